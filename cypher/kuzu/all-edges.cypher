@@ -1,0 +1,1 @@
+MATCH (a)-[e]->(b) RETURN a, e, b

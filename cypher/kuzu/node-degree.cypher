@@ -1,0 +1,1 @@
+MATCH (n)-[e]-() WHERE n.id = $id RETURN count(e) AS degree

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.id IN $ids RETURN n

@@ -1,0 +1,61 @@
+/**
+ * The one interface every store implements (Kuzu embedded, later Neo4j). It speaks in plain
+ * objects from server/domain; nothing above this layer knows which database answers.
+ */
+import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
+import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
+import type { Dialect } from './cypher-files.js';
+
+export interface WriteSummary {
+  nodesWritten: number;
+  edgesWritten: number;
+}
+
+export interface IncidentEdge {
+  edge: GraphEdge;
+  direction: 'out' | 'in';
+  other: GraphNode;
+}
+
+export interface NeighborOptions {
+  limit: number;
+  /** How many of the ranked neighbours to pass over (paging: "next 20"). */
+  skip?: number;
+  /** Relationship types to follow; all when empty. */
+  types: string[];
+}
+
+export interface ReadQueryOptions {
+  limit: number;
+  timeoutMs: number;
+}
+
+export interface GraphStore {
+  readonly kind: 'kuzu' | 'neo4j';
+  readonly dialect: Dialect;
+  /** Human-readable location (a path or a URI) for messages. */
+  readonly location: string;
+
+  /** Merges the batch into the graph: idempotent, all or nothing. */
+  writeBatch(batch: GraphBatch): Promise<WriteSummary>;
+  /** Existing nodes and edges with these ids (used to merge evidence and aliases on re-import). */
+  findNodes(ids: string[]): Promise<GraphNode[]>;
+  findEdges(ids: string[]): Promise<GraphEdge[]>;
+
+  isEmpty(): Promise<boolean>;
+  stats(): Promise<StatsResponse>;
+  schema(): Promise<SchemaResponse>;
+  overview(limit: number): Promise<GraphPayload>;
+  getNode(id: string): Promise<GraphNode | null>;
+  degree(id: string): Promise<number>;
+  incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
+  /** The node and its neighbours ranked by their degree (most connected first). */
+  neighbors(id: string, options: NeighborOptions): Promise<GraphPayload>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** The whole graph (for export). */
+  exportAll(): Promise<GraphBatch>;
+  /** A user's Cypher, read-only, with a timeout and a row limit. */
+  runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+/**
+ * Child process that runs console queries against a read-only Kuzu database. It lives in its own
+ * process so the parent can kill it when a query overruns its time or memory: Kuzu's timeout is
+ * cooperative and a runaway UNWIND can grow to gigabytes before it notices.
+ */
+import type kuzu from 'kuzu';
+import { AppError, QueryError, QueryTimeoutError, ReadOnlyViolationError } from '../../domain/errors.js';
+import { checkConsoleQuery } from '../console/read-only-guard.js';
+import type { ConsoleInit, ConsoleReply, ConsoleRequest } from './console-protocol.js';
+import { openDatabase } from './kuzu-database.js';
+import { assertPlanIsReadOnly } from './kuzu-plan-check.js';
+import { graphFromValues, plainCell } from './kuzu-result-graph.js';
+import kuzuModule from 'kuzu';
+
+let connection: kuzu.Connection | null = null;
+
+async function execute(statement: string, params: Record<string, unknown>): Promise<kuzu.QueryResult> {
+  if (!connection) throw new Error('console worker is not initialised');
+  const prepared = await connection.prepare(statement);
+  if (!prepared.isSuccess()) throw new QueryError(prepared.getErrorMessage());
+  const result = await connection.execute(prepared, params as never);
+  return Array.isArray(result) ? result[0]! : result;
+}
+
+async function runQuery(request: ConsoleRequest): Promise<ConsoleReply> {
+  checkConsoleQuery(request.query, request.params);
+  const explained = await execute(`EXPLAIN ${request.query}`, request.params);
+  const plan = explained.getAllSync().map((row) => String(Object.values(row)[0])).join('\n');
+  explained.close();
+  assertPlanIsReadOnly(plan);
+
+  connection!.setQueryTimeout(request.timeoutMs);
+  const result = await execute(request.query, request.params);
+  const columns = result.getColumnNamesSync();
+  const raw: Array<Record<string, unknown>> = [];
+  let truncated = false;
+  while (result.hasNext()) {
+    if (raw.length === request.limit) {
+      truncated = true;
+      break;
+    }
+    raw.push(result.getNextSync() as Record<string, unknown>);
+  }
+  result.close();
+  const { graph, nodeByKey } = await graphFromValues(connection!, raw.flatMap((row) => Object.values(row)));
+  const rows = raw.map((row) => Object.fromEntries(columns.map((column) => [column, plainCell(row[column], nodeByKey)])));
+  return { id: request.id, ok: true, columns, rows, graph, truncated };
+}
+
+function toErrorReply(id: number, error: unknown): ConsoleReply {
+  if (error instanceof AppError) {
+    return { id, ok: false, error: { code: error.code, message: error.message, status: error.status } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/interrupted/i.test(message)) {
+    const timeout = new QueryTimeoutError('The query ran past its time limit and was stopped.');
+    return toErrorReply(id, timeout);
+  }
+  if (/read-only database/i.test(message)) {
+    return toErrorReply(id, new ReadOnlyViolationError(`The console is read-only: ${message}`));
+  }
+  return toErrorReply(id, new QueryError(message));
+}
+
+process.on('message', (message: { init?: ConsoleInit; request?: ConsoleRequest }) => {
+  void (async () => {
+    if (message.init) {
+      try {
+        const opened = await openDatabase(message.init.dbPath, { readOnly: true });
+        connection = new kuzuModule.Connection(opened.database);
+        await connection.init();
+        process.send?.({ ready: true });
+      } catch (error) {
+        process.send?.({ ready: false, error: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    if (message.request) {
+      let reply: ConsoleReply;
+      try {
+        reply = await runQuery(message.request);
+      } catch (error) {
+        reply = toErrorReply(message.request.id, error);
+      }
+      process.send?.(reply);
+    }
+  })();
+});
+
+process.on('disconnect', () => process.exit(0));

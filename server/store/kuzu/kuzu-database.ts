@@ -1,0 +1,73 @@
+/**
+ * Opens Kuzu databases, exactly one `Database` object per path in this process: two objects on
+ * one path both open and silently lose committed rows at checkpoint (measured on 0.11.3).
+ */
+import kuzu from 'kuzu';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { StoreUnavailableError } from '../../domain/errors.js';
+
+export interface OpenDatabase {
+  path: string;
+  readOnly: boolean;
+  database: kuzu.Database;
+  release(): Promise<void>;
+}
+
+interface Entry {
+  database: kuzu.Database;
+  readOnly: boolean;
+  users: number;
+}
+
+const open = new Map<string, Entry>();
+
+/** Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. */
+const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
+
+export async function openDatabase(path: string, options: { readOnly: boolean }): Promise<OpenDatabase> {
+  const absolute = resolve(path);
+  let entry = open.get(absolute);
+  if (entry && entry.readOnly && !options.readOnly) {
+    throw new StoreUnavailableError(`The database ${absolute} is already open read-only in this process`);
+  }
+  if (!entry) {
+    if (options.readOnly && !existsSync(absolute)) {
+      throw new StoreUnavailableError(`No database at ${absolute}: import articles first`);
+    }
+    mkdirSync(dirname(absolute), { recursive: true });
+    const database = new kuzu.Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
+    try {
+      await database.init();
+    } catch (error) {
+      throw new StoreUnavailableError(describeOpenError(absolute, error));
+    }
+    entry = { database, readOnly: options.readOnly, users: 0 };
+    open.set(absolute, entry);
+  }
+  entry.users += 1;
+  const held = entry;
+  let released = false;
+  return {
+    path: absolute,
+    readOnly: held.readOnly,
+    database: held.database,
+    async release() {
+      if (released) return;
+      released = true;
+      held.users -= 1;
+      if (held.users === 0) {
+        open.delete(absolute);
+        await held.database.close();
+      }
+    },
+  };
+}
+
+function describeOpenError(path: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes('Could not set lock')) {
+    return `The database ${path} is in use by another actorgraph process (a running server or import). Stop it, or use another --db.`;
+  }
+  return `Could not open the database ${path}: ${message}`;
+}
