@@ -89,20 +89,37 @@ export class KuzuStore implements GraphStore {
 
   writeBatch(batch: GraphBatch): Promise<WriteSummary> {
     const job = this.writes.then(async () => {
-      await writeBatchInTransaction(this.connection, batch);
-      await this.rebuildFullTextIndexes();
+      // Kuzu 0.11.3 crashes the process when an explicit transaction updates a table that has a
+      // full-text index: drop the indexes, write, and build them again from the new rows.
+      await this.dropFullTextIndexes();
+      try {
+        await writeBatchInTransaction(this.connection, batch);
+      } finally {
+        await this.createFullTextIndexes();
+      }
       return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
     });
     this.writes = job.catch(() => undefined);
     return job;
   }
 
-  private async rebuildFullTextIndexes(): Promise<void> {
-    const existing = new Set((await this.rows('CALL SHOW_INDEXES() RETURN *')).map((row) => String(row.index_name)));
+  private async existingIndexes(): Promise<Set<string>> {
+    return new Set((await this.rows('CALL SHOW_INDEXES() RETURN *')).map((row) => String(row.index_name)));
+  }
+
+  private async dropFullTextIndexes(): Promise<void> {
+    const existing = await this.existingIndexes();
     for (const [table, index] of FTS_TABLES) {
       if (existing.has(index)) await this.rows(`CALL DROP_FTS_INDEX('${table}', '${index}')`);
     }
-    for (const statement of splitStatements(loadCypher('fts-indexes', 'kuzu'))) await this.rows(statement);
+  }
+
+  private async createFullTextIndexes(): Promise<void> {
+    const existing = await this.existingIndexes();
+    for (const statement of splitStatements(loadCypher('fts-indexes', 'kuzu'))) {
+      const index = /'([a-z_]+_fts)'/.exec(statement)?.[1];
+      if (index && !existing.has(index)) await this.rows(statement);
+    }
   }
 
   async findNodes(ids: string[]): Promise<GraphNode[]> {
@@ -220,7 +237,11 @@ export class KuzuStore implements GraphStore {
     const template = loadCypher('search-fts', 'kuzu');
     for (const [table, index] of FTS_TABLES) {
       const statement = template.replaceAll('{table}', table).replaceAll('{index}', index);
-      const rows = await this.rows(statement, { q, limit });
+      // A database whose last import died between dropping and rebuilding an index has none.
+      const rows = await this.rows(statement, { q, limit }).catch((error: unknown) => {
+        if (error instanceof Error && /index/i.test(error.message)) return [] as Row[];
+        throw error;
+      });
       for (const row of rows) {
         const node = toGraphNode(row.n as KuzuNode);
         const snippet = table === 'Statement' ? String(node.properties.text ?? '') : undefined;

@@ -1,0 +1,58 @@
+/** `actorgraph import <paths...>`: files or folders into the graph, with a progress bar and a summary. */
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import type { Config } from '../../config.js';
+import { importDocuments, type ImportReport } from '../../importer/import-documents.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
+
+export function formatReport(report: ImportReport): string {
+  const lines = [`Imported ${report.documents.length} document(s) in ${report.elapsedMs} ms`];
+  for (const document of report.documents) lines.push(`  + ${document.title} (${document.path})`);
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, count]) => `${key} ${count}`)
+      .join(', ') || 'none';
+  lines.push(`Nodes: ${list(report.nodesByLabel)}`);
+  lines.push(`Relationships: ${list(report.edgesByType)}`);
+  if (report.skipped.length > 0) {
+    lines.push(`Skipped ${report.skipped.length} file(s):`);
+    for (const skipped of report.skipped) lines.push(`  - ${skipped.path}: ${skipped.reason}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs an import with a progress bar on stderr when it is a terminal. */
+export async function importWithProgress(store: GraphStore, config: Config, paths: string[]): Promise<ImportReport> {
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing {bar} {value}/{total} files {file}', clearOnComplete: true }, Presets.shades_classic) : null;
+  let started = false;
+  try {
+    return await importDocuments(store, paths, {
+      maxBytes: config.maxFileBytes,
+      onProgress: (progress) => {
+        if (!bar || progress.phase !== 'read') return;
+        if (!started) {
+          bar.start(progress.total, 0, { file: '' });
+          started = true;
+        }
+        bar.update(progress.current, { file: progress.path?.split('/').pop() ?? '' });
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+export function importCommand(): Command {
+  return withDbOption(
+    new Command('import')
+      .description('Import articles (.txt with or without front matter, .md, .html, .json): files or folders')
+      .argument('<paths...>', 'files or folders to import'),
+  ).action(async (paths: string[], options: DbOption) => {
+    const config = configFrom(options);
+    const report = await withStore(config, false, (store) => importWithProgress(store, config, paths));
+    process.stdout.write(`${formatReport(report)}\n`);
+    if (report.documents.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+  });
+}

@@ -1,0 +1,54 @@
+/** `actorgraph serve`: the explorer and the API over an existing database (opened read-only). */
+import { Command } from 'commander';
+import { join } from 'node:path';
+import { REPO_ROOT, type Config } from '../../config.js';
+import { startServer, type RunningServer } from '../../http/server.js';
+import { KuzuStore } from '../../store/kuzu/kuzu-store.js';
+import { VERSION } from '../../version.js';
+import { configFrom, withDbOption, type DbOption } from '../shared.js';
+
+export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
+
+export async function serve(config: Config): Promise<{ server: RunningServer; store: KuzuStore }> {
+  const store = await KuzuStore.open({
+    path: config.dbPath,
+    readOnly: true,
+    consoleMemoryLimitBytes: config.consoleMemoryMb * 1024 * 1024,
+  });
+  const server = await startServer({
+    store,
+    version: VERSION,
+    port: config.port,
+    host: config.host,
+    bodyLimitBytes: config.bodyLimitBytes,
+    timeoutMs: config.queryTimeoutMs,
+    rowLimit: config.queryRowLimit,
+    clientDir: CLIENT_DIR,
+  });
+  return { server, store };
+}
+
+/** Stops cleanly on Ctrl-C / SIGTERM: close the HTTP server, then the database. */
+export function stopOnSignals(running: { server: RunningServer; store: KuzuStore }): void {
+  const stop = async () => {
+    await running.server.stop().catch(() => undefined);
+    await running.store.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+export function serveCommand(): Command {
+  return withDbOption(
+    new Command('serve')
+      .description('Serve the explorer and the HTTP API')
+      .option('-p, --port <port>', 'port (env PORT, default 3000; 0 picks a free one)')
+      .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+  ).action(async (options: DbOption & { port?: string; host?: string }) => {
+    const config = configFrom(options);
+    const running = await serve(config);
+    process.stdout.write(`actorgraph ${VERSION} serving ${config.dbPath}\nOpen ${running.server.url}\n`);
+    stopOnSignals(running);
+  });
+}

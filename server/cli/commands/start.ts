@@ -1,0 +1,54 @@
+/**
+ * `actorgraph start` (what `npm start` runs): build the client when it is missing or stale,
+ * import the sample articles into an empty database, then serve.
+ */
+import { Command } from 'commander';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../config.js';
+import { VERSION } from '../../version.js';
+import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
+import { formatReport, importWithProgress } from './import.js';
+import { CLIENT_DIR, serve, stopOnSignals } from './serve.js';
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export async function buildClientIfNeeded(): Promise<void> {
+  const built = join(CLIENT_DIR, 'index.html');
+  const sources = join(REPO_ROOT, 'client');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
+  process.stdout.write('Building the explorer (first start)…\n');
+  const { build } = await import('vite');
+  await build({ configFile: join(sources, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export function startCommand(): Command {
+  return withDbOption(
+    new Command('start')
+      .description('Build the client if needed, import the sample articles into an empty database, and serve')
+      .option('-p, --port <port>', 'port (env PORT, default 3000)')
+      .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+  ).action(async (options: DbOption & { port?: string; host?: string }) => {
+    const config = configFrom(options);
+    await buildClientIfNeeded();
+    await withStore(config, false, async (store) => {
+      if (!(await store.isEmpty())) {
+        const stats = await store.stats();
+        process.stdout.write(`Database ${config.dbPath} holds ${stats.totalNodes} nodes and ${stats.totalRelationships} relationships.\n`);
+        return;
+      }
+      process.stdout.write(`Empty database: importing ${config.articlesDir}\n`);
+      process.stdout.write(`${formatReport(await importWithProgress(store, config, [config.articlesDir]))}\n`);
+    });
+    const running = await serve(config);
+    process.stdout.write(`actorgraph ${VERSION} is ready: open ${running.server.url}\n`);
+    stopOnSignals(running);
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * The GraphStore contract: one suite, run against every store implementation (Kuzu always,
+ * Neo4j when NEO4J_URI is set). A store is opened for writing, closed, then opened for reading,
+ * the way the CLI imports and the server serves.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEvidence, encodeEvidence, type GraphBatch } from '../../server/domain/graph.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { mergeWithExisting } from '../../server/store/merge-existing.js';
+import { sampleGraph } from '../helpers/sample-graph.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+export interface StoreFactory {
+  /** A fresh, empty store opened for writing. */
+  openWriter(): Promise<GraphStore>;
+  /** The same database opened for reading (console queries allowed). */
+  openReader(): Promise<GraphStore>;
+}
+
+const HOSTILE = 'Zoë "Q" <img src=x onerror=alert(1)> & Ünïcödé 🕊️\nsecond line';
+
+export function describeGraphStoreContract(name: string, factory: StoreFactory): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let reader: GraphStore;
+    const graph: GraphBatch = sampleGraph();
+
+    beforeAll(async () => {
+      const writer = await factory.openWriter();
+      graph.nodes.push({
+        id: 'actor:hostile',
+        label: 'Actor',
+        properties: { name: HOSTILE, kind: 'person', aliases: ['a,b', 'c"d'], description: null, searchText: HOSTILE, rule: 'test', confidence: 0.5, evidence: null },
+      });
+      await writer.writeBatch(graph);
+      await writer.writeBatch(graph); // idempotent: a second write changes nothing
+      const second = sampleGraph();
+      const met = second.edges.find((edge) => edge.type === 'MET')!;
+      met.properties.evidence = encodeEvidence([{ documentId: 'doc:2', sentence: 'They met again.', start: 5, end: 20 }]);
+      await writer.writeBatch(await mergeWithExisting(writer, { nodes: [], edges: [met] }));
+      await writer.close();
+      reader = await factory.openReader();
+    });
+
+    afterAll(async () => {
+      await reader?.close();
+    });
+
+    it('counts nodes by label and relationships by type, once each despite two writes', async () => {
+      const stats = await reader.stats();
+      expect(stats.nodes).toMatchObject({ Actor: 4, Institution: 1, Statement: 1, Document: 1 });
+      expect(stats.relationships).toMatchObject({ SAID: 1, REPORTED_IN: 1, HOLDS_ROLE: 1, MET: 1, ABOUT: 1, MENTIONED_IN: 2 });
+      expect(stats.totalNodes).toBe(7);
+      expect(stats.totalRelationships).toBe(7);
+    });
+
+    it('keeps every property as written: lists, numbers, hostile and non-Latin text', async () => {
+      const ada = await reader.getNode('actor:ada-lovelace');
+      expect(ada).toMatchObject({ label: 'Actor', properties: { name: 'Ada Lovelace', kind: 'person', aliases: ['Lovelace', 'Ms. Lovelace'], confidence: 1 } });
+      const hostile = await reader.getNode('actor:hostile');
+      expect(hostile?.properties.name).toBe(HOSTILE);
+      expect(hostile?.properties.aliases).toEqual(['a,b', 'c"d']);
+      const document = await reader.getNode('doc:1');
+      expect(document?.properties).toMatchObject({ title: 'Engines & <Music>', wordCount: 14, authors: ['Jane Doe'] });
+      expect(await reader.getNode('actor:nobody')).toBeNull();
+    });
+
+    it('merges evidence for one fact seen in two documents into one relationship', async () => {
+      const [met] = await reader.findEdges(['MET:actor:ada-lovelace->actor:charles-babbage']);
+      const documents = decodeEvidence(met!.properties.evidence).map((item) => item.documentId).sort();
+      expect(documents).toEqual(['doc:1', 'doc:2']);
+    });
+
+    it('lists incident edges with their direction and the node at the other end', async () => {
+      const incident = await reader.incidentEdges('stmt:engines');
+      const said = incident.find((item) => item.edge.type === 'SAID');
+      expect(said).toMatchObject({ direction: 'in', other: { id: 'actor:ada-lovelace' } });
+      const reported = incident.find((item) => item.edge.type === 'REPORTED_IN');
+      expect(reported).toMatchObject({ direction: 'out', other: { id: 'doc:1', label: 'Document' } });
+      expect(reported!.edge.properties).toMatchObject({ startOffset: 0, sentence: expect.stringContaining('Ada Lovelace') });
+      expect(await reader.degree('stmt:engines')).toBe(3);
+    });
+
+    it('ranks neighbours by their connections, pages them and filters by type', async () => {
+      const all = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: [] });
+      expect(all.nodes[0]!.id).toBe('actor:ada-lovelace');
+      expect(all.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(['stmt:engines', 'inst:analytical-society', 'actor:charles-babbage', 'doc:1']));
+      const first = await reader.neighbors('actor:ada-lovelace', { limit: 1, types: [] });
+      expect(first.nodes[1]!.id).toBe('doc:1'); // the document is the best connected neighbour
+      const next = await reader.neighbors('actor:ada-lovelace', { limit: 1, skip: 1, types: [] });
+      expect(next.nodes[1]!.id).not.toBe('doc:1');
+      const onlyMet = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: ['MET'] });
+      expect(onlyMet.nodes.map((node) => node.id).sort()).toEqual(['actor:ada-lovelace', 'actor:charles-babbage']);
+      expect(onlyMet.edges.map((edge) => edge.type)).toEqual(['MET']);
+    });
+
+    it('suggests names by prefix and finds statements by their words', async () => {
+      const byPrefix = await reader.search('lovel', 5);
+      expect(byPrefix[0]).toMatchObject({ id: 'actor:ada-lovelace', label: 'Actor', caption: 'Ada Lovelace' });
+      const byAlias = await reader.search('babbage', 5);
+      expect(byAlias.map((hit) => hit.id)).toContain('actor:charles-babbage');
+      const byStatement = await reader.search('compose music', 5);
+      expect(byStatement.map((hit) => hit.id)).toContain('stmt:engines');
+      expect(await reader.search('zzzz-no-such-thing', 5)).toEqual([]);
+    });
+
+    it('draws an overview of the most connected nodes with the edges among them', async () => {
+      const overview = await reader.overview(3);
+      expect(overview.nodes).toHaveLength(3);
+      expect(overview.nodes[0]!.id).toBe('actor:ada-lovelace');
+      const ids = new Set(overview.nodes.map((node) => node.id));
+      for (const edge of overview.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    });
+
+    it('exports the whole graph with the properties it was given', async () => {
+      const exported = await reader.exportAll();
+      expect(exported.nodes).toHaveLength(7);
+      expect(exported.edges).toHaveLength(7);
+      const role = exported.edges.find((edge) => edge.type === 'HOLDS_ROLE');
+      expect(role).toMatchObject({ source: 'actor:ada-lovelace', target: 'inst:analytical-society', properties: { title: 'head', status: 'current' } });
+    });
+
+    it('describes its schema: labels, relationship types and property keys', async () => {
+      const schema = await reader.schema();
+      expect(schema.labels.map((entry) => entry.label)).toEqual(expect.arrayContaining(['Actor', 'Institution', 'Statement', 'Document', 'Place']));
+      expect(schema.relationshipTypes.map((entry) => entry.type)).toEqual(expect.arrayContaining(['SAID', 'HOLDS_ROLE', 'MENTIONED_IN']));
+      expect(schema.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases', 'text', 'title']));
+    });
+
+    describe('console queries', () => {
+      const limits = { limit: 100, timeoutMs: 2000 };
+
+      it('returns columns, rows and the graph of the nodes and relationships in the result', async () => {
+        const result = await reader.runReadQuery('MATCH (a:Actor)-[r:HOLDS_ROLE]->(i:Institution) RETURN a, r, i.name AS institution', {}, limits);
+        expect(result.columns).toEqual(['a', 'r', 'institution']);
+        expect(result.rows).toHaveLength(1);
+        expect(result.rows[0]!.institution).toBe('Analytical Society');
+        expect(result.graph.nodes.map((node) => node.id).sort()).toEqual(['actor:ada-lovelace', 'inst:analytical-society']);
+        expect(result.graph.edges[0]).toMatchObject({ type: 'HOLDS_ROLE', source: 'actor:ada-lovelace', target: 'inst:analytical-society' });
+      });
+
+      it('takes parameters and refuses a query whose parameter is missing', async () => {
+        const result = await reader.runReadQuery('MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind', { name: 'Ruritania' }, limits);
+        expect(result.rows).toEqual([{ kind: 'state' }]);
+        await expect(reader.runReadQuery('MATCH (a:Actor) WHERE a.name = $name RETURN a', {}, limits)).rejects.toMatchObject({ status: 400, message: expect.stringContaining('$name') });
+      });
+
+      it('stops at the row limit and says the result was truncated', async () => {
+        const result = await reader.runReadQuery('MATCH (n) RETURN n.id AS id', {}, { ...limits, limit: 2 });
+        expect(result.rows).toHaveLength(2);
+        expect(result.truncated).toBe(true);
+      });
+
+      it('refuses writes and changes nothing', async () => {
+        await expect(reader.runReadQuery("MATCH (a:Actor) SET a.name = 'x' RETURN a", {}, limits)).rejects.toMatchObject({ status: 403 });
+        await expect(reader.runReadQuery("CREATE (:Actor {id: 'actor:new', name: 'New'})", {}, limits)).rejects.toMatchObject({ status: 403 });
+        await expect(reader.runReadQuery('MATCH (n) DETACH DELETE n', {}, limits)).rejects.toMatchObject({ status: 403 });
+        expect((await reader.stats()).totalNodes).toBe(7);
+        expect((await reader.getNode('actor:ada-lovelace'))?.properties.name).toBe('Ada Lovelace');
+      });
+
+      it('reports a malformed query or an unknown label with the database message', async () => {
+        await expect(reader.runReadQuery('MATCH (n RETURN n', {}, limits)).rejects.toMatchObject({ status: 400, code: 'query_error' });
+        await expect(reader.runReadQuery('MATCH (n:NoSuchLabel) RETURN n', {}, limits)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/NoSuchLabel/) });
+      });
+
+      it('refuses several statements at once', async () => {
+        await expect(reader.runReadQuery('RETURN 1; RETURN 2', {}, limits)).rejects.toMatchObject({ status: 400 });
+      });
+
+      it('stops a query past its timeout, then answers the next one', async () => {
+        const started = Date.now();
+        await expect(
+          reader.runReadQuery('UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n', {}, { limit: 10, timeoutMs: 500 }),
+        ).rejects.toMatchObject({ status: 408, code: 'timeout' });
+        expect(Date.now() - started).toBeLessThan(30_000);
+        const next = await reader.runReadQuery('RETURN 41 + 1 AS answer', {}, limits);
+        expect(next.rows).toEqual([{ answer: 42 }]);
+      });
+
+      it('refuses queries that touch files or settings, and writes no file', async () => {
+        const dir = tempDir('actorgraph-evil-');
+        const payloads = [
+          `COPY (MATCH (n) RETURN n.id) TO '${join(dir, 'out.csv')}'`,
+          `EXPORT DATABASE '${join(dir, 'export')}'`,
+          `LOAD FROM '/etc/passwd' (file_format='csv', header=false, delim=':') RETURN *`,
+          `ATTACH '${join(dir, 'other.kuzu')}' AS other (dbtype kuzu)`,
+          'CALL timeout=0',
+        ];
+        for (const payload of payloads) {
+          await expect(reader.runReadQuery(payload, {}, limits), payload).rejects.toMatchObject({ status: expect.any(Number) });
+          await reader.runReadQuery(payload, {}, limits).catch((error: { status: number }) => expect(error.status, payload).toBeGreaterThanOrEqual(400));
+        }
+        expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+      });
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Kuzu is a native module and every test file opens its own databases: separate processes.
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores here: the browser test and the console-worker tests are heavy; keep files in sequence.
+    fileParallelism: false,
+  },
+});
