@@ -1,0 +1,55 @@
+/**
+ * Import time of the sample corpus, counts after import, and the latency of the neighbours and
+ * search endpoints over 200 calls each (median and 95th percentile). Prints figures, asserts nothing.
+ * Run: npx tsx bench/api-latency.ts [articles-dir]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../server/config.js';
+import { startServer } from '../server/http/server.js';
+import { importDocuments } from '../server/importer/import-documents.js';
+import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
+
+const CALLS = 200;
+const articles = process.argv[2] ?? join(REPO_ROOT, 'data', 'articles');
+const dir = mkdtempSync(join(tmpdir(), 'actorgraph-bench-'));
+const dbPath = join(dir, 'graph.kuzu');
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(label: string, urls: string[]): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const url = urls[i % urls.length]!;
+    const started = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${label.padEnd(12)} ${CALLS} calls  median ${percentile(samples, 50).toFixed(2)} ms  p95 ${percentile(samples, 95).toFixed(2)} ms`);
+}
+
+const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
+const started = performance.now();
+const report = await importDocuments(writer, [articles]);
+const importMs = performance.now() - started;
+const stats = await writer.stats();
+await writer.close();
+console.log(`import       ${report.documents.length} documents in ${importMs.toFixed(0)} ms (skipped ${report.skipped.length})`);
+console.log(`nodes        ${JSON.stringify(stats.nodes)}`);
+console.log(`relations    ${JSON.stringify(stats.relationships)}`);
+
+const store = await KuzuStore.open({ path: dbPath, readOnly: true });
+const server = await startServer({ store, version: 'bench', port: 0, host: '127.0.0.1', bodyLimitBytes: 1 << 20, timeoutMs: 10_000, rowLimit: 1000 });
+const actors = (await store.overview(50)).nodes.filter((node) => node.label === 'Actor').map((node) => node.id);
+await time('neighbors', actors.map((id) => `${server.url}/api/nodes/${encodeURIComponent(id)}/neighbors?limit=20`));
+const terms = ['aliyev', 'blinken', 'minsk', 'balanced policy', 'carnegie', 'baer', 'peace', 'washington'];
+await time('search', terms.map((q) => `${server.url}/api/search?q=${encodeURIComponent(q)}&limit=10`));
+await server.stop();
+await store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,98 @@
+/**
+ * The sample articles imported end to end into Kuzu and read back through the API: the facts a
+ * reader of the two articles would check first.
+ */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocuments } from '../../server/importer/import-documents.js';
+import type { NodeDetailsResponse, RelationView, SearchResponse } from '../../server/domain/api.js';
+import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+import { SAMPLE_ARTICLES, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+
+async function findId(name: string): Promise<string> {
+  const res = await request(server.url).get(`/api/search?q=${encodeURIComponent(name)}&limit=5`).expect(200);
+  const hit = (res.body as SearchResponse).results.find((result) => result.caption === name);
+  if (!hit) throw new Error(`no search hit named ${name}: ${JSON.stringify(res.body)}`);
+  return hit.id;
+}
+
+async function details(name: string): Promise<NodeDetailsResponse> {
+  const id = await findId(name);
+  return (await request(server.url).get(`/api/nodes/${encodeURIComponent(id)}`).expect(200)).body as NodeDetailsResponse;
+}
+
+const roles = (node: NodeDetailsResponse): RelationView[] => node.relations.filter((relation) => relation.edge.type === 'HOLDS_ROLE' && relation.direction === 'out');
+
+beforeAll(async () => {
+  server = await startTestServer({ importSamples: true });
+});
+
+afterAll(async () => {
+  await server?.close();
+  removeTempDirs();
+});
+
+describe('the sample corpus in the graph', () => {
+  it('has Ilham Aliyev, a person, holding the role of President of Azerbaijan', async () => {
+    const aliyev = await details('Ilham Aliyev');
+    expect(aliyev.node).toMatchObject({ label: 'Actor', properties: { kind: 'person' } });
+    const president = roles(aliyev).find((relation) => /president/i.test(String(relation.edge.properties.title)));
+    expect(president?.other.caption).toBe('Azerbaijan');
+    expect(president?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('has one statement about the missing message, said by Aliyev and reported in both articles', async () => {
+    const aliyev = await details('Ilham Aliyev');
+    const statement = aliyev.statements.find((item) => /didn.t get any message from new administration so far/.test(item.text));
+    expect(statement).toBeDefined();
+    expect(statement!.speaker?.caption).toBe('Ilham Aliyev');
+    expect(new Set(statement!.sources.map((source) => source.documentId)).size).toBeGreaterThanOrEqual(1);
+    const balance = aliyev.statements.filter((item) => /the balance is disturbed/.test(item.text));
+    expect(balance).toHaveLength(1);
+    expect(new Set(balance[0]!.sources.map((source) => source.documentId)).size).toBe(2);
+  });
+
+  it('has Daniel Baer as a senior fellow at the Carnegie Endowment for International Peace', async () => {
+    const baer = await details('Daniel Baer');
+    const fellow = roles(baer).find((relation) => /senior fellow/i.test(String(relation.edge.properties.title)));
+    expect(fellow?.other).toMatchObject({ label: 'Institution', caption: 'Carnegie Endowment for International Peace' });
+  });
+
+  it('knows Blinken by one node whatever the article calls him', async () => {
+    const res = await request(server.url).get('/api/search?q=blinken&limit=10').expect(200);
+    const actors = (res.body as SearchResponse).results.filter((result) => result.label === 'Actor');
+    expect(actors.map((actor) => actor.caption)).toEqual(['Anthony Blinken']);
+  });
+
+  it('shows an article with its mentions at the right characters', async () => {
+    const aliyev = await details('Ilham Aliyev');
+    const documentId = aliyev.statements[0]!.sources[0]!.documentId;
+    const res = await request(server.url).get(`/api/documents/${encodeURIComponent(documentId)}`).expect(200);
+    const text = String(res.body.document.properties.text);
+    const mention = res.body.mentions.find((span: { nodeId: string }) => span.nodeId === aliyev.node.id);
+    expect(text.slice(mention.start, mention.end)).toMatch(/Aliyev/);
+  });
+
+  it('draws an overview and expands neighbours', async () => {
+    const overview = await request(server.url).get('/api/graph/overview?limit=40').expect(200);
+    expect(overview.body.nodes.length).toBe(40);
+    const id = await findId('Ilham Aliyev');
+    const neighbours = await request(server.url).get(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=5`).expect(200);
+    expect(neighbours.body.nodes[0].id).toBe(id);
+    expect(neighbours.body.nodes.length).toBe(6);
+  });
+
+  it('gives the same counts when the articles are imported a second time', async () => {
+    const before = (await request(server.url).get('/api/stats').expect(200)).body;
+    await server.close();
+    const writer = await KuzuStore.open({ path: server.dbPath, readOnly: false });
+    await importDocuments(writer, [SAMPLE_ARTICLES]);
+    const after = await writer.stats();
+    await writer.close();
+    expect(after).toEqual(before);
+    server = await startTestServer({ importSamples: true });
+  });
+});

@@ -1,0 +1,86 @@
+/** The `actorgraph` CLI as a user runs it: a real process over a throwaway database. */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+const run = promisify(execFile);
+const BIN = join(REPO_ROOT, 'bin', 'actorgraph.js');
+const ARTICLES = join(REPO_ROOT, 'data', 'articles');
+const db = join(tempDir(), 'cli.kuzu');
+
+async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, maxBuffer: 64 << 20 });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+afterAll(removeTempDirs);
+
+describe('actorgraph CLI', () => {
+  it('imports a folder, reports what it wrote and skips bad files with their reasons', async () => {
+    const bad = tempDir('actorgraph-bad-');
+    writeFileSync(join(bad, 'empty.txt'), '');
+    writeFileSync(join(bad, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    const result = await cli('import', ARTICLES, bad, '--db', db);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Imported 2 document\(s\)/);
+    expect(result.stdout).toMatch(/Nodes: .*Actor \d+/);
+    expect(result.stdout).toMatch(/Relationships: .*SAID \d+/);
+    expect(result.stdout).toContain('empty.txt');
+    expect(result.stdout).toContain('binary.txt');
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const count = async () => JSON.parse((await cli('query', 'MATCH (n) RETURN count(n) AS nodes', '--json', '--db', db)).stdout).rows[0].nodes as number;
+    const before = await count();
+    expect(before).toBeGreaterThan(10);
+    expect((await cli('import', ARTICLES, '--db', db)).code).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('runs a query as a table, with parameters', async () => {
+    const result = await cli('query', 'MATCH (a:Actor) WHERE a.name = $name RETURN a.name AS name, a.kind AS kind', '--param', 'name=Ilham Aliyev', '--db', db);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/name\s+\| kind/);
+    expect(result.stdout).toMatch(/Ilham Aliyev\s+\| person/);
+    expect(result.stdout).toContain('1 row(s)');
+  });
+
+  it('refuses a write on the console with a clear message and exit code 1', async () => {
+    const result = await cli('query', "MATCH (n) SET n.name = 'x'", '--db', db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/read-only/);
+  });
+
+  it('exports the whole graph and a query result as JSON', async () => {
+    const all = JSON.parse((await cli('export', '--format', 'json', '--db', db)).stdout);
+    expect(all.nodes.length).toBeGreaterThan(10);
+    expect(Object.keys(all.nodes[0]).sort()).toEqual(['id', 'label', 'properties']);
+    expect(Object.keys(all.edges[0]).sort()).toEqual(['id', 'properties', 'source', 'target', 'type']);
+    const ids = new Set(all.nodes.map((node: { id: string }) => node.id));
+    for (const edge of all.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+
+    const part = JSON.parse((await cli('export', '--format', 'json', '--query', 'MATCH (a:Actor)-[r:HOLDS_ROLE]->(b) RETURN a, r, b', '--db', db)).stdout);
+    expect(part.edges.length).toBeGreaterThan(0);
+    expect(part.edges.every((edge: { type: string }) => edge.type === 'HOLDS_ROLE')).toBe(true);
+    const unknown = await cli('export', '--format', 'pdf', '--db', db);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('pdf');
+  });
+
+  it('prints help for every command', async () => {
+    for (const command of ['import', 'serve', 'start', 'query', 'export']) {
+      const result = await cli(command, '--help');
+      expect(result.stdout, command).toContain(`Usage: actorgraph ${command}`);
+      expect(result.stdout, command).toContain('--db');
+    }
+  });
+});
