@@ -4,11 +4,12 @@
  */
 import kuzu from 'kuzu';
 import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../../domain/api.js';
-import { captionOf, REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../../domain/graph.js';
+import { REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../../domain/graph.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import type { GraphStore, IncidentEdge, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../payload.js';
+import { filterNeighborEdges, fullTextScore, nameMatchScore, SearchHits } from '../search-hits.js';
 import { ConsoleRunner } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
@@ -215,24 +216,16 @@ export class KuzuStore implements GraphStore {
     const rows = await this.query('neighbors', { id, types, skip: options.skip ?? 0, limit: options.limit });
     const nodes = [center, ...rows.map((row) => toGraphNode(row.m as KuzuNode))];
     const edges = await this.edgesAmong(nodes.map((node) => node.id));
-    const wanted = options.types.length === 0 ? edges : edges.filter((edge) => options.types.includes(edge.type) || (edge.source !== id && edge.target !== id));
-    return toApiPayload(nodes, wanted);
+    return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const q = text.trim().toLowerCase();
     if (q === '') return [];
-    const hits = new Map<string, SearchHit>();
-    const add = (node: GraphNode, score: number, snippet?: string) => {
-      const previous = hits.get(node.id);
-      if (previous && previous.score >= score) return;
-      hits.set(node.id, { id: node.id, label: node.label, caption: captionOf(node), score, ...(snippet ? { snippet } : {}) });
-    };
+    const hits = new SearchHits();
     for (const row of await this.query('search-names', { q, limit: limit * 3 })) {
       const node = toGraphNode(row.n as KuzuNode);
-      const name = String(node.properties.name ?? '').toLowerCase();
-      const starts = name.startsWith(q) || name.split(/\s+/).some((word) => word.startsWith(q));
-      add(node, starts ? 10 : 5);
+      hits.add(node, nameMatchScore(node, q));
     }
     const template = loadCypher('search-fts', 'kuzu');
     for (const [table, index] of FTS_TABLES) {
@@ -242,13 +235,9 @@ export class KuzuStore implements GraphStore {
         if (error instanceof Error && /index/i.test(error.message)) return [] as Row[];
         throw error;
       });
-      for (const row of rows) {
-        const node = toGraphNode(row.n as KuzuNode);
-        const snippet = table === 'Statement' ? String(node.properties.text ?? '') : undefined;
-        add(node, Math.min(4.9, Number(row.score) * 4), snippet);
-      }
+      for (const row of rows) hits.add(toGraphNode(row.n as KuzuNode), fullTextScore(Number(row.score)));
     }
-    return [...hits.values()].sort((a, b) => b.score - a.score || a.caption.localeCompare(b.caption)).slice(0, limit);
+    return hits.top(limit);
   }
 
   async exportAll(): Promise<GraphBatch> {

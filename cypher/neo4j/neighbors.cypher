@@ -1,0 +1,10 @@
+// A node's neighbours, the most connected first ("next 20 most mentioned"), optionally by type.
+MATCH (n)-[e]-(m)
+WHERE n.id = $id AND type(e) IN $types
+WITH DISTINCT m
+OPTIONAL MATCH (m)-[x]-()
+WITH m, count(x) AS rank
+RETURN m, rank
+ORDER BY rank DESC, m.id
+SKIP $skip
+LIMIT $limit

@@ -1,0 +1,2 @@
+// Count of nodes per label.
+MATCH (n) RETURN labels(n)[0] AS label, count(*) AS count

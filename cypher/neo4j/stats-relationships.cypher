@@ -1,0 +1,2 @@
+// Count of relationships per type.
+MATCH ()-[e]->() RETURN type(e) AS type, count(*) AS count

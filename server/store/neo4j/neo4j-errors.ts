@@ -1,0 +1,32 @@
+/** Maps neo4j-driver errors to the app's named errors (and so to HTTP statuses). */
+import {
+  AppError,
+  QueryError,
+  QueryTimeoutError,
+  ReadOnlyViolationError,
+  StoreUnavailableError,
+} from '../../domain/errors.js';
+
+interface DriverError {
+  code?: string;
+  message?: string;
+}
+
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as DriverError | null)?.code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect|Pool is closed/i.test((error as DriverError | null)?.message ?? '');
+}
+
+export function mapNeo4jError(error: unknown, uri: string): AppError {
+  if (error instanceof AppError) return error;
+  const { code = '', message = String(error) } = (error ?? {}) as DriverError;
+  if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j at ${uri} cannot be reached: ${message}`);
+  if (code.includes('TransactionTimedOut') || /timed out|terminated.*timeout/i.test(message)) {
+    return new QueryTimeoutError('The query ran past its time limit and was stopped.');
+  }
+  if (code.includes('AccessMode') || /read access mode|not allowed.*write|write.*not allowed/i.test(message)) {
+    return new ReadOnlyViolationError(`The console is read-only: ${message}`);
+  }
+  if (code.startsWith('Neo.ClientError')) return new QueryError(message);
+  return new AppError('store_error', `Neo4j failed: ${message}`, 500);
+}
