@@ -20,6 +20,14 @@ const ConfigSchema = z.object({
   consoleMemoryMb: integer(64),
   maxFileBytes: integer(1),
   bodyLimitBytes: integer(1024),
+  store: z.enum(['kuzu', 'neo4j'], { message: 'store must be kuzu or neo4j' }),
+  neo4jUri: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://host:port or neo4j://host:port (or +s / +ssc)').optional(),
+  neo4jUser: z.string().optional(),
+  neo4jPassword: z.string().optional(),
+  neo4jDatabase: z.string().optional(),
+}).refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
+  message: 'the neo4j store needs NEO4J_URI',
+  path: ['neo4jUri'],
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -35,6 +43,11 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
   { variable: 'ACTORGRAPH_CONSOLE_MEMORY_MB', key: 'consoleMemoryMb', fallback: 2048, help: 'memory a console query may use before it is stopped' },
   { variable: 'ACTORGRAPH_MAX_FILE_BYTES', key: 'maxFileBytes', fallback: 5 * 1024 * 1024, help: 'largest article file the importer reads' },
   { variable: 'ACTORGRAPH_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', fallback: 1024 * 1024, help: 'largest HTTP request body' },
+  { variable: 'ACTORGRAPH_STORE', key: 'store', fallback: '', help: 'kuzu or neo4j (default: neo4j when NEO4J_URI is set, else kuzu)' },
+  { variable: 'NEO4J_URI', key: 'neo4jUri', fallback: '', help: 'Neo4j server, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io' },
+  { variable: 'NEO4J_USER', key: 'neo4jUser', fallback: '', help: 'Neo4j user (leave unset when authentication is off)' },
+  { variable: 'NEO4J_PASSWORD', key: 'neo4jPassword', fallback: '', help: 'Neo4j password' },
+  { variable: 'NEO4J_DATABASE', key: 'neo4jDatabase', fallback: '', help: 'Neo4j database (default: the server default)' },
 ];
 
 export class ConfigError extends Error {}
@@ -42,8 +55,10 @@ export class ConfigError extends Error {}
 export function loadConfig(overrides: Partial<Record<keyof Config, unknown>> = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const raw: Record<string, unknown> = {};
   for (const { variable, key, fallback } of ENVIRONMENT) {
-    raw[key] = overrides[key] ?? (env[variable] !== undefined && env[variable] !== '' ? env[variable] : fallback);
+    const value = overrides[key] ?? (env[variable] !== undefined && env[variable] !== '' ? env[variable] : fallback);
+    raw[key] = value === '' ? undefined : value;
   }
+  raw.store ??= raw.neo4jUri ? 'neo4j' : 'kuzu';
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

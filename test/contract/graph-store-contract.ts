@@ -17,6 +17,8 @@ export interface StoreFactory {
   openWriter(): Promise<GraphStore>;
   /** The same database opened for reading (console queries allowed). */
   openReader(): Promise<GraphStore>;
+  /** A write our keyword guard does not see (a procedure call): the database itself must refuse it. */
+  sneakyWrite: string;
 }
 
 const HOSTILE = 'Zoë "Q" <img src=x onerror=alert(1)> & Ünïcödé 🕊️\nsecond line';
@@ -158,6 +160,11 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         await expect(reader.runReadQuery('MATCH (n) DETACH DELETE n', {}, limits)).rejects.toMatchObject({ status: 403 });
         expect((await reader.stats()).totalNodes).toBe(7);
         expect((await reader.getNode('actor:ada-lovelace'))?.properties.name).toBe('Ada Lovelace');
+      });
+
+      it('relies on the database itself to refuse writes the guard cannot see', async () => {
+        await expect(reader.runReadQuery(factory.sneakyWrite, {}, limits)).rejects.toMatchObject({ status: 403, code: 'read_only' });
+        expect((await reader.stats()).totalNodes).toBe(7);
       });
 
       it('reports a malformed query or an unknown label with the database message', async () => {

@@ -10,6 +10,7 @@ const path = join(tempDir(), 'contract.kuzu');
 describeGraphStoreContract('kuzu', {
   openWriter: () => KuzuStore.open({ path, readOnly: false }),
   openReader: () => KuzuStore.open({ path, readOnly: true }),
+  sneakyWrite: "CALL PROJECT_GRAPH('sneaky', ['Actor'], [])",
 });
 
 afterAll(removeTempDirs);

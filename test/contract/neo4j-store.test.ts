@@ -24,6 +24,7 @@ if (uri) {
       return store;
     },
     openReader: openStore,
+    sneakyWrite: "CALL db.createLabel('Sneaky')",
   });
 } else {
   describe.skip('GraphStore contract: neo4j (set NEO4J_URI to run)', () => {

@@ -3,18 +3,31 @@ import { Command } from 'commander';
 import { join } from 'node:path';
 import { REPO_ROOT, type Config } from '../../config.js';
 import { startServer, type RunningServer } from '../../http/server.js';
-import { KuzuStore } from '../../store/kuzu/kuzu-store.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { openStore, storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
 import { configFrom, withDbOption, type DbOption } from '../shared.js';
 
 export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
 
-export async function serve(config: Config): Promise<{ server: RunningServer; store: KuzuStore }> {
-  const store = await KuzuStore.open({
-    path: config.dbPath,
-    readOnly: true,
-    consoleMemoryLimitBytes: config.consoleMemoryMb * 1024 * 1024,
-  });
+export interface Running {
+  server: RunningServer;
+  store: GraphStore;
+}
+
+/** Says plainly when the database cannot be reached; the server still starts and answers 503. */
+async function reportReachability(store: GraphStore, config: Config): Promise<void> {
+  try {
+    await store.isEmpty();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Warning: ${storeLocation(config)} cannot be reached (${reason}).\nThe API answers 503 until it is back; no restart is needed.\n`);
+  }
+}
+
+export async function serve(config: Config): Promise<Running> {
+  const store = await openStore(config, { readOnly: true });
+  await reportReachability(store, config);
   const server = await startServer({
     store,
     version: VERSION,
@@ -29,7 +42,7 @@ export async function serve(config: Config): Promise<{ server: RunningServer; st
 }
 
 /** Stops cleanly on Ctrl-C / SIGTERM: close the HTTP server, then the database. */
-export function stopOnSignals(running: { server: RunningServer; store: KuzuStore }): void {
+export function stopOnSignals(running: Running): void {
   const stop = async () => {
     await running.server.stop().catch(() => undefined);
     await running.store.close().catch(() => undefined);
@@ -48,7 +61,7 @@ export function serveCommand(): Command {
   ).action(async (options: DbOption & { port?: string; host?: string }) => {
     const config = configFrom(options);
     const running = await serve(config);
-    process.stdout.write(`actorgraph ${VERSION} serving ${config.dbPath}\nOpen ${running.server.url}\n`);
+    process.stdout.write(`actorgraph ${VERSION} serving ${storeLocation(config)}\nOpen ${running.server.url}\n`);
     stopOnSignals(running);
   });
 }

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../config.js';
+import { storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
 import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
 import { formatReport, importWithProgress } from './import.js';
@@ -41,10 +42,10 @@ export function startCommand(): Command {
     await withStore(config, false, async (store) => {
       if (!(await store.isEmpty())) {
         const stats = await store.stats();
-        process.stdout.write(`Database ${config.dbPath} holds ${stats.totalNodes} nodes and ${stats.totalRelationships} relationships.\n`);
+        process.stdout.write(`Database ${storeLocation(config)} holds ${stats.totalNodes} nodes and ${stats.totalRelationships} relationships.\n`);
         return;
       }
-      process.stdout.write(`Empty database: importing ${config.articlesDir}\n`);
+      process.stdout.write(`Empty database ${storeLocation(config)}: importing ${config.articlesDir}\n`);
       process.stdout.write(`${formatReport(await importWithProgress(store, config, [config.articlesDir]))}\n`);
     });
     const running = await serve(config);

@@ -1,0 +1,73 @@
+/**
+ * When Neo4j is away the API says so (503, naming the URI) instead of hanging, and when it comes
+ * back the next request works without restarting actorgraph. Starts and stops its own Neo4j test
+ * server (test/neo4j-launcher) on a spare port; runs when NEO4J_URI is set, as in CI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/http/server.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
+
+const PORT = Number(process.env.NEO4J_AVAILABILITY_PORT ?? 7697);
+const URI = `bolt://127.0.0.1:${PORT}`;
+
+function startNeo4j(): Promise<ChildProcess> {
+  const child = spawn(join(REPO_ROOT, 'test', 'neo4j-launcher', 'start.sh'), [String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('READY')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`Neo4j launcher exited (${code}): ${output}`)));
+  });
+}
+
+function stopNeo4j(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const suite = process.env.NEO4J_URI ? describe : describe.skip;
+
+suite('Neo4j going away and coming back', () => {
+  let server: RunningServer | undefined;
+  let store: Neo4jStore | undefined;
+  let neo4j: ChildProcess | undefined;
+
+  afterAll(async () => {
+    await server?.stop();
+    await store?.close();
+    if (neo4j) await stopNeo4j(neo4j);
+  });
+
+  it('answers 503 with the reason while Neo4j is down, and works again once it is up', async () => {
+    store = await Neo4jStore.open({ uri: URI, connectionTimeoutMs: 1000 });
+    server = await startServer({ store, version: 'test', port: 0, host: '127.0.0.1', bodyLimitBytes: 100_000, timeoutMs: 2000, rowLimit: 100 });
+
+    const started = Date.now();
+    const down = await request(server.url).get('/api/health').expect(503);
+    expect(down.body).toMatchObject({ status: 'unavailable', store: 'neo4j', message: expect.stringContaining(URI) });
+    const stats = await request(server.url).get('/api/stats').expect(503);
+    expect(stats.body.error).toMatchObject({ code: 'store_unavailable', message: expect.stringContaining(URI) });
+    expect(Date.now() - started).toBeLessThan(15_000);
+
+    neo4j = await startNeo4j();
+    await request(server.url).get('/api/health').expect(200);
+    const up = await request(server.url).get('/api/stats').expect(200);
+    expect(up.body.totalNodes).toBe(0);
+
+    await stopNeo4j(neo4j);
+    neo4j = undefined;
+    await request(server.url).get('/api/stats').expect(503);
+
+    neo4j = await startNeo4j();
+    await request(server.url).get('/api/stats').expect(200);
+  }, 180_000);
+});
