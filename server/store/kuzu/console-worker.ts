@@ -17,7 +17,8 @@ let connection: kuzu.Connection | null = null;
 async function execute(statement: string, params: Record<string, unknown>): Promise<kuzu.QueryResult> {
   if (!connection) throw new Error('console worker is not initialised');
   const prepared = await connection.prepare(statement);
-  if (!prepared.isSuccess()) throw new QueryError(prepared.getErrorMessage());
+  // A plain Error: toErrorReply classifies the database's message (read-only, timeout, …).
+  if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
   const result = await connection.execute(prepared, params as never);
   return Array.isArray(result) ? result[0]! : result;
 }
