@@ -31,7 +31,9 @@ async function time(label: string, urls: string[]): Promise<void> {
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(12)} ${CALLS} calls  median ${percentile(samples, 50).toFixed(2)} ms  p95 ${percentile(samples, 95).toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(12)} ${CALLS} calls  median ${percentile(samples, 50).toFixed(2)} ms  p95 ${percentile(samples, 95).toFixed(2)} ms`,
+  );
 }
 
 const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
@@ -40,16 +42,32 @@ const report = await importDocuments(writer, [articles]);
 const importMs = performance.now() - started;
 const stats = await writer.stats();
 await writer.close();
-console.log(`import       ${report.documents.length} documents in ${importMs.toFixed(0)} ms (skipped ${report.skipped.length})`);
+console.log(
+  `import       ${report.documents.length} documents in ${importMs.toFixed(0)} ms (skipped ${report.skipped.length})`,
+);
 console.log(`nodes        ${JSON.stringify(stats.nodes)}`);
 console.log(`relations    ${JSON.stringify(stats.relationships)}`);
 
 const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-const server = await startServer({ store, version: 'bench', port: 0, host: '127.0.0.1', bodyLimitBytes: 1 << 20, timeoutMs: 10_000, rowLimit: 1000 });
+const server = await startServer({
+  store,
+  version: 'bench',
+  port: 0,
+  host: '127.0.0.1',
+  bodyLimitBytes: 1 << 20,
+  timeoutMs: 10_000,
+  rowLimit: 1000,
+});
 const actors = (await store.overview(50)).nodes.filter((node) => node.label === 'Actor').map((node) => node.id);
-await time('neighbors', actors.map((id) => `${server.url}/api/nodes/${encodeURIComponent(id)}/neighbors?limit=20`));
+await time(
+  'neighbors',
+  actors.map((id) => `${server.url}/api/nodes/${encodeURIComponent(id)}/neighbors?limit=20`),
+);
 const terms = ['aliyev', 'blinken', 'minsk', 'balanced policy', 'carnegie', 'baer', 'peace', 'washington'];
-await time('search', terms.map((q) => `${server.url}/api/search?q=${encodeURIComponent(q)}&limit=10`));
+await time(
+  'search',
+  terms.map((q) => `${server.url}/api/search?q=${encodeURIComponent(q)}&limit=10`),
+);
 await server.stop();
 await store.close();
 rmSync(dir, { recursive: true, force: true });

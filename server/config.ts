@@ -10,49 +10,117 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const integer = (min: number) => z.coerce.number().int().min(min);
 
-const ConfigSchema = z.object({
-  dbPath: z.string().min(1),
-  port: integer(0).max(65535),
-  host: z.string().min(1),
-  articlesDir: z.string().min(1),
-  queryTimeoutMs: integer(100),
-  queryRowLimit: integer(1).max(100_000),
-  consoleMemoryMb: integer(64),
-  maxFileBytes: integer(1),
-  bodyLimitBytes: integer(1024),
-  store: z.enum(['kuzu', 'neo4j'], { message: 'store must be kuzu or neo4j' }),
-  neo4jUri: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://host:port or neo4j://host:port (or +s / +ssc)').optional(),
-  neo4jUser: z.string().optional(),
-  neo4jPassword: z.string().optional(),
-  neo4jDatabase: z.string().optional(),
-}).refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
-  message: 'the neo4j store needs NEO4J_URI',
-  path: ['neo4jUri'],
-});
+const ConfigSchema = z
+  .object({
+    dbPath: z.string().min(1),
+    port: integer(0).max(65535),
+    host: z.string().min(1),
+    articlesDir: z.string().min(1),
+    queryTimeoutMs: integer(100),
+    queryRowLimit: integer(1).max(100_000),
+    consoleMemoryMb: integer(64),
+    maxFileBytes: integer(1),
+    bodyLimitBytes: integer(1024),
+    store: z.enum(['kuzu', 'neo4j'], { message: 'store must be kuzu or neo4j' }),
+    neo4jUri: z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://host:port or neo4j://host:port (or +s / +ssc)')
+      .optional(),
+    neo4jUser: z.string().optional(),
+    neo4jPassword: z.string().optional(),
+    neo4jDatabase: z.string().optional(),
+  })
+  .refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
+    message: 'the neo4j store needs NEO4J_URI',
+    path: ['neo4jUri'],
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Environment variable -> config key, with the default. Listed in the README. */
 export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback: string | number; help: string }> = [
-  { variable: 'ACTORGRAPH_DB', key: 'dbPath', fallback: join(REPO_ROOT, 'data', 'graph.kuzu'), help: 'Kuzu database path' },
+  {
+    variable: 'ACTORGRAPH_DB',
+    key: 'dbPath',
+    fallback: join(REPO_ROOT, 'data', 'graph.kuzu'),
+    help: 'Kuzu database path',
+  },
   { variable: 'PORT', key: 'port', fallback: 3000, help: 'HTTP port of the server' },
-  { variable: 'HOST', key: 'host', fallback: '127.0.0.1', help: 'interface the server listens on (0.0.0.0 in containers)' },
-  { variable: 'ACTORGRAPH_ARTICLES', key: 'articlesDir', fallback: join(REPO_ROOT, 'data', 'articles'), help: 'articles `npm start` imports into an empty database' },
-  { variable: 'ACTORGRAPH_QUERY_TIMEOUT_MS', key: 'queryTimeoutMs', fallback: 10_000, help: 'time limit of a console query' },
-  { variable: 'ACTORGRAPH_QUERY_ROW_LIMIT', key: 'queryRowLimit', fallback: 1000, help: 'most rows a console query returns' },
-  { variable: 'ACTORGRAPH_CONSOLE_MEMORY_MB', key: 'consoleMemoryMb', fallback: 2048, help: 'memory a console query may use before it is stopped' },
-  { variable: 'ACTORGRAPH_MAX_FILE_BYTES', key: 'maxFileBytes', fallback: 5 * 1024 * 1024, help: 'largest article file the importer reads' },
-  { variable: 'ACTORGRAPH_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', fallback: 1024 * 1024, help: 'largest HTTP request body' },
-  { variable: 'ACTORGRAPH_STORE', key: 'store', fallback: '', help: 'kuzu or neo4j (default: neo4j when NEO4J_URI is set, else kuzu)' },
-  { variable: 'NEO4J_URI', key: 'neo4jUri', fallback: '', help: 'Neo4j server, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io' },
-  { variable: 'NEO4J_USER', key: 'neo4jUser', fallback: '', help: 'Neo4j user (leave unset when authentication is off)' },
+  {
+    variable: 'HOST',
+    key: 'host',
+    fallback: '127.0.0.1',
+    help: 'interface the server listens on (0.0.0.0 in containers)',
+  },
+  {
+    variable: 'ACTORGRAPH_ARTICLES',
+    key: 'articlesDir',
+    fallback: join(REPO_ROOT, 'data', 'articles'),
+    help: 'articles `npm start` imports into an empty database',
+  },
+  {
+    variable: 'ACTORGRAPH_QUERY_TIMEOUT_MS',
+    key: 'queryTimeoutMs',
+    fallback: 10_000,
+    help: 'time limit of a console query',
+  },
+  {
+    variable: 'ACTORGRAPH_QUERY_ROW_LIMIT',
+    key: 'queryRowLimit',
+    fallback: 1000,
+    help: 'most rows a console query returns',
+  },
+  {
+    variable: 'ACTORGRAPH_CONSOLE_MEMORY_MB',
+    key: 'consoleMemoryMb',
+    fallback: 2048,
+    help: 'memory a console query may use before it is stopped',
+  },
+  {
+    variable: 'ACTORGRAPH_MAX_FILE_BYTES',
+    key: 'maxFileBytes',
+    fallback: 5 * 1024 * 1024,
+    help: 'largest article file the importer reads',
+  },
+  {
+    variable: 'ACTORGRAPH_BODY_LIMIT_BYTES',
+    key: 'bodyLimitBytes',
+    fallback: 1024 * 1024,
+    help: 'largest HTTP request body',
+  },
+  {
+    variable: 'ACTORGRAPH_STORE',
+    key: 'store',
+    fallback: '',
+    help: 'kuzu or neo4j (default: neo4j when NEO4J_URI is set, else kuzu)',
+  },
+  {
+    variable: 'NEO4J_URI',
+    key: 'neo4jUri',
+    fallback: '',
+    help: 'Neo4j server, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io',
+  },
+  {
+    variable: 'NEO4J_USER',
+    key: 'neo4jUser',
+    fallback: '',
+    help: 'Neo4j user (leave unset when authentication is off)',
+  },
   { variable: 'NEO4J_PASSWORD', key: 'neo4jPassword', fallback: '', help: 'Neo4j password' },
-  { variable: 'NEO4J_DATABASE', key: 'neo4jDatabase', fallback: '', help: 'Neo4j database (default: the server default)' },
+  {
+    variable: 'NEO4J_DATABASE',
+    key: 'neo4jDatabase',
+    fallback: '',
+    help: 'Neo4j database (default: the server default)',
+  },
 ];
 
 export class ConfigError extends Error {}
 
-export function loadConfig(overrides: Partial<Record<keyof Config, unknown>> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
   const raw: Record<string, unknown> = {};
   for (const { variable, key, fallback } of ENVIRONMENT) {
     const value = overrides[key] ?? (env[variable] !== undefined && env[variable] !== '' ? env[variable] : fallback);

@@ -20,7 +20,11 @@ export function configFrom(options: DbOption & { port?: string; host?: string })
 }
 
 /** Opens the store, runs `work`, and always closes it. */
-export async function withStore<T>(config: Config, readOnly: boolean, work: (store: GraphStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  config: Config,
+  readOnly: boolean,
+  work: (store: GraphStore) => Promise<T>,
+): Promise<T> {
   const store = await openStore(config, { readOnly });
   try {
     return await work(store);

@@ -39,13 +39,7 @@ export const INTERACTION_TYPES = [
 ] as const satisfies readonly RelType[];
 
 export type ActorKind = 'person' | 'state' | 'group';
-export type InstitutionKind =
-  | 'intergovernmental'
-  | 'government'
-  | 'think_tank'
-  | 'military'
-  | 'media'
-  | 'other';
+export type InstitutionKind = 'intergovernmental' | 'government' | 'think_tank' | 'military' | 'media' | 'other';
 export type StatementKind = 'quote' | 'reported';
 
 /** Property values both Kuzu and Neo4j can store. Nested objects are stored as JSON strings. */

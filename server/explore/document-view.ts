@@ -11,7 +11,8 @@ function parseSpans(value: unknown): Array<[number, number]> {
     const parsed: unknown = JSON.parse(value);
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
-      (pair): pair is [number, number] => Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'number',
+      (pair): pair is [number, number] =>
+        Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'number',
     );
   } catch {
     return [];

@@ -55,7 +55,10 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
     node.label === 'Statement'
       ? [node]
       : incident
-          .filter((item) => item.other.label === 'Statement' && (item.edge.type === 'SAID' || item.edge.type === 'REPORTED_IN'))
+          .filter(
+            (item) =>
+              item.other.label === 'Statement' && (item.edge.type === 'SAID' || item.edge.type === 'REPORTED_IN'),
+          )
           .map((item) => item.other);
   const statements: StatementView[] = [];
   for (const statement of statementNodes.slice(0, 100)) statements.push(await statementView(store, titles, statement));

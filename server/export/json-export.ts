@@ -6,10 +6,16 @@ export interface JsonExport {
   edges: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown> }>;
 }
 
-export function toJsonExport(graph: Pick<GraphBatch, 'nodes'> & { edges: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown> }> }): JsonExport {
+export function toJsonExport(
+  graph: Pick<GraphBatch, 'nodes'> & {
+    edges: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown> }>;
+  },
+): JsonExport {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     nodes: graph.nodes.map(({ id, label, properties }) => ({ id, label, properties })).sort(byId),
-    edges: graph.edges.map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties })).sort(byId),
+    edges: graph.edges
+      .map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties }))
+      .sort(byId),
   };
 }

@@ -2,7 +2,15 @@
  * Merges a new batch with what the store already holds, so a fact seen in an earlier import keeps
  * its evidence and an entity keeps the aliases it was known by: one fact, many pieces of evidence.
  */
-import { decodeEvidence, encodeEvidence, type Evidence, type GraphBatch, type GraphEdge, type GraphNode, type PropValue } from '../domain/graph.js';
+import {
+  decodeEvidence,
+  encodeEvidence,
+  type Evidence,
+  type GraphBatch,
+  type GraphEdge,
+  type GraphNode,
+  type PropValue,
+} from '../domain/graph.js';
 import type { GraphStore } from './graph-store.js';
 
 const ENTITY_LABELS = new Set(['Actor', 'Institution', 'Place']);
@@ -45,8 +53,12 @@ export function mergeEdge(existing: GraphEdge, incoming: GraphEdge): GraphEdge {
 }
 
 export async function mergeWithExisting(store: GraphStore, batch: GraphBatch): Promise<GraphBatch> {
-  const existingNodes = new Map((await store.findNodes(batch.nodes.map((node) => node.id))).map((node) => [node.id, node]));
-  const existingEdges = new Map((await store.findEdges(batch.edges.map((edge) => edge.id))).map((edge) => [edge.id, edge]));
+  const existingNodes = new Map(
+    (await store.findNodes(batch.nodes.map((node) => node.id))).map((node) => [node.id, node]),
+  );
+  const existingEdges = new Map(
+    (await store.findEdges(batch.edges.map((edge) => edge.id))).map((edge) => [edge.id, edge]),
+  );
   return {
     nodes: batch.nodes.map((node) => {
       const existing = existingNodes.get(node.id);

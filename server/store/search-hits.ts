@@ -24,16 +24,28 @@ export class SearchHits {
     const previous = this.hits.get(node.id);
     if (previous && previous.score >= score) return;
     const snippet = node.label === 'Statement' ? String(node.properties.text ?? '') : undefined;
-    this.hits.set(node.id, { id: node.id, label: node.label, caption: captionOf(node), score, ...(snippet ? { snippet } : {}) });
+    this.hits.set(node.id, {
+      id: node.id,
+      label: node.label,
+      caption: captionOf(node),
+      score,
+      ...(snippet ? { snippet } : {}),
+    });
   }
 
   top(limit: number): SearchHit[] {
-    return [...this.hits.values()].sort((a, b) => b.score - a.score || a.caption.localeCompare(b.caption)).slice(0, limit);
+    return [...this.hits.values()]
+      .sort((a, b) => b.score - a.score || a.caption.localeCompare(b.caption))
+      .slice(0, limit);
   }
 }
 
 /** Neighbour edges: with a type filter, edges to the centre must be of those types. */
-export function filterNeighborEdges<T extends { type: string; source: string; target: string }>(edges: T[], centerId: string, types: string[]): T[] {
+export function filterNeighborEdges<T extends { type: string; source: string; target: string }>(
+  edges: T[],
+  centerId: string,
+  types: string[],
+): T[] {
   if (types.length === 0) return edges;
   return edges.filter((edge) => types.includes(edge.type) || (edge.source !== centerId && edge.target !== centerId));
 }

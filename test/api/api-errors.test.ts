@@ -6,23 +6,30 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleGraph } from '../helpers/sample-graph.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
-let server: TestServer;
+afterAll(removeTempDirs);
 
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: false, graph: sampleGraph(), queryTimeoutMs: 500, bodyLimitBytes: 10_000 });
-});
+describe.each(testStores())('HTTP API on %s', (kind) => {
+  let server: TestServer;
 
-afterAll(async () => {
-  await server?.close();
-  removeTempDirs();
-});
+  beforeAll(async () => {
+    server = await startTestServer({
+      store: kind,
+      importSamples: false,
+      graph: sampleGraph(),
+      queryTimeoutMs: 500,
+      bodyLimitBytes: 10_000,
+    });
+  });
 
-describe('HTTP API', () => {
+  afterAll(async () => {
+    await server?.close();
+  });
+
   it('reports health, store and version', async () => {
     const res = await request(server.url).get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', store: 'kuzu', dialect: 'kuzu', version: expect.any(String) });
+    expect(res.body).toMatchObject({ status: 'ok', store: kind, dialect: kind, version: expect.any(String) });
   });
 
   it('sends a Content-Security-Policy that forbids inline scripts', async () => {
@@ -44,22 +51,39 @@ describe('HTTP API', () => {
     expect(res.body.statements[0]).toMatchObject({
       text: 'Engines will compose music',
       speaker: { id: 'actor:ada-lovelace' },
-      sources: [{ documentId: 'doc:1', documentTitle: 'Engines & <Music>', sentence: expect.stringContaining('compose music') }],
+      sources: [
+        { documentId: 'doc:1', documentTitle: 'Engines & <Music>', sentence: expect.stringContaining('compose music') },
+      ],
     });
     const role = res.body.relations.find((relation: { edge: { type: string } }) => relation.edge.type === 'HOLDS_ROLE');
-    expect(role).toMatchObject({ direction: 'out', other: { caption: 'Analytical Society' }, evidence: [{ documentTitle: 'Engines & <Music>' }] });
+    expect(role).toMatchObject({
+      direction: 'out',
+      other: { caption: 'Analytical Society' },
+      evidence: [{ documentTitle: 'Engines & <Music>' }],
+    });
   });
 
   it('pages neighbours and filters them by relationship type', async () => {
-    const res = await request(server.url).get('/api/nodes/actor%3Aada-lovelace/neighbors?limit=10&types=MET').expect(200);
-    expect(res.body.nodes.map((node: { id: string }) => node.id).sort()).toEqual(['actor:ada-lovelace', 'actor:charles-babbage']);
+    const res = await request(server.url)
+      .get('/api/nodes/actor%3Aada-lovelace/neighbors?limit=10&types=MET')
+      .expect(200);
+    expect(res.body.nodes.map((node: { id: string }) => node.id).sort()).toEqual([
+      'actor:ada-lovelace',
+      'actor:charles-babbage',
+    ]);
     const bad = await request(server.url).get('/api/nodes/actor%3Aada-lovelace/neighbors?types=LIKES').expect(400);
     expect(bad.body.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('LIKES') });
   });
 
   it('returns an article with its mention spans', async () => {
     const res = await request(server.url).get('/api/documents/doc%3A1').expect(200);
-    expect(res.body.mentions).toContainEqual({ start: 0, end: 12, nodeId: 'actor:ada-lovelace', label: 'Actor', caption: 'Ada Lovelace' });
+    expect(res.body.mentions).toContainEqual({
+      start: 0,
+      end: 12,
+      nodeId: 'actor:ada-lovelace',
+      label: 'Actor',
+      caption: 'Ada Lovelace',
+    });
     await request(server.url).get('/api/documents/actor%3Aada-lovelace').expect(404);
   });
 
@@ -77,22 +101,39 @@ describe('HTTP API', () => {
   });
 
   it('runs console queries and reports bad ones with the database message', async () => {
-    const ok = await request(server.url).post('/api/cypher').send({ query: 'MATCH (a:Actor) WHERE a.kind = $kind RETURN a.name AS name ORDER BY name', params: { kind: 'person' } }).expect(200);
+    const ok = await request(server.url)
+      .post('/api/cypher')
+      .send({
+        query: 'MATCH (a:Actor) WHERE a.kind = $kind RETURN a.name AS name ORDER BY name',
+        params: { kind: 'person' },
+      })
+      .expect(200);
     expect(ok.body.rows).toEqual([{ name: 'Ada Lovelace' }, { name: 'Charles Babbage' }]);
     const malformed = await request(server.url).post('/api/cypher').send({ query: 'MATCH (n RETURN n' }).expect(400);
     expect(malformed.body.error.code).toBe('query_error');
-    const unknown = await request(server.url).post('/api/cypher').send({ query: 'MATCH (n:Nobody) RETURN n' }).expect(400);
+    const unknown = await request(server.url)
+      .post('/api/cypher')
+      .send({ query: 'MATCH (n:Nobody) RETURN n' })
+      .expect(400);
     expect(unknown.body.error.message).toContain('Nobody');
-    const write = await request(server.url).post('/api/cypher').send({ query: "MATCH (n) SET n.name = 'x'" }).expect(403);
+    const write = await request(server.url)
+      .post('/api/cypher')
+      .send({ query: "MATCH (n) SET n.name = 'x'" })
+      .expect(403);
     expect(write.body.error.code).toBe('read_only');
-    const slow = await request(server.url).post('/api/cypher').send({ query: 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 3 = 1 RETURN count(x)' }).expect(408);
+    const slow = await request(server.url)
+      .post('/api/cypher')
+      .send({ query: 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 3 = 1 RETURN count(x)' })
+      .expect(408);
     expect(slow.body.error.code).toBe('timeout');
     const missing = await request(server.url).post('/api/cypher').send({}).expect(400);
     expect(missing.body.error.message).toContain('query');
   });
 
   it('keeps answering health while a console query runs away', async () => {
-    const runaway = request(server.url).post('/api/cypher').send({ query: 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 5 = 1 RETURN count(x)' });
+    const runaway = request(server.url)
+      .post('/api/cypher')
+      .send({ query: 'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 5 = 1 RETURN count(x)' });
     const started = Date.now();
     await request(server.url).get('/api/health').expect(200);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -100,9 +141,16 @@ describe('HTTP API', () => {
   });
 
   it('refuses bodies that are too large or not JSON', async () => {
-    const huge = await request(server.url).post('/api/cypher').send({ query: `RETURN '${'x'.repeat(20_000)}'` }).expect(413);
+    const huge = await request(server.url)
+      .post('/api/cypher')
+      .send({ query: `RETURN '${'x'.repeat(20_000)}'` })
+      .expect(413);
     expect(huge.body.error.code).toBe('payload_too_large');
-    const broken = await request(server.url).post('/api/cypher').set('content-type', 'application/json').send('{"query": ').expect(400);
+    const broken = await request(server.url)
+      .post('/api/cypher')
+      .set('content-type', 'application/json')
+      .send('{"query": ')
+      .expect(400);
     expect(broken.body.error.code).toBe('invalid_json');
     expect(JSON.stringify(broken.body)).not.toMatch(/at .*\.js/);
   });

@@ -4,38 +4,44 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDocuments } from '../../server/importer/import-documents.js';
 import type { NodeDetailsResponse, RelationView, SearchResponse } from '../../server/domain/api.js';
-import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
-import { SAMPLE_ARTICLES, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
-let server: TestServer;
+afterAll(removeTempDirs);
 
-async function findId(name: string): Promise<string> {
-  const res = await request(server.url).get(`/api/search?q=${encodeURIComponent(name)}&limit=5`).expect(200);
-  const hit = (res.body as SearchResponse).results.find((result) => result.caption === name);
-  if (!hit) throw new Error(`no search hit named ${name}: ${JSON.stringify(res.body)}`);
-  return hit.id;
-}
+describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
+  let server: TestServer;
 
-async function details(name: string): Promise<NodeDetailsResponse> {
-  const id = await findId(name);
-  return (await request(server.url).get(`/api/nodes/${encodeURIComponent(id)}`).expect(200)).body as NodeDetailsResponse;
-}
+  async function findId(name: string): Promise<string> {
+    const res = await request(server.url)
+      .get(`/api/search?q=${encodeURIComponent(name)}&limit=5`)
+      .expect(200);
+    const hit = (res.body as SearchResponse).results.find((result) => result.caption === name);
+    if (!hit) throw new Error(`no search hit named ${name}: ${JSON.stringify(res.body)}`);
+    return hit.id;
+  }
 
-const roles = (node: NodeDetailsResponse): RelationView[] => node.relations.filter((relation) => relation.edge.type === 'HOLDS_ROLE' && relation.direction === 'out');
+  async function details(name: string): Promise<NodeDetailsResponse> {
+    const id = await findId(name);
+    return (
+      await request(server.url)
+        .get(`/api/nodes/${encodeURIComponent(id)}`)
+        .expect(200)
+    ).body as NodeDetailsResponse;
+  }
 
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-});
+  const roles = (node: NodeDetailsResponse): RelationView[] =>
+    node.relations.filter((relation) => relation.edge.type === 'HOLDS_ROLE' && relation.direction === 'out');
 
-afterAll(async () => {
-  await server?.close();
-  removeTempDirs();
-});
+  beforeAll(async () => {
+    server = await startTestServer({ store: kind, importSamples: true });
+  });
 
-describe('the sample corpus in the graph', () => {
+  afterAll(async () => {
+    await server?.close();
+  });
+
   it('has Ilham Aliyev, a person, holding the role of President of Azerbaijan', async () => {
     const aliyev = await details('Ilham Aliyev');
     expect(aliyev.node).toMatchObject({ label: 'Actor', properties: { kind: 'person' } });
@@ -46,7 +52,9 @@ describe('the sample corpus in the graph', () => {
 
   it('has one statement about the missing message, said by Aliyev and reported in both articles', async () => {
     const aliyev = await details('Ilham Aliyev');
-    const statement = aliyev.statements.find((item) => /didn.t get any message from new administration so far/.test(item.text));
+    const statement = aliyev.statements.find((item) =>
+      /didn.t get any message from new administration so far/.test(item.text),
+    );
     expect(statement).toBeDefined();
     expect(statement!.speaker?.caption).toBe('Ilham Aliyev');
     expect(new Set(statement!.sources.map((source) => source.documentId)).size).toBeGreaterThanOrEqual(1);
@@ -58,7 +66,10 @@ describe('the sample corpus in the graph', () => {
   it('has Daniel Baer as a senior fellow at the Carnegie Endowment for International Peace', async () => {
     const baer = await details('Daniel Baer');
     const fellow = roles(baer).find((relation) => /senior fellow/i.test(String(relation.edge.properties.title)));
-    expect(fellow?.other).toMatchObject({ label: 'Institution', caption: 'Carnegie Endowment for International Peace' });
+    expect(fellow?.other).toMatchObject({
+      label: 'Institution',
+      caption: 'Carnegie Endowment for International Peace',
+    });
   });
 
   it('knows Blinken by one node whatever the article calls him', async () => {
@@ -70,7 +81,9 @@ describe('the sample corpus in the graph', () => {
   it('shows an article with its mentions at the right characters', async () => {
     const aliyev = await details('Ilham Aliyev');
     const documentId = aliyev.statements[0]!.sources[0]!.documentId;
-    const res = await request(server.url).get(`/api/documents/${encodeURIComponent(documentId)}`).expect(200);
+    const res = await request(server.url)
+      .get(`/api/documents/${encodeURIComponent(documentId)}`)
+      .expect(200);
     const text = String(res.body.document.properties.text);
     const mention = res.body.mentions.find((span: { nodeId: string }) => span.nodeId === aliyev.node.id);
     expect(text.slice(mention.start, mention.end)).toMatch(/Aliyev/);
@@ -80,19 +93,17 @@ describe('the sample corpus in the graph', () => {
     const overview = await request(server.url).get('/api/graph/overview?limit=40').expect(200);
     expect(overview.body.nodes.length).toBe(40);
     const id = await findId('Ilham Aliyev');
-    const neighbours = await request(server.url).get(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=5`).expect(200);
+    const neighbours = await request(server.url)
+      .get(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=5`)
+      .expect(200);
     expect(neighbours.body.nodes[0].id).toBe(id);
     expect(neighbours.body.nodes.length).toBe(6);
   });
 
   it('gives the same counts when the articles are imported a second time', async () => {
     const before = (await request(server.url).get('/api/stats').expect(200)).body;
-    await server.close();
-    const writer = await KuzuStore.open({ path: server.dbPath, readOnly: false });
-    await importDocuments(writer, [SAMPLE_ARTICLES]);
-    const after = await writer.stats();
-    await writer.close();
+    await server.reimportSamples();
+    const after = (await request(server.url).get('/api/stats').expect(200)).body;
     expect(after).toEqual(before);
-    server = await startTestServer({ importSamples: true });
   });
 });

@@ -39,7 +39,9 @@ describe('actorgraph CLI', () => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    const count = async () => JSON.parse((await cli('query', 'MATCH (n) RETURN count(n) AS nodes', '--json', '--db', db)).stdout).rows[0].nodes as number;
+    const count = async () =>
+      JSON.parse((await cli('query', 'MATCH (n) RETURN count(n) AS nodes', '--json', '--db', db)).stdout).rows[0]
+        .nodes as number;
     const before = await count();
     expect(before).toBeGreaterThan(10);
     expect((await cli('import', ARTICLES, '--db', db)).code).toBe(0);
@@ -47,7 +49,14 @@ describe('actorgraph CLI', () => {
   });
 
   it('runs a query as a table, with parameters', async () => {
-    const result = await cli('query', 'MATCH (a:Actor) WHERE a.name = $name RETURN a.name AS name, a.kind AS kind', '--param', 'name=Ilham Aliyev', '--db', db);
+    const result = await cli(
+      'query',
+      'MATCH (a:Actor) WHERE a.name = $name RETURN a.name AS name, a.kind AS kind',
+      '--param',
+      'name=Ilham Aliyev',
+      '--db',
+      db,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/name\s+\| kind/);
     expect(result.stdout).toMatch(/Ilham Aliyev\s+\| person/);
@@ -68,7 +77,19 @@ describe('actorgraph CLI', () => {
     const ids = new Set(all.nodes.map((node: { id: string }) => node.id));
     for (const edge of all.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
 
-    const part = JSON.parse((await cli('export', '--format', 'json', '--query', 'MATCH (a:Actor)-[r:HOLDS_ROLE]->(b) RETURN a, r, b', '--db', db)).stdout);
+    const part = JSON.parse(
+      (
+        await cli(
+          'export',
+          '--format',
+          'json',
+          '--query',
+          'MATCH (a:Actor)-[r:HOLDS_ROLE]->(b) RETURN a, r, b',
+          '--db',
+          db,
+        )
+      ).stdout,
+    );
     expect(part.edges.length).toBeGreaterThan(0);
     expect(part.edges.every((edge: { type: string }) => edge.type === 'HOLDS_ROLE')).toBe(true);
     const unknown = await cli('export', '--format', 'pdf', '--db', db);

@@ -33,13 +33,24 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       graph.nodes.push({
         id: 'actor:hostile',
         label: 'Actor',
-        properties: { name: HOSTILE, kind: 'person', aliases: ['a,b', 'c"d'], description: null, searchText: HOSTILE, rule: 'test', confidence: 0.5, evidence: null },
+        properties: {
+          name: HOSTILE,
+          kind: 'person',
+          aliases: ['a,b', 'c"d'],
+          description: null,
+          searchText: HOSTILE,
+          rule: 'test',
+          confidence: 0.5,
+          evidence: null,
+        },
       });
       await writer.writeBatch(graph);
       await writer.writeBatch(graph); // idempotent: a second write changes nothing
       const second = sampleGraph();
       const met = second.edges.find((edge) => edge.type === 'MET')!;
-      met.properties.evidence = encodeEvidence([{ documentId: 'doc:2', sentence: 'They met again.', start: 5, end: 20 }]);
+      met.properties.evidence = encodeEvidence([
+        { documentId: 'doc:2', sentence: 'They met again.', start: 5, end: 20 },
+      ]);
       await writer.writeBatch(await mergeWithExisting(writer, { nodes: [], edges: [met] }));
       await writer.close();
       reader = await factory.openReader();
@@ -52,14 +63,24 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
     it('counts nodes by label and relationships by type, once each despite two writes', async () => {
       const stats = await reader.stats();
       expect(stats.nodes).toMatchObject({ Actor: 4, Institution: 1, Statement: 1, Document: 1 });
-      expect(stats.relationships).toMatchObject({ SAID: 1, REPORTED_IN: 1, HOLDS_ROLE: 1, MET: 1, ABOUT: 1, MENTIONED_IN: 2 });
+      expect(stats.relationships).toMatchObject({
+        SAID: 1,
+        REPORTED_IN: 1,
+        HOLDS_ROLE: 1,
+        MET: 1,
+        ABOUT: 1,
+        MENTIONED_IN: 2,
+      });
       expect(stats.totalNodes).toBe(7);
       expect(stats.totalRelationships).toBe(7);
     });
 
     it('keeps every property as written: lists, numbers, hostile and non-Latin text', async () => {
       const ada = await reader.getNode('actor:ada-lovelace');
-      expect(ada).toMatchObject({ label: 'Actor', properties: { name: 'Ada Lovelace', kind: 'person', aliases: ['Lovelace', 'Ms. Lovelace'], confidence: 1 } });
+      expect(ada).toMatchObject({
+        label: 'Actor',
+        properties: { name: 'Ada Lovelace', kind: 'person', aliases: ['Lovelace', 'Ms. Lovelace'], confidence: 1 },
+      });
       const hostile = await reader.getNode('actor:hostile');
       expect(hostile?.properties.name).toBe(HOSTILE);
       expect(hostile?.properties.aliases).toEqual(['a,b', 'c"d']);
@@ -70,7 +91,9 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
 
     it('merges evidence for one fact seen in two documents into one relationship', async () => {
       const [met] = await reader.findEdges(['MET:actor:ada-lovelace->actor:charles-babbage']);
-      const documents = decodeEvidence(met!.properties.evidence).map((item) => item.documentId).sort();
+      const documents = decodeEvidence(met!.properties.evidence)
+        .map((item) => item.documentId)
+        .sort();
       expect(documents).toEqual(['doc:1', 'doc:2']);
     });
 
@@ -80,14 +103,19 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(said).toMatchObject({ direction: 'in', other: { id: 'actor:ada-lovelace' } });
       const reported = incident.find((item) => item.edge.type === 'REPORTED_IN');
       expect(reported).toMatchObject({ direction: 'out', other: { id: 'doc:1', label: 'Document' } });
-      expect(reported!.edge.properties).toMatchObject({ startOffset: 0, sentence: expect.stringContaining('Ada Lovelace') });
+      expect(reported!.edge.properties).toMatchObject({
+        startOffset: 0,
+        sentence: expect.stringContaining('Ada Lovelace'),
+      });
       expect(await reader.degree('stmt:engines')).toBe(3);
     });
 
     it('ranks neighbours by their connections, pages them and filters by type', async () => {
       const all = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: [] });
       expect(all.nodes[0]!.id).toBe('actor:ada-lovelace');
-      expect(all.nodes.map((node) => node.id)).toEqual(expect.arrayContaining(['stmt:engines', 'inst:analytical-society', 'actor:charles-babbage', 'doc:1']));
+      expect(all.nodes.map((node) => node.id)).toEqual(
+        expect.arrayContaining(['stmt:engines', 'inst:analytical-society', 'actor:charles-babbage', 'doc:1']),
+      );
       const first = await reader.neighbors('actor:ada-lovelace', { limit: 1, types: [] });
       expect(first.nodes[1]!.id).toBe('doc:1'); // the document is the best connected neighbour
       const next = await reader.neighbors('actor:ada-lovelace', { limit: 1, skip: 1, types: [] });
@@ -120,13 +148,21 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(exported.nodes).toHaveLength(7);
       expect(exported.edges).toHaveLength(7);
       const role = exported.edges.find((edge) => edge.type === 'HOLDS_ROLE');
-      expect(role).toMatchObject({ source: 'actor:ada-lovelace', target: 'inst:analytical-society', properties: { title: 'head', status: 'current' } });
+      expect(role).toMatchObject({
+        source: 'actor:ada-lovelace',
+        target: 'inst:analytical-society',
+        properties: { title: 'head', status: 'current' },
+      });
     });
 
     it('describes its schema: labels, relationship types and property keys', async () => {
       const schema = await reader.schema();
-      expect(schema.labels.map((entry) => entry.label)).toEqual(expect.arrayContaining(['Actor', 'Institution', 'Statement', 'Document', 'Place']));
-      expect(schema.relationshipTypes.map((entry) => entry.type)).toEqual(expect.arrayContaining(['SAID', 'HOLDS_ROLE', 'MENTIONED_IN']));
+      expect(schema.labels.map((entry) => entry.label)).toEqual(
+        expect.arrayContaining(['Actor', 'Institution', 'Statement', 'Document', 'Place']),
+      );
+      expect(schema.relationshipTypes.map((entry) => entry.type)).toEqual(
+        expect.arrayContaining(['SAID', 'HOLDS_ROLE', 'MENTIONED_IN']),
+      );
       expect(schema.propertyKeys).toEqual(expect.arrayContaining(['name', 'aliases', 'text', 'title']));
     });
 
@@ -134,18 +170,35 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       const limits = { limit: 100, timeoutMs: 2000 };
 
       it('returns columns, rows and the graph of the nodes and relationships in the result', async () => {
-        const result = await reader.runReadQuery('MATCH (a:Actor)-[r:HOLDS_ROLE]->(i:Institution) RETURN a, r, i.name AS institution', {}, limits);
+        const result = await reader.runReadQuery(
+          'MATCH (a:Actor)-[r:HOLDS_ROLE]->(i:Institution) RETURN a, r, i.name AS institution',
+          {},
+          limits,
+        );
         expect(result.columns).toEqual(['a', 'r', 'institution']);
         expect(result.rows).toHaveLength(1);
         expect(result.rows[0]!.institution).toBe('Analytical Society');
-        expect(result.graph.nodes.map((node) => node.id).sort()).toEqual(['actor:ada-lovelace', 'inst:analytical-society']);
-        expect(result.graph.edges[0]).toMatchObject({ type: 'HOLDS_ROLE', source: 'actor:ada-lovelace', target: 'inst:analytical-society' });
+        expect(result.graph.nodes.map((node) => node.id).sort()).toEqual([
+          'actor:ada-lovelace',
+          'inst:analytical-society',
+        ]);
+        expect(result.graph.edges[0]).toMatchObject({
+          type: 'HOLDS_ROLE',
+          source: 'actor:ada-lovelace',
+          target: 'inst:analytical-society',
+        });
       });
 
       it('takes parameters and refuses a query whose parameter is missing', async () => {
-        const result = await reader.runReadQuery('MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind', { name: 'Ruritania' }, limits);
+        const result = await reader.runReadQuery(
+          'MATCH (a:Actor) WHERE a.name = $name RETURN a.kind AS kind',
+          { name: 'Ruritania' },
+          limits,
+        );
         expect(result.rows).toEqual([{ kind: 'state' }]);
-        await expect(reader.runReadQuery('MATCH (a:Actor) WHERE a.name = $name RETURN a', {}, limits)).rejects.toMatchObject({ status: 400, message: expect.stringContaining('$name') });
+        await expect(
+          reader.runReadQuery('MATCH (a:Actor) WHERE a.name = $name RETURN a', {}, limits),
+        ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('$name') });
       });
 
       it('stops at the row limit and says the result was truncated', async () => {
@@ -155,21 +208,36 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       });
 
       it('refuses writes and changes nothing', async () => {
-        await expect(reader.runReadQuery("MATCH (a:Actor) SET a.name = 'x' RETURN a", {}, limits)).rejects.toMatchObject({ status: 403 });
-        await expect(reader.runReadQuery("CREATE (:Actor {id: 'actor:new', name: 'New'})", {}, limits)).rejects.toMatchObject({ status: 403 });
-        await expect(reader.runReadQuery('MATCH (n) DETACH DELETE n', {}, limits)).rejects.toMatchObject({ status: 403 });
+        await expect(
+          reader.runReadQuery("MATCH (a:Actor) SET a.name = 'x' RETURN a", {}, limits),
+        ).rejects.toMatchObject({ status: 403 });
+        await expect(
+          reader.runReadQuery("CREATE (:Actor {id: 'actor:new', name: 'New'})", {}, limits),
+        ).rejects.toMatchObject({ status: 403 });
+        await expect(reader.runReadQuery('MATCH (n) DETACH DELETE n', {}, limits)).rejects.toMatchObject({
+          status: 403,
+        });
         expect((await reader.stats()).totalNodes).toBe(7);
         expect((await reader.getNode('actor:ada-lovelace'))?.properties.name).toBe('Ada Lovelace');
       });
 
       it('relies on the database itself to refuse writes the guard cannot see', async () => {
-        await expect(reader.runReadQuery(factory.sneakyWrite, {}, limits)).rejects.toMatchObject({ status: 403, code: 'read_only' });
+        await expect(reader.runReadQuery(factory.sneakyWrite, {}, limits)).rejects.toMatchObject({
+          status: 403,
+          code: 'read_only',
+        });
         expect((await reader.stats()).totalNodes).toBe(7);
       });
 
       it('reports a malformed query or an unknown label with the database message', async () => {
-        await expect(reader.runReadQuery('MATCH (n RETURN n', {}, limits)).rejects.toMatchObject({ status: 400, code: 'query_error' });
-        await expect(reader.runReadQuery('MATCH (n:NoSuchLabel) RETURN n', {}, limits)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/NoSuchLabel/) });
+        await expect(reader.runReadQuery('MATCH (n RETURN n', {}, limits)).rejects.toMatchObject({
+          status: 400,
+          code: 'query_error',
+        });
+        await expect(reader.runReadQuery('MATCH (n:NoSuchLabel) RETURN n', {}, limits)).rejects.toMatchObject({
+          status: 400,
+          message: expect.stringMatching(/NoSuchLabel/),
+        });
       });
 
       it('refuses several statements at once', async () => {
@@ -179,7 +247,11 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       it('stops a query past its timeout, then answers the next one', async () => {
         const started = Date.now();
         await expect(
-          reader.runReadQuery('UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n', {}, { limit: 10, timeoutMs: 500 }),
+          reader.runReadQuery(
+            'UNWIND range(1, 1000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n',
+            {},
+            { limit: 10, timeoutMs: 500 },
+          ),
         ).rejects.toMatchObject({ status: 408, code: 'timeout' });
         expect(Date.now() - started).toBeLessThan(30_000);
         const next = await reader.runReadQuery('RETURN 41 + 1 AS answer', {}, limits);
@@ -196,8 +268,12 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
           'CALL timeout=0',
         ];
         for (const payload of payloads) {
-          await expect(reader.runReadQuery(payload, {}, limits), payload).rejects.toMatchObject({ status: expect.any(Number) });
-          await reader.runReadQuery(payload, {}, limits).catch((error: { status: number }) => expect(error.status, payload).toBeGreaterThanOrEqual(400));
+          await expect(reader.runReadQuery(payload, {}, limits), payload).rejects.toMatchObject({
+            status: expect.any(Number),
+          });
+          await reader
+            .runReadQuery(payload, {}, limits)
+            .catch((error: { status: number }) => expect(error.status, payload).toBeGreaterThanOrEqual(400));
         }
         expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
       });

@@ -15,7 +15,9 @@ const PORT = Number(process.env.NEO4J_AVAILABILITY_PORT ?? 7697);
 const URI = `bolt://127.0.0.1:${PORT}`;
 
 function startNeo4j(): Promise<ChildProcess> {
-  const child = spawn(join(REPO_ROOT, 'test', 'neo4j-launcher', 'start.sh'), [String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(join(REPO_ROOT, 'test', 'neo4j-launcher', 'start.sh'), [String(PORT)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -49,7 +51,15 @@ suite('Neo4j going away and coming back', () => {
 
   it('answers 503 with the reason while Neo4j is down, and works again once it is up', async () => {
     store = await Neo4jStore.open({ uri: URI, connectionTimeoutMs: 1000 });
-    server = await startServer({ store, version: 'test', port: 0, host: '127.0.0.1', bodyLimitBytes: 100_000, timeoutMs: 2000, rowLimit: 100 });
+    server = await startServer({
+      store,
+      version: 'test',
+      port: 0,
+      host: '127.0.0.1',
+      bodyLimitBytes: 100_000,
+      timeoutMs: 2000,
+      rowLimit: 100,
+    });
 
     const started = Date.now();
     const down = await request(server.url).get('/api/health').expect(503);

@@ -4,17 +4,38 @@
  */
 import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../server/domain/graph.js';
 
-const evidence = (sentence: string) => encodeEvidence([{ documentId: 'doc:1', sentence, start: 0, end: sentence.length }]);
+const evidence = (sentence: string) =>
+  encodeEvidence([{ documentId: 'doc:1', sentence, start: 0, end: sentence.length }]);
 
-function entity(id: string, label: 'Actor' | 'Institution', name: string, kind: string, aliases: string[] = []): GraphNode {
+function entity(
+  id: string,
+  label: 'Actor' | 'Institution',
+  name: string,
+  kind: string,
+  aliases: string[] = [],
+): GraphNode {
   return {
     id,
     label,
-    properties: { name, kind, aliases, description: null, searchText: [name, ...aliases].join(' | '), rule: 'test', confidence: 1, evidence: null },
+    properties: {
+      name,
+      kind,
+      aliases,
+      description: null,
+      searchText: [name, ...aliases].join(' | '),
+      rule: 'test',
+      confidence: 1,
+      evidence: null,
+    },
   };
 }
 
-function edge(type: GraphEdge['type'], source: GraphNode, target: GraphNode, properties: GraphEdge['properties'] = {}): GraphEdge {
+function edge(
+  type: GraphEdge['type'],
+  source: GraphNode,
+  target: GraphNode,
+  properties: GraphEdge['properties'] = {},
+): GraphEdge {
   return {
     id: `${type}:${source.id}->${target.id}`,
     type,
@@ -31,7 +52,17 @@ export function sampleGraph(): GraphBatch {
   const document: GraphNode = {
     id: 'doc:1',
     label: 'Document',
-    properties: { title: 'Engines & <Music>', url: null, publisher: 'Test Wire', authors: ['Jane Doe'], published: '2024-05-01', text, wordCount: 14, contentHash: 'abc', source: 'test.txt' },
+    properties: {
+      title: 'Engines & <Music>',
+      url: null,
+      publisher: 'Test Wire',
+      authors: ['Jane Doe'],
+      published: '2024-05-01',
+      text,
+      wordCount: 14,
+      contentHash: 'abc',
+      source: 'test.txt',
+    },
   };
   const ada = entity('actor:ada-lovelace', 'Actor', 'Ada Lovelace', 'person', ['Lovelace', 'Ms. Lovelace']);
   const babbage = entity('actor:charles-babbage', 'Actor', 'Charles Babbage', 'person', ['Babbage']);
@@ -40,7 +71,15 @@ export function sampleGraph(): GraphBatch {
   const statement: GraphNode = {
     id: 'stmt:engines',
     label: 'Statement',
-    properties: { text: 'Engines will compose music', kind: 'quote', date: '2024-05-01', dateSource: 'published', speaker: 'Ada Lovelace', rule: 'test', confidence: 0.9 },
+    properties: {
+      text: 'Engines will compose music',
+      kind: 'quote',
+      date: '2024-05-01',
+      dateSource: 'published',
+      speaker: 'Ada Lovelace',
+      rule: 'test',
+      confidence: 0.9,
+    },
   };
   return {
     nodes: [document, ada, babbage, ruritania, society, statement],

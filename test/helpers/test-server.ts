@@ -1,27 +1,39 @@
 /**
- * Starts the real server (Kuzu store, Express app, built client when present) on port 0 over a
- * throwaway database, optionally after importing the sample articles the way `npm start` does.
+ * Starts the real server (Kuzu or Neo4j store, Express app, built client when present) on port 0
+ * over a throwaway database, optionally after importing the sample articles as `npm start` does.
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../server/config.js';
-import { startServer } from '../../server/http/server.js';
-import { importDocuments } from '../../server/importer/import-documents.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
+import { startServer, type RunningServer } from '../../server/http/server.js';
+import { importDocuments } from '../../server/importer/import-documents.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { VERSION } from '../../server/version.js';
 import { tempDir } from './temp-dir.js';
 
 export const SAMPLE_ARTICLES = join(REPO_ROOT, 'data', 'articles');
 export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
 
+export type StoreKind = 'kuzu' | 'neo4j';
+
+/** The stores the API tests run on: Kuzu always, Neo4j when NEO4J_URI is set. */
+export function testStores(): StoreKind[] {
+  return process.env.NEO4J_URI ? ['kuzu', 'neo4j'] : ['kuzu'];
+}
+
 export interface TestServer {
   url: string;
-  dbPath: string;
-  store: KuzuStore;
+  kind: StoreKind;
+  store: GraphStore;
+  /** Imports the sample articles again into the same database; the server keeps running. */
+  reimportSamples(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface TestServerOptions {
+  store?: StoreKind;
   importSamples?: boolean;
   /** A hand-made graph to write instead of (or besides) the samples. */
   graph?: GraphBatch;
@@ -29,33 +41,72 @@ export interface TestServerOptions {
   bodyLimitBytes?: number;
 }
 
+async function fill(store: GraphStore, options: TestServerOptions): Promise<void> {
+  if (options.importSamples ?? true) await importDocuments(store, [SAMPLE_ARTICLES]);
+  if (options.graph) await store.writeBatch(options.graph);
+}
+
+async function openNeo4j(): Promise<Neo4jStore> {
+  return Neo4jStore.open({ uri: process.env.NEO4J_URI! });
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const kind = options.store ?? 'kuzu';
   const dbPath = join(tempDir(), 'graph.kuzu');
-  const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
-  try {
-    if (options.importSamples ?? true) await importDocuments(writer, [SAMPLE_ARTICLES]);
-    if (options.graph) await writer.writeBatch(options.graph);
-  } finally {
-    await writer.close();
+  let store: GraphStore;
+  if (kind === 'neo4j') {
+    const neo4j = await openNeo4j();
+    await neo4j.deleteEverything();
+    await fill(neo4j, options);
+    store = neo4j;
+  } else {
+    // Kuzu: one process writes, then the server reads (as `actorgraph import` then `serve`).
+    const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
+    try {
+      await fill(writer, options);
+    } finally {
+      await writer.close();
+    }
+    store = await KuzuStore.open({ path: dbPath, readOnly: true });
   }
-  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-  const server = await startServer({
-    store,
-    version: VERSION,
-    port: 0,
-    host: '127.0.0.1',
-    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    timeoutMs: options.queryTimeoutMs ?? 10_000,
-    rowLimit: 1000,
-    clientDir: CLIENT_DIR,
-  });
-  return {
+  const listen = (over: GraphStore): Promise<RunningServer> =>
+    startServer({
+      store: over,
+      version: VERSION,
+      port: 0,
+      host: '127.0.0.1',
+      bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+      timeoutMs: options.queryTimeoutMs ?? 10_000,
+      rowLimit: 1000,
+      clientDir: CLIENT_DIR,
+    });
+  let server = await listen(store);
+  const handle: TestServer = {
     url: server.url,
-    dbPath,
+    kind,
     store,
+    async reimportSamples() {
+      if (kind === 'neo4j') {
+        await importDocuments(store, [SAMPLE_ARTICLES]);
+        return;
+      }
+      await server.stop();
+      await store.close();
+      const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
+      try {
+        await importDocuments(writer, [SAMPLE_ARTICLES]);
+      } finally {
+        await writer.close();
+      }
+      store = await KuzuStore.open({ path: dbPath, readOnly: true });
+      server = await listen(store);
+      handle.url = server.url;
+      handle.store = store;
+    },
     async close() {
       await server.stop();
       await store.close();
     },
   };
+  return handle;
 }

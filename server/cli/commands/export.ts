@@ -13,7 +13,8 @@ export function exportCommand(): Command {
       .option('--query <cypher>', 'export only what this read-only query returns')
       .option('--out <file>', 'write to a file instead of stdout'),
   ).action(async (options: DbOption & { format: string; query?: string; out?: string }) => {
-    if (options.format !== 'json') throw new InvalidInputError(`Unknown --format "${options.format}" (available: json)`);
+    if (options.format !== 'json')
+      throw new InvalidInputError(`Unknown --format "${options.format}" (available: json)`);
     const config = configFrom(options);
     const graph = await withStore(config, true, async (store) => {
       if (!options.query) return store.exportAll();

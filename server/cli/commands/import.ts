@@ -25,7 +25,12 @@ export function formatReport(report: ImportReport): string {
 
 /** Runs an import with a progress bar on stderr when it is a terminal. */
 export async function importWithProgress(store: GraphStore, config: Config, paths: string[]): Promise<ImportReport> {
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'importing {bar} {value}/{total} files {file}', clearOnComplete: true }, Presets.shades_classic) : null;
+  const bar = process.stderr.isTTY
+    ? new SingleBar(
+        { format: 'importing {bar} {value}/{total} files {file}', clearOnComplete: true },
+        Presets.shades_classic,
+      )
+    : null;
   let started = false;
   try {
     return await importDocuments(store, paths, {

@@ -24,7 +24,8 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     const record = value as { label?: string; type?: string; properties?: Record<string, unknown>; id?: string };
-    if (record.label && record.properties) return `(${record.label} ${String(record.properties.name ?? record.properties.title ?? record.id)})`;
+    if (record.label && record.properties)
+      return `(${record.label} ${String(record.properties.name ?? record.properties.title ?? record.id)})`;
     if (record.type && record.properties) return `[${record.type}]`;
     return JSON.stringify(value);
   }
@@ -32,11 +33,15 @@ function cellText(value: unknown): string {
 }
 
 export function formatTable(result: CypherResponse): string {
-  const rows = result.rows.map((row) => result.columns.map((column) => cellText(row[column]).replace(/\s+/g, ' ').slice(0, 80)));
+  const rows = result.rows.map((row) =>
+    result.columns.map((column) => cellText(row[column]).replace(/\s+/g, ' ').slice(0, 80)),
+  );
   const widths = result.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
   const out = [line(result.columns), widths.map((width) => '-'.repeat(width)).join('-+-'), ...rows.map(line)];
-  out.push(`${result.rows.length} row(s)${result.truncated ? ' (truncated: raise --limit)' : ''} in ${result.elapsedMs} ms`);
+  out.push(
+    `${result.rows.length} row(s)${result.truncated ? ' (truncated: raise --limit)' : ''} in ${result.elapsedMs} ms`,
+  );
   return out.join('\n');
 }
 

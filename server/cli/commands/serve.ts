@@ -21,7 +21,9 @@ async function reportReachability(store: GraphStore, config: Config): Promise<vo
     await store.isEmpty();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Warning: ${storeLocation(config)} cannot be reached (${reason}).\nThe API answers 503 until it is back; no restart is needed.\n`);
+    process.stderr.write(
+      `Warning: ${storeLocation(config)} cannot be reached (${reason}).\nThe API answers 503 until it is back; no restart is needed.\n`,
+    );
   }
 }
 

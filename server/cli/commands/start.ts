@@ -42,7 +42,9 @@ export function startCommand(): Command {
     await withStore(config, false, async (store) => {
       if (!(await store.isEmpty())) {
         const stats = await store.stats();
-        process.stdout.write(`Database ${storeLocation(config)} holds ${stats.totalNodes} nodes and ${stats.totalRelationships} relationships.\n`);
+        process.stdout.write(
+          `Database ${storeLocation(config)} holds ${stats.totalNodes} nodes and ${stats.totalRelationships} relationships.\n`,
+        );
         return;
       }
       process.stdout.write(`Empty database ${storeLocation(config)}: importing ${config.articlesDir}\n`);

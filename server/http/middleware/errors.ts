@@ -22,11 +22,17 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
   }
   const httpish = (error ?? {}) as HttpishError;
   if (httpish.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'payload_too_large', message: 'The request body is larger than the server accepts.' } });
+    res
+      .status(413)
+      .json({ error: { code: 'payload_too_large', message: 'The request body is larger than the server accepts.' } });
     return;
   }
   if (httpish.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'invalid_json', message: `The request body is not valid JSON: ${httpish.message ?? ''}` } });
+    res
+      .status(400)
+      .json({
+        error: { code: 'invalid_json', message: `The request body is not valid JSON: ${httpish.message ?? ''}` },
+      });
     return;
   }
   if (typeof httpish.status === 'number' && httpish.status >= 400 && httpish.status < 500) {

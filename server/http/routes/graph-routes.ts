@@ -17,7 +17,14 @@ const NeighborsQuery = z.object({
   types: z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(',').map((type) => type.trim()).filter(Boolean) : []))
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((type) => type.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(z.enum(REL_TYPES, { message: `relationship types are ${REL_TYPES.join(', ')}` }))),
 });
 const SearchQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(200), limit: limitParam(10, 100) });
@@ -32,7 +39,9 @@ export function graphRoutes(store: GraphStore, version: string): Router {
       await store.isEmpty();
       res.json(body);
     } catch (error) {
-      res.status(503).json({ ...body, status: 'unavailable', message: error instanceof Error ? error.message : String(error) });
+      res
+        .status(503)
+        .json({ ...body, status: 'unavailable', message: error instanceof Error ? error.message : String(error) });
     }
   });
 

@@ -94,7 +94,13 @@ export function countStatements(query: string): number {
 }
 
 export function parameterNames(query: string): string[] {
-  return [...new Set(tokenize(query).filter((t) => t.kind === 'param').map((t) => t.text))];
+  return [
+    ...new Set(
+      tokenize(query)
+        .filter((t) => t.kind === 'param')
+        .map((t) => t.text),
+    ),
+  ];
 }
 
 /** Keywords (not property names such as `n.set`) present in the query, upper-cased. */

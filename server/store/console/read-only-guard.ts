@@ -33,7 +33,9 @@ export function checkConsoleQuery(query: string, params: Record<string, unknown>
   const words = keywords(query);
   const write = words.find((word) => WRITE_KEYWORDS.has(word));
   if (write) {
-    throw new ReadOnlyViolationError(`The console is read-only: ${write} is not allowed. Use the importer to change the graph.`);
+    throw new ReadOnlyViolationError(
+      `The console is read-only: ${write} is not allowed. Use the importer to change the graph.`,
+    );
   }
   const outside = words.find((word) => OUTSIDE_KEYWORDS.has(word));
   if (outside) {
@@ -45,6 +47,8 @@ export function checkConsoleQuery(query: string, params: Record<string, unknown>
   }
   const missing = parameterNames(query).filter((name) => !(name in params));
   if (missing.length > 0) {
-    throw new InvalidInputError(`Missing query parameter${missing.length > 1 ? 's' : ''}: ${missing.map((n) => `$${n}`).join(', ')}`);
+    throw new InvalidInputError(
+      `Missing query parameter${missing.length > 1 ? 's' : ''}: ${missing.map((n) => `$${n}`).join(', ')}`,
+    );
   }
 }

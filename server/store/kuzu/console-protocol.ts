@@ -10,7 +10,14 @@ export interface ConsoleRequest {
 }
 
 export type ConsoleReply =
-  | { id: number; ok: true; columns: string[]; rows: Array<Record<string, unknown>>; graph: GraphBatch; truncated: boolean }
+  | {
+      id: number;
+      ok: true;
+      columns: string[];
+      rows: Array<Record<string, unknown>>;
+      graph: GraphBatch;
+      truncated: boolean;
+    }
   | { id: number; ok: false; error: { code: string; message: string; status: number } };
 
 export interface ConsoleInit {

@@ -113,11 +113,23 @@ export class ConsoleRunner {
       const watchdog = setInterval(() => {
         if (Date.now() - started > request.timeoutMs + GRACE_MS) {
           this.kill();
-          finish(() => reject(new QueryTimeoutError(`The query ran past its time limit of ${request.timeoutMs} ms and was stopped.`)));
+          finish(() =>
+            reject(
+              new QueryTimeoutError(`The query ran past its time limit of ${request.timeoutMs} ms and was stopped.`),
+            ),
+          );
         } else if (child.pid && residentBytes(child.pid) > this.options.memoryLimitBytes) {
           this.kill();
           const mb = Math.round(this.options.memoryLimitBytes / 1024 / 1024);
-          finish(() => reject(new AppError('too_large', `The query used more than ${mb} MB of memory and was stopped. Add a LIMIT or narrow the MATCH.`, 413)));
+          finish(() =>
+            reject(
+              new AppError(
+                'too_large',
+                `The query used more than ${mb} MB of memory and was stopped. Add a LIMIT or narrow the MATCH.`,
+                413,
+              ),
+            ),
+          );
         }
       }, WATCH_INTERVAL_MS);
       child.on('message', onMessage);

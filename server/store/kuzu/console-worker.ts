@@ -26,7 +26,10 @@ async function execute(statement: string, params: Record<string, unknown>): Prom
 async function runQuery(request: ConsoleRequest): Promise<ConsoleReply> {
   checkConsoleQuery(request.query, request.params);
   const explained = await execute(`EXPLAIN ${request.query}`, request.params);
-  const plan = explained.getAllSync().map((row) => String(Object.values(row)[0])).join('\n');
+  const plan = explained
+    .getAllSync()
+    .map((row) => String(Object.values(row)[0]))
+    .join('\n');
   explained.close();
   assertPlanIsReadOnly(plan);
 
@@ -43,8 +46,13 @@ async function runQuery(request: ConsoleRequest): Promise<ConsoleReply> {
     raw.push(result.getNextSync() as Record<string, unknown>);
   }
   result.close();
-  const { graph, nodeByKey } = await graphFromValues(connection!, raw.flatMap((row) => Object.values(row)));
-  const rows = raw.map((row) => Object.fromEntries(columns.map((column) => [column, plainCell(row[column], nodeByKey)])));
+  const { graph, nodeByKey } = await graphFromValues(
+    connection!,
+    raw.flatMap((row) => Object.values(row)),
+  );
+  const rows = raw.map((row) =>
+    Object.fromEntries(columns.map((column) => [column, plainCell(row[column], nodeByKey)])),
+  );
   return { id: request.id, ok: true, columns, rows, graph, truncated };
 }
 

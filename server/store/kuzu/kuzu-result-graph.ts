@@ -103,7 +103,10 @@ export function plainCell(value: unknown, nodeByKey: Map<string, GraphNode>): un
   }
   if (isKuzuNode(value)) return toGraphNode(value);
   if (isKuzuPath(value)) {
-    return { nodes: value._nodes.map((n) => plainCell(n, nodeByKey)), edges: value._rels.map((r) => plainCell(r, nodeByKey)) };
+    return {
+      nodes: value._nodes.map((n) => plainCell(n, nodeByKey)),
+      edges: value._rels.map((r) => plainCell(r, nodeByKey)),
+    };
   }
   if (Array.isArray(value)) return value.map((inner) => plainCell(inner, nodeByKey));
   return toPlain(value);

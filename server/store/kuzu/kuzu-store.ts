@@ -135,7 +135,9 @@ export class KuzuStore implements GraphStore {
   }
 
   private edgesFrom(rows: Row[]): GraphEdge[] {
-    return rows.map((row) => toGraphEdge(row.e as KuzuRel, toGraphNode(row.a as KuzuNode), toGraphNode(row.b as KuzuNode)));
+    return rows.map((row) =>
+      toGraphEdge(row.e as KuzuRel, toGraphNode(row.a as KuzuNode), toGraphNode(row.b as KuzuNode)),
+    );
   }
 
   async isEmpty(): Promise<boolean> {
@@ -165,7 +167,9 @@ export class KuzuStore implements GraphStore {
       if (table.type === 'NODE') labels.push({ label: name, properties });
       else if (table.type === 'REL') {
         const pairs = await this.rows(`CALL show_connection('${name}') RETURN *`);
-        const endpoints = pairs.map((row) => [String(row['source table name']), String(row['destination table name'])] as [string, string]);
+        const endpoints = pairs.map(
+          (row) => [String(row['source table name']), String(row['destination table name'])] as [string, string],
+        );
         relationshipTypes.push({ type: name, properties, endpoints });
       }
     }
@@ -246,7 +250,11 @@ export class KuzuStore implements GraphStore {
     return { nodes, edges };
   }
 
-  async runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse> {
+  async runReadQuery(
+    query: string,
+    params: Record<string, unknown>,
+    options: ReadQueryOptions,
+  ): Promise<CypherResponse> {
     if (!this.options.readOnly) {
       throw new StoreUnavailableError('Console queries need the database opened read-only (the server opens it so).');
     }
@@ -257,7 +265,13 @@ export class KuzuStore implements GraphStore {
     const started = Date.now();
     const result = await this.console.run(query, params, options.limit, options.timeoutMs);
     const graph = toApiPayload(result.graph.nodes, result.graph.edges);
-    return { columns: result.columns, rows: result.rows, graph, truncated: result.truncated, elapsedMs: Date.now() - started };
+    return {
+      columns: result.columns,
+      rows: result.rows,
+      graph,
+      truncated: result.truncated,
+      elapsedMs: Date.now() - started,
+    };
   }
 
   async close(): Promise<void> {
@@ -267,5 +281,3 @@ export class KuzuStore implements GraphStore {
     await this.db.release();
   }
 }
-
-

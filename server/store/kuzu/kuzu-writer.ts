@@ -33,7 +33,12 @@ function untypedColumns(rows: Record<string, unknown>[], props: Record<string, P
   return untyped;
 }
 
-function setClause(variable: string, props: Record<string, PropType>, rows: Record<string, unknown>[], skip: string[] = []): string {
+function setClause(
+  variable: string,
+  props: Record<string, PropType>,
+  rows: Record<string, unknown>[],
+  skip: string[] = [],
+): string {
   const untyped = untypedColumns(rows, props);
   return Object.entries(props)
     .filter(([key]) => !skip.includes(key))
@@ -49,7 +54,12 @@ export function nodeUpsertStatement(label: NodeLabel, rows: Record<string, unkno
   return `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET ${setClause('n', NODE_PROPS[label], rows)}`;
 }
 
-export function edgeUpsertStatement(type: RelType, from: NodeLabel, to: NodeLabel, rows: Record<string, unknown>[]): string {
+export function edgeUpsertStatement(
+  type: RelType,
+  from: NodeLabel,
+  to: NodeLabel,
+  rows: Record<string, unknown>[],
+): string {
   return (
     `UNWIND $rows AS r MATCH (a:${from} {id: r.source}), (b:${to} {id: r.target}) ` +
     `MERGE (a)-[e:${type} {id: r.id}]->(b) SET ${setClause('e', REL_PROPS[type], rows, ['id'])}`
@@ -100,7 +110,9 @@ async function runChunks(
     const chunk = rows.slice(i, i + CHUNK);
     const prepared = await connection.prepare(statementFor(chunk));
     if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-    const result = await connection.execute(prepared, { rows: withoutKeys(chunk, untypedColumns(chunk, props)) } as never);
+    const result = await connection.execute(prepared, {
+      rows: withoutKeys(chunk, untypedColumns(chunk, props)),
+    } as never);
     for (const each of Array.isArray(result) ? result : [result]) each.close();
   }
 }
@@ -116,12 +128,22 @@ export async function writeBatchInTransaction(connection: kuzu.Connection, batch
   try {
     for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
       const nodeLabel = label as NodeLabel;
-      await runChunks(connection, (rows) => nodeUpsertStatement(nodeLabel, rows), NODE_PROPS[nodeLabel], nodes.map(nodeRow));
+      await runChunks(
+        connection,
+        (rows) => nodeUpsertStatement(nodeLabel, rows),
+        NODE_PROPS[nodeLabel],
+        nodes.map(nodeRow),
+      );
     }
     const byTable = groupBy(batch.edges, (edge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
     for (const [key, edges] of byTable) {
       const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-      await runChunks(connection, (rows) => edgeUpsertStatement(type, from, to, rows), REL_PROPS[type], edges.map(edgeRow));
+      await runChunks(
+        connection,
+        (rows) => edgeUpsertStatement(type, from, to, rows),
+        REL_PROPS[type],
+        edges.map(edgeRow),
+      );
     }
     await runSimple(connection, 'COMMIT');
   } catch (error) {

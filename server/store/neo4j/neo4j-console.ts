@@ -47,7 +47,10 @@ function cell(value: unknown, byElementId: Map<string, GraphNode>): unknown {
       }
     }
     if (neo4j.isPath(value)) {
-      return { nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => cell(n, byElementId)), edges: value.segments.map((s) => cell(s.relationship, byElementId)) };
+      return {
+        nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => cell(n, byElementId)),
+        edges: value.segments.map((s) => cell(s.relationship, byElementId)),
+      };
     }
     if (Array.isArray(value)) return value.map((inner) => cell(inner, byElementId));
   }
@@ -83,7 +86,9 @@ export async function runConsoleQuery(
     const nodes = new Map<string, Node>();
     const rels = new Map<string, Relationship>();
     records.forEach((record) => collect(record, nodes, rels));
-    const missing = [...rels.values()].flatMap((r) => [r.startNodeElementId, r.endNodeElementId]).filter((id) => !nodes.has(id));
+    const missing = [...rels.values()]
+      .flatMap((r) => [r.startNodeElementId, r.endNodeElementId])
+      .filter((id) => !nodes.has(id));
     if (missing.length > 0) {
       const found = await session.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: [...new Set(missing)] });
       for (const record of found.records) collect(record.get('n'), nodes, rels);
@@ -95,7 +100,9 @@ export async function runConsoleQuery(
       const target = byElementId.get(rel.endNodeElementId);
       if (source && target) edges.push(toGraphEdge(rel, source, target));
     }
-    const rows = records.map((record) => Object.fromEntries(columns.map((column) => [column, cell(record[column], byElementId)])));
+    const rows = records.map((record) =>
+      Object.fromEntries(columns.map((column) => [column, cell(record[column], byElementId)])),
+    );
     return { columns, rows, graph: { nodes: [...byElementId.values()], edges }, truncated };
   } finally {
     await session.close();

@@ -14,7 +14,11 @@ interface DriverError {
 
 export function isUnavailable(error: unknown): boolean {
   const code = (error as DriverError | null)?.code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|connect|Pool is closed/i.test((error as DriverError | null)?.message ?? '');
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /ECONNREFUSED|connect|Pool is closed/i.test((error as DriverError | null)?.message ?? '')
+  );
 }
 
 export function mapNeo4jError(error: unknown, uri: string): AppError {

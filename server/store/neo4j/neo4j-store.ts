@@ -126,7 +126,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   private edgesFrom(rows: Row[]): GraphEdge[] {
-    return rows.map((row) => toGraphEdge(row.e as Relationship, toGraphNode(row.a as Node), toGraphNode(row.b as Node)));
+    return rows.map((row) =>
+      toGraphEdge(row.e as Relationship, toGraphNode(row.a as Node), toGraphNode(row.b as Node)),
+    );
   }
 
   async isEmpty(): Promise<boolean> {
@@ -155,7 +157,10 @@ export class Neo4jStore implements GraphStore {
     Object.values(REL_PROPS).forEach((props) => Object.keys(props).forEach((key) => keys.add(key)));
     keys.add('id');
     return {
-      labels: labels.map((label) => ({ label, properties: ['id', ...Object.keys(NODE_PROPS[label as keyof typeof NODE_PROPS] ?? {})] })),
+      labels: labels.map((label) => ({
+        label,
+        properties: ['id', ...Object.keys(NODE_PROPS[label as keyof typeof NODE_PROPS] ?? {})],
+      })),
       relationshipTypes: types.map((type) => ({
         type,
         properties: Object.keys(REL_PROPS[type as keyof typeof REL_PROPS] ?? {}),
@@ -235,13 +240,23 @@ export class Neo4jStore implements GraphStore {
     return { nodes, edges: this.edgesFrom(await this.query('all-edges')) };
   }
 
-  async runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse> {
+  async runReadQuery(
+    query: string,
+    params: Record<string, unknown>,
+    options: ReadQueryOptions,
+  ): Promise<CypherResponse> {
     await this.connect();
     const started = Date.now();
     try {
       const outcome = await runConsoleQuery(this.driver, this.options.database, query, params, options);
       const graph = toApiPayload(outcome.graph.nodes, outcome.graph.edges);
-      return { columns: outcome.columns, rows: outcome.rows, graph, truncated: outcome.truncated, elapsedMs: Date.now() - started };
+      return {
+        columns: outcome.columns,
+        rows: outcome.rows,
+        graph,
+        truncated: outcome.truncated,
+        elapsedMs: Date.now() - started,
+      };
     } catch (error) {
       throw mapNeo4jError(error, this.options.uri);
     }

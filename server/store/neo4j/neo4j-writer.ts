@@ -31,13 +31,21 @@ async function runChunks(tx: ManagedTransaction, statement: string, rows: unknow
 
 export async function writeBatchInTransaction(tx: ManagedTransaction, batch: GraphBatch): Promise<void> {
   for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
-    const rows = nodes.map((node) => ({ id: node.id, props: typedProps(node.properties, NODE_PROPS[label as NodeLabel]) }));
+    const rows = nodes.map((node) => ({
+      id: node.id,
+      props: typedProps(node.properties, NODE_PROPS[label as NodeLabel]),
+    }));
     await runChunks(tx, `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`, rows);
   }
   const byTable = groupBy(batch.edges, (edge: GraphEdge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
   for (const [key, edges] of byTable) {
     const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-    const rows = edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, props: typedProps(edge.properties, REL_PROPS[type]) }));
+    const rows = edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      props: typedProps(edge.properties, REL_PROPS[type]),
+    }));
     await runChunks(
       tx,
       `UNWIND $rows AS r MATCH (a:${from} {id: r.source}) MATCH (b:${to} {id: r.target}) ` +

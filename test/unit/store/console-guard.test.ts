@@ -6,13 +6,23 @@ import { assertPlanIsReadOnly, planOperators } from '../../../server/store/kuzu/
 
 describe('console guard', () => {
   it('lets reads through, even when strings and property names look like keywords', () => {
-    expect(() => checkConsoleQuery("MATCH (n:Actor) WHERE n.name = 'SET; DELETE' RETURN n.set, n.create", {})).not.toThrow();
+    expect(() =>
+      checkConsoleQuery("MATCH (n:Actor) WHERE n.name = 'SET; DELETE' RETURN n.set, n.create", {}),
+    ).not.toThrow();
     expect(() => checkConsoleQuery('MATCH (n) // CREATE in a comment\nRETURN n /* DELETE */', {})).not.toThrow();
     expect(() => checkConsoleQuery('MATCH (n) RETURN n;', {})).not.toThrow();
   });
 
   it('refuses writes, file access and transaction control with a 403', () => {
-    for (const query of ["CREATE (:Actor {id: 'x'})", 'MATCH (n) DETACH DELETE n', "MATCH (n) SET n.name = 'x'", "MERGE (a:Actor {id: 'y'})", "COPY Actor FROM 'x.csv'", "LOAD FROM 'x.csv' RETURN *", 'BEGIN TRANSACTION']) {
+    for (const query of [
+      "CREATE (:Actor {id: 'x'})",
+      'MATCH (n) DETACH DELETE n',
+      "MATCH (n) SET n.name = 'x'",
+      "MERGE (a:Actor {id: 'y'})",
+      "COPY Actor FROM 'x.csv'",
+      "LOAD FROM 'x.csv' RETURN *",
+      'BEGIN TRANSACTION',
+    ]) {
       expect(() => checkConsoleQuery(query, {}), query).toThrow(expect.objectContaining({ status: 403 }));
     }
   });
@@ -20,7 +30,10 @@ describe('console guard', () => {
   it('counts statements outside strings and asks for every parameter', () => {
     expect(countStatements("RETURN ';' AS x")).toBe(1);
     expect(countStatements('RETURN 1; RETURN 2;')).toBe(2);
-    expect(parameterNames("MATCH (n) WHERE n.id = $id AND n.name <> '$notParam' RETURN $id, $other")).toEqual(['id', 'other']);
+    expect(parameterNames("MATCH (n) WHERE n.id = $id AND n.name <> '$notParam' RETURN $id, $other")).toEqual([
+      'id',
+      'other',
+    ]);
     expect(() => checkConsoleQuery('RETURN $a, $b', { a: 1 })).toThrow(/\$b/);
     expect(() => checkConsoleQuery('   ', {})).toThrow(/empty/);
   });
