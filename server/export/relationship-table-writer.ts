@@ -1,0 +1,61 @@
+/**
+ * A spreadsheet of relationships: one CSV row per relationship with both endpoints' names and
+ * labels, its type, date, title or role, confidence, and the sentences that support it.
+ */
+import { decodeEvidence } from '../domain/graph.js';
+import { csvLine } from './csv-text.js';
+import type { ExportSource } from './export-graph.js';
+
+const COLUMNS = [
+  'source_name',
+  'source_label',
+  'type',
+  'target_name',
+  'target_label',
+  'date',
+  'title_or_role',
+  'confidence',
+  'rule',
+  'evidence',
+  'documents',
+  'source_id',
+  'target_id',
+  'id',
+];
+
+function nameOf(properties: Record<string, unknown>, fallback: string): string {
+  const text = properties.name ?? properties.title ?? properties.text;
+  return typeof text === 'string' && text !== '' ? text : fallback;
+}
+
+export async function* writeRelationshipTable(source: ExportSource): AsyncGenerator<string> {
+  const names = new Map<string, { name: string; label: string }>();
+  for await (const node of source.nodes())
+    names.set(node.id, { name: nameOf(node.properties, node.id), label: node.label });
+  yield '\uFEFF'; // a BOM so spreadsheet programs read UTF-8
+  yield csvLine(COLUMNS);
+  for await (const edge of source.edges()) {
+    const from = names.get(edge.source) ?? { name: edge.source, label: '' };
+    const to = names.get(edge.target) ?? { name: edge.target, label: '' };
+    const p = edge.properties;
+    const evidence = decodeEvidence(p.evidence);
+    const sentences =
+      evidence.length > 0 ? evidence.map((item) => item.sentence) : typeof p.sentence === 'string' ? [p.sentence] : [];
+    yield csvLine([
+      from.name,
+      from.label,
+      edge.type,
+      to.name,
+      to.label,
+      p.date ?? '',
+      p.title ?? p.role ?? '',
+      p.confidence ?? '',
+      p.rule ?? '',
+      sentences.join(' | '),
+      [...new Set(evidence.map((item) => item.documentId))].join(' | '),
+      edge.source,
+      edge.target,
+      edge.id,
+    ]);
+  }
+}
