@@ -15,7 +15,7 @@ import org.neo4j.io.ByteUnit;
 /**
  * Starts Neo4j 5 Community in this JVM with Bolt on 127.0.0.1:PORT, authentication off and a
  * throwaway data directory, prints READY, and shuts down cleanly (deleting the data) on SIGTERM or
- * Ctrl-C. Usage: java -cp ... actorgraph.Neo4jLauncher [port]
+ * Ctrl-C. LOAD CSV may read files under the temp folder. Usage: java -cp ... actorgraph.Neo4jLauncher [port]
  */
 public final class Neo4jLauncher {
   public static void main(String[] args) throws Exception {
@@ -26,6 +26,10 @@ public final class Neo4jLauncher {
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+        // LOAD CSV reads file:/// URLs under the temp folder (the export tests put CSV there).
+        .setConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(System.getProperty("java.io.tmpdir")))
+        // Read CSV quotes as neo4j-admin import does (RFC 4180: "" inside quotes, no backslash escape).
+        .setConfig(GraphDatabaseSettings.csv_legacy_quote_escaping, false)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping Neo4j");
