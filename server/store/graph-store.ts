@@ -54,6 +54,11 @@ export interface GraphStore {
   search(query: string, limit: number): Promise<SearchHit[]>;
   /** The whole graph (for export). */
   exportAll(): Promise<GraphBatch>;
+  /** The whole graph page by page, in id order, so that large exports stream. */
+  nodePages(pageSize: number): AsyncIterable<GraphNode[]>;
+  edgePages(pageSize: number): AsyncIterable<GraphEdge[]>;
+  /** A node, the nodes within `depth` steps (at most `limit`), and the edges among them. */
+  neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch>;
   /** A user's Cypher, read-only, with a timeout and a row limit. */
   runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse>;
 

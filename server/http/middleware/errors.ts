@@ -28,11 +28,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     return;
   }
   if (httpish.type === 'entity.parse.failed') {
-    res
-      .status(400)
-      .json({
-        error: { code: 'invalid_json', message: `The request body is not valid JSON: ${httpish.message ?? ''}` },
-      });
+    res.status(400).json({
+      error: { code: 'invalid_json', message: `The request body is not valid JSON: ${httpish.message ?? ''}` },
+    });
     return;
   }
   if (typeof httpish.status === 'number' && httpish.status >= 400 && httpish.status < 500) {

@@ -235,6 +235,40 @@ export class Neo4jStore implements GraphStore {
     return hits.top(limit);
   }
 
+  async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
+    let after = '';
+    for (;;) {
+      const page = (await this.query('nodes-page', { after, limit: pageSize })).map((row) =>
+        toGraphNode(row.n as Node),
+      );
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
+    let after = '';
+    for (;;) {
+      const page = this.edgesFrom(await this.query('edges-page', { after, limit: pageSize }));
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {
+    const center = await this.getNode(id);
+    if (!center) return { nodes: [], edges: [] };
+    const statement = loadCypher('neighborhood', 'neo4j').replaceAll(
+      '{depth}',
+      String(Math.max(1, Math.min(5, Math.trunc(depth)))),
+    );
+    const rows = await this.rows(statement, { id, limit });
+    const nodes = [center, ...rows.map((row) => toGraphNode(row.m as Node))];
+    return { nodes, edges: await this.edgesAmong(nodes.map((node) => node.id)) };
+  }
+
   async exportAll(): Promise<GraphBatch> {
     const nodes = (await this.query('all-nodes')).map((row) => toGraphNode(row.n as Node));
     return { nodes, edges: this.edgesFrom(await this.query('all-edges')) };

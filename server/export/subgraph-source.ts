@@ -1,0 +1,65 @@
+/**
+ * Chooses what to export: the whole graph (streamed page by page from the store), a node's
+ * neighbourhood, the nodes and relationships a read-only query returns, or what the explorer
+ * shows (sent by the client, with positions and colours).
+ */
+import type { GraphStore } from '../store/graph-store.js';
+import { NotFoundError } from '../domain/errors.js';
+import {
+  sourceFromBatch,
+  sourceFromGraph,
+  type ExportEdge,
+  type ExportNode,
+  type ExportSource,
+} from './export-graph.js';
+
+export type Selection =
+  | { kind: 'all' }
+  | { kind: 'node'; id: string; depth: number }
+  | { kind: 'query'; query: string; params: Record<string, unknown> }
+  | { kind: 'view'; nodes: ExportNode[]; edges: ExportEdge[] };
+
+const PAGE_SIZE = 2000;
+const NEIGHBORHOOD_LIMIT = 5000;
+const QUERY_ROW_LIMIT = 100_000;
+
+function streamedFromStore(store: GraphStore): ExportSource {
+  return {
+    async *nodes() {
+      for await (const page of store.nodePages(PAGE_SIZE))
+        yield* page.map(({ id, label, properties }) => ({ id, label, properties }));
+    },
+    async *edges() {
+      for await (const page of store.edgePages(PAGE_SIZE))
+        yield* page.map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties }));
+    },
+  };
+}
+
+export async function selectSubgraph(
+  store: GraphStore,
+  selection: Selection,
+  timeoutMs: number,
+): Promise<ExportSource> {
+  switch (selection.kind) {
+    case 'all':
+      return streamedFromStore(store);
+    case 'node': {
+      const batch = await store.neighborhood(selection.id, selection.depth, NEIGHBORHOOD_LIMIT);
+      if (batch.nodes.length === 0) throw new NotFoundError(`No node with id "${selection.id}"`);
+      return sourceFromBatch(batch);
+    }
+    case 'query': {
+      const result = await store.runReadQuery(selection.query, selection.params, { limit: QUERY_ROW_LIMIT, timeoutMs });
+      return sourceFromGraph(result.graph);
+    }
+    case 'view': {
+      // Only edges whose both ends were sent: the view is exported as it is, nothing invented.
+      const ids = new Set(selection.nodes.map((node) => node.id));
+      return sourceFromGraph({
+        nodes: selection.nodes,
+        edges: selection.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+      });
+    }
+  }
+}
