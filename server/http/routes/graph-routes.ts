@@ -25,7 +25,13 @@ const NeighborsQuery = z.object({
             .filter(Boolean)
         : [],
     )
-    .pipe(z.array(z.enum(REL_TYPES, { message: `relationship types are ${REL_TYPES.join(', ')}` }))),
+    .pipe(
+      z.array(
+        z.enum(REL_TYPES, {
+          error: (issue) => `unknown relationship type "${String(issue.input)}" (known: ${REL_TYPES.join(', ')})`,
+        }),
+      ),
+    ),
 });
 const SearchQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(200), limit: limitParam(10, 100) });
 const IdParam = z.object({ id: z.string().min(1).max(300) });

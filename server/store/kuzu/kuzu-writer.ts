@@ -100,7 +100,27 @@ function withoutKeys(rows: Record<string, unknown>[], keys: Set<string>): Record
   return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.has(key))));
 }
 
+function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Kuzu types a list parameter from its first element: a row whose list is empty (or null) first
+ * gives "ANY" and fails. Rows are therefore written in groups of the same shape, where each column
+ * is either empty in every row (a typed literal) or filled in every row.
+ */
 async function runChunks(
+  connection: kuzu.Connection,
+  statementFor: (chunk: Record<string, unknown>[]) => string,
+  props: Record<string, PropType>,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const keys = Object.keys(props);
+  const shapes = groupBy(rows, (row) => keys.map((key) => (isEmptyValue(row[key]) ? '0' : '1')).join(''));
+  for (const shaped of shapes.values()) await runShapedChunks(connection, statementFor, props, shaped);
+}
+
+async function runShapedChunks(
   connection: kuzu.Connection,
   statementFor: (chunk: Record<string, unknown>[]) => string,
   props: Record<string, PropType>,

@@ -1,0 +1,423 @@
+/**
+ * From read documents to a GraphBatch: sentences -> mentions -> entities (resolved across all
+ * documents) -> roles, statements, relations -> nodes and edges with stable ids and evidence.
+ * Pure and deterministic: the same documents give the same batch.
+ */
+import { createHash } from 'node:crypto';
+import {
+  encodeEvidence,
+  type Evidence,
+  type GraphBatch,
+  type GraphEdge,
+  type GraphNode,
+  type NodeLabel,
+  type Properties,
+  type RelType,
+} from '../domain/graph.js';
+import { REL_ENDPOINTS } from '../domain/schema.js';
+import { findStatementDate } from './extract/dates.js';
+import { findMentions } from './extract/mentions.js';
+import { extractRelations } from './extract/relations.js';
+import { extractRoles, type ExtractedRole } from './extract/roles.js';
+import { splitSentences, type Sentence } from './extract/sentences.js';
+import { extractStatements, type ExtractedStatement } from './extract/statements.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { SourceDocument } from './read/types.js';
+import { resolveEntities, type Entity, type ResolvedMention } from './resolve/entities.js';
+import { mergeStatements, statementKey, type StatementOccurrence } from './resolve/statements.js';
+
+export { loadGazetteer } from './gazetteer.js';
+
+export interface BuildOptions {
+  gazetteer: Gazetteer;
+}
+
+const MAX_ENTITY_EVIDENCE = 3;
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+export function documentId(text: string): string {
+  return `doc:${hash(text.normalize('NFC'))}`;
+}
+
+class EdgeCollector {
+  private readonly edges = new Map<string, GraphEdge>();
+  private readonly evidence = new Map<string, Map<string, Evidence>>();
+
+  add(edge: Omit<GraphEdge, 'properties'> & { properties: Properties }, evidence: Evidence[] = []): void {
+    const allowed = REL_ENDPOINTS[edge.type].some(([from, to]) => from === edge.sourceLabel && to === edge.targetLabel);
+    if (!allowed || edge.source === edge.target) return;
+    const existing = this.edges.get(edge.id);
+    if (existing) {
+      const confidence = Math.max(Number(existing.properties.confidence ?? 0), Number(edge.properties.confidence ?? 0));
+      existing.properties = { ...edge.properties, ...existing.properties, confidence };
+      if (!existing.properties.date && edge.properties.date) existing.properties.date = edge.properties.date;
+    } else {
+      this.edges.set(edge.id, { ...edge, properties: { ...edge.properties } });
+      this.evidence.set(edge.id, new Map());
+    }
+    const items = this.evidence.get(edge.id)!;
+    for (const item of evidence) items.set(`${item.documentId}:${item.start}`, item);
+  }
+
+  all(): GraphEdge[] {
+    return [...this.edges.values()].map((edge) => {
+      const items = [...this.evidence.get(edge.id)!.values()];
+      return {
+        ...edge,
+        properties: {
+          ...edge.properties,
+          evidence: items.length > 0 ? encodeEvidence(items) : (edge.properties.evidence ?? null),
+        },
+      };
+    });
+  }
+}
+
+interface DocumentWork {
+  document: SourceDocument;
+  id: string;
+  sentences: Sentence[];
+  mentions: ResolvedMention[];
+  roles: ExtractedRole[];
+}
+
+function evidenceOf(work: DocumentWork, start: number, end: number): Evidence {
+  return { documentId: work.id, sentence: work.document.text.slice(start, end), start, end };
+}
+
+function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
+  const aliases = [...entity.forms.keys()].filter((form) => form !== entity.name).sort();
+  return {
+    id: entity.id,
+    label: entity.label,
+    properties: {
+      name: entity.name,
+      kind: entity.kind,
+      aliases,
+      description: null,
+      searchText: [entity.name, ...aliases].join(' | '),
+      rule: entity.rule,
+      confidence: entity.confidence,
+      evidence: evidence.length > 0 ? encodeEvidence(evidence.slice(0, MAX_ENTITY_EVIDENCE)) : null,
+    },
+  };
+}
+
+export function buildGraph(documents: SourceDocument[], options: BuildOptions): GraphBatch {
+  const { gazetteer } = options;
+  const perDocument = documents.map((document) => ({
+    document,
+    sentences: splitSentences(document.text),
+    mentions: findMentions(document.text, gazetteer),
+  }));
+  const corpus = resolveEntities(
+    perDocument.map((d) => ({ mentions: d.mentions, authors: d.document.authors })),
+    gazetteer,
+  );
+  const entities = corpus.entities;
+  // The entity's type for the rules: person | state | group | institution | place.
+  const kindOf = (key: string) => {
+    const entity = entities.get(key);
+    if (!entity) return undefined;
+    return entity.label === 'Institution' ? 'institution' : entity.label === 'Place' ? 'place' : entity.kind;
+  };
+  const stateKeyByName = (name: string) => {
+    const entry = gazetteer.byName.get(name);
+    const key = entry ? `g:${entry.name}` : undefined;
+    if (key && !entities.has(key) && entry) {
+      entities.set(key, {
+        key,
+        id: `${entry.type === 'institution' ? 'inst' : 'actor'}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        label: entry.type === 'institution' ? 'Institution' : 'Actor',
+        kind: entry.type === 'institution' ? entry.kind : entry.type,
+        name: entry.name,
+        forms: new Map(),
+        plain: new Map(),
+        gazetteer: entry,
+        rule: 'gazetteer:role',
+        confidence: 0.8,
+      });
+    }
+    return key;
+  };
+  const gazetteerRoles = (key: string) => entities.get(key)?.gazetteer?.roles ?? [];
+
+  const nodes = new Map<string, GraphNode>();
+  const edges = new EdgeCollector();
+  const occurrences: StatementOccurrence[] = [];
+  const entityEvidence = new Map<string, Evidence[]>();
+
+  const works: DocumentWork[] = perDocument.map((d, index) => {
+    const id = documentId(d.document.text);
+    const mentions = corpus.mentions[index]!;
+    const work: DocumentWork = { document: d.document, id, sentences: d.sentences, mentions, roles: [] };
+    work.roles = extractRoles(
+      d.document.text,
+      d.sentences,
+      { mentions, kindOf, stateKeyByName, gazetteerRoles },
+      gazetteer,
+    );
+    return work;
+  });
+
+  for (const work of works) {
+    const { document, id, sentences, mentions, roles } = work;
+    const text = document.text;
+    nodes.set(id, {
+      id,
+      label: 'Document',
+      properties: {
+        title: document.title,
+        url: document.url,
+        publisher: document.publisher,
+        authors: document.authors,
+        published: document.published,
+        text,
+        wordCount: text.split(/\s+/).filter(Boolean).length,
+        contentHash: hash(text),
+        source: document.fileName,
+      },
+    });
+    const sentenceOf = (position: number) => sentences.find((s) => s.start <= position && position < s.end);
+
+    // Mentions: MENTIONED_IN with count and spans; the first sentences as the entity's evidence.
+    const byEntity = new Map<string, ResolvedMention[]>();
+    for (const mention of mentions)
+      byEntity.set(mention.entityKey, [...(byEntity.get(mention.entityKey) ?? []), mention]);
+    for (const [key, list] of byEntity) {
+      const entity = entities.get(key)!;
+      const evidence = entityEvidence.get(key) ?? [];
+      const sentence = sentenceOf(list[0]!.start);
+      if (sentence && evidence.length < MAX_ENTITY_EVIDENCE)
+        evidence.push(evidenceOf(work, sentence.start, sentence.end));
+      entityEvidence.set(key, evidence);
+      edges.add({
+        id: `MENTIONED_IN:${entity.id}->${id}`,
+        type: 'MENTIONED_IN',
+        source: entity.id,
+        target: id,
+        sourceLabel: entity.label,
+        targetLabel: 'Document',
+        properties: {
+          rule: 'mention',
+          confidence: Math.max(...list.map((m) => m.confidence)),
+          date: document.published,
+          mentions: list.length,
+          spans: JSON.stringify(list.map((m) => [m.start, m.end])),
+        },
+      });
+    }
+
+    // Authors wrote the document.
+    for (const author of document.authors) {
+      const entity = [...entities.values()].find((e) => e.kind === 'person' && e.forms.has(author));
+      if (!entity) continue;
+      edges.add({
+        id: `WROTE:${entity.id}->${id}`,
+        type: 'WROTE',
+        source: entity.id,
+        target: id,
+        sourceLabel: 'Actor',
+        targetLabel: 'Document',
+        properties: { rule: 'byline', confidence: 0.95, date: document.published },
+      });
+      edges.add({
+        id: `MENTIONED_IN:${entity.id}->${id}`,
+        type: 'MENTIONED_IN',
+        source: entity.id,
+        target: id,
+        sourceLabel: 'Actor',
+        targetLabel: 'Document',
+        properties: { rule: 'byline', confidence: 0.95, date: document.published, mentions: 0, spans: '[]' },
+      });
+    }
+
+    for (const role of roles) {
+      const person = entities.get(role.personKey);
+      const target = entities.get(role.targetKey);
+      if (!person || !target) continue;
+      const titleSlug = role.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      edges.add(
+        {
+          id: `${role.type}:${person.id}->${target.id}:${titleSlug}`,
+          type: role.type,
+          source: person.id,
+          target: target.id,
+          sourceLabel: person.label,
+          targetLabel: target.label,
+          properties:
+            role.type === 'HOLDS_ROLE'
+              ? { rule: role.rule, confidence: role.confidence, date: null, title: role.title, status: role.status }
+              : { rule: role.rule, confidence: role.confidence, date: null, title: role.title },
+        },
+        [evidenceOf(work, role.start, role.end)],
+      );
+    }
+
+    const topOfficialOf = (stateKey: string, title?: string) =>
+      roles.find(
+        (role) =>
+          role.targetKey === stateKey &&
+          role.type === 'HOLDS_ROLE' &&
+          role.status === 'current' &&
+          (!title || role.title.toLowerCase() === title.toLowerCase()) &&
+          /president|prime minister|king|emir|chancellor|premier|leader/i.test(role.title),
+      )?.personKey ??
+      [...byEntity.keys()].find((key) =>
+        entities
+          .get(key)
+          ?.gazetteer?.roles.some((r) => r.of === entities.get(stateKey)?.name && (!title || r.title === title)),
+      );
+    const lastPersonBefore = (position: number) =>
+      [...mentions].reverse().find((m) => m.end <= position && kindOf(m.entityKey) === 'person')?.entityKey;
+    const statements = extractStatements(text, sentences, {
+      mentions,
+      kindOf,
+      topOfficialOf,
+      lastSpeakerBefore: lastPersonBefore,
+    });
+    let previous: { date: string | null; speakerKey: string | null; end: number } | null = null;
+    for (const statement of statements) {
+      const found = findStatementDate(text.slice(statement.start, statement.end), document.published);
+      // "…,” the statement read." and "He also called for …" right after a dated statement by the
+      // same speaker belong to that occasion.
+      const continues: boolean =
+        previous !== null &&
+        (statement.rule === 'quote:statement-read' ||
+          (statement.speakerKey !== null &&
+            statement.speakerKey === previous.speakerKey &&
+            statement.start - previous.end < 400));
+      const date: string | null = found?.iso ?? (continues ? previous!.date : null);
+      previous = { date, speakerKey: statement.speakerKey, end: statement.end };
+      occurrences.push({
+        statement,
+        documentId: id,
+        date,
+        published: document.published,
+        evidence: evidenceOf(work, statement.start, statement.end),
+        about: aboutKeys(statement, mentions),
+      });
+    }
+
+    const lastSpeakerBefore = (position: number) => {
+      const spoken = statements.filter((s) => s.speakerKey && s.start < position).pop();
+      return spoken?.speakerKey ?? lastPersonBefore(position);
+    };
+    for (const relation of extractRelations(text, sentences, { mentions, kindOf, lastSpeakerBefore })) {
+      const source = entities.get(relation.sourceKey);
+      const target = entities.get(relation.targetKey);
+      if (!source || !target) continue;
+      const date = findStatementDate(text.slice(relation.start, relation.end), document.published)?.iso ?? null;
+      const type: RelType = relation.type;
+      edges.add(
+        {
+          id: `${type}:${source.id}->${target.id}${relation.role ? `:${relation.role}` : ''}`,
+          type,
+          source: source.id,
+          target: target.id,
+          sourceLabel: source.label,
+          targetLabel: target.label,
+          properties: relation.role
+            ? { rule: relation.rule, confidence: relation.confidence, date, role: relation.role }
+            : { rule: relation.rule, confidence: relation.confidence, date },
+        },
+        [evidenceOf(work, relation.start, relation.end)],
+      );
+    }
+  }
+
+  for (const entity of entities.values())
+    nodes.set(entity.id, entityNode(entity, entityEvidence.get(entity.key) ?? []));
+
+  for (const merged of mergeStatements(occurrences)) {
+    const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
+    const id = `stmt:${hash(statementKey(merged.text) + (speaker?.id ?? ''))}`;
+    const datedFromText = merged.occurrences.find((o) => o.date)?.date ?? null;
+    const published =
+      merged.occurrences
+        .map((o) => o.published)
+        .filter(Boolean)
+        .sort()[0] ?? null;
+    const confidence = Math.max(...merged.occurrences.map((o) => o.statement.confidence));
+    const rule = merged.occurrences[0]!.statement.rule;
+    nodes.set(id, {
+      id,
+      label: 'Statement',
+      properties: {
+        text: merged.text,
+        kind: merged.kind,
+        date: datedFromText ?? published,
+        dateSource: datedFromText ? 'text' : published ? 'published' : null,
+        speaker: speaker?.name ?? null,
+        rule,
+        confidence,
+      },
+    });
+    const evidence = merged.occurrences.map((o) => o.evidence);
+    if (speaker)
+      edges.add(
+        {
+          id: `SAID:${speaker.id}->${id}`,
+          type: 'SAID',
+          source: speaker.id,
+          target: id,
+          sourceLabel: speaker.label,
+          targetLabel: 'Statement',
+          properties: { rule, confidence, date: datedFromText },
+        },
+        evidence,
+      );
+    for (const occurrence of merged.occurrences) {
+      edges.add(
+        {
+          id: `REPORTED_IN:${id}->${occurrence.documentId}`,
+          type: 'REPORTED_IN',
+          source: id,
+          target: occurrence.documentId,
+          sourceLabel: 'Statement',
+          targetLabel: 'Document',
+          properties: {
+            rule: occurrence.statement.rule,
+            confidence: occurrence.statement.confidence,
+            date: occurrence.date,
+            sentence: occurrence.evidence.sentence,
+            startOffset: occurrence.evidence.start,
+            endOffset: occurrence.evidence.end,
+          },
+        },
+        [occurrence.evidence],
+      );
+      for (const key of occurrence.about) {
+        const about = entities.get(key);
+        if (!about || key === merged.speakerKey) continue;
+        edges.add(
+          {
+            id: `ABOUT:${id}->${about.id}`,
+            type: 'ABOUT',
+            source: id,
+            target: about.id,
+            sourceLabel: 'Statement',
+            targetLabel: about.label as NodeLabel,
+            properties: { rule: 'about:mention', confidence: 0.7, date: occurrence.date },
+          },
+          [occurrence.evidence],
+        );
+      }
+    }
+  }
+
+  const sortedNodes = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sortedEdges = edges.all().sort((a, b) => a.id.localeCompare(b.id));
+  return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+/** Entities a statement names: mentions inside the statement's own words. */
+function aboutKeys(statement: ExtractedStatement, mentions: ResolvedMention[]): string[] {
+  const keys = mentions
+    .filter((m) => m.start >= statement.start && m.end <= statement.end && statement.text.includes(m.text))
+    .map((m) => m.entityKey);
+  return [...new Set(keys)];
+}

@@ -1,0 +1,64 @@
+/**
+ * Dates a sentence gives for what it reports ("on March 6", "in an October 28 statement",
+ * "last week", "in January", "on 13 April 2021"), resolved against the article's publication
+ * date: a date without a year is the most recent one not after publication.
+ */
+import { monthIndex } from '../read/byline.js';
+
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+
+export interface FoundDate {
+  /** yyyy-mm-dd, or yyyy-mm when only the month is known. */
+  iso: string;
+  text: string;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function mostRecent(month: number, day: number | null, published: Date): string {
+  let year = published.getUTCFullYear();
+  const candidate = Date.UTC(year, month, day ?? 1);
+  if (candidate > published.getTime()) year -= 1;
+  return day === null ? `${year}-${pad(month + 1)}` : `${year}-${pad(month + 1)}-${pad(day)}`;
+}
+
+function shift(published: Date, days: number): string {
+  const date = new Date(published.getTime() + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+export function findStatementDate(sentence: string, publishedIso: string | null): FoundDate | null {
+  const published = publishedIso ? new Date(`${publishedIso}T00:00:00Z`) : null;
+  let match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(sentence);
+  if (match) return { iso: `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}`, text: match[0] };
+  match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i').exec(sentence);
+  if (match) return { iso: `${match[3]}-${pad(monthIndex(match[2]!) + 1)}-${pad(Number(match[1]))}`, text: match[0] };
+  if (!published) return null;
+  match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, 'i').exec(sentence);
+  if (match) return { iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published), text: match[0] };
+  match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\b`, 'i').exec(sentence);
+  if (match) return { iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published), text: match[0] };
+  match =
+    /\b(yesterday|today|last week|last month|earlier this week|(?:last|on)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.exec(
+      sentence,
+    );
+  if (match) {
+    const word = match[1]!.toLowerCase();
+    if (word === 'today') return { iso: shift(published, 0), text: match[0] };
+    if (word === 'yesterday') return { iso: shift(published, -1), text: match[0] };
+    if (word === 'last week') return { iso: shift(published, -7), text: match[0] };
+    if (word === 'earlier this week') return { iso: shift(published, -2), text: match[0] };
+    if (word === 'last month') return { iso: shift(published, -30).slice(0, 7), text: match[0] };
+    const weekday = WEEKDAYS.indexOf(match[2]!.toLowerCase());
+    const back = (published.getUTCDay() - weekday + 7) % 7 || 7;
+    return { iso: shift(published, -back), text: match[0] };
+  }
+  match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);
+  if (match) return { iso: mostRecent(monthIndex(match[1]!), null, published), text: match[0] };
+  return null;
+}

@@ -1,0 +1,297 @@
+/**
+ * Mentions of people, states, institutions and places in one document: first every written form
+ * the gazetteer knows, then capitalised word sequences it does not know, classified by their
+ * shape and context (organisation keywords, titles and honorifics before, roles and verbs of
+ * saying after). Titles and honorifics are cues, never part of a name.
+ */
+import { normalizeForm, type EntityType, type Gazetteer, type GazetteerEntry } from '../gazetteer.js';
+import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
+import { isAcronym, isCapitalized, tokenize, type Token } from './tokens.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** The name as written, without title or possessive. */
+  text: string;
+  type: EntityType | 'surname';
+  entry?: GazetteerEntry;
+  /** Title or honorific written just before ("President", "Mr."). */
+  title?: string;
+  possessive: boolean;
+  rule: string;
+  confidence: number;
+}
+
+const CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'bin',
+  'al',
+  'el',
+  '&',
+]);
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di', 'la', 'le', 'ibn']);
+const TITLE_WORDS = new Set(TITLES.flatMap((title) => title.split(' ')));
+const SPEECH_AFTER = new RegExp(
+  `^[\\s,]*(?:(?:also|has|had|have|reportedly|then|later|once|previously|recently|further|again)\\s+)*(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, '\\s+')).join('|')})\\b`,
+  'i',
+);
+const ROLE_AFTER = new RegExp(
+  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?(?:[\\w’'-]+\\s+){0,5}?(?:${PERSON_ROLE_NOUNS.join('|')})\\b`,
+  'i',
+);
+
+function overlaps(taken: Array<[number, number]>, start: number, end: number): boolean {
+  return taken.some(([a, b]) => start < b && end > a);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The title or honorific right before a position ("President ", "Mr. ", "Secretary of State "). */
+function titleBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 60), start);
+  for (const title of TITLES) {
+    if (new RegExp(`\\b${escapeRegExp(title)}\\s+$`).test(before)) return title;
+  }
+  const honorific = /\b([A-Z][a-z]{1,9})\.?\s+$/.exec(before);
+  if (honorific && HONORIFICS.has(honorific[1]!)) return honorific[1];
+  return undefined;
+}
+
+function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+  const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
+  const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
+  const mentions: Mention[] = [];
+  for (const [form, entry] of forms) {
+    // Word boundaries that also work for forms ending in a dot (U.S.) or starting with one.
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(form)}(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
+    for (const match of normalized.matchAll(pattern)) {
+      const start = match.index!;
+      const end = start + form.length;
+      if (overlaps(taken, start, end)) continue;
+      // A capital inside a longer name ("Helsinki Final Act", "Baku-Tbilisi-Ceyhan") is not the state.
+      if (
+        entry.type === 'state' &&
+        form !== entry.name &&
+        !entry.forms.slice(1).some((f) => f === form && f.length <= 4)
+      ) {
+        const next = text.slice(end, end + 30);
+        if (
+          /^-\p{Lu}/u.test(next) ||
+          /\p{L}-$/u.test(text.slice(Math.max(0, start - 2), start)) ||
+          /^ \p{Lu}\p{Ll}/u.test(next)
+        )
+          continue;
+      }
+      taken.push([start, end]);
+      const possessive = /^['’]s?\b/.test(text.slice(end, end + 2));
+      const title = titleBefore(text, start);
+      mentions.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        type: entry.type,
+        entry,
+        possessive,
+        rule: 'gazetteer',
+        confidence: 0.95,
+        ...(title ? { title } : {}),
+      });
+    }
+  }
+  return mentions;
+}
+
+interface Run {
+  tokens: Token[];
+}
+
+/** Runs of capitalised tokens separated by single spaces, with connectors inside organisation names. */
+function capitalisedRuns(text: string, tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
+    if (current.length > 0) runs.push({ tokens: current });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = current[current.length - 1];
+    const joined = previous !== undefined && !previous.possessive && /^ $/.test(text.slice(previous.end, token.start));
+    const capital =
+      isCapitalized(token.text) || (token.text.includes('-') && isCapitalized(token.text.split('-').pop()!));
+    if (capital && (current.length === 0 || joined)) {
+      current.push(token);
+    } else if (
+      joined &&
+      CONNECTORS.has(token.text.toLowerCase()) &&
+      i + 1 < tokens.length &&
+      isCapitalized(tokens[i + 1]!.text)
+    ) {
+      current.push(token);
+    } else {
+      flush();
+      if (capital) current.push(token);
+    }
+    if (token.possessive) flush();
+  }
+  flush();
+  return runs;
+}
+
+function institutionKind(words: string[]): string {
+  const has = (...keys: string[]) => words.some((word) => keys.includes(word));
+  if (
+    has('Army', 'Navy', 'Forces', 'Force', 'Corps', 'Brigade', 'Division', 'Battalion', 'Regiment', 'Command', 'Guard')
+  )
+    return 'military';
+  if (
+    has(
+      'Ministry',
+      'Department',
+      'Government',
+      'Administration',
+      'Cabinet',
+      'Parliament',
+      'Senate',
+      'Congress',
+      'Office',
+      'Agency',
+      'Bureau',
+      'Police',
+      'Secretariat',
+      'Court',
+    )
+  )
+    return 'government';
+  if (has('Institute', 'Endowment', 'Center', 'Centre', 'Foundation', 'Institution', 'University')) return 'think_tank';
+  if (
+    has(
+      'Times',
+      'Post',
+      'News',
+      'Press',
+      'Herald',
+      'Journal',
+      'Tribune',
+      'Gazette',
+      'Television',
+      'Radio',
+      'Broadcasting',
+    )
+  )
+    return 'media';
+  return 'other';
+}
+
+/** Strips words that open a sentence or a title ("The", "President", "Mr.") from the front. */
+function trimRun(tokens: Token[]): Token[] {
+  let first = 0;
+  while (first < tokens.length) {
+    const word = tokens[first]!.text.replace(/\.$/, '');
+    if (
+      NOT_NAMES.has(word) ||
+      HONORIFICS.has(word) ||
+      (TITLE_WORDS.has(word) && tokens.length - first > 1) ||
+      TITLE_WORDS.has(word.toLowerCase())
+    )
+      first += 1;
+    else break;
+  }
+  const rest = tokens.slice(first);
+  while (rest.length > 0 && !isCapitalized(rest[0]!.text)) rest.shift();
+  return rest;
+}
+
+function looksLikePersonName(words: string[], gazetteer: Gazetteer): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((word, index) => {
+    if (NAME_PARTICLES.has(word.toLowerCase()) && index > 0 && index < words.length - 1) return true;
+    const plain = word.replace(/[.'’-]/g, '');
+    return (
+      /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(word) &&
+      plain.length > 1 &&
+      !NOT_NAMES.has(word) &&
+      !ORG_WORDS.has(word) &&
+      !TITLE_WORDS.has(word) &&
+      !gazetteer.byAdjective.has(word) &&
+      !gazetteer.byForm.has(word)
+    );
+  });
+}
+
+function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+  const mentions: Mention[] = [];
+  const tokens = tokenize(text);
+  for (const run of capitalisedRuns(text, tokens)) {
+    const kept = trimRun(run.tokens);
+    if (kept.length === 0) continue;
+    const start = kept[0]!.start;
+    const last = kept[kept.length - 1]!;
+    const end = last.end;
+    if (overlaps(taken, start, end)) continue;
+    const words = kept.map((token) => token.text);
+    const name = text.slice(start, end);
+    const title = titleBefore(text, start);
+    const after = text.slice(end + (last.possessive ? 2 : 0), end + 80);
+    const base = { start, end, text: name, possessive: last.possessive, ...(title ? { title } : {}) };
+    if (words.some((word) => ORG_WORDS.has(word)) && words.length >= 2) {
+      const entry: GazetteerEntry = {
+        type: 'institution',
+        name,
+        kind: institutionKind(words),
+        forms: [name],
+        adjectives: [],
+        roles: [],
+      };
+      mentions.push({ ...base, type: 'institution', entry, rule: 'org:keyword', confidence: 0.75 });
+      taken.push([start, end]);
+    } else if (looksLikePersonName(words, gazetteer)) {
+      const cue =
+        title !== undefined ||
+        SPEECH_AFTER.test(after) ||
+        ROLE_AFTER.test(after) ||
+        /\bsaid\s*$/.test(text.slice(Math.max(0, start - 12), start));
+      mentions.push({
+        ...base,
+        type: 'person',
+        rule: cue ? 'person:cue' : 'person:shape',
+        confidence: cue ? 0.85 : 0.55,
+      });
+      taken.push([start, end]);
+    } else if (
+      words.length === 1 &&
+      !NOT_NAMES.has(words[0]!) &&
+      /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
+      !TITLE_WORDS.has(words[0]!)
+    ) {
+      // A lone capitalised word: perhaps a surname ("Baer explains"); resolution decides.
+      mentions.push({ ...base, type: 'surname', rule: 'surname', confidence: 0.6 });
+    } else if (words.length === 1 && isAcronym(words[0]!) && !gazetteer.byForm.has(words[0]!)) {
+      continue;
+    }
+  }
+  return mentions;
+}
+
+/** Names that show up only as "Mr. X" or "Col. X" (one word after an honorific) are people too. */
+export function findMentions(text: string, gazetteer: Gazetteer): Mention[] {
+  const taken: Array<[number, number]> = [];
+  const found = [...gazetteerMentions(text, gazetteer, taken), ...detectedMentions(text, gazetteer, taken)];
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,228 @@
+/**
+ * Interactions, stances and memberships a sentence states: "A called B", "in a phone call with
+ * B, … A said", "A met B", "A denounced B", "A urged B", "A said B must …", "A warned … sanctions
+ * on B", "A is a co-chair of X with B and C", "X, co-led by A, B and C". The subject of a verb is
+ * the name right before it, or the sentence's subject for a list of verbs ("He … denounced B").
+ */
+import type { ResolvedMention } from '../resolve/entities.js';
+import type { Sentence } from './sentences.js';
+
+export type RelationType =
+  'CONTACTED' | 'MET' | 'CRITICIZED' | 'URGED' | 'WARNED' | 'SUPPORTS' | 'OPPOSES' | 'MEMBER_OF';
+
+export interface ExtractedRelation {
+  type: RelationType;
+  sourceKey: string;
+  targetKey: string;
+  role?: string;
+  start: number;
+  end: number;
+  rule: string;
+  confidence: number;
+}
+
+export interface RelationContext {
+  mentions: ResolvedMention[];
+  kindOf(entityKey: string): string | undefined;
+  lastSpeakerBefore(position: number): string | undefined;
+}
+
+const VERBS: Array<{ type: RelationType; pattern: RegExp }> = [
+  {
+    type: 'CONTACTED',
+    pattern:
+      /\b(?:called|phoned|rang|contacted|spoke\s+(?:with|to)|talked\s+(?:with|to)|wrote\s+to|sent\s+a\s+letter\s+to|held\s+a\s+(?:phone|telephone|video)\s+call\s+with)\s+/gi,
+  },
+  { type: 'MET', pattern: /\b(?:met|meets|meeting|hosted|received)\s+(?:separately\s+)?(?:with\s+)?/gi },
+  {
+    type: 'CRITICIZED',
+    pattern:
+      /\b(?:criticized|criticised|criticizes|denounced|denounces|condemned|condemns|slammed|blasted|rebuked|accused|blamed|chastised)\s+/gi,
+  },
+  { type: 'URGED', pattern: /\b(?:urged|urges|called\s+on|calls\s+on|pressed|appealed\s+to|implored)\s+/gi },
+  { type: 'WARNED', pattern: /\b(?:warned|warns|threatened|threatens)\s+/gi },
+  {
+    type: 'SUPPORTS',
+    pattern: /\b(?:supports|supported|backed|backs|endorsed|endorses|sided\s+with|stands\s+with)\s+/gi,
+  },
+  { type: 'OPPOSES', pattern: /\b(?:opposes|opposed|rejected|rejects|objected\s+to|vetoed)\s+/gi },
+];
+const CALL_WITH = /\b(?:a|an|the)\s+(?:phone|telephone|video)\s+(?:call|conversation)\s+with\s+/gi;
+const MEETING_WITH = /\b(?:meeting|talks|met)\s+(?:separately\s+)?with\s+/gi;
+const SAID_MUST = /\b(?:said|says)\s+(?:that\s+)?(?:his|her|their)?\s*(?:predecessor|successor|counterpart)?\s*/gi;
+
+const ACTOR_KINDS = new Set(['person', 'state', 'group', 'institution']);
+
+function isParty(context: RelationContext, mention: ResolvedMention): boolean {
+  return ACTOR_KINDS.has(context.kindOf(mention.entityKey) ?? '');
+}
+
+function mentionsIn(context: RelationContext, from: number, to: number): ResolvedMention[] {
+  return context.mentions.filter((m) => m.start >= from && m.end <= to && isParty(context, m));
+}
+
+/** The name ending right before `position` (within a few words), or the sentence's subject. */
+function subjectBefore(
+  text: string,
+  sentence: Sentence,
+  position: number,
+  context: RelationContext,
+): string | undefined {
+  const near = mentionsIn(context, Math.max(sentence.start, position - 40), position).pop();
+  if (near && !/[,;]/.test(text.slice(near.end, position)) && !near.possessive) return near.entityKey;
+  const opening = text.slice(sentence.start, sentence.start + 30);
+  if (/^(?:He|She)\b/.test(opening) || /^\S+,\s+(?:he|she)\b/.test(opening))
+    return context.lastSpeakerBefore(sentence.start);
+  const people = mentionsIn(context, sentence.start, position).filter(
+    (m) => context.kindOf(m.entityKey) === 'person' && !m.possessive,
+  );
+  return people[0]?.entityKey;
+}
+
+function objectAfter(context: RelationContext, from: number, to: number): ResolvedMention | undefined {
+  const found = mentionsIn(context, from, Math.min(to, from + 80));
+  const first = found[0];
+  if (first?.possessive && found[1]) return found[1];
+  return first;
+}
+
+function push(out: ExtractedRelation[], relation: ExtractedRelation): void {
+  if (relation.sourceKey === relation.targetKey) return;
+  out.push(relation);
+}
+
+export function extractRelations(text: string, sentences: Sentence[], context: RelationContext): ExtractedRelation[] {
+  const relations: ExtractedRelation[] = [];
+  for (const sentence of sentences) {
+    const body = text.slice(sentence.start, sentence.end);
+    const at = (index: number) => sentence.start + index;
+    const base = { start: sentence.start, end: sentence.end };
+
+    for (const { type, pattern } of VERBS) {
+      for (const verb of body.matchAll(pattern)) {
+        const verbAt = at(verb.index!);
+        const after = verbAt + verb[0].length;
+        const source = subjectBefore(text, sentence, verbAt, context);
+        let target = objectAfter(context, after, sentence.end);
+        if (type === 'WARNED') {
+          const on = /\b(?:on|against)\s+/.exec(text.slice(after, sentence.end));
+          if (on) target = objectAfter(context, after + on.index + on[0].length, sentence.end) ?? target;
+        }
+        const viaOn = type === 'WARNED' && target !== undefined && target.start > after + 25;
+        if (!source || !target || (!viaOn && target.start - after > 25)) continue;
+        push(relations, {
+          ...base,
+          type,
+          sourceKey: source,
+          targetKey: target.entityKey,
+          rule: `relation:${type.toLowerCase()}-verb`,
+          confidence: 0.7,
+        });
+      }
+    }
+
+    for (const [type, pattern] of [
+      ['CONTACTED', CALL_WITH],
+      ['MET', MEETING_WITH],
+    ] as const) {
+      for (const phrase of body.matchAll(pattern)) {
+        const after = at(phrase.index!) + phrase[0].length;
+        const target = objectAfter(context, after, sentence.end);
+        if (!target || target.start - after > 40) continue;
+        const others = mentionsIn(context, sentence.start, sentence.end).filter(
+          (m) =>
+            context.kindOf(m.entityKey) === 'person' &&
+            m.entityKey !== target.entityKey &&
+            (m.start < at(phrase.index!) || m.start > target.end + 20),
+        );
+        const source =
+          others[0]?.entityKey ?? (/^(?:He|She)\b/.test(body) ? context.lastSpeakerBefore(sentence.start) : undefined);
+        if (source)
+          push(relations, {
+            ...base,
+            type,
+            sourceKey: source,
+            targetKey: target.entityKey,
+            rule: `relation:${type.toLowerCase()}-with`,
+            confidence: 0.75,
+          });
+      }
+    }
+
+    for (const said of body.matchAll(SAID_MUST)) {
+      const after = at(said.index!) + said[0].length;
+      const target = objectAfter(context, after, sentence.end);
+      if (!target || target.start - after > 5) continue;
+      if (!/^\s*(?:must|should|has\s+to|needs\s+to|ought\s+to)\b/.test(text.slice(target.end, target.end + 12)))
+        continue;
+      // "X said the US should …" is a view on policy; "X said his predecessor Y must …" urges Y.
+      if (context.kindOf(target.entityKey) !== 'person') continue;
+      const source = subjectBefore(text, sentence, at(said.index!), context);
+      if (source)
+        push(relations, {
+          ...base,
+          type: 'URGED',
+          sourceKey: source,
+          targetKey: target.entityKey,
+          rule: 'relation:said-must',
+          confidence: 0.7,
+        });
+    }
+
+    const coChair = /\b(?:is|was|are|as)\s+(?:a|the|one\s+of\s+the)?\s*co-?chairs?\s+of\s+(?:the\s+)?/i.exec(body);
+    if (coChair) {
+      const organisation = objectAfter(context, at(coChair.index) + coChair[0].length, sentence.end);
+      const subject = subjectBefore(text, sentence, at(coChair.index), context);
+      if (organisation && context.kindOf(organisation.entityKey) !== 'state') {
+        const withMatch = /^[^.;]*?\bwith\s+/.exec(text.slice(organisation.end, sentence.end));
+        const partners = withMatch
+          ? mentionsIn(
+              context,
+              organisation.end + withMatch[0].length,
+              organisation.end + withMatch[0].length + 40,
+            ).filter((m) => context.kindOf(m.entityKey) === 'state')
+          : [];
+        for (const member of [subject, ...partners.map((m) => m.entityKey)]) {
+          if (member)
+            push(relations, {
+              ...base,
+              type: 'MEMBER_OF',
+              sourceKey: member,
+              targetKey: organisation.entityKey,
+              role: 'co-chair',
+              rule: 'member:co-chair-of',
+              confidence: 0.8,
+            });
+        }
+      }
+    }
+
+    const ledBy = /\b(co-led|co-chaired|led|chaired)\s+by\s+/i.exec(body);
+    if (ledBy) {
+      const organisation = mentionsIn(context, sentence.start, at(ledBy.index))
+        .filter((m) => context.kindOf(m.entityKey) !== 'state' && context.kindOf(m.entityKey) !== 'person')
+        .pop();
+      const listEnd = /[.;]|\s(?:aimed|which|that|to)\s/.exec(
+        text.slice(at(ledBy.index) + ledBy[0].length, sentence.end),
+      );
+      const members = mentionsIn(
+        context,
+        at(ledBy.index) + ledBy[0].length,
+        listEnd ? at(ledBy.index) + ledBy[0].length + listEnd.index : sentence.end,
+      );
+      const role = ledBy[1]!.toLowerCase().startsWith('co') ? 'co-chair' : 'chair';
+      if (organisation)
+        for (const member of members)
+          push(relations, {
+            ...base,
+            type: 'MEMBER_OF',
+            sourceKey: member.entityKey,
+            targetKey: organisation.entityKey,
+            role,
+            rule: 'member:led-by',
+            confidence: 0.75,
+          });
+    }
+  }
+  return relations;
+}

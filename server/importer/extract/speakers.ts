@@ -1,0 +1,117 @@
+/**
+ * Who is speaking at a place in the text: a resolved name (person first, then institution or
+ * state), a pronoun ("he added": the last speaker), or a role description ("Azerbaijan's top
+ * official": the holder of that state's top office, when the document says who that is).
+ */
+import type { ResolvedMention } from '../resolve/entities.js';
+
+export interface SpeakerContext {
+  mentions: ResolvedMention[];
+  /** Entity key -> kind (person, state, …). */
+  kindOf(entityKey: string): string | undefined;
+  /** The person holding a top office of a state, from the roles this document states. */
+  topOfficialOf(stateKey: string, title?: string): string | undefined;
+  /** The last speaker before a position (for "he added"). */
+  lastSpeakerBefore(position: number): string | undefined;
+}
+
+export interface FoundSpeaker {
+  entityKey: string;
+  rule: string;
+  confidence: number;
+}
+
+const PRONOUN = /^(he|she|He|She)$/;
+const ROLE_DESCRIPTION =
+  /(?:the\s+)?([\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?)(?:['’]s?)\s+(top official|top diplomat|leader|head of state|president|prime minister|foreign minister|defen[cs]e minister|premier|chief diplomat)\s*$/iu;
+const THE_ROLE = /\bthe\s+([\p{Lu}][\p{L}]+)\s+(president|prime minister|foreign minister|leader|premier)\s*$/iu;
+
+const TOP_TITLE: Record<string, string | undefined> = {
+  'top official': undefined,
+  leader: undefined,
+  'head of state': 'President',
+  president: 'President',
+  'prime minister': 'Prime Minister',
+  premier: 'Prime Minister',
+  'foreign minister': 'Foreign Minister',
+  'top diplomat': 'Foreign Minister',
+  'chief diplomat': 'Foreign Minister',
+};
+
+/** The speaker written at the end of `before` (the subject right before a verb of saying). */
+export function speakerEndingAt(
+  text: string,
+  from: number,
+  to: number,
+  context: SpeakerContext,
+): FoundSpeaker | undefined {
+  const before = text.slice(from, to);
+  const trimmed = before
+    .replace(/\s+(?:also|has|had|have|reportedly|then|later|previously|again|once|further)\s*$/i, '')
+    .replace(/\s+$/, '');
+  const end = from + trimmed.length;
+  const word = /([\p{L}]+)$/u.exec(trimmed)?.[1];
+  if (word && PRONOUN.test(word)) {
+    const key = context.lastSpeakerBefore(end);
+    return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
+  }
+  if (/,\s*$/.test(trimmed) || /\)\s*$/.test(trimmed)) {
+    // "Daniel Baer, a senior fellow at …, believes": the subject stands before the apposition.
+    const subject = context.mentions.find(
+      (m) =>
+        m.start >= from &&
+        m.end < end &&
+        /^,/.test(text.slice(m.end, m.end + 1)) &&
+        context.kindOf(m.entityKey) === 'person',
+    );
+    if (subject) return { entityKey: subject.entityKey, rule: 'speaker:apposition', confidence: 0.85 };
+  }
+  const mention = [...context.mentions]
+    .reverse()
+    .find((m) => m.end <= end && m.end + (m.possessive ? 2 : 0) >= end - 1);
+  if (mention && !mention.possessive) {
+    const kind = context.kindOf(mention.entityKey);
+    if (kind) return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: kind === 'person' ? 0.9 : 0.75 };
+  }
+  const role = ROLE_DESCRIPTION.exec(trimmed) ?? THE_ROLE.exec(trimmed);
+  if (role) {
+    const stateMention = context.mentions.find(
+      (m) => m.start >= from + role.index && m.end <= end && context.kindOf(m.entityKey) === 'state',
+    );
+    const roleName = role[2]!.toLowerCase();
+    const holder = stateMention ? context.topOfficialOf(stateMention.entityKey, TOP_TITLE[roleName]) : undefined;
+    if (holder) return { entityKey: holder, rule: 'speaker:role-description', confidence: 0.7 };
+  }
+  return undefined;
+}
+
+/** The speaker written at the start of `after` ("…,” President Aliyev explained"). */
+export function speakerStartingAt(
+  text: string,
+  from: number,
+  to: number,
+  context: SpeakerContext,
+): FoundSpeaker | undefined {
+  const after = text.slice(from, to);
+  const lead = /^[\s,.;:]*/.exec(after)![0].length;
+  const start = from + lead;
+  const pronoun = /^(he|she|He|She)\b/.exec(text.slice(start, to));
+  if (pronoun) {
+    const key = context.lastSpeakerBefore(start);
+    return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
+  }
+  // The first name within a few words (after a title such as "Azerbaijan's President").
+  const mention = context.mentions.find(
+    (m) => m.start >= start && m.start <= start + 60 && context.kindOf(m.entityKey) === 'person',
+  );
+  const between = (to: number) =>
+    text.slice(start, to).replace(/\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sen|Rep|Gov|Prof|Capt|Maj|Sgt|Adm|St)\./g, '');
+  if (mention && !/[.;]/.test(between(mention.start))) {
+    return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.9 };
+  }
+  const any = context.mentions.find((m) => m.start >= start && m.start <= start + 40 && !m.possessive);
+  if (any && context.kindOf(any.entityKey) !== 'place' && !/[.;]/.test(between(any.start))) {
+    return { entityKey: any.entityKey, rule: 'speaker:name', confidence: 0.7 };
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+/**
+ * Statements of one document: direct quotes with their speaker (named after the quote, before
+ * it with a verb of saying, or as the subject the quote continues), and reported speech
+ * ("X said that …", "X believes …", "X is convinced that …"). Each keeps the sentences it came
+ * from and its date.
+ */
+import { SPEECH_VERBS } from './lexicon.js';
+import type { Sentence } from './sentences.js';
+import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
+
+export interface ExtractedStatement {
+  text: string;
+  kind: 'quote' | 'reported';
+  speakerKey: string | null;
+  /** Character span of the sentences that carry the statement. */
+  start: number;
+  end: number;
+  rule: string;
+  confidence: number;
+}
+
+interface QuoteSpan {
+  open: number;
+  close: number;
+  /** Content between the quote marks. */
+  text: string;
+}
+
+const VERB_ALTERNATION = SPEECH_VERBS.map((verb) => verb.replace(/ /g, '\\s+')).join('|');
+/** Verbs that take the quote itself as object: "…,” X said" / "…,” said X" (not "denounced X"). */
+const QUOTE_VERBS =
+  'said|says|added|adds|explained|explains|noted|stressed|emphasized|emphasised|told|asked|wrote|writes|continued|recalled|replied|remarked|insisted|argued|claimed|stated|declared|announced|concluded|observed|commented|warned|tweeted|posted';
+const VERB_AFTER_QUOTE = new RegExp(
+  `^[\\s,.;:—–-]*(?:([^.;“”"]{1,120}?)\\s+(?:${QUOTE_VERBS})\\b|(?:${QUOTE_VERBS})\\s+)`,
+  'i',
+);
+const STATEMENT_READ =
+  /^[\s,.;:]*the\s+(?:statement|letter|message|communiqué|release|post)\s+(?:read|said|says|reads|added)\b/i;
+const VERB_BEFORE = new RegExp(`\\b(${VERB_ALTERNATION})(?:\\s+that)?[\\s,:]*$`, 'i');
+const TITLE_CUE = /\b(?:titled|entitled|called|named|dubbed|so-called|known as|slogan|motto|theme)\s*$/i;
+const REPORTED = new RegExp(`\\b(${VERB_ALTERNATION})\\s+(?:that\\s+)?`, 'gi');
+const NOT_A_CLAUSE = /^(?:to|by|for|with|in|on|at|from|about|of|and|or|but|as|it|so|this|“|")\b/i;
+
+function findQuotes(text: string): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  const pattern = /“([^”\n]{2,2000})”|"([^"\n]{2,2000})"/g;
+  for (const match of text.matchAll(pattern)) {
+    const content = match[1] ?? match[2]!;
+    quotes.push({ open: match.index!, close: match.index! + match[0].length, text: content });
+  }
+  return quotes;
+}
+
+function cleanQuote(text: string): string {
+  return text
+    .trim()
+    .replace(/[,.;:]+$/, '')
+    .trim();
+}
+
+function sentenceAt(sentences: Sentence[], position: number): Sentence | undefined {
+  return sentences.find((s) => s.start <= position && position < s.end) ?? sentences.find((s) => s.start >= position);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export function extractStatements(text: string, sentences: Sentence[], context: SpeakerContext): ExtractedStatement[] {
+  const statements: ExtractedStatement[] = [];
+  const speakers: Array<{ at: number; key: string }> = [];
+  const withSpeakers: SpeakerContext = {
+    ...context,
+    lastSpeakerBefore: (position) => {
+      const earlier = speakers.filter((s) => s.at < position).sort((a, b) => b.at - a.at)[0];
+      return earlier?.key ?? context.lastSpeakerBefore(position);
+    },
+  };
+  const quoted: Array<[number, number]> = [];
+
+  for (const quote of findQuotes(text)) {
+    const first = sentenceAt(sentences, quote.open);
+    const last = sentenceAt(sentences, quote.close - 1);
+    if (!first || !last) continue;
+    const content = cleanQuote(quote.text);
+    const before = text.slice(first.start, quote.open);
+    if (TITLE_CUE.test(before)) continue;
+    let speaker: FoundSpeaker | undefined;
+    let rule = '';
+    const after = text.slice(quote.close, last.end);
+    if (STATEMENT_READ.test(after)) {
+      const key = withSpeakers.lastSpeakerBefore(quote.open);
+      if (key) speaker = { entityKey: key, rule: 'speaker:statement-read', confidence: 0.7 };
+      rule = 'quote:statement-read';
+    }
+    const verbBefore = VERB_BEFORE.exec(before);
+    if (!speaker && verbBefore) {
+      speaker = speakerEndingAt(text, first.start, first.start + verbBefore.index, withSpeakers);
+      rule = 'quote:verb-before';
+    }
+    if (!speaker) {
+      const verbAfter = VERB_AFTER_QUOTE.exec(after);
+      if (verbAfter && verbAfter.index === 0) {
+        speaker = speakerStartingAt(text, quote.close, quote.close + verbAfter[0].length + 60, withSpeakers);
+        rule = 'quote:speaker-after';
+      }
+    }
+    if (!speaker) {
+      const lastVerb = [...before.matchAll(new RegExp(`\\b(?:${VERB_ALTERNATION})\\b`, 'gi'))].pop();
+      if (lastVerb) {
+        speaker = speakerEndingAt(text, first.start, first.start + lastVerb.index!, withSpeakers);
+        rule = 'quote:speaker-before';
+      }
+    }
+    if (!speaker && /^\s*[a-z]/.test(content)) {
+      // "Pompeo “emphasized the need …”": the quote continues a sentence whose subject speaks.
+      speaker =
+        speakerEndingAt(text, first.start, quote.open, withSpeakers) ??
+        nearestPersonBefore(withSpeakers, first.start, quote.open);
+      rule = 'quote:subject';
+    }
+    if (!speaker && wordCount(content) < 6) continue; // scare quotes and slogans
+    if (wordCount(content) < 2) continue;
+    if (speaker) speakers.push({ at: quote.open, key: speaker.entityKey });
+    quoted.push([quote.open, quote.close]);
+    statements.push({
+      text: content,
+      kind: 'quote',
+      speakerKey: speaker?.entityKey ?? null,
+      start: first.start,
+      end: last.end,
+      rule: speaker ? rule : 'quote:no-speaker',
+      confidence: speaker ? Math.min(0.95, speaker.confidence) : 0.4,
+    });
+  }
+
+  for (const sentence of sentences) {
+    for (const verb of sentence.text.matchAll(REPORTED)) {
+      const verbStart = sentence.start + verb.index!;
+      const clauseStart = verbStart + verb[0].length;
+      const clause = text
+        .slice(clauseStart, sentence.end)
+        .replace(/[.;:]+\s*$/, '')
+        .trim();
+      if (clause.length < 12 || NOT_A_CLAUSE.test(clause) || /[“"]/.test(clause)) continue;
+      if (quoted.some(([open, close]) => verbStart >= open && verbStart < close)) continue;
+      const speaker = speakerEndingAt(text, sentence.start, verbStart, withSpeakers);
+      if (!speaker) continue;
+      speakers.push({ at: verbStart, key: speaker.entityKey });
+      statements.push({
+        text: clause,
+        kind: 'reported',
+        speakerKey: speaker.entityKey,
+        start: sentence.start,
+        end: sentence.end,
+        rule: `reported:${verb[1]!.toLowerCase().replace(/\s+/g, '-')}`,
+        confidence: Math.min(0.8, speaker.confidence),
+      });
+      break;
+    }
+  }
+  return statements.sort((a, b) => a.start - b.start);
+}
+
+function nearestPersonBefore(context: SpeakerContext, from: number, to: number): FoundSpeaker | undefined {
+  const mention = [...context.mentions]
+    .reverse()
+    .find((m) => m.start >= from && m.end <= to && context.kindOf(m.entityKey) === 'person');
+  return mention ? { entityKey: mention.entityKey, rule: 'speaker:subject', confidence: 0.6 } : undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * One Statement per thing said: occurrences of the same words by the same speaker (straight or
+ * curly quotes, other spacing, a fragment of a longer quote) merge into one, which keeps the
+ * longest wording and every place it was reported.
+ */
+import type { Evidence } from '../../domain/graph.js';
+import type { ExtractedStatement } from '../extract/statements.js';
+
+export interface StatementOccurrence {
+  statement: ExtractedStatement;
+  documentId: string;
+  /** Date the text gives for it (ISO), if any. */
+  date: string | null;
+  published: string | null;
+  evidence: Evidence;
+  /** Entity keys the statement names. */
+  about: string[];
+}
+
+export interface MergedStatement {
+  text: string;
+  kind: 'quote' | 'reported';
+  speakerKey: string | null;
+  occurrences: StatementOccurrence[];
+}
+
+/** Quote marks, apostrophes, dashes, spacing, case and end punctuation do not make a new statement. */
+export function statementKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`´']/g, "'")
+    .replace(/[“”„"«»]/g, '')
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function mergeStatements(occurrences: StatementOccurrence[]): MergedStatement[] {
+  const merged: MergedStatement[] = [];
+  // Longest first, so that a fragment finds the longer statement it belongs to.
+  const ordered = [...occurrences].sort(
+    (a, b) => b.statement.text.length - a.statement.text.length || a.evidence.start - b.evidence.start,
+  );
+  for (const occurrence of ordered) {
+    const key = statementKey(occurrence.statement.text);
+    const home = merged.find(
+      (candidate) =>
+        candidate.speakerKey === occurrence.statement.speakerKey && statementKey(candidate.text).includes(key),
+    );
+    if (home) {
+      home.occurrences.push(occurrence);
+      if (occurrence.statement.kind === 'quote') home.kind = 'quote';
+    } else {
+      merged.push({
+        text: occurrence.statement.text,
+        kind: occurrence.statement.kind,
+        speakerKey: occurrence.statement.speakerKey,
+        occurrences: [occurrence],
+      });
+    }
+  }
+  for (const statement of merged)
+    statement.occurrences.sort(
+      (a, b) => a.documentId.localeCompare(b.documentId) || a.evidence.start - b.evidence.start,
+    );
+  return merged.sort((a, b) => statementKey(a.text).localeCompare(statementKey(b.text)));
+}
