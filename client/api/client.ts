@@ -1,0 +1,45 @@
+/** Typed calls to the actorgraph HTTP API; an error answer becomes an ApiError with its message. */
+import type {
+  ApiErrorBody,
+  GraphPayload,
+  NodeDetailsResponse,
+  SearchResponse,
+  StatsResponse,
+} from '../../server/domain/api.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'The actorgraph server cannot be reached. Is it running?');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
+    throw new ApiError(
+      response.status,
+      body?.error.code ?? 'http',
+      body?.error.message ?? `${response.status} ${response.statusText}`,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+export const api = {
+  overview: (limit = 500) => getJson<GraphPayload>(`/api/graph/overview?limit=${limit}`),
+  stats: () => getJson<StatsResponse>('/api/stats'),
+  search: (q: string, limit = 10) => getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`),
+  node: (id: string) => getJson<NodeDetailsResponse>(`/api/nodes/${encodeURIComponent(id)}`),
+  neighbors: (id: string, limit = 30) =>
+    getJson<GraphPayload>(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${limit}`),
+};

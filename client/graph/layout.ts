@@ -1,0 +1,59 @@
+/**
+ * ForceAtlas2 in a web worker (graphology's supervisor): start, stop, and stop by itself after a
+ * while so the first view settles without burning a core.
+ */
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import supervisorModule from 'graphology-layout-forceatlas2/worker.js';
+
+interface FA2Layout {
+  isRunning(): boolean;
+  start(): void;
+  stop(): void;
+  kill(): void;
+}
+type FA2LayoutClass = new (graph: ExplorerGraph, params?: { settings?: Record<string, unknown> }) => FA2Layout;
+
+// The package is CommonJS (`module.exports = Supervisor`) typed as `export default`: depending on
+// the interop the class is the default import itself or its `.default`.
+const FA2Layout = ((supervisorModule as unknown as { default?: FA2LayoutClass }).default ??
+  supervisorModule) as unknown as FA2LayoutClass;
+import type { ExplorerGraph } from './dataset.js';
+
+export class LayoutController {
+  private layout: FA2Layout | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly graph: ExplorerGraph,
+    private readonly onChange: (running: boolean) => void,
+  ) {}
+
+  get running(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  start(forMs = 4000): void {
+    this.kill();
+    if (this.graph.order === 0) return;
+    const settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500 };
+    this.layout = new FA2Layout(this.graph, { settings });
+    this.layout.start();
+    this.onChange(true);
+    this.timer = setTimeout(() => this.stop(), forMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.layout?.stop();
+    this.onChange(false);
+  }
+
+  /** Before structural changes: the worker holds its own copy of the graph. */
+  kill(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.layout?.kill();
+    this.layout = null;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The search box: suggestions while typing (names, aliases, statement text), keyboard and mouse
+ * choice; choosing calls `onPick` with the node id.
+ */
+import type { SearchHit } from '../../server/domain/api.js';
+import { api } from '../api/client.js';
+import { clear, el } from './dom.js';
+
+const DEBOUNCE_MS = 150;
+
+export function bindSearch(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  onPick: (hit: SearchHit) => void,
+  onError: (message: string) => void,
+): void {
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let requestNumber = 0;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+
+  const render = () => {
+    clear(list);
+    hits.forEach((hit, index) => {
+      const item = el(
+        'li',
+        {
+          role: 'option',
+          'data-testid': 'search-suggestion',
+          id: `suggestion-${index}`,
+          'aria-selected': String(index === active),
+        },
+        el('span', { class: 'kind' }, hit.label),
+        el('span', { class: 'caption' }, hit.caption),
+      );
+      if (hit.snippet && hit.snippet !== hit.caption)
+        item.append(el('span', { class: 'snippet' }, ` ${hit.snippet.slice(0, 80)}`));
+      item.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        pick(index);
+      });
+      list.append(item);
+    });
+    if (hits.length === 0 && input.value.trim() !== '') list.append(el('li', { class: 'empty' }, 'No match'));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+  };
+
+  const pick = (index: number) => {
+    const hit = hits[index];
+    if (!hit) return;
+    input.value = hit.caption;
+    close();
+    onPick(hit);
+  };
+
+  input.addEventListener('input', () => {
+    if (timer) clearTimeout(timer);
+    const query = input.value.trim();
+    if (query === '') {
+      hits = [];
+      close();
+      return;
+    }
+    timer = setTimeout(async () => {
+      const mine = ++requestNumber;
+      try {
+        const response = await api.search(query, 10);
+        if (mine !== requestNumber) return;
+        hits = response.results;
+        active = -1;
+        render();
+      } catch (error) {
+        onError(error instanceof Error ? error.message : String(error));
+      }
+    }, DEBOUNCE_MS);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (list.hidden || hits.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      active = (active + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
+      render();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      pick(active >= 0 ? active : 0);
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 100));
+}

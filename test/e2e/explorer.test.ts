@@ -1,0 +1,60 @@
+/**
+ * The explorer in a real headless Chromium over the real server and the sample corpus: the graph
+ * draws, a search finds Aliyev, choosing him opens his details with his statements and sources.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
+import { REPO_ROOT } from '../../server/config.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await buildClientIfNeeded();
+  server = await startTestServer({ importSamples: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeTempDirs();
+});
+
+describe('the explorer', () => {
+  it('draws the overview, finds Aliyev by search and shows his statements with their sources', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    const nodeCount = Number(await page.getAttribute('body', 'data-node-count'));
+    expect(nodeCount).toBeGreaterThan(20);
+    expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(4);
+
+    await page.fill('#search-input', 'Aliyev');
+    const suggestion = page.locator('[data-testid="search-suggestion"]', { hasText: 'Ilham Aliyev' });
+    await suggestion.first().waitFor({ timeout: 10_000 });
+    await suggestion.first().click();
+
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.locator('h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
+    const statements = panel.locator('[data-testid="statement"]');
+    expect(await statements.count()).toBeGreaterThan(0);
+    await expect(panel.textContent()).resolves.toContain('didn’t get any message from new administration so far');
+    await expect(panel.textContent()).resolves.toContain('Baku Calls on Washington');
+
+    await page.waitForTimeout(4500); // let the layout settle for the picture
+    await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshot.png') });
+    expect(pageErrors).toEqual([]);
+  });
+});
