@@ -172,7 +172,8 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
     const coChair = /\b(?:is|was|are|as)\s+(?:a|the|one\s+of\s+the)?\s*co-?chairs?\s+of\s+(?:the\s+)?/i.exec(body);
     if (coChair) {
       const organisation = objectAfter(context, at(coChair.index) + coChair[0].length, sentence.end);
-      const subject = subjectBefore(text, sentence, at(coChair.index), context);
+      // The sentence's subject: "The US also officially voiced neutrality and is a co-chair of …".
+      const subject = subjectBefore(text, sentence, at(coChair.index), context) ?? mentionsIn(context, sentence.start, at(coChair.index)).find((m) => !m.possessive)?.entityKey;
       if (organisation && context.kindOf(organisation.entityKey) !== 'state') {
         const withMatch = /^[^.;]*?\bwith\s+/.exec(text.slice(organisation.end, sentence.end));
         const partners = withMatch

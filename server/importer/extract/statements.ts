@@ -135,6 +135,16 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
   }
 
   for (const sentence of sentences) {
+    // "…,” X said, adding that …": what is added is X's too.
+    const adding = /,\s+adding\s+that\s+/i.exec(sentence.text);
+    if (adding) {
+      const at = sentence.start + adding.index;
+      const clause = text.slice(at + adding[0].length, sentence.end).replace(/[.;:]+\s*$/, '').trim();
+      const speaker = withSpeakers.lastSpeakerBefore(at);
+      if (speaker && clause.length >= 12 && !/[“"]/.test(clause)) {
+        statements.push({ text: clause, kind: 'reported', speakerKey: speaker, start: sentence.start, end: sentence.end, rule: 'reported:adding', confidence: 0.7 });
+      }
+    }
     for (const verb of sentence.text.matchAll(REPORTED)) {
       const verbStart = sentence.start + verb.index!;
       const clauseStart = verbStart + verb[0].length;
