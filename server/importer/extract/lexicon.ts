@@ -108,6 +108,14 @@ export const TITLES = [
   'Co-Chair',
   'Co-chair',
   'Head',
+  'Commissioner',
+  'High Representative',
+  'Permanent Representative',
+  'Deputy Minister',
+  'State Secretary',
+  'Attorney General',
+  'Chief of Staff',
+  'Press Secretary',
 ];
 
 /** Leading words that may stand before a title: "former", "US", "Azerbaijan's"… handled by rules. */
@@ -266,6 +274,12 @@ export const ORG_WORDS = new Set([
   'Initiative',
   'Programme',
   'Program',
+  'Forum',
+  'Observatory',
+  'Academy',
+  'School',
+  'College',
+  'Laboratory',
   'Mission',
   'Secretariat',
   'Cabinet',
@@ -515,4 +529,9 @@ export const PERSON_ROLE_NOUNS = [
   'judge',
   'prosecutor',
   'strategist',
+  'commissioner',
+  'delegate',
+  'rapporteur',
+  'counsellor',
+  'counselor',
 ];

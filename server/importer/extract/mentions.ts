@@ -120,6 +120,13 @@ interface Run {
   tokens: Token[];
 }
 
+/** "Office for the Coordination of …": connectors may follow each other before the next capital. */
+function nextCapitalAfterConnectors(tokens: Token[], index: number): boolean {
+  let i = index + 1;
+  while (i < tokens.length && i - index <= 2 && CONNECTORS.has(tokens[i]!.text.toLowerCase())) i += 1;
+  return i < tokens.length && i - index <= 2 && isCapitalized(tokens[i]!.text);
+}
+
 /** Runs of capitalised tokens separated by single spaces, with connectors inside organisation names. */
 function capitalisedRuns(text: string, tokens: Token[]): Run[] {
   const runs: Run[] = [];
@@ -140,8 +147,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Run[] {
     } else if (
       joined &&
       CONNECTORS.has(token.text.toLowerCase()) &&
-      i + 1 < tokens.length &&
-      isCapitalized(tokens[i + 1]!.text)
+      nextCapitalAfterConnectors(tokens, i)
     ) {
       current.push(token);
     } else {
@@ -151,7 +157,24 @@ function capitalisedRuns(text: string, tokens: Token[]): Run[] {
     if (token.possessive) flush();
   }
   flush();
-  return runs;
+  return runs.flatMap(splitAtConnectors);
+}
+
+/** Connectors belong to organisation names only: "Várhelyi in Tbilisi" is two runs. */
+function splitAtConnectors(run: Run): Run[] {
+  if (run.tokens.some((token) => ORG_WORDS.has(token.text))) return [run];
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  for (const token of run.tokens) {
+    if (!isCapitalized(token.text) && CONNECTORS.has(token.text.toLowerCase())) {
+      if (current.length > 0) parts.push({ tokens: current });
+      current = [];
+    } else {
+      current.push(token);
+    }
+  }
+  if (current.length > 0) parts.push({ tokens: current });
+  return parts;
 }
 
 function institutionKind(words: string[]): string {
@@ -213,7 +236,10 @@ function trimRun(tokens: Token[]): Token[] {
       first += 1;
     else break;
   }
-  const rest = tokens.slice(first);
+  let rest = tokens.slice(first);
+  // "Georgian Foreign Minister Ilia Darchiashvili": what follows the last title word is the name.
+  const lastTitle = rest.reduce((found, token, index) => (TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')) ? index : found), -1);
+  if (lastTitle >= 0 && lastTitle < rest.length - 1 && !rest.some((token) => ORG_WORDS.has(token.text))) rest = rest.slice(lastTitle + 1);
   while (rest.length > 0 && !isCapitalized(rest[0]!.text)) rest.shift();
   return rest;
 }

@@ -68,7 +68,15 @@ function subjectBefore(
   position: number,
   context: RelationContext,
 ): string | undefined {
-  const near = mentionsIn(context, Math.max(sentence.start, position - 40), position).pop();
+  let near = mentionsIn(context, Math.max(sentence.start, position - 40), position).pop();
+  if (near && context.kindOf(near.entityKey) !== 'person') {
+    // "Ambassador Barbara Woodward of the United Kingdom urged …": the person acts.
+    const place = near;
+    const owner = mentionsIn(context, sentence.start, place.start)
+      .reverse()
+      .find((m) => /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) && context.kindOf(m.entityKey) === 'person');
+    if (owner) near = owner;
+  }
   if (near && !/[,;]/.test(text.slice(near.end, position)) && !near.possessive) return near.entityKey;
   const opening = text.slice(sentence.start, sentence.start + 30);
   if (/^(?:He|She)\b/.test(opening) || /^\S+,\s+(?:he|she)\b/.test(opening))

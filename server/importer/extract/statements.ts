@@ -147,13 +147,21 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     }
     for (const verb of sentence.text.matchAll(REPORTED)) {
       const verbStart = sentence.start + verb.index!;
-      const clauseStart = verbStart + verb[0].length;
+      let clauseStart = verbStart + verb[0].length;
+      // "told the Council that …", "told reporters that …": the words said follow "that".
+      if (/^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]!)) {
+        const that = /^[^,.;]{0,60}?\bthat\s+/.exec(text.slice(clauseStart, sentence.end));
+        if (that) clauseStart += that[0].length;
+      }
       const clause = text
         .slice(clauseStart, sentence.end)
         .replace(/[.;:]+\s*$/, '')
         .trim();
       if (clause.length < 12 || NOT_A_CLAUSE.test(clause) || /[“"]/.test(clause)) continue;
       if (quoted.some(([open, close]) => verbStart >= open && verbStart < close)) continue;
+      // "…,” Darchiashvili told reporters": the verb attributes the quote, it reports nothing more.
+      if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60)) continue;
+      if (/^(?:told|tells)\b/i.test(verb[1]!) && clauseStart === verbStart + verb[0].length) continue;
       const speaker = speakerEndingAt(text, sentence.start, verbStart, withSpeakers);
       if (!speaker) continue;
       speakers.push({ at: verbStart, key: speaker.entityKey });
