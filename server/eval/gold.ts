@@ -4,10 +4,25 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 const Role = z.object({ title: z.string(), of: z.string().nullable() });
-const Person = z.object({ name: z.string(), mentions: z.array(z.string()).default([]), roles: z.array(Role).default([]) });
+const Person = z.object({
+  name: z.string(),
+  mentions: z.array(z.string()).default([]),
+  roles: z.array(Role).default([]),
+});
 const Named = z.object({ name: z.string(), mentions: z.array(z.string()).default([]) });
-const Statement = z.object({ speaker: z.string().nullable(), kind: z.string(), text: z.string(), date: z.string().nullable().optional() });
-const Relation = z.object({ source: z.string(), type: z.string(), target: z.string(), date: z.string().nullable().optional(), evidence: z.string().optional() });
+const Statement = z.object({
+  speaker: z.string().nullable(),
+  kind: z.string(),
+  text: z.string(),
+  date: z.string().nullable().optional(),
+});
+const Relation = z.object({
+  source: z.string(),
+  type: z.string(),
+  target: z.string(),
+  date: z.string().nullable().optional(),
+  evidence: z.string().optional(),
+});
 
 export const GoldFile = z.object({
   document: z.string(),
@@ -25,7 +40,10 @@ export async function loadGold(dir: string): Promise<Gold[]> {
   const gold: Gold[] = [];
   for (const file of files) {
     const parsed = GoldFile.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`Invalid gold file ${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success)
+      throw new Error(
+        `Invalid gold file ${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+      );
     gold.push(parsed.data);
   }
   return gold;

@@ -23,7 +23,11 @@ export interface DocumentScore {
   categories: Record<Category, CategoryScore>;
 }
 
-export function f1(score: Pick<CategoryScore, 'truePositives' | 'falsePositives' | 'falseNegatives'>): { precision: number; recall: number; f1: number } {
+export function f1(score: Pick<CategoryScore, 'truePositives' | 'falsePositives' | 'falseNegatives'>): {
+  precision: number;
+  recall: number;
+  f1: number;
+} {
   const { truePositives: tp, falsePositives: fp, falseNegatives: fn } = score;
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
@@ -31,7 +35,13 @@ export function f1(score: Pick<CategoryScore, 'truePositives' | 'falsePositives'
 }
 
 function plain(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function editDistance(a: string, b: string): number {
@@ -56,7 +66,10 @@ function sameName(goldForms: string[], found: string[]): boolean {
 }
 
 function findsOf(nodes: GraphNode[]): Array<{ node: GraphNode; forms: string[] }> {
-  return nodes.map((node) => ({ node, forms: [String(node.properties.name ?? ''), ...((node.properties.aliases as string[] | null) ?? [])] }));
+  return nodes.map((node) => ({
+    node,
+    forms: [String(node.properties.name ?? ''), ...((node.properties.aliases as string[] | null) ?? [])],
+  }));
 }
 
 function emptyScore(): CategoryScore {
@@ -64,7 +77,13 @@ function emptyScore(): CategoryScore {
 }
 
 /** Greedy one-to-one matching of gold items to found items. */
-function matchAll<G, F>(gold: G[], found: F[], same: (g: G, f: F) => boolean, showGold: (g: G) => string, showFound: (f: F) => string): CategoryScore {
+function matchAll<G, F>(
+  gold: G[],
+  found: F[],
+  same: (g: G, f: F) => boolean,
+  showGold: (g: G) => string,
+  showFound: (f: F) => string,
+): CategoryScore {
   const score = emptyScore();
   const used = new Set<number>();
   for (const item of gold) {
@@ -95,7 +114,18 @@ function sameText(goldText: string, foundText: string): boolean {
   return shared / Math.min(wa.size, wb.size) >= 0.85;
 }
 
-const RELATION_TYPES = new Set(['CONTACTED', 'MET', 'CRITICIZED', 'URGED', 'WARNED', 'SUPPORTS', 'OPPOSES', 'MEMBER_OF', 'AFFILIATED_WITH', 'LEADS']);
+const RELATION_TYPES = new Set([
+  'CONTACTED',
+  'MET',
+  'CRITICIZED',
+  'URGED',
+  'WARNED',
+  'SUPPORTS',
+  'OPPOSES',
+  'MEMBER_OF',
+  'AFFILIATED_WITH',
+  'LEADS',
+]);
 
 function relationType(edge: GraphEdge): string {
   return edge.type === 'MEMBER_OF' && edge.properties.role === 'co-chair' ? 'CO_CHAIRS' : edge.type;
@@ -107,13 +137,18 @@ function inDocument(edge: GraphEdge, documentId: string): boolean {
 
 export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
   const document = graph.nodes.find((node) => node.label === 'Document' && node.properties.source === gold.document);
-  const categories = Object.fromEntries(CATEGORIES.map((category) => [category, emptyScore()])) as Record<Category, CategoryScore>;
+  const categories = Object.fromEntries(CATEGORIES.map((category) => [category, emptyScore()])) as Record<
+    Category,
+    CategoryScore
+  >;
   if (!document) {
     for (const category of CATEGORIES) categories[category].misses.push(`document ${gold.document} was not imported`);
     return { document: gold.document, categories };
   }
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const incident = graph.edges.filter((edge) => edge.target === document.id && (edge.type === 'MENTIONED_IN' || edge.type === 'WROTE'));
+  const incident = graph.edges.filter(
+    (edge) => edge.target === document.id && (edge.type === 'MENTIONED_IN' || edge.type === 'WROTE'),
+  );
   const present = [...new Set(incident.map((edge) => edge.source))].map((id) => byId.get(id)!).filter(Boolean);
   const people = findsOf(present.filter((node) => node.label === 'Actor' && node.properties.kind === 'person'));
   const states = findsOf(present.filter((node) => node.label === 'Actor' && node.properties.kind === 'state'));
@@ -123,35 +158,56 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
     const node = byId.get(id);
     return node ? [String(node.properties.name ?? ''), ...((node.properties.aliases as string[] | null) ?? [])] : [id];
   };
-  const named = (g: { name: string; mentions: string[] }, f: { forms: string[] }) => sameName([g.name, ...g.mentions], f.forms);
+  const named = (g: { name: string; mentions: string[] }, f: { forms: string[] }) =>
+    sameName([g.name, ...g.mentions], f.forms);
   const show = (f: { node: GraphNode }) => String(f.node.properties.name);
 
   categories.people = matchAll(gold.people, people, named, (g) => g.name, show);
   categories.states = matchAll(gold.states, states, named, (g) => g.name, show);
   categories.institutions = matchAll(gold.institutions, institutions, named, (g) => g.name, show);
 
-  const speakerOf = new Map(graph.edges.filter((edge) => edge.type === 'SAID').map((edge) => [edge.target, edge.source]));
-  const statementIds = graph.edges.filter((edge) => edge.type === 'REPORTED_IN' && edge.target === document.id).map((edge) => edge.source);
-  const statements = statementIds.map((id) => ({ text: String(byId.get(id)?.properties.text ?? ''), speaker: speakerOf.get(id) ?? null }));
+  const speakerOf = new Map(
+    graph.edges.filter((edge) => edge.type === 'SAID').map((edge) => [edge.target, edge.source]),
+  );
+  const statementIds = graph.edges
+    .filter((edge) => edge.type === 'REPORTED_IN' && edge.target === document.id)
+    .map((edge) => edge.source);
+  const statements = statementIds.map((id) => ({
+    text: String(byId.get(id)?.properties.text ?? ''),
+    speaker: speakerOf.get(id) ?? null,
+  }));
   categories.statements = matchAll(
     gold.statements,
     statements,
-    (g, f) => sameText(g.text, f.text) && (g.speaker === null ? f.speaker === null : f.speaker !== null && sameName([g.speaker], formsOf(f.speaker))),
+    (g, f) =>
+      sameText(g.text, f.text) &&
+      (g.speaker === null ? f.speaker === null : f.speaker !== null && sameName([g.speaker], formsOf(f.speaker))),
     (g) => `${g.speaker ?? '?'}: ${g.text.slice(0, 70)}`,
     (f) => `${f.speaker ? nameOf(f.speaker) : '?'}: ${f.text.slice(0, 70)}`,
   );
 
-  const goldRoles = gold.people.flatMap((person) => person.roles.map((role) => ({ person: person.name, title: role.title, of: role.of })));
+  const goldRoles = gold.people.flatMap((person) =>
+    person.roles.map((role) => ({ person: person.name, title: role.title, of: role.of })),
+  );
   const foundRoles = [
     ...graph.edges
       .filter((edge) => edge.type === 'HOLDS_ROLE' && inDocument(edge, document.id))
-      .map((edge) => ({ person: edge.source, title: `${edge.properties.status === 'former' ? 'former ' : ''}${String(edge.properties.title ?? '')}`, of: edge.target as string | null })),
-    ...graph.edges.filter((edge) => edge.type === 'WROTE' && edge.target === document.id).map((edge) => ({ person: edge.source, title: 'author', of: null as string | null })),
+      .map((edge) => ({
+        person: edge.source,
+        title: `${edge.properties.status === 'former' ? 'former ' : ''}${String(edge.properties.title ?? '')}`,
+        of: edge.target as string | null,
+      })),
+    ...graph.edges
+      .filter((edge) => edge.type === 'WROTE' && edge.target === document.id)
+      .map((edge) => ({ person: edge.source, title: 'author', of: null as string | null })),
   ];
   categories.roles = matchAll(
     goldRoles,
     foundRoles,
-    (g, f) => sameName([g.person], formsOf(f.person)) && plain(g.title) === plain(f.title) && (g.of === null ? f.of === null : f.of !== null && sameName([g.of], formsOf(f.of))),
+    (g, f) =>
+      sameName([g.person], formsOf(f.person)) &&
+      plain(g.title) === plain(f.title) &&
+      (g.of === null ? f.of === null : f.of !== null && sameName([g.of], formsOf(f.of))),
     (g) => `${g.person}: ${g.title}${g.of ? ` of ${g.of}` : ''}`,
     (f) => `${nameOf(f.person)}: ${f.title}${f.of ? ` of ${nameOf(f.of)}` : ''}`,
   );
@@ -160,7 +216,8 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
   categories.relations = matchAll(
     gold.relations,
     foundRelations,
-    (g, f) => g.type === relationType(f) && sameName([g.source], formsOf(f.source)) && sameName([g.target], formsOf(f.target)),
+    (g, f) =>
+      g.type === relationType(f) && sameName([g.source], formsOf(f.source)) && sameName([g.target], formsOf(f.target)),
     (g) => `${g.source} ${g.type} ${g.target}`,
     (f) => `${nameOf(f.source)} ${relationType(f)} ${nameOf(f.target)}`,
   );
@@ -168,7 +225,10 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
 }
 
 export function totals(scores: DocumentScore[]): Record<Category, CategoryScore> {
-  const all = Object.fromEntries(CATEGORIES.map((category) => [category, emptyScore()])) as Record<Category, CategoryScore>;
+  const all = Object.fromEntries(CATEGORIES.map((category) => [category, emptyScore()])) as Record<
+    Category,
+    CategoryScore
+  >;
   for (const score of scores) {
     for (const category of CATEGORIES) {
       const into = all[category];

@@ -51,7 +51,12 @@ export function evalCommand(): Command {
           const report = await importDocuments(store, articles);
           for (const skipped of report.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);
           const graph = await store.exportAll();
-          process.stdout.write(`${formatEval(gold.map((g) => scoreDocument(g, graph)), !options.quiet)}\n`);
+          process.stdout.write(
+            `${formatEval(
+              gold.map((g) => scoreDocument(g, graph)),
+              !options.quiet,
+            )}\n`,
+          );
         } finally {
           await store.close();
         }

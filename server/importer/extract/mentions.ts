@@ -144,11 +144,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Run[] {
       isCapitalized(token.text) || (token.text.includes('-') && isCapitalized(token.text.split('-').pop()!));
     if (capital && (current.length === 0 || joined)) {
       current.push(token);
-    } else if (
-      joined &&
-      CONNECTORS.has(token.text.toLowerCase()) &&
-      nextCapitalAfterConnectors(tokens, i)
-    ) {
+    } else if (joined && CONNECTORS.has(token.text.toLowerCase()) && nextCapitalAfterConnectors(tokens, i)) {
       current.push(token);
     } else {
       flush();
@@ -238,8 +234,13 @@ function trimRun(tokens: Token[]): Token[] {
   }
   let rest = tokens.slice(first);
   // "Georgian Foreign Minister Ilia Darchiashvili": what follows the last title word is the name.
-  const lastTitle = rest.reduce((found, token, index) => (TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')) ? index : found), -1);
-  if (lastTitle >= 0 && lastTitle < rest.length - 1 && !rest.some((token) => ORG_WORDS.has(token.text))) rest = rest.slice(lastTitle + 1);
+  const lastTitle = rest.reduce(
+    (found, token, index) =>
+      TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')) ? index : found,
+    -1,
+  );
+  if (lastTitle >= 0 && lastTitle < rest.length - 1 && !rest.some((token) => ORG_WORDS.has(token.text)))
+    rest = rest.slice(lastTitle + 1);
   while (rest.length > 0 && !isCapitalized(rest[0]!.text)) rest.shift();
   return rest;
 }

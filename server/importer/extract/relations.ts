@@ -74,7 +74,11 @@ function subjectBefore(
     const place = near;
     const owner = mentionsIn(context, sentence.start, place.start)
       .reverse()
-      .find((m) => /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) && context.kindOf(m.entityKey) === 'person');
+      .find(
+        (m) =>
+          /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
+          context.kindOf(m.entityKey) === 'person',
+      );
     if (owner) near = owner;
   }
   if (near && !/[,;]/.test(text.slice(near.end, position)) && !near.possessive) return near.entityKey;
@@ -181,7 +185,9 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
     if (coChair) {
       const organisation = objectAfter(context, at(coChair.index) + coChair[0].length, sentence.end);
       // The sentence's subject: "The US also officially voiced neutrality and is a co-chair of …".
-      const subject = subjectBefore(text, sentence, at(coChair.index), context) ?? mentionsIn(context, sentence.start, at(coChair.index)).find((m) => !m.possessive)?.entityKey;
+      const subject =
+        subjectBefore(text, sentence, at(coChair.index), context) ??
+        mentionsIn(context, sentence.start, at(coChair.index)).find((m) => !m.possessive)?.entityKey;
       if (organisation && context.kindOf(organisation.entityKey) !== 'state') {
         const withMatch = /^[^.;]*?\bwith\s+/.exec(text.slice(organisation.end, sentence.end));
         const partners = withMatch

@@ -33,10 +33,9 @@ export interface RoleContext {
 
 // Hyphens stay as they are: in a /u regular expression `\-` outside a class is an error.
 const TITLE_PATTERN = TITLES.map((title) => title.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|');
-const TITLE_BEFORE = new RegExp(
-  `(?:([\\p{Lu}][\\p{L}.]*(?:\\s[\\p{Lu}][\\p{L}.]*)?)(?:['’]s?)?\\s+)?((?:former|outgoing|then-|acting|deputy)\\s*)?(${TITLE_PATTERN})\\s*,?\\s*$`,
-  'u',
-);
+/** A title right before a name, any case ("President", "Armenia's representative"). */
+const TITLE_ONLY = new RegExp(`((?:former|outgoing|then-|acting)\\s+)?\\b(${TITLE_PATTERN})\\s*,?\\s*$`, 'iu');
+const OF_STATE_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?$/;
 const LEAD_NOUNS = new Set([
   'head',
   'chief',
@@ -83,6 +82,106 @@ function cleanTitle(title: string, gazetteer: Gazetteer): string {
   return words.join(' ');
 }
 
+/** The state or institution written just before a title: a name (possessive or not) or an adjective. */
+function ownerBefore(
+  text: string,
+  from: number,
+  to: number,
+  context: RoleContext,
+  gazetteer: Gazetteer,
+): string | undefined {
+  const prefix = text.slice(from, to);
+  const mention = context.mentions.find(
+    (m) => m.end <= to && m.start >= from && /^(?:['’]s?)?\s*$/.test(text.slice(m.end, to)),
+  );
+  if (mention && ['state', 'institution'].includes(context.kindOf(mention.entityKey) ?? '')) return mention.entityKey;
+  const word = /([\p{Lu}][\p{L}.]*)\s*$/u.exec(prefix)?.[1];
+  const entry = word
+    ? (gazetteer.byAdjective.get(normalizeForm(word)) ?? gazetteer.byForm.get(normalizeForm(word)))
+    : undefined;
+  return entry && (entry.type === 'state' || entry.type === 'institution')
+    ? context.stateKeyByName(entry.name)
+    : undefined;
+}
+
+const ROLE_AFTER_POSSESSIVE = new RegExp(
+  `^\\s*((?:former\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:${PERSON_ROLE_NOUNS.join('|')}|${TITLE_PATTERN}))\\b`,
+  'iu',
+);
+
+/** "Vassily Nebenzia, Russia's permanent representative". */
+function possessiveApposition(
+  text: string,
+  person: ResolvedMention,
+  context: RoleContext,
+): Omit<ExtractedRole, 'start' | 'end'> | undefined {
+  const owner = context.mentions.find(
+    (m) =>
+      m.start > person.end &&
+      m.start <= person.end + 8 &&
+      m.possessive &&
+      /^,\s+(?:the\s+)?$/.test(text.slice(person.end, m.start)),
+  );
+  if (!owner || !['state', 'institution'].includes(context.kindOf(owner.entityKey) ?? '')) return undefined;
+  const match = ROLE_AFTER_POSSESSIVE.exec(text.slice(owner.end + 2, owner.end + 80));
+  if (!match) return undefined;
+  const former = /^former\s+/i.test(match[1]!);
+  return {
+    personKey: person.entityKey,
+    targetKey: owner.entityKey,
+    title: match[1]!.replace(/^former\s+/i, ''),
+    status: former ? 'former' : 'current',
+    type: 'HOLDS_ROLE',
+    rule: 'role:possessive-apposition',
+    confidence: 0.85,
+  };
+}
+
+/** "Azerbaijan's President Ilham Aliyev", "Ambassador Barbara Woodward of the United Kingdom". */
+function titleBeforePerson(
+  text: string,
+  sentence: Sentence,
+  person: ResolvedMention,
+  context: RoleContext,
+  gazetteer: Gazetteer,
+): Omit<ExtractedRole, 'start' | 'end'> | undefined {
+  const from = Math.max(sentence.start, person.start - 90);
+  const match = TITLE_ONLY.exec(text.slice(from, person.start));
+  if (!match) return undefined;
+  const titleStart = from + match.index + (match[1]?.length ?? 0);
+  const title = match[2]!.replace(/\s+/g, ' ');
+  const status = match[1]?.trim().startsWith('former') ? 'former' : 'current';
+  let targetKey = ownerBefore(text, Math.max(sentence.start, titleStart - 40), titleStart, context, gazetteer);
+  let rule = 'role:title-state';
+  if (!targetKey) {
+    const after = context.mentions.find(
+      (m) => m.start > person.end && m.start <= person.end + 12 && OF_STATE_AFTER.test(text.slice(person.end, m.start)),
+    );
+    if (after && ['state', 'institution'].includes(context.kindOf(after.entityKey) ?? '')) {
+      targetKey = after.entityKey;
+      rule = 'role:title-of';
+    }
+  }
+  if (!targetKey) {
+    const known = context
+      .gazetteerRoles(person.entityKey)
+      .find((role) => role.title.toLowerCase() === title.toLowerCase());
+    targetKey = known ? context.stateKeyByName(known.of) : undefined;
+    rule = 'role:title-gazetteer';
+  }
+  if (!targetKey) return undefined;
+  const canonicalTitle = /^[a-z]/.test(title) ? title : title;
+  return {
+    personKey: person.entityKey,
+    targetKey,
+    title: canonicalTitle,
+    status,
+    type: 'HOLDS_ROLE',
+    rule,
+    confidence: rule === 'role:title-gazetteer' ? 0.75 : 0.9,
+  };
+}
+
 export function extractRoles(
   text: string,
   sentences: Sentence[],
@@ -95,40 +194,10 @@ export function extractRoles(
       (m) => m.start >= sentence.start && m.end <= sentence.end && context.kindOf(m.entityKey) === 'person',
     );
     for (const person of people) {
-      const before = TITLE_BEFORE.exec(text.slice(Math.max(sentence.start, person.start - 90), person.start));
-      if (before) {
-        const title = before[3]!.replace(/\s+/g, ' ');
-        const stateWord = before[1] ? normalizeForm(before[1]) : undefined;
-        const stateEntry = stateWord
-          ? (gazetteer.byForm.get(stateWord) ?? gazetteer.byAdjective.get(stateWord))
-          : undefined;
-        let targetKey =
-          stateEntry?.type === 'state' || stateEntry?.type === 'institution'
-            ? context.stateKeyByName(stateEntry.name)
-            : undefined;
-        let rule = 'role:title-state';
-        if (!targetKey) {
-          const known = context
-            .gazetteerRoles(person.entityKey)
-            .find((role) => role.title.toLowerCase() === title.toLowerCase());
-          targetKey = known ? context.stateKeyByName(known.of) : undefined;
-          rule = 'role:title-gazetteer';
-        }
-        if (targetKey) {
-          const status = before[2]?.startsWith('former') ? 'former' : 'current';
-          roles.push({
-            personKey: person.entityKey,
-            targetKey,
-            title,
-            status,
-            type: 'HOLDS_ROLE',
-            start: sentence.start,
-            end: sentence.end,
-            rule,
-            confidence: rule === 'role:title-state' ? 0.9 : 0.75,
-          });
-        }
-      }
+      const titled = titleBeforePerson(text, sentence, person, context, gazetteer);
+      if (titled) roles.push({ ...titled, start: sentence.start, end: sentence.end });
+      const owned = possessiveApposition(text, person, context);
+      if (owned) roles.push({ ...owned, start: sentence.start, end: sentence.end });
       let cursor = person.end + (person.possessive ? 2 : 0);
       let match = APPOSITION.exec(text.slice(cursor, sentence.end));
       let rule = 'role:apposition';

@@ -66,15 +66,18 @@ export function speakerEndingAt(
     );
     if (subject) return { entityKey: subject.entityKey, rule: 'speaker:apposition', confidence: 0.85 };
   }
-  let mention = [...context.mentions]
-    .reverse()
-    .find((m) => m.end <= end && m.end + (m.possessive ? 2 : 0) >= end - 1);
+  let mention = [...context.mentions].reverse().find((m) => m.end <= end && m.end + (m.possessive ? 2 : 0) >= end - 1);
   if (mention && context.kindOf(mention.entityKey) !== 'person') {
     // "Ambassador Barbara Woodward of the United Kingdom urged": the person, not her country.
     const place = mention;
     const owner = [...context.mentions]
       .reverse()
-      .find((m) => m.end <= place.start && /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) && context.kindOf(m.entityKey) === 'person');
+      .find(
+        (m) =>
+          m.end <= place.start &&
+          /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
+          context.kindOf(m.entityKey) === 'person',
+      );
     if (owner) mention = owner;
   }
   if (mention && !mention.possessive) {

@@ -139,10 +139,21 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     const adding = /,\s+adding\s+that\s+/i.exec(sentence.text);
     if (adding) {
       const at = sentence.start + adding.index;
-      const clause = text.slice(at + adding[0].length, sentence.end).replace(/[.;:]+\s*$/, '').trim();
+      const clause = text
+        .slice(at + adding[0].length, sentence.end)
+        .replace(/[.;:]+\s*$/, '')
+        .trim();
       const speaker = withSpeakers.lastSpeakerBefore(at);
       if (speaker && clause.length >= 12 && !/[“"]/.test(clause)) {
-        statements.push({ text: clause, kind: 'reported', speakerKey: speaker, start: sentence.start, end: sentence.end, rule: 'reported:adding', confidence: 0.7 });
+        statements.push({
+          text: clause,
+          kind: 'reported',
+          speakerKey: speaker,
+          start: sentence.start,
+          end: sentence.end,
+          rule: 'reported:adding',
+          confidence: 0.7,
+        });
       }
     }
     for (const verb of sentence.text.matchAll(REPORTED)) {
@@ -160,7 +171,8 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
       if (clause.length < 12 || NOT_A_CLAUSE.test(clause) || /[“"]/.test(clause)) continue;
       if (quoted.some(([open, close]) => verbStart >= open && verbStart < close)) continue;
       // "…,” Darchiashvili told reporters": the verb attributes the quote, it reports nothing more.
-      if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60)) continue;
+      if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60))
+        continue;
       if (/^(?:told|tells)\b/i.test(verb[1]!) && clauseStart === verbStart + verb[0].length) continue;
       const speaker = speakerEndingAt(text, sentence.start, verbStart, withSpeakers);
       if (!speaker) continue;
