@@ -177,8 +177,6 @@ export const SPEECH_VERBS = [
   'denounces',
   'welcomed',
   'welcomes',
-  'urged',
-  'urges',
   'recalled',
   'recalls',
   'replied',

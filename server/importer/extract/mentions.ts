@@ -72,6 +72,17 @@ function titleBefore(text: string, start: number): string | undefined {
   return undefined;
 }
 
+function opensOrganisationName(text: string, end: number): boolean {
+  const next = /^((?: [\p{Lu}][\p{L}-]*){1,5})/u.exec(text.slice(end, end + 60));
+  return (
+    next !== null &&
+    next[1]!
+      .trim()
+      .split(' ')
+      .some((word) => ORG_WORDS.has(word))
+  );
+}
+
 function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
   const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
   const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
@@ -83,6 +94,8 @@ function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[num
       const start = match.index!;
       const end = start + form.length;
       if (overlaps(taken, start, end)) continue;
+      // A place or state that opens an organisation's name ("Central Asia Energy Forum") is part of it.
+      if ((entry.type === 'place' || entry.type === 'state') && opensOrganisationName(text, end)) continue;
       // A capital inside a longer name ("Helsinki Final Act", "Baku-Tbilisi-Ceyhan") is not the state.
       if (
         entry.type === 'state' &&

@@ -181,7 +181,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         });
     }
 
-    const coChair = /\b(?:is|was|are|as)\s+(?:a|the|one\s+of\s+the)?\s*co-?chairs?\s+of\s+(?:the\s+)?/i.exec(body);
+    const coChair = /\b(?:is|was|are|remains)\s+(?:a|the|one\s+of\s+the)?\s*co-?chairs?\s+of\s+(?:the\s+)?/i.exec(body);
     if (coChair) {
       const organisation = objectAfter(context, at(coChair.index) + coChair[0].length, sentence.end);
       // The sentence's subject: "The US also officially voiced neutrality and is a co-chair of …".

@@ -49,7 +49,7 @@ const LEAD_NOUNS = new Set([
   'commander',
 ]);
 const APPOSITION = new RegExp(
-  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?((?:former|outgoing|then-|acting)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?(?:${PERSON_ROLE_NOUNS.join('|')}|${TITLE_PATTERN.toLowerCase()}))\\s+(at|of|with|for|to|in)\\s+`,
+  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?((?:former|outgoing|then-|acting)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?(?:${PERSON_ROLE_NOUNS.join('|')}|${TITLE_PATTERN.toLowerCase()})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+){0,3}(?=\\s+(?:at|with|for|in)\\s))?)\\s+(at|of|with|for|to|in)\\s+`,
   'iu',
 );
 const NEXT_APPOSITION = new RegExp(

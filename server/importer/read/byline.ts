@@ -21,7 +21,7 @@ const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 
 const DATE_PATTERNS: Array<{ pattern: RegExp; toIso(match: RegExpExecArray): string | null }> = [
-  { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/, toIso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
+  { pattern: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/, toIso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
   { pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3]!, m[1]!, m[2]!) },
   { pattern: new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3]!, m[2]!, m[1]!) },
 ];
