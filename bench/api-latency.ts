@@ -1,7 +1,8 @@
 /**
  * Import time of the sample corpus, counts after import, and the latency of the neighbours and
  * search endpoints over 200 calls each (median and 95th percentile). Prints figures, asserts nothing.
- * Run: npx tsx bench/api-latency.ts [articles-dir]
+ * Run: npx tsx bench/api-latency.ts [articles-dir]            (Kuzu)
+ *      NEO4J_URI=bolt://127.0.0.1:7687 npx tsx bench/api-latency.ts   (Neo4j; empties that database!)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
 import { startServer } from '../server/http/server.js';
 import { importDocuments } from '../server/importer/import-documents.js';
+import type { GraphStore } from '../server/store/graph-store.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
+import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
 
 const CALLS = 200;
 const articles = process.argv[2] ?? join(REPO_ROOT, 'data', 'articles');
@@ -36,19 +39,28 @@ async function time(label: string, urls: string[]): Promise<void> {
   );
 }
 
-const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
+const neo4jUri = process.env.NEO4J_URI;
+let writer: GraphStore;
+if (neo4jUri) {
+  const neo4j = await Neo4jStore.open({ uri: neo4jUri });
+  await neo4j.deleteEverything();
+  writer = neo4j;
+} else {
+  writer = await KuzuStore.open({ path: dbPath, readOnly: false });
+}
+console.log(`store        ${neo4jUri ? `neo4j ${neo4jUri}` : 'kuzu (embedded)'}`);
 const started = performance.now();
 const report = await importDocuments(writer, [articles]);
 const importMs = performance.now() - started;
 const stats = await writer.stats();
-await writer.close();
+if (!neo4jUri) await writer.close();
 console.log(
   `import       ${report.documents.length} documents in ${importMs.toFixed(0)} ms (skipped ${report.skipped.length})`,
 );
 console.log(`nodes        ${JSON.stringify(stats.nodes)}`);
 console.log(`relations    ${JSON.stringify(stats.relationships)}`);
 
-const store = await KuzuStore.open({ path: dbPath, readOnly: true });
+const store = neo4jUri ? writer : await KuzuStore.open({ path: dbPath, readOnly: true });
 const server = await startServer({
   store,
   version: 'bench',
