@@ -16,6 +16,7 @@ const ConfigSchema = z
     port: integer(0).max(65535),
     host: z.string().min(1),
     articlesDir: z.string().min(1),
+    curationPath: z.string().min(1),
     queryTimeoutMs: integer(100),
     queryRowLimit: integer(1).max(100_000),
     consoleMemoryMb: integer(64),
@@ -57,6 +58,12 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     key: 'articlesDir',
     fallback: join(REPO_ROOT, 'data', 'articles'),
     help: 'articles `npm start` imports into an empty database',
+  },
+  {
+    variable: 'ACTORGRAPH_CURATION',
+    key: 'curationPath',
+    fallback: join(REPO_ROOT, 'data', 'curation.yaml'),
+    help: 'curation file applied on every import',
   },
   {
     variable: 'ACTORGRAPH_QUERY_TIMEOUT_MS',
@@ -136,5 +143,10 @@ export function loadConfig(
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return { ...parsed.data, dbPath: resolve(parsed.data.dbPath), articlesDir: resolve(parsed.data.articlesDir) };
+  return {
+    ...parsed.data,
+    dbPath: resolve(parsed.data.dbPath),
+    articlesDir: resolve(parsed.data.articlesDir),
+    curationPath: resolve(parsed.data.curationPath),
+  };
 }

@@ -240,3 +240,28 @@ export function totals(scores: DocumentScore[]): Record<Category, CategoryScore>
   }
   return all;
 }
+
+function row(label: string, score: CategoryScore): string {
+  const { precision, recall, f1: value } = f1(score);
+  const found = score.truePositives + score.falsePositives;
+  const gold = score.truePositives + score.falseNegatives;
+  return `  ${label.padEnd(13)} P ${precision.toFixed(2)}  R ${recall.toFixed(2)}  F1 ${value.toFixed(2)}   (tp/found/gold ${score.truePositives}/${found}/${gold})`;
+}
+
+/** The score table as text: one block per document, then overall; misses and false finds when verbose. */
+export function formatScores(scores: DocumentScore[], verbose: boolean): string {
+  const lines: string[] = [];
+  for (const score of scores) {
+    lines.push(score.document);
+    for (const category of CATEGORIES) lines.push(row(category, score.categories[category]));
+    if (!verbose) continue;
+    for (const category of CATEGORIES) {
+      for (const miss of score.categories[category].misses) lines.push(`    miss  ${category}: ${miss}`);
+      for (const find of score.categories[category].falseFinds) lines.push(`    false ${category}: ${find}`);
+    }
+  }
+  const all = totals(scores);
+  lines.push('overall');
+  for (const category of CATEGORIES) lines.push(row(category, all[category]));
+  return lines.join('\n');
+}

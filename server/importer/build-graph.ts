@@ -21,7 +21,7 @@ import { extractRelations } from './extract/relations.js';
 import { extractRoles, type ExtractedRole } from './extract/roles.js';
 import { splitSentences, type Sentence } from './extract/sentences.js';
 import { extractStatements, type ExtractedStatement } from './extract/statements.js';
-import type { Gazetteer } from './gazetteer.js';
+import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { SourceDocument } from './read/types.js';
 import { resolveEntities, type Entity, type ResolvedMention } from './resolve/entities.js';
 import { mergeStatements, statementKey, type StatementOccurrence } from './resolve/statements.js';
@@ -29,7 +29,8 @@ import { mergeStatements, statementKey, type StatementOccurrence } from './resol
 export { loadGazetteer } from './gazetteer.js';
 
 export interface BuildOptions {
-  gazetteer: Gazetteer;
+  /** Known entities and their variants; without it names are found by their shape and context only. */
+  gazetteer?: Gazetteer;
 }
 
 const MAX_ENTITY_EVIDENCE = 3;
@@ -106,8 +107,8 @@ function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
   };
 }
 
-export function buildGraph(documents: SourceDocument[], options: BuildOptions): GraphBatch {
-  const { gazetteer } = options;
+export function buildGraph(documents: SourceDocument[], options: BuildOptions = {}): GraphBatch {
+  const gazetteer = options.gazetteer ?? emptyGazetteer();
   const perDocument = documents.map((document) => ({
     document,
     sentences: splitSentences(document.text),

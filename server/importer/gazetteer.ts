@@ -3,10 +3,10 @@
  * with their variants. Validated with zod; indexed by every written form for lookup.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { REPO_ROOT } from '../config.js';
 
 const Role = z.object({ title: z.string().min(1), of: z.string().min(1) });
 const State = z.object({
@@ -47,6 +47,8 @@ export interface GazetteerEntry {
   /** Forms that name the entity (name, aliases, capitals). */
   forms: string[];
   adjectives: string[];
+  /** For states: the capitals among `forms` (a capital is the government, or just the city). */
+  capitals?: string[];
   roles: Array<{ title: string; of: string }>;
 }
 
@@ -72,6 +74,7 @@ export function buildGazetteer(data: z.input<typeof GazetteerFile>): Gazetteer {
       kind: 'state',
       forms: [s.name, ...s.aliases, ...s.capitals],
       adjectives: s.adjectives,
+      capitals: s.capitals,
       roles: [],
     })),
     ...file.institutions.map((i) => ({
@@ -110,7 +113,14 @@ export function buildGazetteer(data: z.input<typeof GazetteerFile>): Gazetteer {
   return { entries, byForm, byAdjective, byName };
 }
 
+/** The repository root, two folders above this file (server/importer/). */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_PATH = join(REPO_ROOT, 'data', 'gazetteer.yaml');
+
+/** A gazetteer that knows nothing: the importer still finds names by their shape and context. */
+export function emptyGazetteer(): Gazetteer {
+  return buildGazetteer({});
+}
 
 export async function loadGazetteer(path: string = DEFAULT_PATH): Promise<Gazetteer> {
   const text = await readFile(path, 'utf8');

@@ -3,10 +3,14 @@
  * write it in one transaction. A file that cannot be read or extracted is skipped with its
  * reason; the others are imported.
  */
+import { join } from 'node:path';
+import { REPO_ROOT } from '../config.js';
 import type { GraphBatch } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { mergeWithExisting } from '../store/merge-existing.js';
 import { buildGraph, loadGazetteer } from './build-graph.js';
+import { applyCuration } from './curation/apply-curation.js';
+import { loadCuration } from './curation/curation-file.js';
 import { readSources } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
 
@@ -19,12 +23,15 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   maxBytes?: number;
+  /** The curation file applied to every import (default data/curation.yaml; absent = none). */
+  curationPath?: string;
   onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportReport {
   documents: Array<{ id: string; title: string; path: string }>;
   skipped: SkippedFile[];
+  curation: { applied: number; warnings: string[] };
   nodesByLabel: Record<string, number>;
   edgesByType: Record<string, number>;
   elapsedMs: number;
@@ -41,6 +48,8 @@ function errorText(error: unknown): string {
 }
 
 type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
+
+const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
 
 /**
  * Extraction runs over all documents at once (entities are resolved across them). If it fails,
@@ -93,7 +102,11 @@ export async function importDocuments(
   const skipped = [...read.skipped];
   progress({ phase: 'extract', current: 0, total: read.documents.length });
   const gazetteer = await loadGazetteer();
-  const { batch, kept } = extract(read.documents, gazetteer, skipped);
+  const extracted = extract(read.documents, gazetteer, skipped);
+  const corrections = await loadCuration(options.curationPath ?? DEFAULT_CURATION);
+  const curated = applyCuration(extracted.batch, corrections);
+  const { batch } = curated;
+  const { kept } = extracted;
   progress({ phase: 'write', current: 0, total: batch.nodes.length + batch.edges.length });
   if (batch.nodes.length > 0) {
     await assertEdgesConnect(store, batch);
@@ -108,6 +121,7 @@ export async function importDocuments(
       path: String(node.properties.source ?? ''),
     })),
     skipped,
+    curation: { applied: curated.applied, warnings: curated.warnings },
     nodesByLabel: countBy(batch.nodes, (node) => node.label),
     edgesByType: countBy(batch.edges, (edge) => edge.type),
     elapsedMs: Date.now() - started,

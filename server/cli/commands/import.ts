@@ -16,6 +16,8 @@ export function formatReport(report: ImportReport): string {
       .join(', ') || 'none';
   lines.push(`Nodes: ${list(report.nodesByLabel)}`);
   lines.push(`Relationships: ${list(report.edgesByType)}`);
+  if (report.curation.applied > 0) lines.push(`Curation: ${report.curation.applied} correction(s) applied`);
+  for (const warning of report.curation.warnings) lines.push(`  ! ${warning}`);
   if (report.skipped.length > 0) {
     lines.push(`Skipped ${report.skipped.length} file(s):`);
     for (const skipped of report.skipped) lines.push(`  - ${skipped.path}: ${skipped.reason}`);
@@ -35,6 +37,7 @@ export async function importWithProgress(store: GraphStore, config: Config, path
   try {
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
+      curationPath: config.curationPath,
       onProgress: (progress) => {
         if (!bar || progress.phase !== 'read') return;
         if (!started) {

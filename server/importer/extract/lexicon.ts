@@ -135,6 +135,8 @@ export const SPEECH_VERBS = [
   'emphasizes',
   'stressed',
   'stresses',
+  'cautioned',
+  'cautions',
   'noted',
   'notes',
   'stated',

@@ -112,6 +112,10 @@ function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[num
       }
       taken.push([start, end]);
       const possessive = /^['’]s?\b/.test(text.slice(end, end + 2));
+      if (isCapitalAsLocation(entry, form, text, start, possessive)) {
+        mentions.push(cityMention(form, start, end));
+        continue;
+      }
       const title = titleBefore(text, start);
       mentions.push({
         start,
@@ -125,6 +129,61 @@ function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[num
         ...(title ? { title } : {}),
       });
     }
+  }
+  return mentions;
+}
+
+/**
+ * "in Tashkent", "at a conference in Baku": a capital after a preposition of place is the city,
+ * not the government ("Baku said", "contacted Baku", "Washington's actions" stay the state).
+ */
+function isCapitalAsLocation(
+  entry: GazetteerEntry,
+  form: string,
+  text: string,
+  start: number,
+  possessive: boolean,
+): boolean {
+  if (entry.type !== 'state' || possessive || !(entry.capitals ?? []).includes(form)) return false;
+  return /\b(?:in|at|near|outside|around|across)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+}
+
+function cityMention(form: string, start: number, end: number): Mention {
+  const entry: GazetteerEntry = { type: 'place', name: form, kind: 'city', forms: [form], adjectives: [], roles: [] };
+  return {
+    start,
+    end,
+    text: form,
+    type: 'place',
+    entry,
+    possessive: false,
+    rule: 'gazetteer:capital-as-place',
+    confidence: 0.8,
+  };
+}
+
+/** Nouns after which a demonym stands for its state: "Kyrgyz border guards", "Tajik officials". */
+const STATE_AGENT_NOUNS =
+  /^\s+(?:(?:foreign|defen[cs]e|prime|deputy|interior|energy|economy|finance)\s+)?(?:president|prime minister|minister|ministry|government|authorities|officials?|diplomats?|delegation|counterparts?|leaders?|leadership|troops|forces|army|military|border guards?|side|envoy|ambassador|parliament|lawmakers|negotiators|premier)\b/i;
+
+/** A state named by its demonym in front of one of its agents: "Kyrgyz Foreign Minister …". */
+function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+  const mentions: Mention[] = [];
+  for (const token of tokenize(text)) {
+    const entry = gazetteer.byAdjective.get(normalizeForm(token.text));
+    if (!entry || token.possessive || overlaps(taken, token.start, token.end)) continue;
+    if (!STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40))) continue;
+    taken.push([token.start, token.end]);
+    mentions.push({
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      type: 'state',
+      entry,
+      possessive: false,
+      rule: 'gazetteer',
+      confidence: 0.8,
+    });
   }
   return mentions;
 }
@@ -278,7 +337,7 @@ function looksLikePersonName(words: string[], gazetteer: Gazetteer): boolean {
 function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
   const mentions: Mention[] = [];
   const tokens = tokenize(text);
-  for (const run of capitalisedRuns(text, tokens)) {
+  for (const run of capitalisedRuns(text, tokens).flatMap((r) => splitAtTaken(r, taken))) {
     const kept = trimRun(run.tokens);
     if (kept.length === 0) continue;
     const start = kept[0]!.start;
@@ -317,6 +376,7 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
     } else if (
       words.length === 1 &&
       !NOT_NAMES.has(words[0]!) &&
+      !gazetteer.byAdjective.has(words[0]!) &&
       /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
       !TITLE_WORDS.has(words[0]!)
     ) {
@@ -329,9 +389,33 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
   return mentions;
 }
 
+/**
+ * A run that runs into a span the gazetteer already took ("… Institute for Strategic Studies in
+ * Tashkent") keeps its part before that span, without the connectors that led into it.
+ */
+function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    while (current.length > 0 && CONNECTORS.has(current[current.length - 1]!.text)) current.pop();
+    if (current.length > 0) parts.push({ tokens: current });
+    current = [];
+  };
+  for (const token of run.tokens) {
+    if (overlaps(taken, token.start, token.end)) flush();
+    else current.push(token);
+  }
+  flush();
+  return parts;
+}
+
 /** Names that show up only as "Mr. X" or "Col. X" (one word after an honorific) are people too. */
 export function findMentions(text: string, gazetteer: Gazetteer): Mention[] {
   const taken: Array<[number, number]> = [];
-  const found = [...gazetteerMentions(text, gazetteer, taken), ...detectedMentions(text, gazetteer, taken)];
+  const found = [
+    ...gazetteerMentions(text, gazetteer, taken),
+    ...detectedMentions(text, gazetteer, taken),
+    ...demonymMentions(text, gazetteer, taken),
+  ];
   return found.sort((a, b) => a.start - b.start);
 }

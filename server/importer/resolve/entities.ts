@@ -113,7 +113,7 @@ function keyOfGazetteer(entry: GazetteerEntry): string {
 }
 
 function entityForMention(table: EntityTable, mention: Mention): Entity | undefined {
-  if (mention.entry && mention.rule === 'gazetteer') {
+  if (mention.entry && mention.rule.startsWith('gazetteer')) {
     const entry = mention.entry;
     return table.ensure(keyOfGazetteer(entry), () => ({
       key: keyOfGazetteer(entry),

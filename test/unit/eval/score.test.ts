@@ -16,7 +16,7 @@ describe('scoring against gold', () => {
   });
 
   it('meets the targets on our own unseen-style articles (people, institutions >= 0.85; statements >= 0.75)', async () => {
-    const gold = await loadGold(join(REPO_ROOT, 'test', 'fixtures', 'gold-unseen'));
+    const gold = await loadGold(join(REPO_ROOT, 'test', 'fixtures', 'articles', 'gold-unseen'));
     const { documents } = await readSources([join(REPO_ROOT, 'test', 'fixtures', 'articles', 'unseen')]);
     const graph = buildGraph(documents, { gazetteer: await loadGazetteer() });
     const all = totals(gold.map((g) => scoreDocument(g, graph)));
@@ -26,7 +26,7 @@ describe('scoring against gold', () => {
   });
 
   it('does not count a statement given to the wrong speaker', async () => {
-    const gold = await loadGold(join(REPO_ROOT, 'test', 'fixtures', 'gold-unseen'));
+    const gold = await loadGold(join(REPO_ROOT, 'test', 'fixtures', 'articles', 'gold-unseen'));
     const { documents } = await readSources([join(REPO_ROOT, 'test', 'fixtures', 'articles', 'unseen')]);
     const graph = buildGraph(documents, { gazetteer: await loadGazetteer() });
     const tbilisi = gold.find((g) => g.document === 'tbilisi-talks.txt')!;
