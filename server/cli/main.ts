@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { VERSION } from '../version.js';
+import { dossierCommand } from './commands/dossier.js';
 import { evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
@@ -21,6 +22,7 @@ program.addCommand(serveCommand());
 program.addCommand(importCommand());
 program.addCommand(queryCommand());
 program.addCommand(exportCommand());
+program.addCommand(dossierCommand());
 program.addCommand(evalCommand());
 
 try {

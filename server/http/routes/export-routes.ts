@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from '../../export/formats.js';
 import { selectSubgraph, type Selection } from '../../export/subgraph-source.js';
 import { writeExport } from '../../export/write-export.js';
+import { nodeDetails } from '../../explore/node-details.js';
+import { dossierHtml, dossierMarkdown } from '../../export/dossier.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { parseInput } from '../middleware/validate.js';
 
@@ -55,8 +57,22 @@ function selectionOf(body: z.infer<typeof ExportBody>): Selection {
   return { kind: 'all' };
 }
 
+const DossierQuery = z.object({ format: z.enum(['md', 'html']).default('md') });
+
 export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
   const router = Router();
+  router.get('/nodes/:id/dossier', async (req, res) => {
+    const { format } = parseInput(DossierQuery, req.query, 'query string');
+    const details = await nodeDetails(store, String(req.params.id));
+    const slug =
+      details.node.caption
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 60) || 'dossier';
+    res.setHeader('Content-Disposition', `attachment; filename="${slug}.${format}"`);
+    res.type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    res.send(format === 'html' ? dossierHtml(details) : dossierMarkdown(details));
+  });
   router.post('/export', async (req, res) => {
     const body = parseInput(ExportBody, req.body ?? {}, 'request body');
     const format = EXPORT_FORMATS[body.format];

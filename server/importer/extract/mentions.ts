@@ -48,6 +48,11 @@ const SPEECH_AFTER = new RegExp(
   `^[\\s,]*(?:(?:also|has|had|have|reportedly|then|later|once|previously|recently|further|again)\\s+)*(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, '\\s+')).join('|')})\\b`,
   'i',
 );
+/** "Its secretary general, Ruslan Zhakupov, …": a role noun and a comma right before the name. */
+const ROLE_BEFORE = new RegExp(
+  `\\b(?:${[...PERSON_ROLE_NOUNS, ...TITLES.map((title) => title.toLowerCase()), 'counterpart'].join('|')}),\\s*$`,
+  'i',
+);
 const ROLE_AFTER = new RegExp(
   `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?(?:[\\w’'-]+\\s+){0,5}?(?:${PERSON_ROLE_NOUNS.join('|')})\\b`,
   'i',
@@ -181,7 +186,7 @@ function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[numbe
       type: 'state',
       entry,
       possessive: false,
-      rule: 'gazetteer',
+      rule: 'gazetteer:demonym',
       confidence: 0.8,
     });
   }
@@ -365,6 +370,7 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
         title !== undefined ||
         SPEECH_AFTER.test(after) ||
         ROLE_AFTER.test(after) ||
+        (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
         /\bsaid\s*$/.test(text.slice(Math.max(0, start - 12), start));
       mentions.push({
         ...base,
@@ -394,18 +400,28 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
  * Tashkent") keeps its part before that span, without the connectors that led into it.
  */
 function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
+  if (!run.tokens.some((token) => overlaps(taken, token.start, token.end))) return [run];
   const parts: Run[] = [];
   let current: Token[] = [];
-  const flush = () => {
+  // A part glued to the taken name without a connector ("Caucasus Wire") is a fragment: dropped.
+  let glued = false;
+  const flush = (beforeTaken: boolean) => {
+    const last = current[current.length - 1];
+    const ledIn = last !== undefined && CONNECTORS.has(last.text);
     while (current.length > 0 && CONNECTORS.has(current[current.length - 1]!.text)) current.pop();
-    if (current.length > 0) parts.push({ tokens: current });
+    if (current.length > 0 && !glued && (!beforeTaken || ledIn)) parts.push({ tokens: current });
     current = [];
   };
   for (const token of run.tokens) {
-    if (overlaps(taken, token.start, token.end)) flush();
-    else current.push(token);
+    if (overlaps(taken, token.start, token.end)) {
+      flush(true);
+      glued = true;
+    } else {
+      if (glued && current.length === 0 && CONNECTORS.has(token.text)) glued = false;
+      if (!glued || current.length > 0) current.push(token);
+    }
   }
-  flush();
+  flush(false);
   return parts;
 }
 

@@ -95,7 +95,24 @@ function objectAfter(context: RelationContext, from: number, to: number): Resolv
   const found = mentionsIn(context, from, Math.min(to, from + 80));
   const first = found[0];
   if (first?.possessive && found[1]) return found[1];
+  // "met his Tajik counterpart Farrukh Nazarov": the demonym qualifies the person who follows.
+  const next = found[1];
+  if (
+    first?.rule === 'gazetteer:demonym' &&
+    next &&
+    context.kindOf(next.entityKey) === 'person' &&
+    next.start - first.end < 40
+  )
+    return next;
   return first;
+}
+
+/** "has not contacted", "neither X nor Y contacted", "declined to meet": the fact is denied. */
+const NEGATION = /(?:not|never|neither|nor|no\s+longer|refused\s+to|declined\s+to|failed\s+to)|n[’']t/i;
+
+function negated(text: string, sentence: Sentence, verbAt: number): boolean {
+  const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', verbAt) + 1, verbAt - 120);
+  return NEGATION.test(text.slice(clauseStart, verbAt));
 }
 
 function push(out: ExtractedRelation[], relation: ExtractedRelation): void {
@@ -114,6 +131,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
       for (const verb of body.matchAll(pattern)) {
         const verbAt = at(verb.index!);
         const after = verbAt + verb[0].length;
+        if (negated(text, sentence, verbAt)) continue;
         const source = subjectBefore(text, sentence, verbAt, context);
         let target = objectAfter(context, after, sentence.end);
         if (type === 'WARNED') {

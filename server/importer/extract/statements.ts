@@ -68,7 +68,9 @@ function wordCount(text: string): number {
 
 export function extractStatements(text: string, sentences: Sentence[], context: SpeakerContext): ExtractedStatement[] {
   const statements: ExtractedStatement[] = [];
-  const speakers: Array<{ at: number; key: string }> = [];
+  const quotes = findQuotes(text);
+  // Who "he" / "she" can be: the speakers found so far and the person each sentence opens with.
+  const speakers: Array<{ at: number; key: string }> = sentenceSubjects(sentences, quotes, context);
   const withSpeakers: SpeakerContext = {
     ...context,
     lastSpeakerBefore: (position) => {
@@ -78,7 +80,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
   };
   const quoted: Array<[number, number]> = [];
 
-  for (const quote of findQuotes(text)) {
+  for (const quote of quotes) {
     const first = sentenceAt(sentences, quote.open);
     const last = sentenceAt(sentences, quote.close - 1);
     if (!first || !last) continue;
@@ -118,6 +120,14 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         speakerEndingAt(text, first.start, quote.open, withSpeakers) ??
         nearestPersonBefore(withSpeakers, first.start, quote.open);
       rule = 'quote:subject';
+    }
+    if (!speaker && isWholeSentence(first, last, quote)) {
+      // “We have turned a page,” X said. “Trade must resume.”: the next quote is X's too.
+      const previous = statements[statements.length - 1];
+      if (previous?.kind === 'quote' && previous.speakerKey && text.slice(previous.end, first.start).trim() === '') {
+        speaker = { entityKey: previous.speakerKey, rule: 'speaker:continuation', confidence: 0.75 };
+        rule = 'quote:continuation';
+      }
     }
     if (!speaker && wordCount(content) < 6) continue; // scare quotes and slogans
     if (wordCount(content) < 2) continue;
@@ -190,6 +200,31 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     }
   }
   return statements.sort((a, b) => a.start - b.start);
+}
+
+/** A sentence that is nothing but the quote (and its closing punctuation). */
+function isWholeSentence(first: Sentence, last: Sentence, quote: QuoteSpan): boolean {
+  return first === last && quote.open === first.start && /^[\s.!?]*$/.test(first.text.slice(quote.close - first.start));
+}
+
+/** The person each sentence opens with, outside quotes and not as a possessive ("Baer explains …"). */
+function sentenceSubjects(
+  sentences: Sentence[],
+  quotes: QuoteSpan[],
+  context: SpeakerContext,
+): Array<{ at: number; key: string }> {
+  const quoted = (position: number) => quotes.some((q) => q.open <= position && position < q.close);
+  return sentences.flatMap((sentence) => {
+    const subject = context.mentions.find(
+      (m) =>
+        m.start >= sentence.start &&
+        m.end <= sentence.end &&
+        !m.possessive &&
+        !quoted(m.start) &&
+        context.kindOf(m.entityKey) === 'person',
+    );
+    return subject ? [{ at: subject.start, key: subject.entityKey }] : [];
+  });
 }
 
 function nearestPersonBefore(context: SpeakerContext, from: number, to: number): FoundSpeaker | undefined {
