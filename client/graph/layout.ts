@@ -2,7 +2,7 @@
  * ForceAtlas2 in a web worker (graphology's supervisor): start, stop, and stop by itself after a
  * while so the first view settles without burning a core.
  */
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { forceAtlas2 } from './force-atlas2.js';
 import supervisorModule from 'graphology-layout-forceatlas2/worker.js';
 
 interface FA2Layout {

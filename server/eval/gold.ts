@@ -31,6 +31,8 @@ export const GoldFile = z.object({
   institutions: z.array(Named).default([]),
   statements: z.array(Statement).default([]),
   relations: z.array(Relation).default([]),
+  /** What a reader could argue about: free notes ({"note": …}), never scored either way. */
+  uncertain: z.array(z.unknown()).default([]),
 });
 
 export type Gold = z.infer<typeof GoldFile>;
@@ -47,4 +49,13 @@ export async function loadGold(dir: string): Promise<Gold[]> {
     gold.push(parsed.data);
   }
   return gold;
+}
+
+/** The uncertain entries of a gold file as plain text notes. */
+export function uncertainNotes(gold: Gold): string[] {
+  return gold.uncertain.map((item) => {
+    if (typeof item === 'string') return item;
+    if (item && typeof item === 'object') return Object.values(item).map(String).join(' ');
+    return String(item);
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { decodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../domain/graph.js';
 import { statementKey } from '../importer/resolve/statements.js';
-import type { Gold } from './gold.js';
+import { uncertainNotes, type Gold } from './gold.js';
 
 export const CATEGORIES = ['people', 'states', 'institutions', 'statements', 'roles', 'relations'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -16,6 +16,8 @@ export interface CategoryScore {
   falseNegatives: number;
   misses: string[];
   falseFinds: string[];
+  /** Finds the gold lists as uncertain: neither right nor wrong. */
+  uncertain: string[];
 }
 
 export interface DocumentScore {
@@ -73,16 +75,17 @@ function findsOf(nodes: GraphNode[]): Array<{ node: GraphNode; forms: string[] }
 }
 
 function emptyScore(): CategoryScore {
-  return { truePositives: 0, falsePositives: 0, falseNegatives: 0, misses: [], falseFinds: [] };
+  return { truePositives: 0, falsePositives: 0, falseNegatives: 0, misses: [], falseFinds: [], uncertain: [] };
 }
 
-/** Greedy one-to-one matching of gold items to found items. */
+/** Greedy one-to-one matching of gold items to found items; unmatched finds a note covers are not counted. */
 function matchAll<G, F>(
   gold: G[],
   found: F[],
   same: (g: G, f: F) => boolean,
   showGold: (g: G) => string,
   showFound: (f: F) => string,
+  isUncertain: (f: F) => boolean = () => false,
 ): CategoryScore {
   const score = emptyScore();
   const used = new Set<number>();
@@ -98,10 +101,39 @@ function matchAll<G, F>(
   }
   found.forEach((candidate, i) => {
     if (used.has(i)) return;
+    if (isUncertain(candidate)) {
+      score.uncertain.push(showFound(candidate));
+      return;
+    }
     score.falsePositives += 1;
     score.falseFinds.push(showFound(candidate));
   });
   return score;
+}
+
+/** A note names an entity when it contains one of its forms (or, if `surnames`, a form's last word). */
+function noteNames(note: string, forms: string[], surnames: boolean): boolean {
+  const text = ` ${plain(note)} `;
+  return forms.some((form) => {
+    const name = plain(form);
+    if (name.length >= 2 && text.includes(` ${name} `)) return true;
+    const last = name.split(' ').pop() ?? '';
+    return surnames && last.length >= 4 && text.includes(` ${last} `);
+  });
+}
+
+/** Content words (four letters or more) a note shares with a statement's text. */
+function sharedWords(note: string, statement: string): number {
+  const words = new Set(
+    plain(note)
+      .split(' ')
+      .filter((word) => word.length >= 4),
+  );
+  return new Set(
+    plain(statement)
+      .split(' ')
+      .filter((word) => word.length >= 4 && words.has(word)),
+  ).size;
 }
 
 function sameText(goldText: string, foundText: string): boolean {
@@ -161,10 +193,12 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
   const named = (g: { name: string; mentions: string[] }, f: { forms: string[] }) =>
     sameName([g.name, ...g.mentions], f.forms);
   const show = (f: { node: GraphNode }) => String(f.node.properties.name);
+  const notes = uncertainNotes(gold);
+  const entityUncertain = (f: { forms: string[] }) => notes.some((note) => noteNames(note, f.forms, false));
 
-  categories.people = matchAll(gold.people, people, named, (g) => g.name, show);
-  categories.states = matchAll(gold.states, states, named, (g) => g.name, show);
-  categories.institutions = matchAll(gold.institutions, institutions, named, (g) => g.name, show);
+  categories.people = matchAll(gold.people, people, named, (g) => g.name, show, entityUncertain);
+  categories.states = matchAll(gold.states, states, named, (g) => g.name, show, entityUncertain);
+  categories.institutions = matchAll(gold.institutions, institutions, named, (g) => g.name, show, entityUncertain);
 
   const speakerOf = new Map(
     graph.edges.filter((edge) => edge.type === 'SAID').map((edge) => [edge.target, edge.source]),
@@ -184,6 +218,18 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
       (g.speaker === null ? f.speaker === null : f.speaker !== null && sameName([g.speaker], formsOf(f.speaker))),
     (g) => `${g.speaker ?? '?'}: ${g.text.slice(0, 70)}`,
     (f) => `${f.speaker ? nameOf(f.speaker) : '?'}: ${f.text.slice(0, 70)}`,
+    (f) =>
+      notes.some(
+        (note) =>
+          (f.speaker === null || noteNames(note, formsOf(f.speaker), true)) &&
+          sharedWords(note, f.text) >=
+            Math.min(
+              3,
+              plain(f.text)
+                .split(' ')
+                .filter((w) => w.length >= 4).length,
+            ),
+      ),
   );
 
   const goldRoles = gold.people.flatMap((person) =>
@@ -220,6 +266,13 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
       g.type === relationType(f) && sameName([g.source], formsOf(f.source)) && sameName([g.target], formsOf(f.target)),
     (g) => `${g.source} ${g.type} ${g.target}`,
     (f) => `${nameOf(f.source)} ${relationType(f)} ${nameOf(f.target)}`,
+    (f) =>
+      notes.some(
+        (note) =>
+          note.includes(relationType(f)) &&
+          noteNames(note, formsOf(f.source), true) &&
+          noteNames(note, formsOf(f.target), true),
+      ),
   );
   return { document: gold.document, categories };
 }
@@ -258,6 +311,7 @@ export function formatScores(scores: DocumentScore[], verbose: boolean): string 
     for (const category of CATEGORIES) {
       for (const miss of score.categories[category].misses) lines.push(`    miss  ${category}: ${miss}`);
       for (const find of score.categories[category].falseFinds) lines.push(`    false ${category}: ${find}`);
+      for (const find of score.categories[category].uncertain) lines.push(`    unsure ${category}: ${find}`);
     }
   }
   const all = totals(scores);

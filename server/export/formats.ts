@@ -6,6 +6,7 @@ import type { ExportSource } from './export-graph.js';
 import { writeGexf } from './gexf-writer.js';
 import { writeGraphml } from './graphml-writer.js';
 import { writeGraphologyJson } from './graphology-json-writer.js';
+import { writeHtmlSnapshot } from './html-snapshot-writer.js';
 import { writeNeo4jCsvZip } from './neo4j-csv-writer.js';
 import { writeRelationshipTable } from './relationship-table-writer.js';
 
@@ -65,6 +66,12 @@ export const EXPORT_FORMATS = {
     contentType: 'text/csv; charset=utf-8',
     description: 'one row per relationship, for spreadsheets',
     write: writeRelationshipTable,
+  },
+  html: {
+    extension: 'html',
+    contentType: 'text/html; charset=utf-8',
+    description: 'interactive HTML snapshot: one file, no network, search and evidence',
+    write: (source) => writeHtmlSnapshot(source),
   },
 } satisfies Record<string, ExportFormat>;
 

@@ -3,18 +3,10 @@
  * documents) -> roles, statements, relations -> nodes and edges with stable ids and evidence.
  * Pure and deterministic: the same documents give the same batch.
  */
-import { createHash } from 'node:crypto';
-import {
-  encodeEvidence,
-  type Evidence,
-  type GraphBatch,
-  type GraphEdge,
-  type GraphNode,
-  type NodeLabel,
-  type Properties,
-  type RelType,
-} from '../domain/graph.js';
-import { REL_ENDPOINTS } from '../domain/schema.js';
+import { encodeEvidence, type Evidence, type GraphBatch, type GraphNode, type RelType } from '../domain/graph.js';
+import { EdgeCollector } from './assemble/edge-collector.js';
+import { hash } from './assemble/hash.js';
+import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
 import { findMentions } from './extract/mentions.js';
 import { extractRelations } from './extract/relations.js';
@@ -24,7 +16,7 @@ import { extractStatements, type ExtractedStatement } from './extract/statements
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { SourceDocument } from './read/types.js';
 import { resolveEntities, type Entity, type ResolvedMention } from './resolve/entities.js';
-import { mergeStatements, statementKey, type StatementOccurrence } from './resolve/statements.js';
+import { mergeStatements, type StatementOccurrence } from './resolve/statements.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -35,46 +27,8 @@ export interface BuildOptions {
 
 const MAX_ENTITY_EVIDENCE = 3;
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
 export function documentId(text: string): string {
   return `doc:${hash(text.normalize('NFC'))}`;
-}
-
-class EdgeCollector {
-  private readonly edges = new Map<string, GraphEdge>();
-  private readonly evidence = new Map<string, Map<string, Evidence>>();
-
-  add(edge: Omit<GraphEdge, 'properties'> & { properties: Properties }, evidence: Evidence[] = []): void {
-    const allowed = REL_ENDPOINTS[edge.type].some(([from, to]) => from === edge.sourceLabel && to === edge.targetLabel);
-    if (!allowed || edge.source === edge.target) return;
-    const existing = this.edges.get(edge.id);
-    if (existing) {
-      const confidence = Math.max(Number(existing.properties.confidence ?? 0), Number(edge.properties.confidence ?? 0));
-      existing.properties = { ...edge.properties, ...existing.properties, confidence };
-      if (!existing.properties.date && edge.properties.date) existing.properties.date = edge.properties.date;
-    } else {
-      this.edges.set(edge.id, { ...edge, properties: { ...edge.properties } });
-      this.evidence.set(edge.id, new Map());
-    }
-    const items = this.evidence.get(edge.id)!;
-    for (const item of evidence) items.set(`${item.documentId}:${item.start}`, item);
-  }
-
-  all(): GraphEdge[] {
-    return [...this.edges.values()].map((edge) => {
-      const items = [...this.evidence.get(edge.id)!.values()];
-      return {
-        ...edge,
-        properties: {
-          ...edge.properties,
-          evidence: items.length > 0 ? encodeEvidence(items) : (edge.properties.evidence ?? null),
-        },
-      };
-    });
-  }
 }
 
 interface DocumentWork {
@@ -333,82 +287,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   for (const entity of entities.values())
     nodes.set(entity.id, entityNode(entity, entityEvidence.get(entity.key) ?? []));
 
-  for (const merged of mergeStatements(occurrences)) {
-    const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
-    const id = `stmt:${hash(statementKey(merged.text) + (speaker?.id ?? ''))}`;
-    const datedFromText = merged.occurrences.find((o) => o.date)?.date ?? null;
-    const published =
-      merged.occurrences
-        .map((o) => o.published)
-        .filter(Boolean)
-        .sort()[0] ?? null;
-    const confidence = Math.max(...merged.occurrences.map((o) => o.statement.confidence));
-    const rule = merged.occurrences[0]!.statement.rule;
-    nodes.set(id, {
-      id,
-      label: 'Statement',
-      properties: {
-        text: merged.text,
-        kind: merged.kind,
-        date: datedFromText ?? published,
-        dateSource: datedFromText ? 'text' : published ? 'published' : null,
-        speaker: speaker?.name ?? null,
-        rule,
-        confidence,
-      },
-    });
-    const evidence = merged.occurrences.map((o) => o.evidence);
-    if (speaker)
-      edges.add(
-        {
-          id: `SAID:${speaker.id}->${id}`,
-          type: 'SAID',
-          source: speaker.id,
-          target: id,
-          sourceLabel: speaker.label,
-          targetLabel: 'Statement',
-          properties: { rule, confidence, date: datedFromText },
-        },
-        evidence,
-      );
-    for (const occurrence of merged.occurrences) {
-      edges.add(
-        {
-          id: `REPORTED_IN:${id}->${occurrence.documentId}`,
-          type: 'REPORTED_IN',
-          source: id,
-          target: occurrence.documentId,
-          sourceLabel: 'Statement',
-          targetLabel: 'Document',
-          properties: {
-            rule: occurrence.statement.rule,
-            confidence: occurrence.statement.confidence,
-            date: occurrence.date,
-            sentence: occurrence.evidence.sentence,
-            startOffset: occurrence.evidence.start,
-            endOffset: occurrence.evidence.end,
-          },
-        },
-        [occurrence.evidence],
-      );
-      for (const key of occurrence.about) {
-        const about = entities.get(key);
-        if (!about || key === merged.speakerKey) continue;
-        edges.add(
-          {
-            id: `ABOUT:${id}->${about.id}`,
-            type: 'ABOUT',
-            source: id,
-            target: about.id,
-            sourceLabel: 'Statement',
-            targetLabel: about.label as NodeLabel,
-            properties: { rule: 'about:mention', confidence: 0.7, date: occurrence.date },
-          },
-          [occurrence.evidence],
-        );
-      }
-    }
-  }
+  addStatements(mergeStatements(occurrences), entities, nodes, edges);
 
   const sortedNodes = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
   const sortedEdges = edges.all().sort((a, b) => a.id.localeCompare(b.id));

@@ -32,7 +32,11 @@ function shift(published: Date, days: number): string {
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-export function findStatementDate(sentence: string, publishedIso: string | null): FoundDate | null {
+/** An agency dateline ("BISHKEK, March 14 (Steppe Wire) — ") dates the report, not what it reports. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu} .'’-]+,\s+[^—–\n]{3,60}?\s(?:—|–|-{1,2})\s/u;
+
+export function findStatementDate(text: string, publishedIso: string | null): FoundDate | null {
+  const sentence = text.replace(DATELINE, '');
   const published = publishedIso ? new Date(`${publishedIso}T00:00:00Z`) : null;
   let match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(sentence);
   if (match) return { iso: `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}`, text: match[0] };

@@ -108,7 +108,7 @@ function objectAfter(context: RelationContext, from: number, to: number): Resolv
 }
 
 /** "has not contacted", "neither X nor Y contacted", "declined to meet": the fact is denied. */
-const NEGATION = /(?:not|never|neither|nor|no\s+longer|refused\s+to|declined\s+to|failed\s+to)|n[’']t/i;
+const NEGATION = /\b(?:not|never|neither|nor|no\s+longer|refused\s+to|declined\s+to|failed\s+to)\b|n[’']t\b/i;
 
 function negated(text: string, sentence: Sentence, verbAt: number): boolean {
   const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', verbAt) + 1, verbAt - 120);
