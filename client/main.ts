@@ -3,12 +3,13 @@
  * worker, and wires search, selection, the details panel and neighbour expansion.
  */
 import { api } from './api/client.js';
-import { countByLabel, createGraph, mergePayload } from './graph/dataset.js';
+import { countByLabel, createGraph, mergePayload, nodeData } from './graph/dataset.js';
 import { LayoutController } from './graph/layout.js';
 import { createRenderer, focusCamera } from './sigma/renderer.js';
 import { Interaction } from './state/selection.js';
 import { renderDetails } from './ui/details-panel.js';
 import { renderLegend } from './ui/legend.js';
+import { bindExportMenu, viewPayload } from './ui/export-menu.js';
 import { bindSearch } from './ui/search-box.js';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -93,6 +94,13 @@ panelToggle.addEventListener('click', () => {
   panelToggle.textContent = collapsed ? 'Show panel' : 'Hide panel';
   panelToggle.setAttribute('aria-expanded', String(!collapsed));
 });
+
+bindExportMenu(
+  byId<HTMLSelectElement>('export-format'),
+  byId<HTMLButtonElement>('export-view'),
+  () => viewPayload(graph, nodeData),
+  say,
+);
 
 bindSearch(
   byId('search-input'),

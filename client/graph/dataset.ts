@@ -8,6 +8,9 @@ import { colorOf, sizeOf } from './appearance.js';
 
 export type ExplorerGraph = MultiDirectedGraph;
 
+/** The data behind each node on the canvas (for details and export), apart from how it is drawn. */
+export const nodeData = new Map<string, { label: string; properties: Record<string, unknown> }>();
+
 export function createGraph(): ExplorerGraph {
   return new MultiDirectedGraph({ allowSelfLoops: false });
 }
@@ -16,6 +19,7 @@ export function createGraph(): ExplorerGraph {
 export function mergePayload(graph: ExplorerGraph, payload: GraphPayload, around?: { x: number; y: number }): string[] {
   const added: string[] = [];
   for (const node of payload.nodes) {
+    nodeData.set(node.id, { label: node.label, properties: node.properties });
     if (graph.hasNode(node.id)) continue;
     const angle = Math.random() * Math.PI * 2;
     const radius = around ? 1 + Math.random() * 3 : 50 + Math.random() * 50;

@@ -2,6 +2,7 @@
  * The explorer in a real headless Chromium over the real server and the sample corpus: the graph
  * draws, a search finds Aliyev, choosing him opens his details with his statements and sources.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,15 @@ describe('the explorer', () => {
     expect(await statements.count()).toBeGreaterThan(0);
     await expect(panel.textContent()).resolves.toContain('didn’t get any message from new administration so far');
     await expect(panel.textContent()).resolves.toContain('Baku Calls on Washington');
+
+    // Export what is on screen: the server writes the file, the browser downloads it.
+    await page.selectOption('#export-format', 'graphml');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-view')]);
+    expect(download.suggestedFilename()).toBe('actorgraph-view.graphml');
+    const saved = await download.path();
+    const graphml = readFileSync(saved!, 'utf8');
+    expect(graphml).toContain('<data key="label">Actor</data>');
+    expect(graphml).toMatch(/<data key="x">-?\d/);
 
     await page.waitForTimeout(4500); // let the layout settle for the picture
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshot.png') });

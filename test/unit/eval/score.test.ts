@@ -34,4 +34,16 @@ describe('scoring against gold', () => {
     const score = scoreDocument(wrong, graph);
     expect(score.categories.statements.truePositives).toBe(1); // only Kordzaia's own statement
   });
+
+  it('neither rewards nor punishes a find the gold lists as uncertain', async () => {
+    const gold = await loadGold(join(REPO_ROOT, 'test', 'fixtures', 'articles', 'gold-unseen'));
+    const { documents } = await readSources([join(REPO_ROOT, 'test', 'fixtures', 'articles', 'unseen')]);
+    const graph = buildGraph(documents, { gazetteer: await loadGazetteer() });
+    const moldova = gold.find((g) => g.document === 'moldova-eu-statement.md')!;
+    const withNotes = scoreDocument(moldova, graph);
+    expect(withNotes.categories.relations.uncertain).toContain('European Union URGED Moldova');
+    const withoutNotes = scoreDocument({ ...moldova, uncertain: [] }, graph);
+    expect(withoutNotes.categories.relations.falseFinds).toContain('European Union URGED Moldova');
+    expect(withoutNotes.categories.relations.falsePositives).toBe(withNotes.categories.relations.falsePositives + 1);
+  });
 });

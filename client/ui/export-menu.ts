@@ -1,0 +1,77 @@
+/**
+ * The export menu: what is on the canvas (with its positions, colours and sizes) in any export
+ * format, downloaded as a file. The server writes the file (POST /api/export).
+ */
+import type { ApiErrorBody } from '../../server/domain/api.js';
+import type { ExplorerGraph } from '../graph/dataset.js';
+
+/** sigma keeps colours as CSS strings; the exports want #rrggbb. */
+function hexColor(color: unknown): string | undefined {
+  return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
+}
+
+export function viewPayload(
+  graph: ExplorerGraph,
+  properties: Map<string, { label: string; properties: Record<string, unknown> }>,
+) {
+  const nodes = graph.mapNodes((id, attributes) => {
+    const data = properties.get(id);
+    const color = hexColor(attributes.color);
+    return {
+      id,
+      label: data?.label ?? String(attributes.nodeLabel),
+      properties: (data?.properties ?? { name: attributes.label }) as Record<
+        string,
+        string | number | boolean | null | string[]
+      >,
+      viz: {
+        x: Number(attributes.x),
+        y: Number(attributes.y),
+        size: Number(attributes.size),
+        ...(color ? { color } : {}),
+      },
+    };
+  });
+  const edges = graph.mapEdges((id, attributes, source, target) => ({
+    id,
+    type: String(attributes.relType),
+    source,
+    target,
+    properties: {},
+  }));
+  return { nodes, edges };
+}
+
+export function bindExportMenu(
+  select: HTMLSelectElement,
+  button: HTMLButtonElement,
+  payload: () => ReturnType<typeof viewPayload>,
+  say: (message: string, isError?: boolean) => void,
+): void {
+  button.addEventListener('click', async () => {
+    const format = select.value;
+    say(`Exporting the view as ${format}…`);
+    try {
+      const response = await fetch('/api/export', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ format, view: payload(), filename: 'actorgraph-view' }),
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
+        throw new Error(body?.error.message ?? `${response.status} ${response.statusText}`);
+      }
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+        `actorgraph-view.${format}`;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      say('');
+    } catch (error) {
+      say(`Export failed: ${error instanceof Error ? error.message : String(error)}`, true);
+    }
+  });
+}
