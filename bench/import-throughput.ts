@@ -14,7 +14,19 @@ import { readSources } from '../server/importer/read/index.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
 const COPIES = Number(process.argv[2] ?? 100);
-const SURNAMES = ['Aliyev', 'Biden', 'Blinken', 'Pashinyan', 'Trump', 'Baer', 'Stronski', 'Pompeo', 'Shaw', 'Mehdiyev', 'Jalilov'];
+const SURNAMES = [
+  'Aliyev',
+  'Biden',
+  'Blinken',
+  'Pashinyan',
+  'Trump',
+  'Baer',
+  'Stronski',
+  'Pompeo',
+  'Shaw',
+  'Mehdiyev',
+  'Jalilov',
+];
 const FIRST = ['Ilham', 'Joe', 'Anthony', 'Nikol', 'Donald', 'Daniel', 'Paul', 'Michael', 'Scott', 'Mushvig', 'Orkhan'];
 const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sal', 'vor', 'de', 'lin', 'ga', 'tus', 'be', 'nor'];
 
@@ -46,12 +58,16 @@ const gazetteer = await loadGazetteer();
 let started = performance.now();
 const batch = buildGraph(read.documents, { gazetteer });
 const extractSeconds = (performance.now() - started) / 1000;
-console.log(`extraction   ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds)} words/s (${batch.nodes.length} nodes, ${batch.edges.length} relationships)`);
+console.log(
+  `extraction   ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds)} words/s (${batch.nodes.length} nodes, ${batch.edges.length} relationships)`,
+);
 
 const store = await KuzuStore.open({ path: join(dir, 'graph.kuzu'), readOnly: false });
 started = performance.now();
 const report = await importDocuments(store, [dir]);
 const importSeconds = (performance.now() - started) / 1000;
-console.log(`import       ${importSeconds.toFixed(2)} s, ${Math.round(words / importSeconds)} words/s end to end into Kuzu (${report.documents.length} documents)`);
+console.log(
+  `import       ${importSeconds.toFixed(2)} s, ${Math.round(words / importSeconds)} words/s end to end into Kuzu (${report.documents.length} documents)`,
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
