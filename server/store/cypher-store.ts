@@ -1,0 +1,161 @@
+/**
+ * What Kuzu and Neo4j do alike: every read the API makes, written once over named queries from
+ * `cypher/`. A store supplies how to run a statement and how to turn its values into nodes and
+ * edges; the queries themselves differ only where the dialects do (see cypher/kuzu, cypher/neo4j).
+ */
+import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
+import { REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../domain/graph.js';
+import { loadCypher, type Dialect } from './cypher-files.js';
+import type { GraphStore, IncidentEdge, NeighborOptions, ReadQueryOptions, WriteSummary } from './graph-store.js';
+import { toApiPayload } from './payload.js';
+import { filterNeighborEdges, nameMatchScore, SearchHits } from './search-hits.js';
+
+export type Row = Record<string, unknown>;
+
+export abstract class CypherStore implements GraphStore {
+  abstract readonly kind: 'kuzu' | 'neo4j';
+  abstract readonly dialect: Dialect;
+  abstract readonly location: string;
+
+  /** Runs one statement and returns its rows as plain records (values still the driver's). */
+  protected abstract rows(statement: string, params?: Row): Promise<Row[]>;
+  protected abstract toNode(value: unknown): GraphNode;
+  protected abstract toEdge(value: unknown, source: GraphNode, target: GraphNode): GraphEdge;
+  /** Full-text hits with scores already on the scale of `fullTextScore`. */
+  protected abstract fullTextHits(
+    lowerQuery: string,
+    limit: number,
+  ): Promise<Array<{ node: GraphNode; score: number }>>;
+
+  abstract writeBatch(batch: GraphBatch): Promise<WriteSummary>;
+  abstract schema(): Promise<SchemaResponse>;
+  abstract runReadQuery(
+    query: string,
+    params: Record<string, unknown>,
+    options: ReadQueryOptions,
+  ): Promise<CypherResponse>;
+  abstract close(): Promise<void>;
+
+  protected query(name: string, params?: Row): Promise<Row[]> {
+    return this.rows(loadCypher(name, this.dialect), params);
+  }
+
+  protected edgesFrom(rows: Row[]): GraphEdge[] {
+    return rows.map((row) => this.toEdge(row.e, this.toNode(row.a), this.toNode(row.b)));
+  }
+
+  protected async edgesAmong(ids: string[]): Promise<GraphEdge[]> {
+    if (ids.length === 0) return [];
+    return this.edgesFrom(await this.query('edges-among', { ids }));
+  }
+
+  async findNodes(ids: string[]): Promise<GraphNode[]> {
+    if (ids.length === 0) return [];
+    return (await this.query('nodes-by-ids', { ids })).map((row) => this.toNode(row.n));
+  }
+
+  async findEdges(ids: string[]): Promise<GraphEdge[]> {
+    if (ids.length === 0) return [];
+    return this.edgesFrom(await this.query('edges-by-ids', { ids }));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.query('count-nodes');
+    return Number(row?.count ?? 0) === 0;
+  }
+
+  async stats(): Promise<StatsResponse> {
+    const nodes: Record<string, number> = {};
+    const relationships: Record<string, number> = {};
+    for (const row of await this.query('stats-nodes')) nodes[String(row.label)] = Number(row.count);
+    for (const row of await this.query('stats-relationships')) relationships[String(row.type)] = Number(row.count);
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    return { nodes, relationships, totalNodes: sum(nodes), totalRelationships: sum(relationships) };
+  }
+
+  async overview(limit: number): Promise<GraphPayload> {
+    const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
+    return toApiPayload(nodes, await this.edgesAmong(nodes.map((node) => node.id)));
+  }
+
+  async getNode(id: string): Promise<GraphNode | null> {
+    const [row] = await this.query('node-by-id', { id });
+    return row ? this.toNode(row.n) : null;
+  }
+
+  async degree(id: string): Promise<number> {
+    const [row] = await this.query('node-degree', { id });
+    return Number(row?.degree ?? 0);
+  }
+
+  async incidentEdges(id: string, types: string[] = []): Promise<IncidentEdge[]> {
+    const center = await this.getNode(id);
+    if (!center) return [];
+    const incident: IncidentEdge[] = [];
+    for (const row of await this.query('incident-edges', { id })) {
+      const other = this.toNode(row.m);
+      const direction = row.direction === 'out' ? 'out' : 'in';
+      const [source, target] = direction === 'out' ? [center, other] : [other, center];
+      const edge = this.toEdge(row.e, source, target);
+      if (types.length === 0 || types.includes(edge.type)) incident.push({ edge, direction, other });
+    }
+    return incident;
+  }
+
+  async neighbors(id: string, options: NeighborOptions): Promise<GraphPayload> {
+    const center = await this.getNode(id);
+    if (!center) return { nodes: [], edges: [] };
+    // Always a non-empty list: an empty list parameter crashes Kuzu 0.11.3 (the process exits).
+    const types = options.types.length > 0 ? options.types : [...REL_TYPES];
+    const rows = await this.query('neighbors', { id, types, skip: options.skip ?? 0, limit: options.limit });
+    const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
+    const edges = await this.edgesAmong(nodes.map((node) => node.id));
+    return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));
+  }
+
+  async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {
+    const center = await this.getNode(id);
+    if (!center) return { nodes: [], edges: [] };
+    const steps = String(Math.max(1, Math.min(5, Math.trunc(depth))));
+    const rows = await this.rows(loadCypher('neighborhood', this.dialect).replaceAll('{depth}', steps), { id, limit });
+    const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
+    return { nodes, edges: await this.edgesAmong(nodes.map((node) => node.id)) };
+  }
+
+  async search(text: string, limit: number): Promise<SearchHit[]> {
+    const q = text.trim().toLowerCase();
+    if (q === '') return [];
+    const hits = new SearchHits();
+    for (const row of await this.query('search-names', { q, limit: limit * 3 })) {
+      const node = this.toNode(row.n);
+      hits.add(node, nameMatchScore(node, q));
+    }
+    for (const { node, score } of await this.fullTextHits(q, limit)) hits.add(node, score);
+    return hits.top(limit);
+  }
+
+  async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
+    let after = '';
+    for (;;) {
+      const page = (await this.query('nodes-page', { after, limit: pageSize })).map((row) => this.toNode(row.n));
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
+    let after = '';
+    for (;;) {
+      const page = this.edgesFrom(await this.query('edges-page', { after, limit: pageSize }));
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  async exportAll(): Promise<GraphBatch> {
+    const nodes = (await this.query('all-nodes')).map((row) => this.toNode(row.n));
+    return { nodes, edges: this.edgesFrom(await this.query('all-edges')) };
+  }
+}
