@@ -2,6 +2,7 @@
  * The explorer: loads the overview, draws it with sigma, lays it out with ForceAtlas2 in a
  * worker, and wires search, selection, the details panel and neighbour expansion.
  */
+import { downloadAsPNG } from '@sigma/export-image';
 import { api } from './api/client.js';
 import { countByLabel, createGraph, mergePayload, nodeData } from './graph/dataset.js';
 import { LayoutController } from './graph/layout.js';
@@ -98,7 +99,12 @@ panelToggle.addEventListener('click', () => {
 bindExportMenu(
   byId<HTMLSelectElement>('export-format'),
   byId<HTMLButtonElement>('export-view'),
-  () => viewPayload(graph, nodeData),
+  byId<HTMLButtonElement>('export-selection'),
+  {
+    view: () => viewPayload(graph, nodeData),
+    selected: () => interaction.current.selected,
+    png: (fileName) => downloadAsPNG(renderer, { fileName, backgroundColor: '#ffffff' }),
+  },
   say,
 );
 

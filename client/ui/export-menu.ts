@@ -42,20 +42,55 @@ export function viewPayload(
   return { nodes, edges };
 }
 
+export interface ExportSources {
+  view(): ReturnType<typeof viewPayload>;
+  /** The selected node, whose neighbourhood "Export selection" writes. */
+  selected(): string | null;
+  /** PNG of the canvas, drawn in the browser. */
+  png(fileName: string): Promise<void>;
+}
+
 export function bindExportMenu(
   select: HTMLSelectElement,
-  button: HTMLButtonElement,
-  payload: () => ReturnType<typeof viewPayload>,
+  viewButton: HTMLButtonElement,
+  selectionButton: HTMLButtonElement,
+  sources: ExportSources,
   say: (message: string, isError?: boolean) => void,
 ): void {
-  button.addEventListener('click', async () => {
-    const format = select.value;
-    say(`Exporting the view as ${format}…`);
+  viewButton.addEventListener('click', () => {
+    if (select.value === 'png')
+      void sources.png('actorgraph-view').then(
+        () => say(''),
+        (error: unknown) => say(`Export failed: ${String(error)}`, true),
+      );
+    else void download(select.value, { view: sources.view(), filename: 'actorgraph-view' }, say);
+  });
+  selectionButton.addEventListener('click', () => {
+    const id = sources.selected();
+    if (!id) {
+      say('Select a node first: its neighbourhood is exported.', true);
+      return;
+    }
+    if (select.value === 'png') {
+      say('PNG exports the view; pick a data format for the selection.', true);
+      return;
+    }
+    void download(select.value, { node: id, depth: 1, filename: 'actorgraph-selection' }, say);
+  });
+}
+
+async function download(
+  format: string,
+  body: Record<string, unknown>,
+  say: (message: string, isError?: boolean) => void,
+): Promise<void> {
+  {
+    say(`Exporting as ${format}…`);
     try {
       const response = await fetch('/api/export', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ format, view: payload(), filename: 'actorgraph-view' }),
+        body: JSON.stringify({ format, ...body }),
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
@@ -73,5 +108,5 @@ export function bindExportMenu(
     } catch (error) {
       say(`Export failed: ${error instanceof Error ? error.message : String(error)}`, true);
     }
-  });
+  }
 }

@@ -134,12 +134,10 @@ describe.each(testStores())('HTTP API on %s', (kind) => {
   });
 
   it('keeps answering health while a console query runs away', async () => {
-    const runaway = request(server.url)
-      .post('/api/cypher')
-      .send({
-        query:
-          'UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y WITH x, y WHERE (x + y) % 5 = 1 RETURN count(*) AS n',
-      });
+    const runaway = request(server.url).post('/api/cypher').send({
+      query:
+        'UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y WITH x, y WHERE (x + y) % 5 = 1 RETURN count(*) AS n',
+    });
     const started = Date.now();
     await request(server.url).get('/api/health').expect(200);
     expect(Date.now() - started).toBeLessThan(1000);

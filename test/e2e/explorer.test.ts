@@ -63,6 +63,23 @@ describe('the explorer', () => {
     expect(graphml).toContain('<data key="label">Actor</data>');
     expect(graphml).toMatch(/<data key="x">-?\d/);
 
+    // The selection (Aliyev) exports with its neighbourhood; PNG draws the canvas in the browser.
+    await page.selectOption('#export-format', 'json');
+    const [selection] = await Promise.all([page.waitForEvent('download'), page.click('#export-selection')]);
+    expect(selection.suggestedFilename()).toBe('actorgraph-selection.json');
+    const exported = JSON.parse(readFileSync((await selection.path())!, 'utf8')) as {
+      nodes: Array<{ properties: { name?: string } }>;
+    };
+    expect(exported.nodes.some((node) => node.properties.name === 'Ilham Aliyev')).toBe(true);
+    await page.selectOption('#export-format', 'png');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-view')]);
+    expect(png.suggestedFilename()).toBe('actorgraph-view.png');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+
     await page.waitForTimeout(4500); // let the layout settle for the picture
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshot.png') });
     expect(pageErrors).toEqual([]);
