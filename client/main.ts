@@ -10,7 +10,8 @@ import { createRenderer, focusCamera } from './sigma/renderer.js';
 import { Interaction } from './state/selection.js';
 import { renderDetails } from './ui/details-panel.js';
 import { renderLegend } from './ui/legend.js';
-import { bindExportMenu, viewPayload } from './ui/export-menu.js';
+import { bindConsole } from './ui/console-panel.js';
+import { bindExportMenu, download, viewPayload } from './ui/export-menu.js';
 import { bindSearch } from './ui/search-box.js';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -114,6 +115,19 @@ bindSearch(
   (hit) => void select(hit.id),
   (message) => say(message, true),
 );
+
+bindConsole(byId('console'), {
+  showGraph: (result) => {
+    layout.kill();
+    const added = mergePayload(graph, result.graph);
+    renderLegend(legend, countByLabel(graph));
+    if (added.length > 0) layout.start(2500);
+  },
+  exportQuery: (query) => {
+    const format = byId<HTMLSelectElement>('export-format').value;
+    void download(format === 'png' ? 'json' : format, { query, filename: 'actorgraph-query' }, say);
+  },
+});
 
 async function start(): Promise<void> {
   say('Loading the graph…');

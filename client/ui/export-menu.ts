@@ -79,7 +79,7 @@ export function bindExportMenu(
   });
 }
 
-async function download(
+export async function download(
   format: string,
   body: Record<string, unknown>,
   say: (message: string, isError?: boolean) => void,
