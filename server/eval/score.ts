@@ -178,6 +178,12 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
     return { document: gold.document, categories };
   }
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  // A name in a statement or relation of the gold is matched with all the forms the gold lists for it.
+  const goldEntities = [...gold.people, ...gold.states, ...gold.institutions];
+  const goldForms = (name: string): string[] => {
+    const entity = goldEntities.find((candidate) => candidate.name === name);
+    return entity ? [entity.name, ...entity.mentions] : [name];
+  };
   const incident = graph.edges.filter(
     (edge) => edge.target === document.id && (edge.type === 'MENTIONED_IN' || edge.type === 'WROTE'),
   );
@@ -215,7 +221,9 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
     statements,
     (g, f) =>
       sameText(g.text, f.text) &&
-      (g.speaker === null ? f.speaker === null : f.speaker !== null && sameName([g.speaker], formsOf(f.speaker))),
+      (g.speaker === null
+        ? f.speaker === null
+        : f.speaker !== null && sameName(goldForms(g.speaker), formsOf(f.speaker))),
     (g) => `${g.speaker ?? '?'}: ${g.text.slice(0, 70)}`,
     (f) => `${f.speaker ? nameOf(f.speaker) : '?'}: ${f.text.slice(0, 70)}`,
     (f) =>
@@ -251,9 +259,9 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
     goldRoles,
     foundRoles,
     (g, f) =>
-      sameName([g.person], formsOf(f.person)) &&
+      sameName(goldForms(g.person), formsOf(f.person)) &&
       plain(g.title) === plain(f.title) &&
-      (g.of === null ? f.of === null : f.of !== null && sameName([g.of], formsOf(f.of))),
+      (g.of === null ? f.of === null : f.of !== null && sameName(goldForms(g.of), formsOf(f.of))),
     (g) => `${g.person}: ${g.title}${g.of ? ` of ${g.of}` : ''}`,
     (f) => `${nameOf(f.person)}: ${f.title}${f.of ? ` of ${nameOf(f.of)}` : ''}`,
   );
@@ -263,7 +271,9 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
     gold.relations,
     foundRelations,
     (g, f) =>
-      g.type === relationType(f) && sameName([g.source], formsOf(f.source)) && sameName([g.target], formsOf(f.target)),
+      g.type === relationType(f) &&
+      sameName(goldForms(g.source), formsOf(f.source)) &&
+      sameName(goldForms(g.target), formsOf(f.target)),
     (g) => `${g.source} ${g.type} ${g.target}`,
     (f) => `${nameOf(f.source)} ${relationType(f)} ${nameOf(f.target)}`,
     (f) =>

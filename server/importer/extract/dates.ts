@@ -59,7 +59,8 @@ export function findStatementDate(text: string, publishedIso: string | null): Fo
     if (word === 'earlier this week') return { iso: shift(published, -2), text: match[0] };
     if (word === 'last month') return { iso: shift(published, -30).slice(0, 7), text: match[0] };
     const weekday = WEEKDAYS.indexOf(match[2]!.toLowerCase());
-    const back = (published.getUTCDay() - weekday + 7) % 7 || 7;
+    // "on Monday" in an article of a Monday is that day; otherwise the last such day before.
+    const back = (published.getUTCDay() - weekday + 7) % 7;
     return { iso: shift(published, -back), text: match[0] };
   }
   match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);

@@ -303,7 +303,8 @@ function trimRun(tokens: Token[]): Token[] {
     if (
       NOT_NAMES.has(word) ||
       HONORIFICS.has(word) ||
-      (TITLE_WORDS.has(word) && tokens.length - first > 1) ||
+      // "Defense Ministry" keeps "Defense": a title word opening an organisation's name is part of it.
+      (TITLE_WORDS.has(word) && tokens.length - first > 1 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       TITLE_WORDS.has(word.toLowerCase())
     )
       first += 1;

@@ -38,6 +38,91 @@ const TOP_TITLE: Record<string, string | undefined> = {
   'chief diplomat': 'Foreign Minister',
 };
 
+const INSTITUTION_NOUNS = new Set([
+  'ministry',
+  'department',
+  'agency',
+  'council',
+  'committee',
+  'commission',
+  'government',
+  'foundation',
+  'institute',
+  'organization',
+  'organisation',
+  'group',
+  'union',
+  'army',
+  'office',
+  'embassy',
+  'party',
+  'parliament',
+  'court',
+  'company',
+  'bank',
+  'fund',
+  'alliance',
+  'mission',
+  'secretariat',
+  'administration',
+]);
+const PERSON_NOUNS = new Set([
+  'minister',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'ambassador',
+  'president',
+  'senator',
+  'envoy',
+  'official',
+  'analyst',
+  'expert',
+  'diplomat',
+  'chairman',
+  'director',
+  'leader',
+  'commander',
+  'general',
+  'secretary',
+  'premier',
+  'governor',
+  'mayor',
+  'lawmaker',
+  'adviser',
+  'advisor',
+]);
+
+/**
+ * "the ministry said" -> the last institution whose name has that word; "the minister added" ->
+ * the last person mentioned before (in the last few sentences).
+ */
+function describedSpeaker(
+  text: string,
+  position: number,
+  noun: string | undefined,
+  context: SpeakerContext,
+): FoundSpeaker | undefined {
+  if (!noun) return undefined;
+  const before = context.mentions.filter((m) => m.end <= position && position - m.end < 600);
+  if (INSTITUTION_NOUNS.has(noun)) {
+    const institution = [...before]
+      .reverse()
+      .find((m) => context.kindOf(m.entityKey) === 'institution' && m.text.toLowerCase().includes(noun));
+    return institution
+      ? { entityKey: institution.entityKey, rule: 'speaker:description', confidence: 0.65 }
+      : undefined;
+  }
+  if (PERSON_NOUNS.has(noun)) {
+    const person = [...before]
+      .reverse()
+      .find((m) => context.kindOf(m.entityKey) === 'person' && (m.title?.toLowerCase().includes(noun) ?? true));
+    return person ? { entityKey: person.entityKey, rule: 'speaker:description', confidence: 0.6 } : undefined;
+  }
+  void text;
+  return undefined;
+}
+
 /** The speaker written at the end of `before` (the subject right before a verb of saying). */
 export function speakerEndingAt(
   text: string,
@@ -70,14 +155,14 @@ export function speakerEndingAt(
   if (mention && context.kindOf(mention.entityKey) !== 'person') {
     // "Ambassador Barbara Woodward of the United Kingdom urged": the person, not her country.
     const place = mention;
-    const owner = [...context.mentions]
-      .reverse()
-      .find(
-        (m) =>
-          m.end <= place.start &&
-          /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
-          context.kindOf(m.entityKey) === 'person',
-      );
+    const owner = [...context.mentions].reverse().find(
+      (m) =>
+        m.end <= place.start &&
+        /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
+        // …and "The Ministry of Foreign Affairs of Azerbaijan said": the ministry.
+        (context.kindOf(m.entityKey) === 'person' ||
+          (context.kindOf(m.entityKey) === 'institution' && context.kindOf(place.entityKey) === 'state')),
+    );
     if (owner) mention = owner;
   }
   if (mention && !mention.possessive) {
@@ -111,6 +196,13 @@ export function speakerStartingAt(
     const key = context.lastSpeakerBefore(start);
     return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
   }
+  const described = describedSpeaker(
+    text,
+    start,
+    /^(?:the|The)\s+([a-z][a-z-]+)\b/.exec(text.slice(start, to))?.[1],
+    context,
+  );
+  if (described) return described;
   // The first name within a few words (after a title such as "Azerbaijan's President").
   const mention = context.mentions.find(
     (m) => m.start >= start && m.start <= start + 60 && context.kindOf(m.entityKey) === 'person',

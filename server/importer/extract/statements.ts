@@ -166,13 +166,49 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         });
       }
     }
+    // "According to X, a foreign policy adviser, the incident will be raised …".
+    const according = /^According to\s+/i.exec(sentence.text);
+    if (according) {
+      const from = sentence.start + according[0].length;
+      const speaker = withSpeakers.mentions.find((m) => m.start >= from && m.start <= from + 10);
+      const kind = speaker ? withSpeakers.kindOf(speaker.entityKey) : undefined;
+      if (speaker && kind && kind !== 'place') {
+        const rest = text.slice(speaker.end, sentence.end);
+        // The clause follows the last comma of the name's apposition (", an adviser to …,").
+        const commas = [...rest.matchAll(/,\s+/g)];
+        const cut = commas.length >= 2 && /^,\s+(?:a|an|the)?\s*[a-z]/.test(rest) ? commas[1]! : commas[0];
+        const clause = cut
+          ? text
+              .slice(speaker.end + cut.index! + cut[0].length, sentence.end)
+              .replace(/[.;:]+\s*$/, '')
+              .trim()
+          : '';
+        if (clause.length >= 12 && !/[“"]/.test(clause)) {
+          speakers.push({ at: sentence.start, key: speaker.entityKey });
+          statements.push({
+            text: clause,
+            kind: 'reported',
+            speakerKey: speaker.entityKey,
+            start: sentence.start,
+            end: sentence.end,
+            rule: 'reported:according-to',
+            confidence: 0.75,
+          });
+        }
+      }
+    }
     for (const verb of sentence.text.matchAll(REPORTED)) {
       const verbStart = sentence.start + verb.index!;
       let clauseStart = verbStart + verb[0].length;
-      // "told the Council that …", "told reporters that …": the words said follow "that".
-      if (/^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]!)) {
-        const that = /^[^,.;]{0,60}?\bthat\s+/.exec(text.slice(clauseStart, sentence.end));
-        if (that) clauseStart += that[0].length;
+      // "told the Council that …", "said in a statement on Monday that …": the words follow "that".
+      const that = /^[^,.;“"]{0,60}?\bthat\s+/.exec(text.slice(clauseStart, sentence.end));
+      const indirect = /^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]!);
+      if (
+        that &&
+        (indirect ||
+          /^(?:in|on|at|during|after|before|to|last|this|earlier)\b/i.test(text.slice(clauseStart, sentence.end)))
+      ) {
+        clauseStart += that[0].length;
       }
       const clause = text
         .slice(clauseStart, sentence.end)

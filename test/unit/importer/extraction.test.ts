@@ -174,4 +174,16 @@ describe('articles with names no list knows', () => {
     expect(named(unseen, 'Office for the Coordination of Humanitarian Affairs')?.label).toBe('Institution');
     expect(named(unseen, 'Central Asia Energy Forum')?.label).toBe('Institution');
   });
+
+  it('reads a ministry statement: institutions as speakers, "the ministry said", "according to"', () => {
+    const ministry = named(unseen, 'Ministry of Foreign Affairs')!;
+    expect(ministry.label).toBe('Institution');
+    const texts = statementsBy(unseen, ministry).map((s) => s.properties.text);
+    expect(texts).toContain('Armenian forces had fired on positions near the border');
+    expect(texts).toContain('Such provocations undermine the peace process');
+    expect(statementsBy(unseen, named(unseen, 'Hikmet Hajiyev')!).map((s) => s.properties.text)).toContain(
+      'the incident will be raised with the European Union',
+    );
+    expect(named(unseen, 'Defense Ministry')?.label).toBe('Institution');
+  });
 });
