@@ -296,12 +296,59 @@ function institutionKind(words: string[]): string {
 }
 
 /** Strips words that open a sentence or a title ("The", "President", "Mr.") from the front. */
+const FUNCTION_WORDS = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'By',
+  'For',
+  'From',
+  'With',
+  'As',
+  'But',
+  'And',
+  'Or',
+  'If',
+  'When',
+  'While',
+  'Since',
+  'After',
+  'Before',
+  'During',
+  'Its',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'According',
+  'Meanwhile',
+  'However',
+  'Earlier',
+  'Later',
+  'Also',
+  'Both',
+  'Each',
+  'Yet',
+  'Still',
+  'To',
+  'Of',
+]);
+
 function trimRun(tokens: Token[]): Token[] {
+  const hasOrgWord = tokens.some((token) => ORG_WORDS.has(token.text));
   let first = 0;
   while (first < tokens.length) {
     const word = tokens[first]!.text.replace(/\.$/, '');
     if (
-      NOT_NAMES.has(word) ||
+      // In an organisation's name only function words are stripped: "New York Times" keeps "New".
+      (NOT_NAMES.has(word) && (!hasOrgWord || FUNCTION_WORDS.has(word))) ||
       HONORIFICS.has(word) ||
       // "Defense Ministry" keeps "Defense": a title word opening an organisation's name is part of it.
       (TITLE_WORDS.has(word) && tokens.length - first > 1 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||

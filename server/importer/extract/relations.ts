@@ -134,11 +134,18 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         if (negated(text, sentence, verbAt)) continue;
         const source = subjectBefore(text, sentence, verbAt, context);
         let target = objectAfter(context, after, sentence.end);
+        let viaOn = false;
         if (type === 'WARNED') {
-          const on = /\b(?:on|against)\s+/.exec(text.slice(after, sentence.end));
-          if (on) target = objectAfter(context, after + on.index + on[0].length, sentence.end) ?? target;
+          // "warned … could impose sanctions on X": the target is who the measures are against.
+          const on = /\b(?:sanctions|measures|action|strikes?|retaliation|consequences|force)\s+(?:on|against)\s+/.exec(
+            text.slice(after, sentence.end),
+          );
+          const against = on ? objectAfter(context, after + on.index + on[0].length, sentence.end) : undefined;
+          if (against) {
+            target = against;
+            viaOn = true;
+          }
         }
-        const viaOn = type === 'WARNED' && target !== undefined && target.start > after + 25;
         if (!source || !target || (!viaOn && target.start - after > 25)) continue;
         push(relations, {
           ...base,

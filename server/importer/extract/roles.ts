@@ -34,7 +34,11 @@ export interface RoleContext {
 // Hyphens stay as they are: in a /u regular expression `\-` outside a class is an error.
 const TITLE_PATTERN = TITLES.map((title) => title.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|');
 /** A title right before a name, any case ("President", "Armenia's representative"). */
-const TITLE_ONLY = new RegExp(`((?:former|outgoing|then-|acting)\\s+)?\\b(${TITLE_PATTERN})\\s*,?\\s*$`, 'iu');
+// Titles, and role nouns written before a name ("University professor Mustafa Aydin").
+const TITLE_ONLY = new RegExp(
+  `((?:former|outgoing|then-|acting)\\s+)?\\b(${TITLE_PATTERN}|${PERSON_ROLE_NOUNS.join('|')})\\s*,?\\s*$`,
+  'iu',
+);
 const OF_STATE_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?$/;
 const LEAD_NOUNS = new Set([
   'head',

@@ -197,7 +197,10 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         }
       }
     }
-    for (const verb of sentence.text.matchAll(REPORTED)) {
+    // A verb followed by "that" carries the clause: "welcomed the progress but warned that …".
+    const verbs = [...sentence.text.matchAll(REPORTED)];
+    const withThat = verbs.filter((verb) => /\bthat\s+$/i.test(verb[0]));
+    for (const verb of withThat.length > 0 ? withThat : verbs) {
       const verbStart = sentence.start + verb.index!;
       let clauseStart = verbStart + verb[0].length;
       // "told the Council that …", "said in a statement on Monday that …": the words follow "that".
@@ -220,7 +223,9 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
       if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60))
         continue;
       if (/^(?:told|tells)\b/i.test(verb[1]!) && clauseStart === verbStart + verb[0].length) continue;
-      const speaker = speakerEndingAt(text, sentence.start, verbStart, withSpeakers);
+      const speaker =
+        speakerEndingAt(text, sentence.start, verbStart, withSpeakers) ??
+        coordinatedSubject(text, sentence.start, verbStart, withSpeakers);
       if (!speaker) continue;
       speakers.push({ at: verbStart, key: speaker.entityKey });
       statements.push({
@@ -268,4 +273,24 @@ function nearestPersonBefore(context: SpeakerContext, from: number, to: number):
     .reverse()
     .find((m) => m.start >= from && m.end <= to && context.kindOf(m.entityKey) === 'person');
   return mention ? { entityKey: mention.entityKey, rule: 'speaker:subject', confidence: 0.6 } : undefined;
+}
+
+/** "Erdogan welcomed the progress but warned that …": one name before the verbs, joined by and/but. */
+function coordinatedSubject(
+  text: string,
+  from: number,
+  verbAt: number,
+  context: SpeakerContext,
+): FoundSpeaker | undefined {
+  const names = context.mentions.filter(
+    (m) =>
+      m.start >= from &&
+      m.end <= verbAt &&
+      !m.possessive &&
+      ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
+  );
+  if (names.length !== 1) return undefined;
+  const between = text.slice(names[0]!.end, verbAt);
+  if (!/\b(?:but|and)\s+(?:also\s+)?$/.test(between) || /[.;]/.test(between)) return undefined;
+  return { entityKey: names[0]!.entityKey, rule: 'speaker:coordinated', confidence: 0.65 };
 }
