@@ -238,8 +238,11 @@ function splitAtConnectors(run: Run): Run[] {
   if (run.tokens.some((token) => ORG_WORDS.has(token.text))) return [run];
   const parts: Run[] = [];
   let current: Token[] = [];
-  for (const token of run.tokens) {
-    if (!isCapitalized(token.text) && CONNECTORS.has(token.text.toLowerCase())) {
+  for (const [index, token] of run.tokens.entries()) {
+    // "Thomas de Waal", "Osama bin Laden": a name particle between two capitalised words stays.
+    const particle =
+      NAME_PARTICLES.has(token.text) && index > 0 && index < run.tokens.length - 1 && run.tokens.length <= 4;
+    if (!particle && !isCapitalized(token.text) && CONNECTORS.has(token.text.toLowerCase())) {
       if (current.length > 0) parts.push({ tokens: current });
       current = [];
     } else {

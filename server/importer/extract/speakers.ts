@@ -167,7 +167,9 @@ export function speakerEndingAt(
   }
   if (mention && !mention.possessive) {
     const kind = context.kindOf(mention.entityKey);
-    if (kind) return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: kind === 'person' ? 0.9 : 0.75 };
+    // A place does not speak ("… at Carnegie Europe, said"): only people, institutions and states.
+    if (kind && kind !== 'place')
+      return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: kind === 'person' ? 0.9 : 0.75 };
   }
   const role = ROLE_DESCRIPTION.exec(trimmed) ?? THE_ROLE.exec(trimmed);
   if (role) {
