@@ -54,7 +54,8 @@ const ROLE_BEFORE = new RegExp(
   'i',
 );
 const ROLE_AFTER = new RegExp(
-  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?(?:[\\w’'-]+\\s+){0,5}?(?:${PERSON_ROLE_NOUNS.join('|')})\\b`,
+  // "X, a senior fellow", "X, co-chair of …": the role noun may carry a prefix ("co-", "vice-").
+  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?(?:[\\w’'-]+\\s+){0,5}?(?:[a-z]+-)?(?:${PERSON_ROLE_NOUNS.join('|')})\\b`,
   'i',
 );
 
