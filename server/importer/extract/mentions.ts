@@ -395,7 +395,18 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
   const mentions: Mention[] = [];
   const tokens = tokenize(text);
   for (const run of capitalisedRuns(text, tokens).flatMap((r) => splitAtTaken(r, taken))) {
-    const kept = trimRun(run.tokens);
+    // What the gazetteer already took ("EU" in "EU Commissioner Jutta Urpilainen") is cut off the
+    // front; a run with a taken word inside it is left alone.
+    let tokens = run.tokens;
+    const lastTaken = tokens.reduce(
+      (found, token, index) => (overlaps(taken, token.start, token.end) ? index : found),
+      -1,
+    );
+    if (lastTaken >= 0 && !tokens.slice(lastTaken + 1).some((token) => overlaps(taken, token.start, token.end)))
+      tokens = tokens.slice(lastTaken + 1);
+    // "Almaty-based Eurasia Logistics Institute": the place it is based in is not part of the name.
+    while (tokens.length > 1 && /-based$/i.test(tokens[0]!.text)) tokens = tokens.slice(1);
+    const kept = trimRun(tokens);
     if (kept.length === 0) continue;
     const start = kept[0]!.start;
     const last = kept[kept.length - 1]!;
@@ -470,6 +481,13 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
       glued = true;
     } else {
       if (glued && current.length === 0 && CONNECTORS.has(token.text)) glued = false;
+      // "EU Commissioner Jutta Urpilainen": a title after the taken name opens a new name.
+      if (
+        glued &&
+        current.length === 0 &&
+        (TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')))
+      )
+        glued = false;
       if (!glued || current.length > 0) current.push(token);
     }
   }

@@ -207,7 +207,10 @@ export function extractRoles(
       let rule = 'role:apposition';
       while (match) {
         const afterPreposition = cursor + match[0].length;
-        const target = targetAfter(context, afterPreposition, 12);
+        // "at the Almaty-based Eurasia Logistics Institute": skip where it is based.
+        const based =
+          /^(?:the\s+)?[\p{L}-]+-based\s+/u.exec(text.slice(afterPreposition, afterPreposition + 60))?.[0].length ?? 0;
+        const target = targetAfter(context, afterPreposition + based, 12);
         if (!target) break;
         const modifier = match[1]?.trim() ?? '';
         const status = modifier.startsWith('former') ? 'former' : 'current';
