@@ -391,6 +391,26 @@ function looksLikePersonName(words: string[], gazetteer: Gazetteer): boolean {
   });
 }
 
+const COMPANY_NOUNS =
+  'company|giant|firm|operator|group|conglomerate|producer|manufacturer|maker|carrier|airline|bank|lender|insurer|broadcaster|newspaper|daily|agency|militia|movement|party|organisation|organization|foundation|charity|think tank|startup|start-up|utility|exporter|importer|miner|refiner';
+const COMPANY_AFTER = new RegExp(`^,\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${COMPANY_NOUNS})\\b`, 'iu');
+const COMPANY_BEFORE = new RegExp(`\\b(?:${COMPANY_NOUNS})\\s+$`, 'iu');
+
+/** The kind of a one-word organisation its context names, if any. */
+function companyCue(text: string, start: number, end: number): string | undefined {
+  const after = COMPANY_AFTER.exec(text.slice(end, end + 80));
+  const before = COMPANY_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  const cue = (after?.[0] ?? before?.[0])?.toLowerCase();
+  if (!cue) return undefined;
+  if (/broadcaster|newspaper|daily|agency/.test(cue))
+    return /agency/.test(cue) && !/news/.test(text.slice(Math.max(0, start - 40), end + 80).toLowerCase())
+      ? 'government'
+      : 'media';
+  if (/militia|movement|party/.test(cue)) return 'other';
+  if (/think tank|foundation/.test(cue)) return 'think_tank';
+  return 'other';
+}
+
 function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
   const mentions: Mention[] = [];
   const tokens = tokenize(text);
@@ -449,8 +469,23 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
       /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
       !TITLE_WORDS.has(words[0]!)
     ) {
-      // A lone capitalised word: perhaps a surname ("Baer explains"); resolution decides.
-      mentions.push({ ...base, type: 'surname', rule: 'surname', confidence: 0.6 });
+      const company = companyCue(text, start, end + (last.possessive ? 2 : 0));
+      if (company) {
+        // "Maersk, the Danish shipping giant", "pipeline operator Transneft": a one-word organisation.
+        const entry: GazetteerEntry = {
+          type: 'institution',
+          name,
+          kind: company,
+          forms: [name],
+          adjectives: [],
+          roles: [],
+        };
+        mentions.push({ ...base, type: 'institution', entry, rule: 'org:apposition', confidence: 0.7 });
+        taken.push([start, end]);
+      } else {
+        // A lone capitalised word: perhaps a surname ("Baer explains"); resolution decides.
+        mentions.push({ ...base, type: 'surname', rule: 'surname', confidence: 0.6 });
+      }
     } else if (words.length === 1 && isAcronym(words[0]!) && !gazetteer.byForm.has(words[0]!)) {
       continue;
     }
