@@ -7,9 +7,11 @@ import { api } from './api/client.js';
 import { countByLabel, createGraph, mergePayload, nodeData } from './graph/dataset.js';
 import { LayoutController } from './graph/layout.js';
 import { createRenderer, focusCamera } from './sigma/renderer.js';
+import { Appearance } from './state/appearance.js';
 import { Interaction } from './state/selection.js';
-import { renderDetails } from './ui/details-panel.js';
+import { markLoading, renderDetails } from './ui/details-panel.js';
 import { renderLegend } from './ui/legend.js';
+import { hideNotice, showEmptyNotice, showErrorNotice } from './ui/notice.js';
 import { bindConsole } from './ui/console-panel.js';
 import { bindExportMenu, download, viewPayload } from './ui/export-menu.js';
 import { bindSearch } from './ui/search-box.js';
@@ -28,34 +30,54 @@ function say(message: string, isError = false): void {
 
 const graph = createGraph();
 const interaction = new Interaction();
+const appearance = new Appearance();
 const panel = byId<HTMLElement>('details-panel');
 const legend = byId<HTMLElement>('legend');
+const notice = byId<HTMLElement>('notice');
 const layoutButton = byId<HTMLButtonElement>('layout-toggle');
 const layout = new LayoutController(graph, (running) => {
   layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
 });
-const renderer = createRenderer(byId('graph'), graph, interaction);
+const renderer = createRenderer(byId('graph'), graph, interaction, appearance);
+const showLegend = () => renderLegend(legend, countByLabel(graph), appearance);
+appearance.subscribe(showLegend);
 
 async function ensureOnCanvas(id: string): Promise<void> {
   if (graph.hasNode(id)) return;
   const payload = await api.neighbors(id, 30);
   layout.kill();
   mergePayload(graph, payload);
-  renderLegend(legend, countByLabel(graph));
+  showLegend();
   layout.start(2500);
 }
 
+function clearSelection(): void {
+  selectionRequest += 1;
+  interaction.select(null);
+  panel.hidden = true;
+}
+
+/** Counts selections, so that a slow answer for an earlier click does not replace a later one. */
+let selectionRequest = 0;
+
 async function select(id: string): Promise<void> {
+  const mine = ++selectionRequest;
   try {
+    markLoading(panel);
     await ensureOnCanvas(id);
+    if (mine !== selectionRequest) return;
     interaction.select(id);
     focusCamera(renderer, id);
-    renderDetails(panel, await api.node(id), {
+    const details = await api.node(id);
+    if (mine !== selectionRequest) return;
+    renderDetails(panel, details, {
       select: (next) => void select(next),
       expand: (next) => void expand(next),
+      close: clearSelection,
     });
     say('');
   } catch (error) {
+    panel.removeAttribute('aria-busy');
     say(error instanceof Error ? error.message : String(error), true);
   }
 }
@@ -66,7 +88,7 @@ async function expand(id: string): Promise<void> {
     layout.kill();
     const center = graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined;
     const added = mergePayload(graph, payload, center ? { x: Number(center.x), y: Number(center.y) } : undefined);
-    renderLegend(legend, countByLabel(graph));
+    showLegend();
     say(added.length === 0 ? 'All neighbours are already shown.' : `Added ${added.length} neighbours.`);
     layout.start(2500);
   } catch (error) {
@@ -79,9 +101,12 @@ renderer.on('doubleClickNode', ({ node, event }) => {
   event.preventSigmaDefault();
   void expand(node);
 });
-renderer.on('clickStage', () => {
-  interaction.select(null);
-  panel.hidden = true;
+renderer.on('clickStage', clearSelection);
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented) return;
+  const target = event.target as HTMLElement | null;
+  if (target && target.closest('input, textarea, select')) return;
+  clearSelection();
 });
 
 layoutButton.addEventListener('click', () => (layout.running ? layout.stop() : layout.start(8000)));
@@ -120,7 +145,7 @@ bindConsole(byId('console'), {
   showGraph: (result) => {
     layout.kill();
     const added = mergePayload(graph, result.graph);
-    renderLegend(legend, countByLabel(graph));
+    showLegend();
     if (added.length > 0) layout.start(2500);
   },
   exportQuery: (query) => {
@@ -131,23 +156,22 @@ bindConsole(byId('console'), {
 
 async function start(): Promise<void> {
   say('Loading the graph…');
+  hideNotice(notice);
   try {
     const overview = await api.overview(500);
     mergePayload(graph, overview);
-    renderLegend(legend, countByLabel(graph));
-    if (graph.order === 0) {
-      say('The graph is empty. Import articles with: npx actorgraph import <folder>', false);
-    } else {
-      say('');
-      layout.start(4000);
-    }
+    showLegend();
+    say('');
+    if (graph.order === 0) showEmptyNotice(notice);
+    else layout.start(4000);
     renderer.refresh();
     requestAnimationFrame(() => {
       document.body.dataset.graphReady = 'true';
       document.body.dataset.nodeCount = String(graph.order);
     });
   } catch (error) {
-    say(error instanceof Error ? error.message : String(error), true);
+    say('');
+    showErrorNotice(notice, error instanceof Error ? error.message : String(error), () => void start());
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphPayload } from '../../server/domain/api.js';
-import { colorOf, sizeOf } from './appearance.js';
+import { canvasLabel, colorOf, sizeOf } from './appearance.js';
 
 export type ExplorerGraph = MultiDirectedGraph;
 
@@ -26,7 +26,8 @@ export function mergePayload(graph: ExplorerGraph, payload: GraphPayload, around
     graph.addNode(node.id, {
       x: (around?.x ?? 0) + Math.cos(angle) * radius,
       y: (around?.y ?? 0) + Math.sin(angle) * radius,
-      label: node.caption,
+      label: canvasLabel(node.label, node.caption),
+      caption: node.caption,
       nodeLabel: node.label,
       color: colorOf(node.label),
       size: 4,
@@ -44,13 +45,21 @@ export function mergePayload(graph: ExplorerGraph, payload: GraphPayload, around
     graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
       type: 'arrow',
       relType: edge.type,
-      label: edge.type,
+      label: edgeLabel(edge.type, edge.properties),
       size: 1,
       color: '#b8b8b8',
     });
   }
-  graph.forEachNode((id) => graph.setNodeAttribute(id, 'size', sizeOf(graph.degree(id))));
+  graph.forEachNode((id, attributes) =>
+    graph.setNodeAttribute(id, 'size', sizeOf(graph.degree(id), String(attributes.nodeLabel))),
+  );
   return added;
+}
+
+/** What an edge says when its end is focused: its type, and the role title when it has one. */
+function edgeLabel(type: string, properties: Record<string, unknown>): string {
+  const detail = [properties.title, properties.role].find((v) => typeof v === 'string' && v !== '');
+  return typeof detail === 'string' ? `${type} · ${detail}` : type;
 }
 
 export function countByLabel(graph: ExplorerGraph): Map<string, number> {

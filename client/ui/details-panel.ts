@@ -3,12 +3,13 @@
  * its statements with the articles and sentences they were reported in.
  */
 import type { NodeDetailsResponse, RelationView, SourceRef, StatementView } from '../../server/domain/api.js';
-import { colorOf } from '../graph/appearance.js';
+import { colorOf, textOn } from '../graph/appearance.js';
 import { clear, el } from './dom.js';
 
 export interface PanelActions {
   select(id: string): void;
   expand(id: string): void;
+  close(): void;
 }
 
 const HIDDEN_PROPERTIES = new Set(['searchText', 'evidence', 'text', 'spans']);
@@ -70,9 +71,17 @@ export function renderDetails(panel: HTMLElement, details: NodeDetailsResponse, 
   clear(panel);
   const badge = el('span', { class: 'badge' }, details.node.label);
   badge.style.background = colorOf(details.node.label);
-  const expand = el('button', { type: 'button' }, `Expand neighbours (${details.degree})`);
+  badge.style.color = textOn(colorOf(details.node.label));
+  const expand = el('button', { type: 'button', class: 'primary' }, `Expand neighbours (${details.degree})`);
   expand.addEventListener('click', () => actions.expand(details.node.id));
-  panel.append(el('h2', {}, details.node.caption), badge, propertiesView(details.node.properties), expand);
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close details' }, '×');
+  close.addEventListener('click', () => actions.close());
+  panel.append(
+    el('div', { class: 'panel-head' }, el('h2', {}, details.node.caption), close),
+    badge,
+    propertiesView(details.node.properties),
+    expand,
+  );
 
   if (details.statements.length > 0) {
     panel.append(
@@ -92,5 +101,12 @@ export function renderDetails(panel: HTMLElement, details: NodeDetailsResponse, 
   if (details.node.label === 'Document' && typeof details.node.properties.text === 'string') {
     panel.append(el('h3', {}, 'Text'), el('p', { class: 'source' }, details.node.properties.text));
   }
+  panel.removeAttribute('aria-busy');
   panel.hidden = false;
+  panel.scrollTop = 0;
+}
+
+/** While the details load: the old content stays, greyed, so the panel does not jump. */
+export function markLoading(panel: HTMLElement): void {
+  panel.setAttribute('aria-busy', 'true');
 }

@@ -4,9 +4,22 @@
  */
 import type { SearchHit } from '../../server/domain/api.js';
 import { api } from '../api/client.js';
+import { colorOf } from '../graph/appearance.js';
 import { clear, el } from './dom.js';
 
 const DEBOUNCE_MS = 150;
+
+/** A statement's snippet often repeats its caption: show it only when it adds something. */
+function sameStart(a: string, b: string): boolean {
+  const norm = (text: string) => text.toLowerCase().replace(/\W+/g, ' ').trim().slice(0, 30);
+  return norm(a) === norm(b);
+}
+
+function swatch(label: string): HTMLElement {
+  const dot = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+  dot.style.background = colorOf(label);
+  return dot;
+}
 
 export function bindSearch(
   input: HTMLInputElement,
@@ -36,11 +49,11 @@ export function bindSearch(
           id: `suggestion-${index}`,
           'aria-selected': String(index === active),
         },
-        el('span', { class: 'kind' }, hit.label),
+        el('span', { class: 'kind' }, swatch(hit.label), hit.label),
         el('span', { class: 'caption' }, hit.caption),
       );
-      if (hit.snippet && hit.snippet !== hit.caption)
-        item.append(el('span', { class: 'snippet' }, ` ${hit.snippet.slice(0, 80)}`));
+      if (hit.snippet && !sameStart(hit.snippet, hit.caption))
+        item.append(el('span', { class: 'snippet' }, hit.snippet.slice(0, 120)));
       item.addEventListener('mousedown', (event) => {
         event.preventDefault();
         pick(index);
@@ -50,6 +63,7 @@ export function bindSearch(
     if (hits.length === 0 && input.value.trim() !== '') list.append(el('li', { class: 'empty' }, 'No match'));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
+    list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
     if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };

@@ -82,6 +82,15 @@ describe('the explorer', () => {
 
     await page.waitForTimeout(4500); // let the layout settle for the picture
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshot.png') });
+
+    // The legend hides a label from the canvas and shows it again; the panel closes.
+    const statementsToggle = page.locator('#legend button[data-label="Statement"]');
+    await statementsToggle.click();
+    await expect(statementsToggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.locator('#legend button[data-label="Statement"]').click();
+    await expect(statementsToggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await panel.getByRole('button', { name: 'Close details' }).click();
+    await panel.waitFor({ state: 'hidden' });
     expect(pageErrors).toEqual([]);
   });
 });
