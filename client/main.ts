@@ -154,11 +154,20 @@ bindConsole(byId('console'), {
   },
 });
 
+/** How many nodes the first view loads: 500, or `?limit=N` (benchmarks load 20,000). */
+function overviewLimit(): number {
+  const requested = Number(new URLSearchParams(location.search).get('limit'));
+  return Number.isInteger(requested) && requested > 0 ? requested : 500;
+}
+
+// A handle for benchmarks and browser tests (read-only use; the UI never reads it).
+Object.assign(window, { actorgraph: { graph, renderer, layout, interaction, appearance } });
+
 async function start(): Promise<void> {
   say('Loading the graph…');
   hideNotice(notice);
   try {
-    const overview = await api.overview(500);
+    const overview = await api.overview(overviewLimit());
     mergePayload(graph, overview);
     showLegend();
     say('');

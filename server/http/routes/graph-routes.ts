@@ -10,7 +10,8 @@ import { parseInput } from '../middleware/validate.js';
 
 const limitParam = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-const OverviewQuery = z.object({ limit: limitParam(500, 5000) });
+// Up to 50,000 so that the scale benchmark (20,000 nodes) can load a whole synthetic graph.
+const OverviewQuery = z.object({ limit: limitParam(500, 50_000) });
 const NeighborsQuery = z.object({
   limit: limitParam(20, 500),
   skip: z.coerce.number().int().min(0).max(100_000).default(0),
