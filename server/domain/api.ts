@@ -125,3 +125,11 @@ export interface CypherResponse {
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+/** An edge with its two ends and every sentence that states it (GET /api/edges/:id). */
+export interface EdgeDetailsResponse {
+  edge: ApiEdge;
+  source: ApiNode;
+  target: ApiNode;
+  evidence: SourceRef[];
+}

@@ -6,6 +6,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { errorHandler, notFoundApi } from './middleware/errors.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { cypherRoutes, type CypherLimits } from './routes/cypher-routes.js';
+import { edgeRoutes } from './routes/edge-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { graphRoutes } from './routes/graph-routes.js';
 
@@ -28,6 +29,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT_BYTES }));
   app.use('/api', express.json({ limit: options.bodyLimitBytes }));
   app.use('/api', graphRoutes(options.store, options.version));
+  app.use('/api', edgeRoutes(options.store));
   app.use('/api', cypherRoutes(options.store, options));
   app.use('/api', exportRoutes(options.store, options.timeoutMs));
   app.use('/api', notFoundApi);
