@@ -6,11 +6,22 @@
 import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
 import { REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../domain/graph.js';
 import { loadCypher, type Dialect } from './cypher-files.js';
-import type { GraphStore, IncidentEdge, NeighborOptions, ReadQueryOptions, WriteSummary } from './graph-store.js';
+import type {
+  GraphPath,
+  GraphStore,
+  IncidentEdge,
+  NeighborOptions,
+  PathOptions,
+  ReadQueryOptions,
+  WriteSummary,
+} from './graph-store.js';
 import { toApiPayload } from './payload.js';
 import { filterNeighborEdges, nameMatchScore, SearchHits } from './search-hits.js';
 
 export type Row = Record<string, unknown>;
+
+/** The longest path `shortestPath` looks for (the API's limit too). */
+export const MAX_PATH_LENGTH = 8;
 
 export abstract class CypherStore implements GraphStore {
   abstract readonly kind: 'kuzu' | 'neo4j';
@@ -120,6 +131,39 @@ export abstract class CypherStore implements GraphStore {
     const rows = await this.rows(loadCypher('neighborhood', this.dialect).replaceAll('{depth}', steps), { id, limit });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
     return { nodes, edges: await this.edgesAmong(nodes.map((node) => node.id)) };
+  }
+
+  async shortestPath(from: string, to: string, options: PathOptions): Promise<GraphPath | null> {
+    if (from === to) {
+      const node = await this.getNode(from);
+      return node ? { nodes: [node], edges: [] } : null;
+    }
+    // Neither dialect takes a path length or relationship types as parameters: both are spliced
+    // in, so both are checked here whatever the caller validated.
+    const maxLength = Math.trunc(options.maxLength);
+    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
+      throw new RangeError(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`);
+    }
+    const unknown = options.types.filter((type) => !(REL_TYPES as readonly string[]).includes(type));
+    if (unknown.length > 0) throw new RangeError(`unknown relationship types: ${unknown.join(', ')}`);
+    const types = options.types.length > 0 ? `:${[...new Set(options.types)].join('|')}` : '';
+    const statement = loadCypher('shortest-path', this.dialect)
+      .replaceAll('{types}', types)
+      .replaceAll('{maxLength}', String(maxLength));
+    const [row] = await this.rows(statement, { from, to });
+    if (!row) return null;
+    const nodeIds = (row.nodeIds as unknown[]).map(String);
+    const edgeIds = (row.edgeIds as unknown[]).map(String);
+    const nodes = new Map((await this.findNodes(nodeIds)).map((node) => [node.id, node]));
+    const edges = new Map((await this.findEdges(edgeIds)).map((edge) => [edge.id, edge]));
+    const path = {
+      nodes: nodeIds.map((id) => nodes.get(id)),
+      edges: edgeIds.map((id) => edges.get(id)),
+    };
+    if (path.nodes.some((node) => !node) || path.edges.some((edge) => !edge)) {
+      throw new Error(`A path between "${from}" and "${to}" names nodes or relationships that were not found`);
+    }
+    return path as GraphPath;
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {

@@ -25,6 +25,19 @@ export interface NeighborOptions {
   types: string[];
 }
 
+export interface PathOptions {
+  /** At most this many relationships (a whole number, 1 to 8). */
+  maxLength: number;
+  /** Relationship types the path may follow; all when empty. */
+  types: string[];
+}
+
+/** A path's nodes and relationships in order from its first node to its last. */
+export interface GraphPath {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
 export interface ReadQueryOptions {
   limit: number;
   timeoutMs: number;
@@ -51,6 +64,11 @@ export interface GraphStore {
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
   /** The node and its neighbours ranked by their degree (most connected first). */
   neighbors(id: string, options: NeighborOptions): Promise<GraphPayload>;
+  /**
+   * One shortest path between two nodes, ignoring direction, of at most `maxLength` relationships
+   * of the given types; null when there is none (or either node does not exist).
+   */
+  shortestPath(from: string, to: string, options: PathOptions): Promise<GraphPath | null>;
   search(query: string, limit: number): Promise<SearchHit[]>;
   /** The whole graph (for export). */
   exportAll(): Promise<GraphBatch>;

@@ -6,7 +6,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEvidence, encodeEvidence, type GraphBatch } from '../../server/domain/graph.js';
+import {
+  decodeEvidence,
+  encodeEvidence,
+  type GraphBatch,
+  type GraphEdge,
+  type GraphNode,
+} from '../../server/domain/graph.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { mergeWithExisting } from '../../server/store/merge-existing.js';
 import { sampleGraph } from '../helpers/sample-graph.js';
@@ -123,6 +129,86 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       const onlyMet = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: ['MET'] });
       expect(onlyMet.nodes.map((node) => node.id).sort()).toEqual(['actor:ada-lovelace', 'actor:charles-babbage']);
       expect(onlyMet.edges.map((edge) => edge.type)).toEqual(['MET']);
+    });
+
+    describe('shortest paths', () => {
+      const all = { maxLength: 6, types: [] as string[] };
+
+      /** Each edge joins the node before it to the node after it, in either direction. */
+      function expectConnected(path: { nodes: GraphNode[]; edges: GraphEdge[] }): void {
+        expect(path.nodes).toHaveLength(path.edges.length + 1);
+        path.edges.forEach((edge, index) => {
+          const ends = [path.nodes[index]!.id, path.nodes[index + 1]!.id].sort();
+          expect([edge.source, edge.target].sort()).toEqual(ends);
+        });
+      }
+
+      it('finds a shortest path between two actors, ignoring direction, from one end to the other', async () => {
+        // Babbage -MET- Ada, then to Ruritania through her statement or the document: 3 steps.
+        const path = await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', all);
+        expect(path).not.toBeNull();
+        expect(path!.nodes[0]!.id).toBe('actor:charles-babbage');
+        expect(path!.nodes.at(-1)!.id).toBe('actor:ruritania');
+        expect(path!.edges).toHaveLength(3);
+        expect(path!.edges[0]).toMatchObject({ type: 'MET', source: 'actor:ada-lovelace' });
+        expectConnected(path!);
+        const back = await reader.shortestPath('actor:ruritania', 'actor:charles-babbage', all);
+        expect(back!.nodes[0]!.id).toBe('actor:ruritania');
+        expect(back!.edges).toHaveLength(3);
+        expectConnected(back!);
+      });
+
+      it('finds a one-step path, and none within a too small maxLength', async () => {
+        const direct = await reader.shortestPath('actor:charles-babbage', 'actor:ada-lovelace', all);
+        expect(direct!.nodes.map((node) => node.id)).toEqual(['actor:charles-babbage', 'actor:ada-lovelace']);
+        expect(direct!.edges.map((edge) => edge.type)).toEqual(['MET']);
+        expect(
+          await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', { ...all, maxLength: 2 }),
+        ).toBeNull();
+        expect(await reader.shortestPath('actor:charles-babbage', 'actor:hostile', all)).toBeNull();
+        expect(await reader.shortestPath('actor:charles-babbage', 'actor:nobody', all)).toBeNull();
+      });
+
+      it('follows only the relationship types asked for', async () => {
+        const viaStatement = await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', {
+          maxLength: 6,
+          types: ['MET', 'SAID', 'ABOUT'],
+        });
+        expect(viaStatement!.nodes.map((node) => node.id)).toEqual([
+          'actor:charles-babbage',
+          'actor:ada-lovelace',
+          'stmt:engines',
+          'actor:ruritania',
+        ]);
+        expect(viaStatement!.edges.map((edge) => edge.type)).toEqual(['MET', 'SAID', 'ABOUT']);
+        expect(viaStatement!.nodes[2]).toMatchObject({
+          label: 'Statement',
+          properties: { text: 'Engines will compose music' },
+        });
+        const viaDocument = await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', {
+          maxLength: 6,
+          types: ['MET', 'MENTIONED_IN'],
+        });
+        expect(viaDocument!.nodes.map((node) => node.id)).toEqual([
+          'actor:charles-babbage',
+          'actor:ada-lovelace',
+          'doc:1',
+          'actor:ruritania',
+        ]);
+        expectConnected(viaDocument!);
+        expect(
+          await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', { maxLength: 6, types: ['MET'] }),
+        ).toBeNull();
+      });
+
+      it('refuses an unknown relationship type or a path length out of range', async () => {
+        await expect(
+          reader.shortestPath('actor:charles-babbage', 'actor:ruritania', { maxLength: 6, types: ['MET]-()-[x'] }),
+        ).rejects.toThrow(/unknown relationship type/);
+        await expect(
+          reader.shortestPath('actor:charles-babbage', 'actor:ruritania', { maxLength: 9, types: [] }),
+        ).rejects.toThrow(/maxLength/);
+      });
     });
 
     it('suggests names by prefix and finds statements by their words', async () => {
