@@ -133,3 +133,14 @@ export interface EdgeDetailsResponse {
   target: ApiNode;
   evidence: SourceRef[];
 }
+
+/** GET /api/paths/shortest: one shortest path, ignoring direction, and its nodes and edges. */
+export interface PathResponse {
+  found: boolean;
+  /** Relationships on the path; null when none was found. */
+  length: number | null;
+  /** In path order, from `from` to `to`. */
+  nodeIds: string[];
+  edgeIds: string[];
+  graph: GraphPayload;
+}

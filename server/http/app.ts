@@ -9,6 +9,7 @@ import { cypherRoutes, type CypherLimits } from './routes/cypher-routes.js';
 import { edgeRoutes } from './routes/edge-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { graphRoutes } from './routes/graph-routes.js';
+import { pathRoutes } from './routes/path-routes.js';
 
 const EXPORT_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -29,6 +30,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api/export', express.json({ limit: EXPORT_BODY_LIMIT_BYTES }));
   app.use('/api', express.json({ limit: options.bodyLimitBytes }));
   app.use('/api', graphRoutes(options.store, options.version));
+  app.use('/api', pathRoutes(options.store));
   app.use('/api', edgeRoutes(options.store));
   app.use('/api', cypherRoutes(options.store, options));
   app.use('/api', exportRoutes(options.store, options.timeoutMs));

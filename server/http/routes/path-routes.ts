@@ -1,0 +1,71 @@
+/** Paths between two nodes: GET /api/paths/shortest?from=&to=&maxLength=&types= */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { PathResponse } from '../../domain/api.js';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import { REL_TYPES } from '../../domain/graph.js';
+import { MAX_PATH_LENGTH } from '../../store/cypher-store.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { toApiPayload } from '../../store/payload.js';
+import { parseInput } from '../middleware/validate.js';
+
+const nodeId = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .min(1, `${name} is required`)
+    .max(300);
+
+const ShortestPathQuery = z.object({
+  from: nodeId('from'),
+  to: nodeId('to'),
+  maxLength: z.coerce
+    .number()
+    .int(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+    .min(1, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+    .max(MAX_PATH_LENGTH, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+    .default(6),
+  types: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((type) => type.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(
+      z.array(
+        z.enum(REL_TYPES, {
+          error: (issue) => `unknown relationship type "${String(issue.input)}" (known: ${REL_TYPES.join(', ')})`,
+        }),
+      ),
+    ),
+});
+
+export function pathRoutes(store: GraphStore): Router {
+  const router = Router();
+
+  router.get('/paths/shortest', async (req, res) => {
+    const { from, to, maxLength, types } = parseInput(ShortestPathQuery, req.query, 'query string');
+    if (from === to) throw new InvalidInputError('from and to are the same node: a path needs two different nodes');
+    const start = await store.getNode(from);
+    const end = await store.getNode(to);
+    const missing = [start ? null : from, end ? null : to].filter((id): id is string => id !== null);
+    if (missing.length > 0) throw new NotFoundError(missing.map((id) => `No node with id "${id}"`).join('; '));
+    const path = await store.shortestPath(from, to, { maxLength, types });
+    const body: PathResponse = path
+      ? {
+          found: true,
+          length: path.edges.length,
+          nodeIds: path.nodes.map((node) => node.id),
+          edgeIds: path.edges.map((edge) => edge.id),
+          graph: toApiPayload(path.nodes, path.edges),
+        }
+      : { found: false, length: null, nodeIds: [], edgeIds: [], graph: { nodes: [], edges: [] } };
+    res.json(body);
+  });
+
+  return router;
+}
