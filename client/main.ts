@@ -12,7 +12,7 @@ import { Interaction } from './state/selection.js';
 import { markLoading, renderDetails } from './ui/details-panel.js';
 import { renderLegend } from './ui/legend.js';
 import { hideNotice, showEmptyNotice, showErrorNotice } from './ui/notice.js';
-import { bindConsole } from './ui/console-panel.js';
+import { bindConsole } from './ui/console/index.js';
 import { bindExportMenu, download, viewPayload } from './ui/export-menu.js';
 import { bindSearch } from './ui/search-box.js';
 
@@ -142,15 +142,20 @@ bindSearch(
 );
 
 bindConsole(byId('console'), {
-  showGraph: (result) => {
+  showGraph: (result, mode) => {
     layout.kill();
+    if (mode === 'replace') {
+      clearSelection();
+      graph.clear();
+      nodeData.clear();
+    }
     const added = mergePayload(graph, result.graph);
     showLegend();
     if (added.length > 0) layout.start(2500);
   },
-  exportQuery: (query) => {
+  exportQuery: (query, params) => {
     const format = byId<HTMLSelectElement>('export-format').value;
-    void download(format === 'png' ? 'json' : format, { query, filename: 'actorgraph-query' }, say);
+    void download(format === 'png' ? 'json' : format, { query, params, filename: 'actorgraph-query' }, say);
   },
 });
 
