@@ -9,7 +9,9 @@ import { LayoutController } from './graph/layout.js';
 import { createRenderer, focusCamera } from './sigma/renderer.js';
 import { Appearance } from './state/appearance.js';
 import { Interaction } from './state/selection.js';
-import { markLoading, renderDetails } from './ui/details-panel.js';
+import { markLoading, renderDetails, type Highlight } from './ui/details-panel.js';
+import { renderEdgeDetails } from './ui/edge-panel.js';
+import { openReader } from './ui/reader-view.js';
 import { renderLegend } from './ui/legend.js';
 import { hideNotice, showEmptyNotice, showErrorNotice } from './ui/notice.js';
 import { bindConsole } from './ui/console/index.js';
@@ -74,7 +76,29 @@ async function select(id: string): Promise<void> {
       select: (next) => void select(next),
       expand: (next) => void expand(next),
       close: clearSelection,
+      openArticle,
+      showEdge: (edge) => void showEdge(edge),
     });
+    say('');
+  } catch (error) {
+    panel.removeAttribute('aria-busy');
+    say(error instanceof Error ? error.message : String(error), true);
+  }
+}
+
+/** The reader over the canvas: an article, the cited sentence marked; a mention selects its node. */
+function openArticle(documentId: string, highlight?: Highlight): void {
+  void openReader(byId('reader'), documentId, { highlight, onMention: (id) => void select(id) });
+}
+
+/** A relationship and every sentence that states it, in the details panel's place. */
+async function showEdge(id: string): Promise<void> {
+  const mine = ++selectionRequest;
+  try {
+    markLoading(panel);
+    const details = await api.edge(id);
+    if (mine !== selectionRequest) return;
+    renderEdgeDetails(panel, details, { select: (next) => void select(next), close: clearSelection, openArticle });
     say('');
   } catch (error) {
     panel.removeAttribute('aria-busy');
@@ -97,6 +121,7 @@ async function expand(id: string): Promise<void> {
 }
 
 renderer.on('clickNode', ({ node }) => void select(node));
+renderer.on('clickEdge', ({ edge }) => void showEdge(edge));
 renderer.on('doubleClickNode', ({ node, event }) => {
   event.preventSigmaDefault();
   void expand(node);

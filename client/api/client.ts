@@ -1,6 +1,8 @@
 /** Typed calls to the actorgraph HTTP API; an error answer becomes an ApiError with its message. */
 import type {
   ApiErrorBody,
+  DocumentResponse,
+  EdgeDetailsResponse,
   GraphPayload,
   NodeDetailsResponse,
   SearchResponse,
@@ -42,4 +44,6 @@ export const api = {
   node: (id: string) => getJson<NodeDetailsResponse>(`/api/nodes/${encodeURIComponent(id)}`),
   neighbors: (id: string, limit = 30) =>
     getJson<GraphPayload>(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${limit}`),
+  edge: (id: string) => getJson<EdgeDetailsResponse>(`/api/edges/${encodeURIComponent(id)}`),
+  document: (id: string) => getJson<DocumentResponse>(`/api/documents/${encodeURIComponent(id)}`),
 };
