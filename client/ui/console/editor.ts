@@ -56,8 +56,8 @@ const theme = EditorView.theme({
 export interface EditorOptions {
   parent: HTMLElement;
   doc: string;
+  /** The editor's accessible name (ids outside the shadow root cannot label it). */
   label: string;
-  describedBy?: string;
   completion: SchemaSource;
   onRun(): void;
 }
@@ -68,7 +68,6 @@ export function createEditor(options: EditorOptions): EditorView {
     return true;
   };
   const attributes: Record<string, string> = { 'aria-label': options.label, 'aria-multiline': 'true' };
-  if (options.describedBy) attributes['aria-describedby'] = options.describedBy;
   // The editor lives in a shadow root: CodeMirror then adds its styles as a constructed style
   // sheet (adoptedStyleSheets) instead of a <style> element, which the page's CSP (style-src
   // 'self', no 'unsafe-inline') would block. The page's CSS custom properties still inherit.

@@ -79,7 +79,6 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
     parent: find('#cypher-editor'),
     doc: DEFAULT_QUERY,
     label: 'Cypher query (read-only; Ctrl+Enter runs it)',
-    describedBy: 'cypher-error',
     completion: { schema: () => schema, dialect: () => dialect },
     onRun: () => void execute(),
   });
