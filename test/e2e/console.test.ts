@@ -122,7 +122,7 @@ describe('the Cypher console', () => {
     const popup = page.locator('.cm-tooltip-autocomplete');
     await popup.waitFor();
     await expect(popup.textContent()).resolves.toContain('Actor');
-    await page.keyboard.press('Enter');
+    await popup.locator('li', { hasText: 'Actor' }).first().click();
     await expect(editorText()).resolves.toBe('MATCH (n:Actor)');
   });
 

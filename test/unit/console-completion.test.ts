@@ -1,6 +1,11 @@
 /** Where the console offers labels, relationship types, property keys or keywords. */
 import { describe, expect, it } from 'vitest';
-import { detectContext, openBrackets, variableTypes } from '../../client/ui/console/completion-context.js';
+import {
+  boundVariables,
+  detectContext,
+  openBrackets,
+  variableTypes,
+} from '../../client/ui/console/completion-context.js';
 
 describe('the completion context', () => {
   it('offers labels after a colon in a node pattern', () => {
@@ -50,5 +55,14 @@ describe('the completion context', () => {
     expect(bound.get('a')).toBe('Actor');
     expect(bound.get('r')).toBe('HOLDS_ROLE');
     expect(bound.has('b')).toBe(false);
+  });
+
+  it('lists the variables a query names, to offer them beside the keywords', () => {
+    expect(boundVariables('MATCH (a:Actor)-[r]->(b) WITH a, count(r) AS degree RETURN a')).toEqual([
+      'a',
+      'r',
+      'b',
+      'degree',
+    ]);
   });
 });

@@ -84,6 +84,14 @@ export function variableTypes(query: string): Map<string, string> {
   return bound;
 }
 
+/** The variables a query names: in node and relationship patterns and after AS / WITH / UNWIND … AS. */
+export function boundVariables(query: string): string[] {
+  const names = new Set<string>();
+  for (const match of query.matchAll(/[([]\s*([A-Za-z_]\w*)\s*[:)\]{]/g)) names.add(match[1]!);
+  for (const match of query.matchAll(/\bAS\s+([A-Za-z_]\w*)/gi)) names.add(match[1]!);
+  return [...names];
+}
+
 export const CYPHER_KEYWORDS = [
   'MATCH',
   'OPTIONAL MATCH',

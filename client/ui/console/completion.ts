@@ -1,7 +1,7 @@
 /** CodeMirror completion for Cypher: labels, relationship types and property keys from /api/schema. */
 import type { Completion, CompletionContext as CmContext, CompletionResult } from '@codemirror/autocomplete';
 import type { SchemaResponse } from '../../../server/domain/api.js';
-import { CYPHER_KEYWORDS, detectContext, variableTypes } from './completion-context.js';
+import { boundVariables, CYPHER_KEYWORDS, detectContext, variableTypes } from './completion-context.js';
 import type { Dialect } from './starters.js';
 
 const DIALECT_FUNCTIONS: Record<Dialect, string[]> = {
@@ -36,7 +36,9 @@ export function cypherCompletion(source: SchemaSource) {
     const before = context.state.sliceDoc(0, context.pos);
     const found = detectContext(before);
     if (!found) return null;
-    if (found.kind === 'keyword' && found.prefix.length === 0 && !context.explicit) return null;
+    // A keyword list after one letter would turn `RETURN a` + Enter into `RETURN AND`: wait for two
+    // letters (or Ctrl+Space), and offer the query's own variables too.
+    if (found.kind === 'keyword' && found.prefix.length < 2 && !context.explicit) return null;
     const schema = source.schema();
     let options: Completion[] = [];
     if (found.kind === 'label') {
@@ -57,7 +59,11 @@ export function cypherCompletion(source: SchemaSource) {
       options = propertyOptions(schema, bound);
     } else {
       const dialect = source.dialect();
+      const text = context.state.doc.toString();
+      const typedHere = context.state.sliceDoc(found.from, context.pos);
+      const variables = boundVariables(text).filter((name) => name !== typedHere);
       options = [
+        ...variables.map((name) => ({ label: name, type: 'variable', boost: 20 })),
         ...CYPHER_KEYWORDS.map((word) => ({ label: word, type: /^[a-z]/.test(word) ? 'function' : 'keyword' })),
         ...(dialect ? DIALECT_FUNCTIONS[dialect] : []).map((word) => ({
           label: word,
