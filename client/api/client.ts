@@ -5,6 +5,7 @@ import type {
   EdgeDetailsResponse,
   GraphPayload,
   NodeDetailsResponse,
+  PathResponse,
   SearchResponse,
   StatsResponse,
 } from '../../server/domain/api.js';
@@ -42,8 +43,16 @@ export const api = {
   stats: () => getJson<StatsResponse>('/api/stats'),
   search: (q: string, limit = 10) => getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`),
   node: (id: string) => getJson<NodeDetailsResponse>(`/api/nodes/${encodeURIComponent(id)}`),
-  neighbors: (id: string, limit = 30) =>
-    getJson<GraphPayload>(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${limit}`),
+  /** The node and its neighbours ranked most connected first; `skip` pages ("next 20"). */
+  neighbors: (id: string, page: { limit: number; skip?: number; types?: string[] }) =>
+    getJson<GraphPayload>(
+      `/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${page.limit}&skip=${page.skip ?? 0}` +
+        (page.types && page.types.length > 0 ? `&types=${encodeURIComponent(page.types.join(','))}` : ''),
+    ),
+  shortestPath: (from: string, to: string, maxLength = 6) =>
+    getJson<PathResponse>(
+      `/api/paths/shortest?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxLength=${maxLength}`,
+    ),
   edge: (id: string) => getJson<EdgeDetailsResponse>(`/api/edges/${encodeURIComponent(id)}`),
   document: (id: string) => getJson<DocumentResponse>(`/api/documents/${encodeURIComponent(id)}`),
 };

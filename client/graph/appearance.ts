@@ -23,6 +23,36 @@ export function sizeOf(degree: number, label?: string): number {
   return 4 + Math.min(22, Math.sqrt(degree) * 2.4);
 }
 
+/**
+ * Size from a centrality normalised to [0, 1] (PageRank, betweenness): the same range as degree
+ * sizes, so switching modes keeps the picture readable.
+ */
+export function sizeOfShare(share: number, label?: string): number {
+  const grown = Math.sqrt(Math.max(0, Math.min(1, share)));
+  if (label === 'Statement') return 3 + grown * 6;
+  return 4 + grown * 22;
+}
+
+/** Community colours: Okabe–Ito first, then Tableau's; beyond those, a grey (small groups). */
+const COMMUNITY_COLORS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#D55E00',
+  '#56B4E9',
+  '#8C6D31',
+  '#7F3C8D',
+  '#11A579',
+  '#E73F74',
+  '#3969AC',
+  '#80BA5A',
+];
+
+export function communityColor(rank: number): string {
+  return COMMUNITY_COLORS[rank] ?? FALLBACK_COLOR;
+}
+
 const CANVAS_LABEL_MAX = 36;
 
 /**

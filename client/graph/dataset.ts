@@ -1,35 +1,72 @@
 /**
- * The graph dataset: API payloads merged into one graphology graph. Node attributes keep the
- * data (label, caption, properties); size and colour derive from it and are refreshed on change.
+ * The graph dataset: what is loaded on the canvas, as one graphology graph. Node attributes keep
+ * the data (label, caption, date, why the node is on the canvas); how it is drawn (colour, size,
+ * hidden by filters, highlighted) is derived elsewhere (sigma/reducers.ts).
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { GraphPayload } from '../../server/domain/api.js';
-import { canvasLabel, colorOf, sizeOf } from './appearance.js';
+import { canvasLabel, colorOf } from './appearance.js';
 
 export type ExplorerGraph = MultiDirectedGraph;
 
 /** The data behind each node on the canvas (for details and export), apart from how it is drawn. */
 export const nodeData = new Map<string, { label: string; properties: Record<string, unknown> }>();
 
+/**
+ * Why a node is on the canvas: 'overview', 'query', 'path', 'pick' (search, a link, the reader),
+ * or `expand:<id>` for a neighbour loaded by expanding <id>. Collapsing <id> takes its reason away;
+ * a node with no reason left leaves the canvas.
+ */
+export type Origin = string;
+
 export function createGraph(): ExplorerGraph {
   return new MultiDirectedGraph({ allowSelfLoops: false });
 }
 
-/** Adds what is new in the payload; returns the ids of the nodes that were not there before. */
-export function mergePayload(graph: ExplorerGraph, payload: GraphPayload, around?: { x: number; y: number }): string[] {
+/** A stable starting place for a node (so a shared link lays out alike), around a centre. */
+function seededPosition(id: string, around?: { x: number; y: number }): { x: number; y: number } {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
+  const angle = ((hash >>> 0) % 3600) * (Math.PI / 1800);
+  const spread = (((hash >>> 12) % 1000) + 1) / 1000;
+  const radius = around ? 1 + spread * 3 : 20 + spread * 80;
+  return { x: (around?.x ?? 0) + Math.cos(angle) * radius, y: (around?.y ?? 0) + Math.sin(angle) * radius };
+}
+
+/** A fact's date as YYYY-MM-DD; a month or a year alone ("2021-01") stands for its first day. */
+function dateOf(properties: Record<string, unknown>): string | null {
+  const date = properties.date;
+  if (typeof date !== 'string') return null;
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  return match ? `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}` : null;
+}
+
+/**
+ * Adds what is new in the payload, with `origin` as the reason (also added to nodes already on
+ * the canvas); returns the ids of the nodes that were not there before.
+ */
+export function mergePayload(
+  graph: ExplorerGraph,
+  payload: GraphPayload,
+  origin: Origin,
+  around?: { x: number; y: number },
+): string[] {
   const added: string[] = [];
   for (const node of payload.nodes) {
     nodeData.set(node.id, { label: node.label, properties: node.properties });
-    if (graph.hasNode(node.id)) continue;
-    const angle = Math.random() * Math.PI * 2;
-    const radius = around ? 1 + Math.random() * 3 : 50 + Math.random() * 50;
+    if (graph.hasNode(node.id)) {
+      const origins = graph.getNodeAttribute(node.id, 'origins') as Origin[];
+      if (!origins.includes(origin)) graph.setNodeAttribute(node.id, 'origins', [...origins, origin]);
+      continue;
+    }
     graph.addNode(node.id, {
-      x: (around?.x ?? 0) + Math.cos(angle) * radius,
-      y: (around?.y ?? 0) + Math.sin(angle) * radius,
+      ...seededPosition(node.id, around),
       label: canvasLabel(node.label, node.caption),
       caption: node.caption,
       nodeLabel: node.label,
       color: colorOf(node.label),
+      date: dateOf(node.properties),
+      origins: [origin],
       size: 4,
     });
     added.push(node.id);
@@ -43,16 +80,12 @@ export function mergePayload(graph: ExplorerGraph, payload: GraphPayload, around
     )
       continue;
     graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
-      type: 'arrow',
       relType: edge.type,
       label: edgeLabel(edge.type, edge.properties),
+      date: dateOf(edge.properties),
       size: 1,
-      color: '#b8b8b8',
     });
   }
-  graph.forEachNode((id, attributes) =>
-    graph.setNodeAttribute(id, 'size', sizeOf(graph.degree(id), String(attributes.nodeLabel))),
-  );
   return added;
 }
 
@@ -69,4 +102,27 @@ export function countByLabel(graph: ExplorerGraph): Map<string, number> {
     counts.set(label, (counts.get(label) ?? 0) + 1);
   });
   return counts;
+}
+
+export function countByRelType(graph: ExplorerGraph): Map<string, number> {
+  const counts = new Map<string, number>();
+  graph.forEachEdge((_id, attributes) => {
+    const type = String(attributes.relType);
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** The earliest and latest date of the statements and relations on the canvas. */
+export function dateExtent(graph: ExplorerGraph): { min: string; max: string } | null {
+  let min: string | null = null;
+  let max: string | null = null;
+  const see = (date: unknown) => {
+    if (typeof date !== 'string') return;
+    if (min === null || date < min) min = date;
+    if (max === null || date > max) max = date;
+  };
+  graph.forEachNode((_id, attributes) => see(attributes.date));
+  graph.forEachEdge((_id, attributes) => see(attributes.date));
+  return min !== null && max !== null ? { min, max } : null;
 }

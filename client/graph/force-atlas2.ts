@@ -1,10 +1,5 @@
-/**
- * graphology-layout-forceatlas2 is CommonJS typed as `export default`: TypeScript (Node rules)
- * sees the layout at `.default`, the bundler hands over module.exports itself. Accept both.
- */
+/** ForceAtlas2 (graphology), whichever way the CommonJS module arrives (see commonjs.ts). */
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import { defaultExport } from './commonjs.js';
 
-type ForceAtlas2 = typeof forceAtlas2Module extends { default: infer Layout } ? Layout : typeof forceAtlas2Module;
-
-export const forceAtlas2 = ((forceAtlas2Module as unknown as { default?: ForceAtlas2 }).default ??
-  forceAtlas2Module) as ForceAtlas2;
+export const forceAtlas2 = defaultExport(forceAtlas2Module);

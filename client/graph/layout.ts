@@ -1,7 +1,10 @@
 /**
  * ForceAtlas2 in a web worker (graphology's supervisor): start, stop, and stop by itself after a
- * while so the first view settles without burning a core.
+ * while so the first view settles without burning a core. When it stops, a noverlap pass moves
+ * apart nodes that still cover each other (small graphs only: it runs on the main thread).
  */
+import noverlapModule from 'graphology-layout-noverlap';
+import { defaultExport } from './commonjs.js';
 import { forceAtlas2 } from './force-atlas2.js';
 import supervisorModule from 'graphology-layout-forceatlas2/worker.js';
 
@@ -18,6 +21,9 @@ type FA2LayoutClass = new (graph: ExplorerGraph, params?: { settings?: Record<st
 const FA2Layout = ((supervisorModule as unknown as { default?: FA2LayoutClass }).default ??
   supervisorModule) as unknown as FA2LayoutClass;
 import type { ExplorerGraph } from './dataset.js';
+
+const noverlap = defaultExport(noverlapModule);
+const NOVERLAP_MAX_NODES = 3000;
 
 export class LayoutController {
   private layout: FA2Layout | null = null;
@@ -45,8 +51,23 @@ export class LayoutController {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const wasRunning = this.running;
     this.layout?.stop();
+    if (wasRunning) this.spread();
     this.onChange(false);
+  }
+
+  /** Moves overlapping nodes apart (pinned ones stay), keeping the layout's shape. */
+  spread(): void {
+    if (this.graph.order === 0 || this.graph.order > NOVERLAP_MAX_NODES) return;
+    noverlap.assign(this.graph, {
+      maxIterations: 50,
+      settings: { ratio: 1.2, margin: 1 },
+      outputReducer: (key, position) =>
+        this.graph.getNodeAttribute(key, 'fixed') === true
+          ? { x: Number(this.graph.getNodeAttribute(key, 'x')), y: Number(this.graph.getNodeAttribute(key, 'y')) }
+          : position,
+    });
   }
 
   /** Before structural changes: the worker holds its own copy of the graph. */

@@ -1,10 +1,11 @@
 /**
- * What is drawn, derived from the data and the state: hidden labels (legend), the focused node's
- * neighbourhood (hover, else selection) and the hovered edge. The graph itself never changes.
+ * What is drawn, derived from the data and the state: filters and appearance modes (through the
+ * derived view), the focused node's neighbourhood (hover, else selection), selected nodes, a
+ * highlighted path and the hovered edge. The graph itself never changes for them.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { ExplorerGraph } from '../graph/dataset.js';
-import type { Appearance } from '../state/appearance.js';
+import type { DerivedView } from '../graph/derived-view.js';
 import type { Interaction } from '../state/selection.js';
 import type { CanvasTheme } from './theme.js';
 
@@ -14,30 +15,41 @@ type EdgeData = Partial<EdgeDisplayData> & Record<string, unknown>;
 export interface ReducerSources {
   graph: ExplorerGraph;
   interaction: Interaction;
-  appearance: Appearance;
+  view: DerivedView;
   theme: () => CanvasTheme;
 }
 
-export function nodeReducer({ graph, interaction, appearance, theme }: ReducerSources) {
+export function nodeReducer({ graph, interaction, view, theme }: ReducerSources) {
   return (node: string, data: NodeData): NodeData => {
-    if (appearance.isHidden(String(data.nodeLabel))) return { ...data, hidden: true };
-    const focus = interaction.focus;
-    const selected = interaction.current.selected;
-    const full = { label: String(data.caption ?? data.label ?? '') };
-    if (!focus || !graph.hasNode(focus)) {
-      return node === selected ? { ...data, ...full, highlighted: true, zIndex: 2 } : data;
+    if (view.isNodeHidden(node)) return { ...data, hidden: true };
+    const styled = { ...data, ...view.style(node) };
+    if (data.fixed) styled.label = `${String(data.label ?? '')} (pinned)`;
+    const full = { label: `${String(data.caption ?? data.label ?? '')}${data.fixed ? ' (pinned)' : ''}` };
+    const { path, selection } = interaction.current;
+    if (path) {
+      if (path.nodeIds.includes(node)) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
+      return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
     }
-    if (node === focus || node === selected) return { ...data, ...full, highlighted: true, zIndex: 2 };
-    if (graph.areNeighbors(node, focus)) return { ...data, zIndex: 1, forceLabel: true };
-    return { ...data, color: theme().dimNode, label: '', zIndex: 0 };
+    if (selection.includes(node)) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
+    const focus = interaction.focus;
+    if (!focus || !graph.hasNode(focus)) return styled;
+    if (node === focus) return { ...styled, ...full, highlighted: true, zIndex: 2 };
+    if (graph.areNeighbors(node, focus)) return { ...styled, zIndex: 1, forceLabel: true };
+    return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
   };
 }
 
-export function edgeReducer({ graph, interaction, theme }: ReducerSources) {
+export function edgeReducer({ graph, interaction, view, theme }: ReducerSources) {
   return (edge: string, data: EdgeData): EdgeData => {
+    if (view.isEdgeHidden(edge)) return { ...data, hidden: true };
     const colors = theme();
     if (edge === interaction.current.hoveredEdge)
       return { ...data, color: colors.focusEdge, size: 3, forceLabel: true, zIndex: 2 };
+    const path = interaction.current.path;
+    if (path) {
+      if (path.edgeIds.includes(edge)) return { ...data, color: colors.pathEdge, size: 4, forceLabel: true, zIndex: 2 };
+      return { ...data, color: colors.dimEdge, label: '' };
+    }
     const focus = interaction.focus;
     if (!focus || !graph.hasNode(focus)) return { ...data, color: colors.edge, label: '' };
     if (graph.hasExtremity(edge, focus))

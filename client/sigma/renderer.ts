@@ -1,10 +1,12 @@
 /**
- * The sigma renderer over the dataset. Hover, selection and legend filters are drawn by reducers
- * that derive what is shown from the state; the graph itself is never changed for them.
+ * The sigma renderer over the dataset. Filters, appearance modes, hover, selection and paths are
+ * drawn by reducers that derive what is shown from the state; the graph is never changed for them.
  */
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
+import { EdgeArrowProgram } from 'sigma/rendering';
 import type { ExplorerGraph } from '../graph/dataset.js';
-import type { Appearance } from '../state/appearance.js';
+import type { DerivedView } from '../graph/derived-view.js';
 import type { Interaction } from '../state/selection.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import { onThemeChange, readTheme, themedHoverDrawer, themedLabelDrawer } from './theme.js';
@@ -13,10 +15,10 @@ export function createRenderer(
   container: HTMLElement,
   graph: ExplorerGraph,
   interaction: Interaction,
-  appearance: Appearance,
+  view: DerivedView,
 ): Sigma {
   let theme = readTheme();
-  const sources = { graph, interaction, appearance, theme: () => theme };
+  const sources = { graph, interaction, view, theme: () => theme };
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: true,
     enableEdgeEvents: true,
@@ -30,6 +32,7 @@ export function createRenderer(
     edgeLabelSize: 11,
     edgeLabelColor: { color: theme.text },
     defaultEdgeType: 'arrow',
+    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
     defaultDrawNodeLabel: themedLabelDrawer(() => theme),
     defaultDrawNodeHover: themedHoverDrawer(() => theme),
     zIndex: true,
@@ -52,23 +55,22 @@ export function createRenderer(
   // The hovered edge is drawn with its type (edgeReducer); the tooltip says it too.
   renderer.on('enterEdge', ({ edge }) => {
     interaction.hoverEdge(edge);
+    container.style.cursor = 'pointer';
     container.title = String(graph.getEdgeAttribute(edge, 'label') ?? '');
   });
   renderer.on('leaveEdge', () => {
     interaction.hoverEdge(null);
+    container.style.cursor = '';
     container.title = '';
   });
 
-  const redraw = () => renderer.refresh({ skipIndexation: true });
-  interaction.subscribe(redraw);
-  // Hiding a label changes which nodes compete for the label grid: index again.
-  appearance.subscribe(() => renderer.refresh());
+  interaction.subscribe(() => renderer.refresh({ skipIndexation: true }));
   onThemeChange(() => {
     theme = readTheme();
     renderer.setSetting('labelColor', { color: theme.text });
     renderer.setSetting('edgeLabelColor', { color: theme.text });
   });
-  // The canvas follows its container (the side panel opens and closes, the console grows).
+  // The canvas follows its container (the side panels open and close, the console grows).
   new ResizeObserver(() => renderer.refresh()).observe(container);
   return renderer;
 }
@@ -78,20 +80,21 @@ export function createRenderer(
  * coordinates, where ratio 1 shows the whole graph), zooming in no closer than a useful level.
  */
 export function focusCamera(renderer: Sigma, node: string): void {
-  const display = renderer.getNodeDisplayData(node);
-  if (!display) return;
-  const graph = renderer.getGraph();
-  let [minX, maxX, minY, maxY] = [display.x, display.x, display.y, display.y];
-  graph.forEachNeighbor(node, (neighbor) => {
-    const data = renderer.getNodeDisplayData(neighbor);
-    if (!data || data.hidden) return;
-    [minX, maxX, minY, maxY] = [
-      Math.min(minX, data.x),
-      Math.max(maxX, data.x),
-      Math.min(minY, data.y),
-      Math.max(maxY, data.y),
-    ];
-  });
+  frameNodes(renderer, [node, ...renderer.getGraph().neighbors(node)]);
+}
+
+/** Centres the camera on the box around these nodes (those drawn), zoomed to hold them. */
+export function frameNodes(renderer: Sigma, nodes: readonly string[]): void {
+  let box: [number, number, number, number] | null = null;
+  for (const node of nodes) {
+    const data = renderer.getNodeDisplayData(node);
+    if (!data || data.hidden) continue;
+    box = box
+      ? [Math.min(box[0], data.x), Math.max(box[1], data.x), Math.min(box[2], data.y), Math.max(box[3], data.y)]
+      : [data.x, data.x, data.y, data.y];
+  }
+  if (!box) return;
+  const [minX, maxX, minY, maxY] = box;
   const extent = Math.max(maxX - minX, maxY - minY);
   const ratio = Math.min(1.1, Math.max(0.12, extent * 1.5));
   void renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });

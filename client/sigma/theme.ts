@@ -13,6 +13,7 @@ export interface CanvasTheme {
   dimEdge: string;
   edge: string;
   focusEdge: string;
+  pathEdge: string;
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -30,12 +31,19 @@ export function readTheme(): CanvasTheme {
     dimEdge: cssVar('--canvas-dim-edge', '#eeeeee'),
     edge: cssVar('--canvas-edge', '#b8b8b8'),
     focusEdge: cssVar('--canvas-focus-edge', '#4d5866'),
+    pathEdge: cssVar('--canvas-path-edge', '#b35900'),
   };
 }
 
-/** Calls back when the colour scheme changes (the CSS variables have changed with it). */
+export const THEME_CHANGED_EVENT = 'actorgraph:themechange';
+
+/**
+ * Calls back when the colour scheme changes (the CSS variables have changed with it): the system
+ * setting, or the theme toggle (which dispatches THEME_CHANGED_EVENT on the document).
+ */
 export function onThemeChange(callback: () => void): void {
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', callback);
+  document.addEventListener(THEME_CHANGED_EVENT, callback);
 }
 
 /** A node label with a halo in the background colour, readable over edges and neighbours. */

@@ -1,35 +1,24 @@
 /**
- * Appearance state, apart from the data: which node labels are hidden from the canvas (the
- * legend toggles them). Plain, serialisable values; no DOM here.
+ * Appearance state, apart from the data: how nodes are coloured and sized.
+ * Plain, serialisable values (they go into links and saved views); no DOM here.
  */
+import { Observable } from './observable.js';
+
+export const COLOR_MODES = ['label', 'community'] as const;
+export const SIZE_MODES = ['degree', 'pagerank', 'betweenness'] as const;
+
+export type ColorMode = (typeof COLOR_MODES)[number];
+export type SizeMode = (typeof SIZE_MODES)[number];
+
 export interface AppearanceState {
-  hiddenLabels: ReadonlySet<string>;
+  colorMode: ColorMode;
+  sizeMode: SizeMode;
 }
 
-type Listener = (state: AppearanceState) => void;
+export const DEFAULT_APPEARANCE: AppearanceState = { colorMode: 'label', sizeMode: 'degree' };
 
-export class Appearance {
-  private state: AppearanceState = { hiddenLabels: new Set() };
-  private readonly listeners = new Set<Listener>();
-
-  get current(): AppearanceState {
-    return this.state;
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  isHidden(label: string): boolean {
-    return this.state.hiddenLabels.has(label);
-  }
-
-  toggleLabel(label: string): void {
-    const hidden = new Set(this.state.hiddenLabels);
-    if (hidden.has(label)) hidden.delete(label);
-    else hidden.add(label);
-    this.state = { hiddenLabels: hidden };
-    for (const listener of this.listeners) listener(this.state);
+export class Appearance extends Observable<AppearanceState> {
+  constructor() {
+    super(DEFAULT_APPEARANCE);
   }
 }

@@ -1,54 +1,65 @@
 /**
- * Interaction state, apart from the graph data: the selected node, the hovered node and the
- * hovered edge. No DOM here; the renderer and the panels subscribe.
+ * Interaction state, apart from the graph data: the selected nodes (the first one's details are
+ * shown), the hovered node and edge, and a highlighted path. No DOM here; the renderer and the
+ * panels subscribe.
  */
-export interface InteractionState {
-  selected: string | null;
-  hovered: string | null;
-  hoveredEdge: string | null;
+import { Observable } from './observable.js';
+
+export interface HighlightedPath {
+  nodeIds: readonly string[];
+  edgeIds: readonly string[];
 }
 
-type Listener = (state: InteractionState) => void;
+export interface InteractionState {
+  /** The node whose details are shown (also the first of `selection`). */
+  selected: string | null;
+  /** All selected nodes (shift-click, lasso). */
+  selection: readonly string[];
+  hovered: string | null;
+  hoveredEdge: string | null;
+  path: HighlightedPath | null;
+}
 
-export class Interaction {
-  private state: InteractionState = { selected: null, hovered: null, hoveredEdge: null };
-  private readonly listeners = new Set<Listener>();
-
-  get current(): InteractionState {
-    return this.state;
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+export class Interaction extends Observable<InteractionState> {
+  constructor() {
+    super({ selected: null, selection: [], hovered: null, hoveredEdge: null, path: null });
   }
 
   select(id: string | null): void {
-    this.update({ selected: id });
+    this.set({ selected: id, selection: id ? [id] : [] });
+  }
+
+  /** Shift-click: adds the node to the selection, or takes it out when it is in. */
+  toggleInSelection(id: string): void {
+    const selection = this.current.selection.includes(id)
+      ? this.current.selection.filter((x) => x !== id)
+      : [...this.current.selection, id];
+    this.set({ selection, selected: selection[0] ?? null });
+  }
+
+  selectMany(ids: readonly string[], add: boolean): void {
+    const selection = add ? [...new Set([...this.current.selection, ...ids])] : [...ids];
+    this.set({ selection, selected: selection[0] ?? null });
+  }
+
+  isSelected(id: string): boolean {
+    return this.current.selection.includes(id);
   }
 
   hover(id: string | null): void {
-    this.update({ hovered: id });
+    this.set({ hovered: id });
   }
 
   hoverEdge(id: string | null): void {
-    this.update({ hoveredEdge: id });
+    this.set({ hoveredEdge: id });
+  }
+
+  showPath(path: HighlightedPath | null): void {
+    this.set({ path });
   }
 
   /** The node whose neighbourhood is highlighted: the hovered one, else the selected one. */
   get focus(): string | null {
-    return this.state.hovered ?? this.state.selected;
-  }
-
-  private update(change: Partial<InteractionState>): void {
-    const next = { ...this.state, ...change };
-    if (
-      next.selected === this.state.selected &&
-      next.hovered === this.state.hovered &&
-      next.hoveredEdge === this.state.hoveredEdge
-    )
-      return;
-    this.state = next;
-    for (const listener of this.listeners) listener(this.state);
+    return this.current.hovered ?? this.current.selected;
   }
 }

@@ -3,10 +3,10 @@
  * button that hides or shows that label (appearance state; the data is untouched).
  */
 import { colorOf } from '../graph/appearance.js';
-import type { Appearance } from '../state/appearance.js';
+import type { Filters } from '../state/filters.js';
 import { clear, el } from './dom.js';
 
-export function renderLegend(container: HTMLElement, counts: Map<string, number>, appearance: Appearance): void {
+export function renderLegend(container: HTMLElement, counts: Map<string, number>, filters: Filters): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset.label;
   clear(container);
   const items = [...counts.entries()].sort((a, b) => b[1] - a[1]);
@@ -14,7 +14,7 @@ export function renderLegend(container: HTMLElement, counts: Map<string, number>
   for (const [label, count] of items) {
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.background = colorOf(label);
-    const shown = !appearance.isHidden(label);
+    const shown = !filters.isLabelHidden(label);
     const toggle = el(
       'button',
       {
@@ -28,7 +28,7 @@ export function renderLegend(container: HTMLElement, counts: Map<string, number>
       el('span', { class: 'legend-name' }, label),
       el('span', { class: 'legend-count' }, String(count)),
     );
-    toggle.addEventListener('click', () => appearance.toggleLabel(label));
+    toggle.addEventListener('click', () => filters.toggleLabel(label));
     list.append(el('li', {}, toggle));
   }
   container.append(el('p', { class: 'legend-title' }, 'On the canvas'), list);

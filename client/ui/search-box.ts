@@ -46,7 +46,7 @@ export function bindSearch(
         {
           role: 'option',
           'data-testid': 'search-suggestion',
-          id: `suggestion-${index}`,
+          id: `${list.id}-${index}`,
           'aria-selected': String(index === active),
         },
         el('span', { class: 'kind' }, swatch(hit.label), hit.label),
@@ -64,7 +64,7 @@ export function bindSearch(
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     list.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-    if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`);
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${list.id}-${active}`);
     else input.removeAttribute('aria-activedescendant');
   };
 

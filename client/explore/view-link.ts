@@ -1,0 +1,98 @@
+/**
+ * Links and saved views: the current view captured as plain data (state/view-state.ts), and a
+ * view replayed onto an empty canvas (overview, expansions, a query, a path, dismissed nodes,
+ * positions, filters, appearance, selection, camera). Works through the explorer's own actions.
+ */
+import type Sigma from 'sigma';
+import type { ExplorerGraph } from '../graph/dataset.js';
+import type { Appearance } from '../state/appearance.js';
+import type { Filters } from '../state/filters.js';
+import type { Interaction } from '../state/selection.js';
+import type { ViewState } from '../state/view-state.js';
+import { expandNext, expansionOf, PAGE_SIZE } from './expansion.js';
+
+/** Positions go into a link up to this many nodes (about 40 bytes each). */
+const MAX_LINKED_POSITIONS = 800;
+
+export interface ViewSources {
+  graph: ExplorerGraph;
+  renderer: Sigma;
+  interaction: Interaction;
+  filters: Filters;
+  appearance: Appearance;
+  hidden(): string[];
+  query(): { query: string; params: Record<string, unknown> } | null;
+  pathEnds(): { from: string; to: string } | null;
+}
+
+const round = (value: unknown) => Math.round(Number(value) * 100) / 100;
+
+export function captureView(sources: ViewSources): ViewState {
+  const { graph } = sources;
+  const expansions: ViewState['expansions'] = [];
+  graph.forEachNode((id) => {
+    const expansion = expansionOf(graph, id);
+    if (expansion && expansion.shown > 0)
+      expansions.push({ id, types: expansion.types, pages: Math.ceil(expansion.shown / PAGE_SIZE) });
+  });
+  let positions: ViewState['positions'] = null;
+  if (graph.order <= MAX_LINKED_POSITIONS) {
+    positions = {};
+    graph.forEachNode((id, attributes) => (positions![id] = [round(attributes.x), round(attributes.y)]));
+  }
+  const camera = sources.renderer.getCamera().getState();
+  return {
+    selection: [...sources.interaction.current.selection],
+    expansions,
+    hidden: sources.hidden(),
+    query: sources.query(),
+    path: sources.pathEnds(),
+    filters: { ...sources.filters.current },
+    appearance: { ...sources.appearance.current },
+    camera: { x: camera.x, y: camera.y, ratio: camera.ratio, angle: camera.angle },
+    positions,
+  };
+}
+
+export interface ViewReplay {
+  loadOverview(): Promise<void>;
+  runQuery(query: string, params: Record<string, unknown>): Promise<void>;
+  findPath(from: string, to: string): Promise<void>;
+  hide(ids: string[]): void;
+  select(ids: string[]): Promise<void>;
+  /** Lays out (when the link has no positions), refreshes panels. */
+  settle(hasPositions: boolean): Promise<void>;
+}
+
+/**
+ * Rebuilds a view. What no longer exists in the database (a node deleted since the link was made)
+ * is skipped and reported; the rest of the view still opens.
+ */
+export async function replayView(view: ViewState, sources: ViewSources, replay: ViewReplay): Promise<string[]> {
+  const problems: string[] = [];
+  const attempt = async (what: string, step: () => Promise<unknown>) => {
+    try {
+      await step();
+    } catch (error) {
+      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await replay.loadOverview();
+  for (const expansion of view.expansions) {
+    for (let page = 0; page < expansion.pages; page += 1)
+      await attempt(`expanding ${expansion.id}`, () => expandNext(sources.graph, expansion.id, expansion.types));
+  }
+  if (view.query) await attempt('the query', () => replay.runQuery(view.query!.query, view.query!.params));
+  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to));
+  replay.hide(view.hidden);
+  const { graph } = sources;
+  for (const [id, [x, y]] of Object.entries(view.positions ?? {})) {
+    if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { x, y });
+  }
+  sources.filters.set(view.filters);
+  sources.appearance.set(view.appearance);
+  await replay.settle(view.positions !== null);
+  await attempt('the selection', () => replay.select(view.selection.filter((id) => graph.hasNode(id))));
+  if (view.camera) sources.renderer.getCamera().setState(view.camera);
+  return problems;
+}

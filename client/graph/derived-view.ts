@@ -1,0 +1,86 @@
+/**
+ * What the renderer draws, derived from the dataset, the filters and the appearance state:
+ * visibility (filters), colour (label or community) and size (degree, PageRank, betweenness).
+ * Cached, and computed again only when one of its sources changes.
+ */
+import type { Appearance } from '../state/appearance.js';
+import type { Filters } from '../state/filters.js';
+import { communityColor, sizeOf, sizeOfShare } from './appearance.js';
+import type { ExplorerGraph } from './dataset.js';
+import type { MetricsCache } from './metrics.js';
+import { computeVisibility, type Visibility } from './visibility.js';
+
+export interface NodeStyle {
+  color: string;
+  size: number;
+}
+
+export class DerivedView {
+  private visibilityCache: Visibility | null = null;
+  private styleCache: Map<string, NodeStyle> | null = null;
+
+  constructor(
+    private readonly graph: ExplorerGraph,
+    private readonly filters: Filters,
+    private readonly appearance: Appearance,
+    private readonly metrics: MetricsCache,
+  ) {
+    const structure = () => {
+      this.visibilityCache = null;
+      this.styleCache = null;
+    };
+    for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared', 'edgesCleared'] as const)
+      graph.on(event, structure);
+    filters.subscribe(() => (this.visibilityCache = null));
+    appearance.subscribe(() => (this.styleCache = null));
+  }
+
+  get visibility(): Visibility {
+    return (this.visibilityCache ??= computeVisibility(this.graph, this.filters.current));
+  }
+
+  isNodeHidden(node: string): boolean {
+    return this.visibility.hiddenNodes.has(node);
+  }
+
+  isEdgeHidden(edge: string): boolean {
+    return this.visibility.hiddenEdges.has(edge);
+  }
+
+  style(node: string): NodeStyle | undefined {
+    return (this.styleCache ??= this.computeStyles()).get(node);
+  }
+
+  private computeStyles(): Map<string, NodeStyle> {
+    const { colorMode, sizeMode } = this.appearance.current;
+    const metrics = this.metrics.get();
+    const communityRank = new Map<number, number>();
+    if (colorMode === 'community') {
+      // The largest community gets the first colour, so colours follow importance.
+      const sizes = new Map<number, number>();
+      for (const community of metrics.community.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+      [...sizes.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .forEach(([community], rank) => communityRank.set(community, rank));
+    }
+    const share =
+      sizeMode === 'pagerank' ? metrics.pagerank : sizeMode === 'betweenness' ? this.metrics.betweenness() : null;
+    let max = 0;
+    for (const value of share?.values() ?? []) max = Math.max(max, value);
+
+    const styles = new Map<string, NodeStyle>();
+    this.graph.forEachNode((node, attributes) => {
+      const label = String(attributes.nodeLabel);
+      const color =
+        colorMode === 'community'
+          ? communityColor(communityRank.get(metrics.community.get(node) ?? -1) ?? 99)
+          : String(attributes.color);
+      const size =
+        share === null
+          ? sizeOf(metrics.degree.get(node) ?? 0, label)
+          : sizeOfShare(max > 0 ? (share.get(node) ?? 0) / max : 0, label);
+      styles.set(node, { color, size });
+    });
+    return styles;
+  }
+}

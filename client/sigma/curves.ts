@@ -1,0 +1,24 @@
+/**
+ * Parallel relationships (two or more between the same pair, e.g. SAID and ABOUT, or A→B and
+ * B→A) are drawn as curves fanning out, so each stays visible with its own type on hover.
+ */
+import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import type { ExplorerGraph } from '../graph/dataset.js';
+
+export function curveParallelEdges(graph: ExplorerGraph): void {
+  indexParallelEdgesIndex(graph, {
+    edgeIndexAttribute: 'parallelIndex',
+    edgeMinIndexAttribute: 'parallelMinIndex',
+    edgeMaxIndexAttribute: 'parallelMaxIndex',
+  });
+  graph.forEachEdge((edge, attributes) => {
+    const index = attributes.parallelIndex as number | null | undefined;
+    const maxIndex = attributes.parallelMaxIndex as number | null | undefined;
+    if (typeof index === 'number') {
+      graph.mergeEdgeAttributes(edge, {
+        type: 'curved',
+        curvature: DEFAULT_EDGE_CURVATURE + (3 * DEFAULT_EDGE_CURVATURE * index) / (maxIndex || 1),
+      });
+    } else graph.setEdgeAttribute(edge, 'type', 'arrow');
+  });
+}

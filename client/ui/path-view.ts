@@ -1,0 +1,110 @@
+/**
+ * The Path tab: pick two nodes by search (or take the two selected ones), find the shortest path
+ * between them in the whole database; the path is added to the canvas and highlighted, and listed
+ * step by step here.
+ */
+import type { PathResponse, SearchHit } from '../../server/domain/api.js';
+import { clear, el } from './dom.js';
+import { bindSearch } from './search-box.js';
+
+export interface PathActions {
+  /** Finds the path, puts it on the canvas and highlights it. */
+  find(from: string, to: string): Promise<PathResponse>;
+  clear(): void;
+  select(id: string): void;
+  /** The nodes selected on the canvas (shift-click or lasso), to fill the two ends. */
+  selection(): readonly string[];
+  caption(id: string): string;
+  report(message: string): void;
+}
+
+function endpointField(id: string, label: string, onPick: (hit: SearchHit) => void, report: (m: string) => void) {
+  const input = el('input', {
+    id,
+    type: 'search',
+    autocomplete: 'off',
+    placeholder: 'Search a name…',
+    'aria-autocomplete': 'list',
+    'aria-controls': `${id}-suggestions`,
+    'aria-expanded': 'false',
+  });
+  const list = el('ul', { id: `${id}-suggestions`, class: 'suggestions', role: 'listbox', hidden: '' });
+  bindSearch(input, list, onPick, report);
+  return { input, field: el('div', { class: 'field search' }, el('label', { for: id }, label), input, list) };
+}
+
+export function bindPathView(
+  container: HTMLElement,
+  actions: PathActions,
+): { setEnds(from: string, to: string): void } {
+  const ends: { from: string | null; to: string | null } = { from: null, to: null };
+  const from = endpointField('path-from', 'From', (hit) => pick('from', hit.id, hit.caption), actions.report);
+  const to = endpointField('path-to', 'To', (hit) => pick('to', hit.id, hit.caption), actions.report);
+  const findButton = el(
+    'button',
+    { type: 'button', class: 'primary', id: 'path-find', disabled: '' },
+    'Find shortest path',
+  );
+  const useSelection = el('button', { type: 'button', id: 'path-from-selection' }, 'Use the two selected nodes');
+  const clearButton = el('button', { type: 'button', id: 'path-clear' }, 'Clear path');
+  const result = el('div', { id: 'path-result', 'aria-live': 'polite' });
+
+  function pick(end: 'from' | 'to', id: string, caption: string): void {
+    ends[end] = id;
+    (end === 'from' ? from : to).input.value = caption;
+    findButton.disabled = !(ends.from && ends.to);
+  }
+
+  useSelection.addEventListener('click', () => {
+    const selected = actions.selection();
+    if (selected.length < 2) {
+      actions.report('Select two nodes first (shift-click or shift-drag a lasso).');
+      return;
+    }
+    pick('from', selected[0]!, actions.caption(selected[0]!));
+    pick('to', selected[1]!, actions.caption(selected[1]!));
+  });
+
+  findButton.addEventListener('click', async () => {
+    if (!ends.from || !ends.to) return;
+    clear(result);
+    result.append(el('p', {}, 'Searching…'));
+    try {
+      const path = await actions.find(ends.from, ends.to);
+      clear(result);
+      if (!path.found) {
+        result.append(el('p', { role: 'alert' }, 'No path within 6 steps.'));
+        return;
+      }
+      const steps = el('ol', { class: 'path-steps', 'data-testid': 'path-steps' });
+      for (const id of path.nodeIds) {
+        const node = path.graph.nodes.find((n) => n.id === id);
+        const button = el('button', { type: 'button', class: 'link' }, node?.caption ?? id);
+        button.addEventListener('click', () => actions.select(id));
+        steps.append(el('li', {}, button, el('span', { class: 'meta' }, ` ${node?.label ?? ''}`)));
+      }
+      result.append(el('p', { class: 'meta' }, `${path.length} step(s)`), steps);
+    } catch (error) {
+      clear(result);
+      result.append(el('p', { role: 'alert' }, error instanceof Error ? error.message : String(error)));
+    }
+  });
+
+  clearButton.addEventListener('click', () => {
+    clear(result);
+    actions.clear();
+  });
+
+  container.append(
+    from.field,
+    to.field,
+    el('div', { class: 'actions' }, findButton, useSelection, clearButton),
+    result,
+  );
+  return {
+    setEnds(fromId: string, toId: string) {
+      pick('from', fromId, actions.caption(fromId));
+      pick('to', toId, actions.caption(toId));
+    },
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * The explorer's journeys in a real headless Chromium over the real server and the sample corpus:
+ * expand ranked neighbours page by page and collapse them, hide and undo, the time slider, the
+ * shortest path between two actors, a lasso selection, a shared link that opens the same view,
+ * and the themes.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  await buildClientIfNeeded();
+  server = await startTestServer({ importSamples: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeTempDirs();
+});
+
+async function openExplorer(path = '/'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+  return page;
+}
+
+const nodeCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as { actorgraph: { graph: { order: number } } }).actorgraph.graph.order);
+
+/** Ids of the nodes drawn (not hidden by a filter). */
+const drawnNodes = (page: Page) =>
+  page.evaluate(() => {
+    const { graph, renderer } = (
+      window as unknown as {
+        actorgraph: {
+          graph: { nodes(): string[] };
+          renderer: { getNodeDisplayData(id: string): { hidden?: boolean } | undefined };
+        };
+      }
+    ).actorgraph;
+    return graph.nodes().filter((id) => !renderer.getNodeDisplayData(id)?.hidden);
+  });
+
+async function searchAndPick(page: Page, inputSelector: string, text: string, caption: string): Promise<void> {
+  await page.fill(inputSelector, text);
+  const suggestion = page.locator(`${inputSelector} ~ ul [data-testid="search-suggestion"]`, { hasText: caption });
+  await suggestion.first().waitFor({ timeout: 10_000 });
+  await suggestion.first().click();
+}
+
+describe('exploring the graph', () => {
+  it('expands an article’s neighbours 20 at a time, most connected first, and collapses them', async () => {
+    // A small first view (the five most connected nodes), so that expanding brings new nodes.
+    const page = await openExplorer('/?limit=5');
+    expect(await nodeCount(page)).toBe(5);
+    await searchAndPick(page, '#search-input', 'Distant Approach', 'US’ Distant Approach to Karabakh Issue');
+    await page.locator('#details-panel h2', { hasText: 'Distant Approach' }).waitFor();
+
+    const bar = page.locator('#selection-bar');
+    const expand = bar.locator('[data-testid="expand-next"]');
+    await expect(expand.textContent()).resolves.toBe('Expand 20 most connected');
+    const before = await nodeCount(page);
+    await expand.click();
+    await expect.poll(() => nodeCount(page)).toBeGreaterThan(before);
+    const afterFirst = await nodeCount(page);
+    expect(afterFirst - before).toBeLessThanOrEqual(20);
+    await expect.poll(() => bar.locator('[data-testid="expand-progress"]').textContent()).toMatch(/^20 of 45/);
+
+    await expect(expand.textContent()).resolves.toBe('Next 20');
+    await expand.click();
+    await expect.poll(() => bar.locator('[data-testid="expand-progress"]').textContent()).toMatch(/^40 of 45/);
+    expect(await nodeCount(page)).toBeGreaterThan(afterFirst);
+
+    await bar.locator('#expand-collapse').click();
+    await expect.poll(() => nodeCount(page)).toBe(before);
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/Collapsed .*node\(s\) left the canvas/);
+  });
+
+  it('hides the selected node with Delete and brings it back with undo', async () => {
+    const page = await openExplorer();
+    const before = await nodeCount(page);
+    await searchAndPick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+    await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
+    await expect(page.locator('#selection-bar .bar-title').textContent()).resolves.toBe('Ilham Aliyev');
+    // Delete acts on the selection when the focus is not in a text field.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodeCount(page)).toBe(before - 1);
+    await expect(page.locator('#undo').isDisabled()).resolves.toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nodeCount(page)).toBe(before);
+    await expect(page.locator('#status').textContent()).resolves.toContain('Undone: hide Ilham Aliyev');
+  });
+
+  it('narrows statements and relations to a date range with the time slider', async () => {
+    const page = await openExplorer();
+    await page.click('#tab-filters');
+    const slider = page.locator('[data-testid="time-slider"]');
+    await expect(slider.locator('output').textContent()).resolves.toBe('2020-10-23 – 2021-09-03');
+    const dated = await page.evaluate(() => {
+      const { graph } = (
+        window as unknown as {
+          actorgraph: { graph: { filterNodes(f: (id: string, a: Record<string, unknown>) => boolean): string[] } };
+        }
+      ).actorgraph;
+      return graph.filterNodes((_id, a) => a.nodeLabel === 'Statement' && typeof a.date === 'string').length;
+    });
+    const shownBefore = (await drawnNodes(page)).length;
+
+    // Move the earliest date to 2021-04-01 with the keyboard (one step is one day).
+    const from = page.locator('#date-from');
+    await from.focus();
+    const stepsTo = (await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('#date-from')!;
+      return Math.round(Date.parse('2021-04-01T00:00:00Z') / 86_400_000) - Number(input.value);
+    })) as number;
+    for (let i = 0; i < stepsTo; i += 1) await page.keyboard.press('ArrowRight');
+    await expect(slider.locator('output').textContent()).resolves.toBe('2021-04-01 – 2021-09-03');
+
+    const shown = new Set(await drawnNodes(page));
+    expect(shown.size).toBeLessThan(shownBefore);
+    const statements = await page.evaluate(() => {
+      const { graph } = (
+        window as unknown as {
+          actorgraph: {
+            graph: {
+              filterNodes(f: (id: string, a: Record<string, unknown>) => boolean): string[];
+              getNodeAttribute(id: string, k: string): unknown;
+            };
+          };
+        }
+      ).actorgraph;
+      return graph
+        .filterNodes((_id, a) => a.nodeLabel === 'Statement' && typeof a.date === 'string')
+        .map((id) => ({ id, date: String(graph.getNodeAttribute(id, 'date')) }));
+    });
+    expect(statements.length).toBe(dated);
+    for (const statement of statements) expect(shown.has(statement.id)).toBe(statement.date >= '2021-04-01');
+    await expect(page.locator('#filter-summary').textContent()).resolves.toMatch(/^Showing \d+ of \d+ nodes\.$/);
+
+    await page.click('#filter-reset');
+    await expect.poll(async () => (await drawnNodes(page)).length).toBe(shownBefore);
+  });
+
+  it('finds and highlights the shortest path between two actors', async () => {
+    const page = await openExplorer();
+    await page.click('#tab-path');
+    await searchAndPick(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
+    await searchAndPick(page, '#path-to', 'Baer', 'Baer');
+    await page.click('#path-find');
+    const steps = page.locator('[data-testid="path-steps"] li');
+    await steps.first().waitFor({ timeout: 10_000 });
+    const texts = await steps.allTextContents();
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    expect(texts[0]).toContain('Ilham Aliyev');
+    expect(texts.at(-1)).toContain('Baer');
+    const highlighted = await page.evaluate(() => {
+      const { interaction, renderer } = (
+        window as unknown as {
+          actorgraph: {
+            interaction: { current: { path: { nodeIds: string[] } | null } };
+            renderer: { getNodeDisplayData(id: string): { highlighted?: boolean } | undefined };
+          };
+        }
+      ).actorgraph;
+      const path = interaction.current.path;
+      return path ? path.nodeIds.map((id) => renderer.getNodeDisplayData(id)?.highlighted === true) : [];
+    });
+    expect(highlighted.length).toBe(texts.length);
+    expect(highlighted.every(Boolean)).toBe(true);
+  });
+
+  it('selects several nodes with a shift-drag lasso', async () => {
+    const page = await openExplorer();
+    await page.evaluate(() => {
+      const { layout } = (window as unknown as { actorgraph: { layout: { kill(): void } } }).actorgraph;
+      layout.kill();
+    });
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 10, box.y + 10, { steps: 5 });
+    await page.mouse.move(box.x + box.width - 10, box.y + box.height - 10, { steps: 5 });
+    await page.mouse.move(box.x + 10, box.y + box.height - 10, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const selected = await page.evaluate(
+      () =>
+        (window as unknown as { actorgraph: { interaction: { current: { selection: string[] } } } }).actorgraph
+          .interaction.current.selection.length,
+    );
+    expect(selected).toBeGreaterThan(5);
+    await expect(page.locator('#selection-bar .bar-title').textContent()).resolves.toBe(`${selected} selected`);
+  });
+
+  it('opens a shared link with the same selection, filters, colours, canvas and camera', async () => {
+    const page = await openExplorer();
+    await searchAndPick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+    await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
+    await page.click('#tab-filters');
+    await page.fill('#filter-min-degree', '2');
+    await page.click('#tab-analysis');
+    await page.selectOption('#color-mode', 'community');
+    await page.evaluate(() => {
+      const { layout } = (window as unknown as { actorgraph: { layout: { stop(): void } } }).actorgraph;
+      layout.stop();
+    });
+    await page.waitForTimeout(700); // the address bar follows the view after 400 ms
+    const link = page.url();
+    expect(link).toContain('#view=');
+    const state = (p: Page) =>
+      p.evaluate(() => {
+        const { graph, renderer, filters, appearance, interaction } = (
+          window as unknown as {
+            actorgraph: {
+              graph: { order: number; nodes(): string[] };
+              renderer: { getCamera(): { getState(): { x: number; y: number; ratio: number } } };
+              filters: { current: { minDegree: number } };
+              appearance: { current: { colorMode: string } };
+              interaction: { current: { selected: string | null } };
+            };
+          }
+        ).actorgraph;
+        return {
+          nodes: graph.nodes().sort(),
+          camera: renderer.getCamera().getState(),
+          minDegree: filters.current.minDegree,
+          colorMode: appearance.current.colorMode,
+          selected: interaction.current.selected,
+        };
+      });
+    const original = await state(page);
+
+    const shared = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await shared.goto(link);
+    await shared.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    await shared.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
+    const opened = await state(shared);
+    expect(opened.nodes).toEqual(original.nodes);
+    expect(opened.minDegree).toBe(2);
+    expect(opened.colorMode).toBe('community');
+    expect(opened.selected).toBe('actor:ilham-aliyev');
+    expect(opened.camera.ratio).toBeCloseTo(original.camera.ratio, 2);
+    expect(opened.camera.x).toBeCloseTo(original.camera.x, 2);
+    await shared.click('#tab-filters');
+    await expect(shared.locator('#filter-min-degree').inputValue()).resolves.toBe('2');
+
+    // A saved view reopens the same way.
+    await page.click('#tab-views');
+    await page.fill('#view-name', 'Aliyev, degree ≥ 2');
+    await page.click('#view-save');
+    await page.reload();
+    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    await page.click('#tab-views');
+    await expect(page.locator('[data-testid="saved-views"]').textContent()).resolves.toContain('Aliyev, degree ≥ 2');
+  });
+
+  it('switches between light and dark themes with readable contrast in both', async () => {
+    const page = await openExplorer();
+    const contrast = () =>
+      page.evaluate(() => {
+        const parse = (css: string) => {
+          const probe = document.createElement('span');
+          probe.style.color = css;
+          document.body.append(probe);
+          const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
+          probe.remove();
+          const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        };
+        const style = getComputedStyle(document.documentElement);
+        const ratio = (a: string, b: string) => {
+          const [x, y] = [parse(style.getPropertyValue(a)), parse(style.getPropertyValue(b))].sort((p, q) => q - p) as [
+            number,
+            number,
+          ];
+          return (x + 0.05) / (y + 0.05);
+        };
+        return {
+          theme: document.documentElement.dataset.theme ?? 'system',
+          text: ratio('--text', '--bg'),
+          muted: ratio('--muted', '--panel'),
+          accent: ratio('--accent', '--panel'),
+          error: ratio('--error', '--panel'),
+          background: style.getPropertyValue('--bg').trim(),
+        };
+      });
+    const seen = new Map<string, Awaited<ReturnType<typeof contrast>>>();
+    for (let i = 0; i < 3; i += 1) {
+      await page.click('#theme-toggle');
+      const now = await contrast();
+      seen.set(now.theme, now);
+    }
+    expect([...seen.keys()].sort()).toEqual(['dark', 'light', 'system']);
+    expect(seen.get('dark')!.background).not.toBe(seen.get('light')!.background);
+    for (const theme of ['light', 'dark']) {
+      const ratios = seen.get(theme)!;
+      // WCAG AA: 4.5:1 for text.
+      expect(ratios.text).toBeGreaterThanOrEqual(4.5);
+      expect(ratios.muted).toBeGreaterThanOrEqual(4.5);
+      expect(ratios.accent).toBeGreaterThanOrEqual(4.5);
+      expect(ratios.error).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('logged no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
