@@ -53,18 +53,23 @@ export class DerivedView {
 
   private computeStyles(): Map<string, NodeStyle> {
     const { colorMode, sizeMode } = this.appearance.current;
-    const metrics = this.metrics.get();
+    const communities = colorMode === 'community' ? this.metrics.communities() : null;
     const communityRank = new Map<number, number>();
-    if (colorMode === 'community') {
+    if (communities) {
       // The largest community gets the first colour, so colours follow importance.
       const sizes = new Map<number, number>();
-      for (const community of metrics.community.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+      for (const community of communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
       [...sizes.entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .forEach(([community], rank) => communityRank.set(community, rank));
     }
+    const degree = this.metrics.degree();
     const share =
-      sizeMode === 'pagerank' ? metrics.pagerank : sizeMode === 'betweenness' ? this.metrics.betweenness() : null;
+      sizeMode === 'pagerank'
+        ? this.metrics.pagerank()
+        : sizeMode === 'betweenness'
+          ? this.metrics.betweenness()
+          : null;
     let max = 0;
     for (const value of share?.values() ?? []) max = Math.max(max, value);
 
@@ -72,12 +77,12 @@ export class DerivedView {
     this.graph.forEachNode((node, attributes) => {
       const label = String(attributes.nodeLabel);
       const color =
-        colorMode === 'community'
-          ? communityColor(communityRank.get(metrics.community.get(node) ?? -1) ?? 99)
+        communities !== null
+          ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99)
           : String(attributes.color);
       const size =
         share === null
-          ? sizeOf(metrics.degree.get(node) ?? 0, label)
+          ? sizeOf(degree.get(node) ?? 0, label)
           : sizeOfShare(max > 0 ? (share.get(node) ?? 0) / max : 0, label);
       styles.set(node, { color, size });
     });

@@ -1,8 +1,8 @@
 /**
  * Graph analysis on what is on the canvas: degree, PageRank and betweenness (size modes and the
  * centrality table) and Louvain communities (a colour mode). Computed on an undirected, simple,
- * weighted copy (parallel relationships add weight), once per change of the canvas graph;
- * betweenness, the costly one, only when asked for.
+ * weighted copy (parallel relationships add weight), each only when first asked for after a change
+ * of the canvas graph. Betweenness costs O(nodes × edges): it is refused above a size.
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
@@ -15,14 +15,8 @@ const louvain = defaultExport(louvainModule);
 const pagerank = defaultExport(pagerankModule);
 const betweenness = defaultExport(betweennessModule);
 
-export interface NodeMetrics {
-  degree: Map<string, number>;
-  pagerank: Map<string, number>;
-  community: Map<string, number>;
-  /** Filled on first use (O(nodes × edges)). */
-  betweenness: Map<string, number> | null;
-  communityCount: number;
-}
+/** Above this many nodes betweenness would take minutes in the browser. */
+export const BETWEENNESS_MAX_NODES = 3000;
 
 function simpleCopy(graph: ExplorerGraph): UndirectedGraph {
   const simple = new UndirectedGraph();
@@ -34,50 +28,7 @@ function simpleCopy(graph: ExplorerGraph): UndirectedGraph {
   return simple;
 }
 
-function toMap(record: Record<string, number>): Map<string, number> {
-  return new Map(Object.entries(record));
-}
-
-/** Keeps the metrics of the current canvas graph; any node or edge added or dropped clears them. */
-export class MetricsCache {
-  private metrics: NodeMetrics | null = null;
-  private simple: UndirectedGraph | null = null;
-
-  constructor(private readonly graph: ExplorerGraph) {
-    const invalidate = () => {
-      this.metrics = null;
-      this.simple = null;
-    };
-    for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared', 'edgesCleared'] as const)
-      graph.on(event, invalidate);
-  }
-
-  get(): NodeMetrics {
-    if (this.metrics) return this.metrics;
-    const simple = (this.simple = simpleCopy(this.graph));
-    const degree = new Map<string, number>();
-    this.graph.forEachNode((node) => degree.set(node, this.graph.degree(node)));
-    const community =
-      simple.size === 0
-        ? new Map([...degree.keys()].map((node, index) => [node, index]))
-        : toMap(louvain(simple, { getEdgeWeight: 'weight', rng: seededRandom(7) }));
-    this.metrics = {
-      degree,
-      pagerank: simple.size === 0 ? new Map() : toMap(pagerank(simple, { getEdgeWeight: 'weight' })),
-      community,
-      betweenness: null,
-      communityCount: new Set(community.values()).size,
-    };
-    return this.metrics;
-  }
-
-  betweenness(): Map<string, number> {
-    const metrics = this.get();
-    if (!metrics.betweenness)
-      metrics.betweenness = toMap(betweenness(this.simple!, { normalized: true, getEdgeWeight: null }));
-    return metrics.betweenness;
-  }
-}
+const toMap = (record: Record<string, number>) => new Map(Object.entries(record));
 
 /** Louvain visits nodes in random order: a seeded generator keeps the colours stable. */
 function seededRandom(seed: number): () => number {
@@ -86,4 +37,58 @@ function seededRandom(seed: number): () => number {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
+}
+
+/** Keeps the metrics of the current canvas graph; any node or edge added or dropped clears them. */
+export class MetricsCache {
+  private cache = new Map<string, Map<string, number>>();
+  private simpleGraph: UndirectedGraph | null = null;
+
+  constructor(private readonly graph: ExplorerGraph) {
+    const invalidate = () => {
+      this.cache = new Map();
+      this.simpleGraph = null;
+    };
+    for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared', 'edgesCleared'] as const)
+      graph.on(event, invalidate);
+  }
+
+  private memo(name: string, compute: () => Map<string, number>): Map<string, number> {
+    let value = this.cache.get(name);
+    if (!value) this.cache.set(name, (value = compute()));
+    return value;
+  }
+
+  private get simple(): UndirectedGraph {
+    return (this.simpleGraph ??= simpleCopy(this.graph));
+  }
+
+  degree(): Map<string, number> {
+    return this.memo('degree', () => new Map(this.graph.mapNodes((node) => [node, this.graph.degree(node)] as const)));
+  }
+
+  pagerank(): Map<string, number> {
+    return this.memo('pagerank', () =>
+      this.simple.size === 0 ? new Map() : toMap(pagerank(this.simple, { getEdgeWeight: 'weight' })),
+    );
+  }
+
+  /** Node → community number (Louvain on the weighted copy; isolated nodes are their own community). */
+  communities(): Map<string, number> {
+    return this.memo('community', () =>
+      this.simple.size === 0
+        ? new Map(this.graph.mapNodes((node, _a) => node).map((node, index) => [node, index]))
+        : toMap(louvain(this.simple, { getEdgeWeight: 'weight', rng: seededRandom(7) })),
+    );
+  }
+
+  get betweennessAvailable(): boolean {
+    return this.graph.order <= BETWEENNESS_MAX_NODES;
+  }
+
+  /** Normalised betweenness, or null when the canvas is too large for it. */
+  betweenness(): Map<string, number> | null {
+    if (!this.betweennessAvailable) return null;
+    return this.memo('betweenness', () => toMap(betweenness(this.simple, { normalized: true, getEdgeWeight: null })));
+  }
 }

@@ -30,7 +30,8 @@ function base64UrlEncode(text: string): string {
 }
 
 function base64UrlDecode(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  // A '+' may arrive as a space (query-string decoding of a hand-made link).
+  const binary = atob(text.replace(/[- ]/g, '+').replace(/_/g, '/'));
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 

@@ -4,7 +4,7 @@
  * selects its actor).
  */
 import type { ExplorerGraph } from '../graph/dataset.js';
-import type { MetricsCache } from '../graph/metrics.js';
+import { BETWEENNESS_MAX_NODES, type MetricsCache } from '../graph/metrics.js';
 import { COLOR_MODES, SIZE_MODES, type Appearance, type ColorMode, type SizeMode } from '../state/appearance.js';
 import { clear, el } from './dom.js';
 
@@ -12,6 +12,9 @@ const COLOR_NAMES: Record<ColorMode, string> = { label: 'Label', community: 'Com
 const SIZE_NAMES: Record<SizeMode, string> = { degree: 'Degree', pagerank: 'PageRank', betweenness: 'Betweenness' };
 
 type SortKey = 'name' | SizeMode;
+
+/** The table lists this many rows at most (sorted first), so a large canvas stays quick. */
+const MAX_ROWS = 300;
 interface Row {
   id: string;
   name: string;
@@ -64,7 +67,8 @@ export class AnalysisView {
   }
 
   private rows(): Row[] {
-    const metrics = this.metrics.get();
+    const degree = this.metrics.degree();
+    const pagerank = this.metrics.pagerank();
     const betweenness = this.metrics.betweenness();
     const rows: Row[] = [];
     this.graph.forEachNode((id, attributes) => {
@@ -72,21 +76,24 @@ export class AnalysisView {
       rows.push({
         id,
         name: String(attributes.caption),
-        degree: metrics.degree.get(id) ?? 0,
-        pagerank: metrics.pagerank.get(id) ?? 0,
-        betweenness: betweenness.get(id) ?? 0,
+        degree: degree.get(id) ?? 0,
+        pagerank: pagerank.get(id) ?? 0,
+        betweenness: betweenness?.get(id) ?? Number.NaN,
       });
     });
     const key = this.sortKey;
     const sign = this.descending ? -1 : 1;
+    const value = (row: Row, k: SizeMode) => (Number.isNaN(row[k]) ? -1 : row[k]);
     rows.sort((a, b) =>
-      key === 'name' ? sign * a.name.localeCompare(b.name) : sign * (a[key] - b[key]) || a.name.localeCompare(b.name),
+      key === 'name'
+        ? sign * a.name.localeCompare(b.name)
+        : sign * (value(a, key) - value(b, key)) || a.name.localeCompare(b.name),
     );
     return rows;
   }
 
   private table(): HTMLElement {
-    const metrics = this.metrics.get();
+    const communities = new Set(this.metrics.communities().values()).size;
     const header = (key: SortKey, text: string) => {
       const active = this.sortKey === key;
       const button = el(
@@ -106,7 +113,8 @@ export class AnalysisView {
         button,
       );
     };
-    const body = this.rows().map((row) => {
+    const rows = this.rows();
+    const body = rows.slice(0, MAX_ROWS).map((row) => {
       const name = el('button', { type: 'button', class: 'link' }, row.name);
       name.addEventListener('click', () => this.select(row.id));
       return el(
@@ -115,7 +123,7 @@ export class AnalysisView {
         el('td', {}, name),
         el('td', {}, String(row.degree)),
         el('td', {}, row.pagerank.toFixed(3)),
-        el('td', {}, row.betweenness.toFixed(3)),
+        el('td', {}, Number.isNaN(row.betweenness) ? '—' : row.betweenness.toFixed(3)),
       );
     });
     return el(
@@ -124,7 +132,9 @@ export class AnalysisView {
       el(
         'p',
         { class: 'meta' },
-        `${body.length} actors on the canvas · ${metrics.communityCount} communities (Louvain, all nodes)`,
+        `${rows.length} actors on the canvas${rows.length > MAX_ROWS ? ` (the first ${MAX_ROWS} shown)` : ''} · ` +
+          `${communities} communities (Louvain, all nodes)` +
+          (this.metrics.betweennessAvailable ? '' : ` · betweenness only up to ${BETWEENNESS_MAX_NODES} nodes`),
       ),
       el(
         'table',

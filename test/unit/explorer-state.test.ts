@@ -1,0 +1,275 @@
+/**
+ * The explorer's state and dataset logic without a browser: links (encode, decode, hostile
+ * links), filters (dates, types, article, degree), collapse, undo, saved views and the metrics.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ApiEdge, ApiNode, GraphPayload } from '../../server/domain/api.js';
+import { collapse, hideNodes, togglePins } from '../../client/explore/expansion.js';
+import { CanvasHistory } from '../../client/graph/canvas-history.js';
+import { createGraph, dateExtent, mergePayload } from '../../client/graph/dataset.js';
+import { BETWEENNESS_MAX_NODES, MetricsCache } from '../../client/graph/metrics.js';
+import { computeVisibility } from '../../client/graph/visibility.js';
+import { DEFAULT_FILTERS } from '../../client/state/filters.js';
+import { deleteView, listViews, saveView } from '../../client/state/saved-views.js';
+import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
+
+function node(id: string, label: ApiNode['label'], properties: Record<string, unknown> = {}): ApiNode {
+  return { id, label, caption: id, properties: properties as ApiNode['properties'] };
+}
+function edge(id: string, type: string, source: string, target: string, date?: string): ApiEdge {
+  return { id, type, source, target, properties: date ? { date } : {} };
+}
+
+/** Two people, two statements (2020 and 2021), one article that reports both. */
+function sampleCanvas() {
+  const graph = createGraph();
+  const payload: GraphPayload = {
+    nodes: [
+      node('a', 'Actor'),
+      node('b', 'Actor'),
+      node('s2020', 'Statement', { date: '2020-10-23' }),
+      node('s2021', 'Statement', { date: '2021-01' }),
+      node('doc', 'Document'),
+      node('lonely', 'Actor'),
+    ],
+    edges: [
+      edge('e1', 'SAID', 'a', 's2020'),
+      edge('e2', 'SAID', 'b', 's2021'),
+      edge('e3', 'ABOUT', 's2021', 'a'),
+      edge('e4', 'REPORTED_IN', 's2020', 'doc'),
+      edge('e5', 'REPORTED_IN', 's2021', 'doc'),
+      edge('e6', 'CRITICIZED', 'b', 'a', '2021-03-01'),
+    ],
+  };
+  mergePayload(graph, payload, 'overview');
+  return graph;
+}
+
+describe('links to a view', () => {
+  const view: ViewState = {
+    selection: ['actor:ilham-aliyev'],
+    expansions: [{ id: 'doc:1', types: ['MENTIONED_IN'], pages: 2 }],
+    hidden: ['actor:x'],
+    query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' } },
+    path: { from: 'a', to: 'b' },
+    filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Place'], dateFrom: '2021-01-01', minDegree: 2 },
+    appearance: { colorMode: 'community', sizeMode: 'pagerank' },
+    camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 },
+    positions: { 'actor:ilham-aliyev': [1.5, -2] },
+  };
+
+  it('decodes what it encodes, non-ASCII text included', () => {
+    const withUnicode = { ...view, selection: ['actor:ərdoğan-«»'] };
+    expect(decodeView(`#${encodeView(withUnicode)}`)).toEqual(withUnicode);
+  });
+
+  it('has no view when the address has none', () => {
+    expect(decodeView('')).toBeNull();
+    expect(decodeView('#other=1')).toBeNull();
+  });
+
+  it('says clearly when a link is broken', () => {
+    expect(() => decodeView('#view=%%%not-base64')).toThrow(/could not be read/);
+    expect(() => decodeView(`#view=${btoa('[1,2]')}`)).toThrow(/could not be read/);
+  });
+
+  it('drops what does not have the right shape instead of trusting it', () => {
+    const hostile = btoa(
+      JSON.stringify({
+        selection: ['ok', 7, { evil: true }],
+        expansions: [{ id: 'x', pages: 1e9 }, { id: 3 }],
+        filters: { minDegree: 'lots', dateFrom: '2021-01-01T00:00:00<script>', hiddenLabels: 'Actor' },
+        appearance: { colorMode: 'javascript:alert(1)', sizeMode: 'betweenness' },
+        camera: { x: 'NaN', y: 1, ratio: 1, angle: 0 },
+        positions: { a: [1, 2], b: ['x', 2] },
+      }),
+    );
+    const decoded = decodeView(`#view=${hostile}`)!;
+    expect(decoded.selection).toEqual(['ok']);
+    expect(decoded.expansions).toEqual([{ id: 'x', types: [], pages: 50 }]);
+    expect(decoded.filters).toEqual(DEFAULT_FILTERS);
+    expect(decoded.appearance).toEqual({ colorMode: 'label', sizeMode: 'betweenness' });
+    expect(decoded.camera).toBeNull();
+    expect(decoded.positions).toEqual({ a: [1, 2] });
+  });
+});
+
+describe('filters', () => {
+  it('hide statements and relations outside the date range, a month standing for its first day', () => {
+    const graph = sampleCanvas();
+    expect(dateExtent(graph)).toEqual({ min: '2020-10-23', max: '2021-03-01' });
+    const visibility = computeVisibility(graph, { ...DEFAULT_FILTERS, dateFrom: '2021-01-01' });
+    expect([...visibility.hiddenNodes]).toEqual(['s2020']);
+    // Edges of a hidden node go with it; the dated CRITICIZED edge stays inside the range.
+    expect([...visibility.hiddenEdges].sort()).toEqual(['e1', 'e4']);
+    const until = computeVisibility(graph, { ...DEFAULT_FILTERS, dateTo: '2021-02-01' });
+    expect(until.hiddenEdges.has('e6')).toBe(true);
+    expect(until.hiddenNodes.has('s2021')).toBe(false);
+  });
+
+  it('hide relationship types and labels', () => {
+    const graph = sampleCanvas();
+    const visibility = computeVisibility(graph, {
+      ...DEFAULT_FILTERS,
+      hiddenRelTypes: ['SAID'],
+      hiddenLabels: ['Document'],
+    });
+    expect([...visibility.hiddenNodes]).toEqual(['doc']);
+    expect([...visibility.hiddenEdges].sort()).toEqual(['e1', 'e2', 'e4', 'e5']);
+  });
+
+  it('keep one article with what it reports', () => {
+    const visibility = computeVisibility(sampleCanvas(), { ...DEFAULT_FILTERS, documentId: 'doc' });
+    expect([...visibility.hiddenNodes].sort()).toEqual(['a', 'b', 'lonely']);
+  });
+
+  it('count only the relationships still shown for the minimum degree', () => {
+    const graph = sampleCanvas();
+    // Degrees: a 3, s2021 3, b 2, s2020 2, doc 2, lonely 0.
+    expect([...computeVisibility(graph, { ...DEFAULT_FILTERS, minDegree: 3 }).hiddenNodes].sort()).toEqual([
+      'b',
+      'doc',
+      'lonely',
+      's2020',
+    ]);
+    // Without CRITICIZED, b keeps one relationship and falls below 2.
+    const narrowed = computeVisibility(graph, { ...DEFAULT_FILTERS, minDegree: 2, hiddenRelTypes: ['CRITICIZED'] });
+    expect(narrowed.hiddenNodes.has('b')).toBe(true);
+    expect(narrowed.hiddenNodes.has('a')).toBe(false);
+  });
+});
+
+describe('collapse, hide, pin and undo', () => {
+  it('collapse takes away what an expansion brought, unless something else keeps it there', () => {
+    const graph = sampleCanvas();
+    mergePayload(
+      graph,
+      { nodes: [node('n1', 'Actor'), node('n2', 'Actor')], edges: [edge('x1', 'MET', 'a', 'n1')] },
+      'expand:a',
+    );
+    mergePayload(graph, { nodes: [node('n3', 'Actor')], edges: [] }, 'expand:n1');
+    mergePayload(graph, { nodes: [node('n2', 'Actor')], edges: [] }, 'query');
+    graph.setNodeAttribute('a', 'expansion', { types: [], shown: 2, complete: true });
+    expect(collapse(graph, 'a')).toBe(2); // n1, and n3 which n1's expansion brought
+    expect(graph.hasNode('n1')).toBe(false);
+    expect(graph.hasNode('n3')).toBe(false);
+    expect(graph.getNodeAttribute('n2', 'origins')).toEqual(['query']);
+    expect(graph.getNodeAttribute('a', 'expansion')).toBeUndefined();
+  });
+
+  it('pinned nodes stay when their expansion collapses', () => {
+    const graph = sampleCanvas();
+    mergePayload(graph, { nodes: [node('n1', 'Actor')], edges: [] }, 'expand:a');
+    expect(togglePins(graph, ['n1'])).toBe(true);
+    expect(collapse(graph, 'a')).toBe(0);
+    expect(graph.hasNode('n1')).toBe(true);
+    expect(togglePins(graph, ['n1'])).toBe(false);
+    expect(graph.getNodeAttribute('n1', 'fixed')).toBeUndefined();
+  });
+
+  it('undo puts back the canvas as it was, positions included, and keeps a bounded number of steps', () => {
+    const graph = sampleCanvas();
+    graph.setNodeAttribute('a', 'x', 42);
+    const labels: Array<string | null> = [];
+    const history = new CanvasHistory(graph, (last) => labels.push(last), 2);
+    history.record('hide a');
+    hideNodes(graph, ['a', 'b']);
+    expect(graph.order).toBe(4);
+    history.record('hide doc');
+    hideNodes(graph, ['doc']);
+    history.record('hide lonely');
+    expect(history.size).toBe(2);
+    expect(history.undo()).toBe('hide lonely');
+    expect(history.undo()).toBe('hide doc');
+    expect(graph.hasNode('doc')).toBe(true);
+    expect(history.undo()).toBeNull(); // the oldest step was dropped
+    expect(graph.hasNode('a')).toBe(false);
+    expect(labels.at(-1)).toBeNull();
+  });
+});
+
+describe('saved views', () => {
+  class MemoryStorage implements Storage {
+    private items = new Map<string, string>();
+    get length() {
+      return this.items.size;
+    }
+    clear() {
+      this.items.clear();
+    }
+    getItem(key: string) {
+      return this.items.get(key) ?? null;
+    }
+    key(index: number) {
+      return [...this.items.keys()][index] ?? null;
+    }
+    removeItem(key: string) {
+      this.items.delete(key);
+    }
+    setItem(key: string, value: string) {
+      this.items.set(key, value);
+    }
+  }
+
+  it('saves by name (newest first, same name replaced), deletes, and survives a damaged store', () => {
+    const storage = new MemoryStorage();
+    saveView('Aliyev', 'view=a', storage);
+    saveView('Minsk Group', 'view=b', storage);
+    saveView('Aliyev', 'view=c', storage);
+    expect(listViews(storage).map((v) => [v.name, v.hash])).toEqual([
+      ['Aliyev', 'view=c'],
+      ['Minsk Group', 'view=b'],
+    ]);
+    expect(() => saveView('   ', 'view=d', storage)).toThrow(/name/);
+    expect(deleteView('Aliyev', storage).map((v) => v.name)).toEqual(['Minsk Group']);
+    storage.setItem('actorgraph.savedViews', '{broken');
+    expect(listViews(storage)).toEqual([]);
+  });
+});
+
+describe('metrics', () => {
+  it('finds two communities in two triangles joined by one edge, and the bridge ends rank highest', () => {
+    const graph = createGraph();
+    const ids = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'];
+    mergePayload(
+      graph,
+      {
+        nodes: ids.map((id) => node(id, 'Actor')),
+        edges: [
+          edge('1', 'MET', 'a1', 'a2'),
+          edge('2', 'MET', 'a2', 'a3'),
+          edge('3', 'MET', 'a3', 'a1'),
+          edge('4', 'MET', 'b1', 'b2'),
+          edge('5', 'MET', 'b2', 'b3'),
+          edge('6', 'MET', 'b3', 'b1'),
+          edge('7', 'MET', 'a1', 'b1'),
+        ],
+      },
+      'overview',
+    );
+    const metrics = new MetricsCache(graph);
+    const communities = metrics.communities();
+    expect(new Set(communities.values()).size).toBe(2);
+    expect(communities.get('a2')).toBe(communities.get('a3'));
+    expect(communities.get('a2')).not.toBe(communities.get('b2'));
+    const betweenness = metrics.betweenness()!;
+    expect(betweenness.get('a1')).toBeGreaterThan(betweenness.get('a2')!);
+    const pagerank = metrics.pagerank();
+    expect(pagerank.get('b1')).toBeGreaterThan(pagerank.get('b3')!);
+    // A change of the canvas clears what was computed.
+    mergePayload(graph, { nodes: [node('c', 'Actor')], edges: [edge('8', 'MET', 'c', 'a2')] }, 'query');
+    expect(metrics.degree().get('a2')).toBe(3);
+  });
+
+  it('refuses betweenness on a canvas too large for it', () => {
+    const graph = createGraph();
+    mergePayload(
+      graph,
+      { nodes: Array.from({ length: BETWEENNESS_MAX_NODES + 1 }, (_, i) => node(`n${i}`, 'Actor')), edges: [] },
+      'overview',
+    );
+    const metrics = new MetricsCache(graph);
+    expect(metrics.betweennessAvailable).toBe(false);
+    expect(metrics.betweenness()).toBeNull();
+  });
+});
