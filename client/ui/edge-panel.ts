@@ -33,13 +33,9 @@ export function renderEdgeDetails(panel: HTMLElement, details: EdgeDetailsRespon
   const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close details' }, '×');
   close.addEventListener('click', () => actions.close());
   const evidence = details.evidence;
+  const title = typeof details.edge.properties.title === 'string' ? details.edge.properties.title : '';
   panel.append(
-    el(
-      'div',
-      { class: 'panel-head' },
-      el('h2', {}, `${details.source.caption} — ${details.edge.type} → ${details.target.caption}`),
-      close,
-    ),
+    el('div', { class: 'panel-head' }, el('h2', {}, [details.edge.type, title].filter(Boolean).join(' — ')), close),
     el(
       'p',
       { class: 'edge-line', 'data-testid': 'edge-details' },

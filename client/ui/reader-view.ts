@@ -152,7 +152,8 @@ function articleBody(
   return { body, mark: first };
 }
 
-function header(container: HTMLElement, response: DocumentResponse | null, fallbackTitle: string): HTMLElement {
+/** The head (title, close button; it stays at the top while the text scrolls) and the article's details. */
+function header(container: HTMLElement, response: DocumentResponse | null, fallbackTitle: string): HTMLElement[] {
   const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close article' }, '×');
   close.addEventListener('click', () => closeReader(container));
   const p = response?.document.properties ?? {};
@@ -162,7 +163,7 @@ function header(container: HTMLElement, response: DocumentResponse | null, fallb
     el('h2', { id: 'reader-title' }, str(p.title) ?? fallbackTitle),
     close,
   );
-  if (!response) return head;
+  if (!response) return [head];
   const meta = el('p', { class: 'reader-meta' });
   const parts: Array<Node | string> = [];
   const published = str(p.published);
@@ -178,7 +179,7 @@ function header(container: HTMLElement, response: DocumentResponse | null, fallb
     if (source) parts.push(el('span', { class: 'reader-source' }, source));
   }
   parts.forEach((part, index) => meta.append(index > 0 ? ' · ' : '', part));
-  return el('div', {}, head, meta);
+  return [head, meta];
 }
 
 export function isReaderOpen(container: HTMLElement): boolean {
@@ -208,7 +209,7 @@ export async function openReader(container: HTMLElement, documentId: string, opt
   container.setAttribute('aria-busy', 'true');
   if (container.hidden) {
     clear(container);
-    container.append(header(container, null, 'Loading the article…'));
+    container.append(...header(container, null, 'Loading the article…'));
     container.hidden = false;
   }
   if (!keyListener) {
@@ -231,7 +232,7 @@ export async function openReader(container: HTMLElement, documentId: string, opt
     if (mine !== openings) return;
     clear(container);
     container.append(
-      header(container, null, 'The article cannot be shown'),
+      ...header(container, null, 'The article cannot be shown'),
       el('p', { class: 'reader-error', role: 'alert' }, error instanceof Error ? error.message : String(error)),
     );
     container.removeAttribute('aria-busy');
@@ -241,12 +242,14 @@ export async function openReader(container: HTMLElement, documentId: string, opt
   if (mine !== openings) return;
   const { body, mark } = articleBody(response, options);
   clear(container);
-  container.append(header(container, response, documentId), body);
+  container.append(...header(container, response, documentId), body);
   container.removeAttribute('aria-busy');
   container.querySelector<HTMLElement>('.close')?.focus({ preventScroll: true });
+  // Scroll the reader only (scrollIntoView would also scroll the page's own containers).
+  container.scrollTop = 0;
   if (mark) {
-    mark.scrollIntoView({ block: 'center' });
-  } else {
-    body.scrollTop = 0;
+    const box = container.getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    container.scrollTop = Math.max(0, at.top - box.top - Math.max(box.height - at.height, 0) / 2);
   }
 }
