@@ -141,14 +141,15 @@ function clearSelection(): void {
 /** Counts selections, so that a slow answer for an earlier click does not replace a later one. */
 let selectionRequest = 0;
 
-async function select(id: string): Promise<void> {
+/** Selects a node and shows its details; `frame` moves the camera to it (not when a link sets the camera). */
+async function select(id: string, frame = true): Promise<void> {
   const mine = ++selectionRequest;
   try {
     markLoading(panel);
     if (!graph.hasNode(id)) await changeCanvas(`show ${id}`, () => expandNext(graph, id));
     if (mine !== selectionRequest) return;
     interaction.select(id);
-    focusCamera(renderer, id);
+    if (frame) focusCamera(renderer, id);
     const details = await api.node(id);
     if (mine !== selectionRequest) return;
     const counts = new Map<string, Set<string>>([['', new Set()]]);
@@ -372,8 +373,9 @@ bindExportMenu(
   byId<HTMLButtonElement>('export-view'),
   byId<HTMLButtonElement>('export-selection'),
   {
-    view: () => viewPayload(graph, nodeData),
-    selected: () => interaction.current.selected,
+    view: () => viewPayload(graph, nodeData, view),
+    selection: () => interaction.current.selection,
+    viewOf: (ids) => viewPayload(graph, nodeData, view, ids),
     png: (fileName) => downloadAsPNG(renderer, { fileName, backgroundColor: '#ffffff' }),
   },
   say,
@@ -488,7 +490,7 @@ async function start(): Promise<void> {
           hideNodes(graph, ids);
         },
         select: async (ids) => {
-          if (ids[0]) await select(ids[0]);
+          if (ids[0]) await select(ids[0], false);
           interaction.selectMany(ids, false);
         },
         settle: async (hasPositions) => {

@@ -10,13 +10,29 @@ function hexColor(color: unknown): string | undefined {
   return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
 }
 
+/** How the canvas draws a node and whether the filters show it (graph/derived-view.ts). */
+export interface DrawnView {
+  style(id: string): { color: string; size: number } | undefined;
+  isNodeHidden(id: string): boolean;
+  isEdgeHidden(id: string): boolean;
+}
+
+/**
+ * What is on the canvas as the filters show it, with positions and the colours and sizes drawn
+ * (community colours, PageRank sizes…); `only` keeps those nodes (a multiple selection).
+ */
 export function viewPayload(
   graph: ExplorerGraph,
   properties: Map<string, { label: string; properties: Record<string, unknown> }>,
+  drawn: DrawnView,
+  only?: ReadonlySet<string>,
 ) {
-  const nodes = graph.mapNodes((id, attributes) => {
+  const kept = (id: string) => !drawn.isNodeHidden(id) && (!only || only.has(id));
+  const nodes = graph.filterNodes(kept).map((id) => {
+    const attributes = graph.getNodeAttributes(id);
     const data = properties.get(id);
-    const color = hexColor(attributes.color);
+    const style = drawn.style(id);
+    const color = hexColor(style?.color ?? attributes.color);
     return {
       id,
       label: data?.label ?? String(attributes.nodeLabel),
@@ -27,25 +43,32 @@ export function viewPayload(
       viz: {
         x: Number(attributes.x),
         y: Number(attributes.y),
-        size: Number(attributes.size),
+        size: Number(style?.size ?? attributes.size),
         ...(color ? { color } : {}),
       },
     };
   });
-  const edges = graph.mapEdges((id, attributes, source, target) => ({
-    id,
-    type: String(attributes.relType),
-    source,
-    target,
-    properties: {},
-  }));
+  const edges = graph
+    .filterEdges((id, _attributes, source, target) => !drawn.isEdgeHidden(id) && kept(source) && kept(target))
+    .map((id) => ({
+      id,
+      type: String(graph.getEdgeAttribute(id, 'relType')),
+      source: graph.source(id),
+      target: graph.target(id),
+      properties: {},
+    }));
   return { nodes, edges };
 }
 
 export interface ExportSources {
   view(): ReturnType<typeof viewPayload>;
-  /** The selected node, whose neighbourhood "Export selection" writes. */
-  selected(): string | null;
+  /**
+   * The selected nodes: one node exports with its neighbourhood (from the database), several
+   * export as they are on the canvas with the relationships among them.
+   */
+  selection(): readonly string[];
+  /** The canvas restricted to these nodes. */
+  viewOf(ids: ReadonlySet<string>): ReturnType<typeof viewPayload>;
   /** PNG of the canvas, drawn in the browser. */
   png(fileName: string): Promise<void>;
 }
@@ -66,16 +89,19 @@ export function bindExportMenu(
     else void download(select.value, { view: sources.view(), filename: 'actorgraph-view' }, say);
   });
   selectionButton.addEventListener('click', () => {
-    const id = sources.selected();
-    if (!id) {
-      say('Select a node first: its neighbourhood is exported.', true);
+    const selection = sources.selection();
+    if (selection.length === 0) {
+      say('Select a node first (its neighbourhood is exported), or several with shift-click or a lasso.', true);
       return;
     }
     if (select.value === 'png') {
       say('PNG exports the view; pick a data format for the selection.', true);
       return;
     }
-    void download(select.value, { node: id, depth: 1, filename: 'actorgraph-selection' }, say);
+    if (selection.length === 1)
+      void download(select.value, { node: selection[0], depth: 1, filename: 'actorgraph-selection' }, say);
+    else
+      void download(select.value, { view: sources.viewOf(new Set(selection)), filename: 'actorgraph-selection' }, say);
   });
 }
 

@@ -4,6 +4,7 @@
  * shortest path between two actors, a lasso selection, a shared link that opens the same view,
  * and the themes.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
@@ -206,6 +207,17 @@ describe('exploring the graph', () => {
     );
     expect(selected).toBeGreaterThan(5);
     await expect(page.locator('#selection-bar .bar-title').textContent()).resolves.toBe(`${selected} selected`);
+
+    // "Export selection" with several nodes writes those nodes and the relationships among them.
+    await page.selectOption('#export-format', 'json');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-selection')]);
+    expect(download.suggestedFilename()).toBe('actorgraph-selection.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
+    expect(exported.nodes).toHaveLength(selected);
+    expect(exported.edges.length).toBeGreaterThan(0);
   });
 
   it('opens a shared link with the same selection, filters, colours, canvas and camera', async () => {
