@@ -152,13 +152,7 @@ async function select(id: string, frame = true): Promise<void> {
     if (frame) focusCamera(renderer, id);
     const details = await api.node(id);
     if (mine !== selectionRequest) return;
-    const counts = new Map<string, Set<string>>([['', new Set()]]);
-    for (const relation of details.relations) {
-      counts.get('')!.add(relation.other.id);
-      if (!counts.has(relation.edge.type)) counts.set(relation.edge.type, new Set());
-      counts.get(relation.edge.type)!.add(relation.other.id);
-    }
-    neighbourCounts.set(id, new Map([...counts].map(([type, others]) => [type, others.size])));
+    neighbourCounts.set(id, new Map([['', details.neighbours.total], ...Object.entries(details.neighbours.byType)]));
     refreshSelectionBar();
     renderDetails(panel, details, {
       select: (next) => void select(next),

@@ -78,6 +78,8 @@ export interface RelationView {
 export interface NodeDetailsResponse {
   node: ApiNode;
   degree: number;
+  /** Distinct neighbours in all (`total`) and by relationship type: what "expand" can bring. */
+  neighbours: { total: number; byType: Record<string, number> };
   relations: RelationView[];
   statements: StatementView[];
 }

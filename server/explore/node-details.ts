@@ -5,7 +5,7 @@
 import type { NodeDetailsResponse, RelationView, SourceRef, StatementView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from '../store/payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 
@@ -75,5 +75,23 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
       evidence: await titles.sources(item.edge.properties.evidence),
     });
   }
-  return { node: toApiNode(node), degree: incident.length, relations, statements };
+  return {
+    node: toApiNode(node),
+    degree: incident.length,
+    neighbours: countNeighbours(incident),
+    relations,
+    statements,
+  };
+}
+
+/** Distinct nodes at the other end, in all and per relationship type. */
+function countNeighbours(incident: IncidentEdge[]): NodeDetailsResponse['neighbours'] {
+  const all = new Set<string>();
+  const byType = new Map<string, Set<string>>();
+  for (const item of incident) {
+    all.add(item.other.id);
+    if (!byType.has(item.edge.type)) byType.set(item.edge.type, new Set());
+    byType.get(item.edge.type)!.add(item.other.id);
+  }
+  return { total: all.size, byType: Object.fromEntries([...byType].map(([type, ids]) => [type, ids.size])) };
 }

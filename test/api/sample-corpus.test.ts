@@ -50,6 +50,22 @@ describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
     expect(president?.evidence.length).toBeGreaterThan(0);
   });
 
+  it('counts Aliyev’s distinct neighbours, in all and by relationship type, for paged expansion', async () => {
+    const aliyev = await details('Ilham Aliyev');
+    const others = new Set(aliyev.relations.map((relation) => relation.other.id));
+    expect(aliyev.neighbours.byType.SAID).toBe(aliyev.statements.length);
+    expect(aliyev.neighbours.byType.HOLDS_ROLE).toBeGreaterThanOrEqual(1);
+    expect(aliyev.neighbours.total).toBeGreaterThanOrEqual(others.size + aliyev.statements.length);
+    expect(aliyev.neighbours.total).toBeLessThanOrEqual(aliyev.degree);
+    const id = aliyev.node.id;
+    const page = (
+      await request(server.url)
+        .get(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=100`)
+        .expect(200)
+    ).body as { nodes: unknown[] };
+    expect(page.nodes.length - 1).toBe(aliyev.neighbours.total);
+  });
+
   it('has one statement about the missing message, said by Aliyev and reported in both articles', async () => {
     const aliyev = await details('Ilham Aliyev');
     const statement = aliyev.statements.find((item) =>
