@@ -180,6 +180,7 @@ async function showEdge(id: string): Promise<void> {
     markLoading(panel);
     const details = await api.edge(id);
     if (mine !== selectionRequest) return;
+    if (graph.hasEdge(id)) interaction.selectEdge(id);
     renderEdgeDetails(panel, details, { select: (next) => void select(next), close: clearSelection, openArticle });
     say('');
   } catch (error) {

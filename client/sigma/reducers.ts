@@ -43,7 +43,7 @@ export function edgeReducer({ graph, interaction, view, theme }: ReducerSources)
   return (edge: string, data: EdgeData): EdgeData => {
     if (view.isEdgeHidden(edge)) return { ...data, hidden: true };
     const colors = theme();
-    if (edge === interaction.current.hoveredEdge)
+    if (edge === interaction.current.hoveredEdge || edge === interaction.current.selectedEdge)
       return { ...data, color: colors.focusEdge, size: 3, forceLabel: true, zIndex: 2 };
     const path = interaction.current.path;
     if (path) {

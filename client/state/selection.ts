@@ -17,16 +17,22 @@ export interface InteractionState {
   selection: readonly string[];
   hovered: string | null;
   hoveredEdge: string | null;
+  /** The relationship whose evidence the panel shows. */
+  selectedEdge: string | null;
   path: HighlightedPath | null;
 }
 
 export class Interaction extends Observable<InteractionState> {
   constructor() {
-    super({ selected: null, selection: [], hovered: null, hoveredEdge: null, path: null });
+    super({ selected: null, selection: [], hovered: null, hoveredEdge: null, selectedEdge: null, path: null });
   }
 
   select(id: string | null): void {
-    this.set({ selected: id, selection: id ? [id] : [] });
+    this.set({ selected: id, selection: id ? [id] : [], selectedEdge: null });
+  }
+
+  selectEdge(id: string | null): void {
+    this.set({ selectedEdge: id, selected: null, selection: [] });
   }
 
   /** Shift-click: adds the node to the selection, or takes it out when it is in. */

@@ -193,6 +193,13 @@ describe('evidence first', () => {
     expect(onEdge).toBe(true);
     await edge.waitFor({ timeout: 10_000 });
     await expect(edge.textContent()).resolves.toMatch(/Ilham Aliyev\s*—HOLDS_ROLE→\s*Actor\s*Azerbaijan/);
+    // The clicked relationship stays drawn as chosen while its evidence is shown.
+    const chosen = await page.evaluate(
+      () =>
+        (window as unknown as { actorgraph: { interaction: { current: { selectedEdge: string | null } } } }).actorgraph
+          .interaction.current.selectedEdge,
+    );
+    expect(chosen).toMatch(/^HOLDS_ROLE:/);
     expect(pageErrors).toEqual([]);
   });
 });
