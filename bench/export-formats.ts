@@ -1,6 +1,6 @@
 /**
  * Export time and peak memory per format, for the sample graph and for a synthetic graph of
- * 100,000 relationships. Each format is written to a file in a temporary folder. Asserts nothing.
+ * 100,000 relationships (bench/synthetic-graph.ts). Each format is written to a file in a temporary folder. Asserts nothing.
  * Run: npx tsx bench/export-formats.ts [relationships=100000]
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -8,59 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { REPO_ROOT } from '../server/config.js';
-import type { GraphBatch, GraphEdge, GraphNode } from '../server/domain/graph.js';
+import type { GraphBatch } from '../server/domain/graph.js';
 import { sourceFromBatch } from '../server/export/export-graph.js';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../server/export/formats.js';
 import { writeExport } from '../server/export/write-export.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { readSources } from '../server/importer/read/index.js';
+import { syntheticGraph } from './synthetic-graph.js';
 
 const RELATIONSHIPS = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-export-bench-'));
-
-function synthetic(edgeCount: number): GraphBatch {
-  const nodeCount = Math.round(edgeCount / 2.5);
-  const nodes: GraphNode[] = [];
-  for (let i = 0; i < nodeCount; i++) {
-    nodes.push({
-      id: `actor:n${i}`,
-      label: 'Actor',
-      properties: {
-        name: `Person ${i} “quoted” <${i}>`,
-        kind: 'person',
-        aliases: [`P${i}`, `Mx. ${i}`],
-        description: null,
-        searchText: `Person ${i}`,
-        rule: 'bench',
-        confidence: 0.5,
-        evidence: null,
-      },
-    });
-  }
-  const edges: GraphEdge[] = [];
-  for (let i = 0; i < edgeCount; i++) {
-    const source = `actor:n${i % nodeCount}`;
-    const target = `actor:n${(i * 7919 + 13) % nodeCount}`;
-    if (source === target) continue;
-    edges.push({
-      id: `MET:${i}`,
-      type: 'MET',
-      source,
-      target,
-      sourceLabel: 'Actor',
-      targetLabel: 'Actor',
-      properties: {
-        rule: 'bench',
-        confidence: 0.7,
-        date: '2024-01-01',
-        evidence: JSON.stringify([
-          { documentId: 'doc:x', sentence: `Sentence ${i}, with a comma and "quotes".`, start: 0, end: 10 },
-        ]),
-      },
-    });
-  }
-  return { nodes, edges };
-}
 
 async function measure(name: string, batch: GraphBatch): Promise<void> {
   console.log(`${name}: ${batch.nodes.length} nodes, ${batch.edges.length} relationships`);
@@ -91,5 +48,5 @@ async function measure(name: string, batch: GraphBatch): Promise<void> {
 
 const documents = (await readSources([join(REPO_ROOT, 'data', 'articles')])).documents;
 await measure('sample', buildGraph(documents, { gazetteer: await loadGazetteer() }));
-await measure('synthetic', synthetic(RELATIONSHIPS));
+await measure('synthetic', syntheticGraph({ nodes: Math.round(RELATIONSHIPS / 2.5), edges: RELATIONSHIPS }));
 rmSync(dir, { recursive: true, force: true });
