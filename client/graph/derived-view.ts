@@ -15,6 +15,8 @@ export interface NodeStyle {
   size: number;
 }
 
+const NOTHING_HIDDEN: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
+
 export class DerivedView {
   private visibilityCache: Visibility | null = null;
   private styleCache: Map<string, NodeStyle> | null = null;
@@ -36,6 +38,9 @@ export class DerivedView {
   }
 
   get visibility(): Visibility {
+    // No filter: nothing hidden, without a pass over the graph (sigma asks once per node and
+    // edge added, so a pass each time made loading N elements O(N²)).
+    if (!this.filters.active) return NOTHING_HIDDEN;
     return (this.visibilityCache ??= computeVisibility(this.graph, this.filters.current));
   }
 
@@ -48,6 +53,13 @@ export class DerivedView {
   }
 
   style(node: string): NodeStyle | undefined {
+    const { colorMode, sizeMode } = this.appearance.current;
+    if (colorMode !== 'community' && sizeMode === 'degree') {
+      // Only the node's own data: no cache to rebuild after each node or edge added.
+      if (!this.graph.hasNode(node)) return undefined;
+      const attributes = this.graph.getNodeAttributes(node);
+      return { color: String(attributes.color), size: sizeOf(this.graph.degree(node), String(attributes.nodeLabel)) };
+    }
     return (this.styleCache ??= this.computeStyles()).get(node);
   }
 
