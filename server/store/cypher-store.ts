@@ -55,9 +55,16 @@ export abstract class CypherStore implements GraphStore {
     return rows.map((row) => this.toEdge(row.e, this.toNode(row.a), this.toNode(row.b)));
   }
 
-  protected async edgesAmong(ids: string[]): Promise<GraphEdge[]> {
-    if (ids.length === 0) return [];
-    return this.edgesFrom(await this.query('edges-among', { ids }));
+  /** The relationships among these nodes (both ends in the list). */
+  protected async edgesAmong(nodes: GraphNode[]): Promise<GraphEdge[]> {
+    if (nodes.length === 0) return [];
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const rows = await this.query('edges-among', { ids: [...byId.keys()] });
+    return rows.flatMap((row) => {
+      const source = byId.get(String(row.source));
+      const target = byId.get(String(row.target));
+      return source && target ? [this.toEdge(row.e, source, target)] : [];
+    });
   }
 
   async findNodes(ids: string[]): Promise<GraphNode[]> {
@@ -86,7 +93,7 @@ export abstract class CypherStore implements GraphStore {
 
   async overview(limit: number): Promise<GraphPayload> {
     const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
-    return toApiPayload(nodes, await this.edgesAmong(nodes.map((node) => node.id)));
+    return toApiPayload(nodes, await this.edgesAmong(nodes));
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
@@ -120,7 +127,7 @@ export abstract class CypherStore implements GraphStore {
     const types = options.types.length > 0 ? options.types : [...REL_TYPES];
     const rows = await this.query('neighbors', { id, types, skip: options.skip ?? 0, limit: options.limit });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
-    const edges = await this.edgesAmong(nodes.map((node) => node.id));
+    const edges = await this.edgesAmong(nodes);
     return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));
   }
 
@@ -130,7 +137,7 @@ export abstract class CypherStore implements GraphStore {
     const steps = String(Math.max(1, Math.min(5, Math.trunc(depth))));
     const rows = await this.rows(loadCypher('neighborhood', this.dialect).replaceAll('{depth}', steps), { id, limit });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
-    return { nodes, edges: await this.edgesAmong(nodes.map((node) => node.id)) };
+    return { nodes, edges: await this.edgesAmong(nodes) };
   }
 
   async shortestPath(from: string, to: string, options: PathOptions): Promise<GraphPath | null> {
@@ -161,7 +168,10 @@ export abstract class CypherStore implements GraphStore {
       edges: edgeIds.map((id) => edges.get(id)),
     };
     if (path.nodes.some((node) => !node) || path.edges.some((edge) => !edge)) {
-      throw new Error(`A path between "${from}" and "${to}" names nodes or relationships that were not found`);
+      const missing = [...nodeIds.filter((id) => !nodes.has(id)), ...edgeIds.filter((id) => !edges.has(id))];
+      throw new Error(
+        `A path between "${from}" and "${to}" names nodes or relationships that were not found: ${missing.join(', ')}`,
+      );
     }
     return path as GraphPath;
   }
