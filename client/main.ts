@@ -14,7 +14,7 @@ import { DerivedView } from './graph/derived-view.js';
 import { LayoutController } from './graph/layout.js';
 import { MetricsCache } from './graph/metrics.js';
 import { curveParallelEdges } from './sigma/curves.js';
-import { createRenderer, focusCamera, frameNodes } from './sigma/renderer.js';
+import { createRenderer, fitSettingsToSize, focusCamera, frameNodes, isLargeGraph } from './sigma/renderer.js';
 import { Appearance } from './state/appearance.js';
 import { Filters } from './state/filters.js';
 import { Interaction } from './state/selection.js';
@@ -62,6 +62,8 @@ const layoutButton = byId<HTMLButtonElement>('layout-toggle');
 const undoButton = byId<HTMLButtonElement>('undo');
 const layout = new LayoutController(graph, (running) => {
   layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
+  // A large canvas draws its edges only when the layout is not moving it.
+  if (isLargeGraph(graph)) renderer.refresh({ skipIndexation: true });
   if (!running) scheduleUrlUpdate();
 });
 const history = new CanvasHistory(graph, (last) => {
@@ -69,7 +71,7 @@ const history = new CanvasHistory(graph, (last) => {
   undoButton.title = last ? `Undo: ${last} (Ctrl+Z)` : 'Undo (Ctrl+Z)';
 });
 const container = byId('graph');
-const renderer = createRenderer(container, graph, interaction, view);
+const renderer = createRenderer(container, graph, interaction, view, () => layout.running);
 
 /** Nodes the user dismissed (kept for links: a replayed view dismisses them again). */
 const dismissed = new Set<string>();
@@ -99,7 +101,8 @@ let canvasTimer: ReturnType<typeof setTimeout> | undefined;
 function canvasChanged(): void {
   if (canvasTimer) clearTimeout(canvasTimer);
   canvasTimer = setTimeout(() => {
-    curveParallelEdges(graph);
+    curveParallelEdges(graph, isLargeGraph(graph));
+    fitSettingsToSize(renderer, graph);
     showLegend();
     refreshTools();
     refreshSelectionBar();
@@ -451,6 +454,9 @@ function overviewLimit(): number {
 async function loadOverview(): Promise<void> {
   const overview = await api.overview(overviewLimit());
   mergePayload(graph, overview, 'overview');
+  // Before sigma's first frame: how a canvas of this size is drawn.
+  curveParallelEdges(graph, isLargeGraph(graph));
+  fitSettingsToSize(renderer, graph);
 }
 
 // A handle for benchmarks and browser tests (read-only use; the UI never reads it).
@@ -490,7 +496,7 @@ async function start(): Promise<void> {
         },
         settle: async (hasPositions) => {
           layout.kill();
-          curveParallelEdges(graph);
+          curveParallelEdges(graph, isLargeGraph(graph));
           if (!hasPositions) layout.start(3000);
           renderer.refresh();
         },

@@ -1,11 +1,17 @@
 /**
  * Parallel relationships (two or more between the same pair, e.g. SAID and ABOUT, or A→B and
- * B→A) are drawn as curves fanning out, so each stays visible with its own type on hover.
+ * B→A) are drawn as curves fanning out, so each stays visible with its own type on hover. A large
+ * canvas draws every relationship as a thin line instead (curves and arrow heads cost several
+ * times more per frame; see bench/explorer-scale.ts).
  */
 import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
 import type { ExplorerGraph } from '../graph/dataset.js';
 
-export function curveParallelEdges(graph: ExplorerGraph): void {
+export function curveParallelEdges(graph: ExplorerGraph, large: boolean): void {
+  if (large) {
+    graph.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, type: 'line' }), { attributes: ['type'] });
+    return;
+  }
   indexParallelEdgesIndex(graph, {
     edgeIndexAttribute: 'parallelIndex',
     edgeMinIndexAttribute: 'parallelMinIndex',

@@ -17,9 +17,13 @@ export interface ReducerSources {
   interaction: Interaction;
   view: DerivedView;
   theme: () => CanvasTheme;
+  /** A large canvas: hover does not highlight (see renderer.ts). */
+  large: () => boolean;
+  /** While the layout moves a large canvas, only nodes are drawn (each round redraws). */
+  layoutRunning: () => boolean;
 }
 
-export function nodeReducer({ graph, interaction, view, theme }: ReducerSources) {
+export function nodeReducer({ graph, interaction, view, theme, large }: ReducerSources) {
   return (node: string, data: NodeData): NodeData => {
     if (view.isNodeHidden(node)) return { ...data, hidden: true };
     const styled = { ...data, ...view.style(node) };
@@ -31,7 +35,7 @@ export function nodeReducer({ graph, interaction, view, theme }: ReducerSources)
       return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
     }
     if (selection.includes(node)) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
-    const focus = interaction.focus;
+    const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return styled;
     if (node === focus) return { ...styled, ...full, highlighted: true, zIndex: 2 };
     if (graph.areNeighbors(node, focus)) return { ...styled, zIndex: 1, forceLabel: true };
@@ -39,9 +43,9 @@ export function nodeReducer({ graph, interaction, view, theme }: ReducerSources)
   };
 }
 
-export function edgeReducer({ graph, interaction, view, theme }: ReducerSources) {
+export function edgeReducer({ graph, interaction, view, theme, large, layoutRunning }: ReducerSources) {
   return (edge: string, data: EdgeData): EdgeData => {
-    if (view.isEdgeHidden(edge)) return { ...data, hidden: true };
+    if (view.isEdgeHidden(edge) || (layoutRunning() && large())) return { ...data, hidden: true };
     const colors = theme();
     if (edge === interaction.current.hoveredEdge || edge === interaction.current.selectedEdge)
       return { ...data, color: colors.focusEdge, size: 3, forceLabel: true, zIndex: 2 };
@@ -50,7 +54,7 @@ export function edgeReducer({ graph, interaction, view, theme }: ReducerSources)
       if (path.edgeIds.includes(edge)) return { ...data, color: colors.pathEdge, size: 4, forceLabel: true, zIndex: 2 };
       return { ...data, color: colors.dimEdge, label: '' };
     }
-    const focus = interaction.focus;
+    const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return { ...data, color: colors.edge, label: '' };
     if (graph.hasExtremity(edge, focus))
       return { ...data, color: colors.focusEdge, size: 2, forceLabel: true, zIndex: 1 };

@@ -4,21 +4,48 @@
  */
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { ExplorerGraph } from '../graph/dataset.js';
 import type { DerivedView } from '../graph/derived-view.js';
 import type { Interaction } from '../state/selection.js';
 import { edgeReducer, nodeReducer } from './reducers.js';
 import { onThemeChange, readTheme, themedHoverDrawer, themedLabelDrawer } from './theme.js';
 
+/**
+ * Above this many nodes or edges the canvas draws less so that it stays responsive (measured with
+ * bench/explorer-scale.ts): no edges and labels while the camera moves, no edge picking or edge
+ * labels, and hovering does not re-derive the whole graph (sigma still draws the hovered node).
+ */
+const LARGE_NODES = 3000;
+const LARGE_EDGES = 8000;
+export const isLargeGraph = (graph: ExplorerGraph) => graph.order > LARGE_NODES || graph.size > LARGE_EDGES;
+
+/** Switches the settings above when the canvas crosses the size (call after it changed). */
+export function fitSettingsToSize(renderer: Sigma, graph: ExplorerGraph): void {
+  const large = isLargeGraph(graph);
+  if (renderer.getSetting('hideEdgesOnMove') === large) return;
+  renderer.setSetting('hideEdgesOnMove', large);
+  renderer.setSetting('hideLabelsOnMove', large);
+  renderer.setSetting('enableEdgeEvents', !large);
+  renderer.setSetting('renderEdgeLabels', !large);
+}
+
 export function createRenderer(
   container: HTMLElement,
   graph: ExplorerGraph,
   interaction: Interaction,
   view: DerivedView,
+  layoutRunning: () => boolean,
 ): Sigma {
   let theme = readTheme();
-  const sources = { graph, interaction, view, theme: () => theme };
+  const sources = {
+    graph,
+    interaction,
+    view,
+    theme: () => theme,
+    large: () => isLargeGraph(graph),
+    layoutRunning,
+  };
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: true,
     enableEdgeEvents: true,
@@ -32,7 +59,7 @@ export function createRenderer(
     edgeLabelSize: 11,
     edgeLabelColor: { color: theme.text },
     defaultEdgeType: 'arrow',
-    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram, line: EdgeLineProgram },
     defaultDrawNodeLabel: themedLabelDrawer(() => theme),
     defaultDrawNodeHover: themedHoverDrawer(() => theme),
     zIndex: true,
@@ -64,7 +91,17 @@ export function createRenderer(
     container.title = '';
   });
 
-  interaction.subscribe(() => renderer.refresh({ skipIndexation: true }));
+  let previous = interaction.current;
+  interaction.subscribe((state) => {
+    const hoverOnly =
+      state.selection === previous.selection &&
+      state.path === previous.path &&
+      state.selectedEdge === previous.selectedEdge;
+    previous = state;
+    // On a large canvas a hover would re-derive every node and edge: the reducers ignore it.
+    if (hoverOnly && isLargeGraph(graph)) return;
+    renderer.refresh({ skipIndexation: true });
+  });
   onThemeChange(() => {
     theme = readTheme();
     renderer.setSetting('labelColor', { color: theme.text });
