@@ -1,6 +1,6 @@
 /**
  * Canvas colours taken from the page's CSS custom properties, so that labels, dimmed nodes and
- * the hover box follow the light or dark theme (prefers-color-scheme).
+ * the hover box follow the light or dark theme (data-theme on <html>, see ui/theme-toggle.ts).
  */
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from 'sigma/rendering';
 
@@ -38,11 +38,10 @@ export function readTheme(): CanvasTheme {
 export const THEME_CHANGED_EVENT = 'actorgraph:themechange';
 
 /**
- * Calls back when the colour scheme changes (the CSS variables have changed with it): the system
- * setting, or the theme toggle (which dispatches THEME_CHANGED_EVENT on the document).
+ * Calls back when the colour scheme changes (the CSS variables have changed with it): the theme
+ * toggle dispatches THEME_CHANGED_EVENT on the document, also when it follows a system change.
  */
 export function onThemeChange(callback: () => void): void {
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', callback);
   document.addEventListener(THEME_CHANGED_EVENT, callback);
 }
 

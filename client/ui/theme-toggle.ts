@@ -1,6 +1,7 @@
 /**
- * The theme button: follows the system, or light, or dark (kept in localStorage). It sets
- * data-theme on <html> (styles.css holds both palettes) and tells the canvas to read its colours again.
+ * The theme button: follows the system, or light, or dark (kept in localStorage). It always sets
+ * data-theme="light" or "dark" on <html> (the stylesheets key their palettes on it, so each colour
+ * is written once) and tells the canvas to read its colours again.
  */
 import { THEME_CHANGED_EVENT } from '../sigma/theme.js';
 
@@ -14,9 +15,12 @@ function stored(): Theme {
   return THEMES.find((theme) => theme === value) ?? 'system';
 }
 
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
 function apply(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+  const resolved = theme === 'system' ? (systemDark.matches ? 'dark' : 'light') : theme;
+  document.documentElement.dataset.theme = resolved;
+  document.documentElement.dataset.themeChoice = theme;
   document.dispatchEvent(new Event(THEME_CHANGED_EVENT));
 }
 
@@ -28,6 +32,9 @@ export function bindThemeToggle(button: HTMLButtonElement): void {
   };
   apply(theme);
   show();
+  systemDark.addEventListener('change', () => {
+    if (theme === 'system') apply(theme);
+  });
   button.addEventListener('click', () => {
     theme = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;
     localStorage.setItem(STORAGE_KEY, theme);

@@ -304,7 +304,7 @@ describe('exploring the graph', () => {
           return (x + 0.05) / (y + 0.05);
         };
         return {
-          theme: document.documentElement.dataset.theme ?? 'system',
+          theme: document.documentElement.dataset.themeChoice ?? 'none',
           text: ratio('--text', '--bg'),
           muted: ratio('--muted', '--panel'),
           accent: ratio('--accent', '--panel'),

@@ -2,11 +2,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { HealthResponse } from '../../domain/api.js';
-import { REL_TYPES } from '../../domain/graph.js';
 import { documentView } from '../../explore/document-view.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { parseInput } from '../middleware/validate.js';
+import { relTypesParam } from './params.js';
 
 const limitParam = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
@@ -15,24 +15,7 @@ const OverviewQuery = z.object({ limit: limitParam(500, 50_000) });
 const NeighborsQuery = z.object({
   limit: limitParam(20, 500),
   skip: z.coerce.number().int().min(0).max(100_000).default(0),
-  types: z
-    .string()
-    .optional()
-    .transform((value) =>
-      value
-        ? value
-            .split(',')
-            .map((type) => type.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(
-      z.array(
-        z.enum(REL_TYPES, {
-          error: (issue) => `unknown relationship type "${String(issue.input)}" (known: ${REL_TYPES.join(', ')})`,
-        }),
-      ),
-    ),
+  types: relTypesParam,
 });
 const SearchQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(200), limit: limitParam(10, 100) });
 const IdParam = z.object({ id: z.string().min(1).max(300) });

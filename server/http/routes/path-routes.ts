@@ -3,11 +3,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { PathResponse } from '../../domain/api.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
-import { REL_TYPES } from '../../domain/graph.js';
 import { MAX_PATH_LENGTH } from '../../store/cypher-store.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { toApiPayload } from '../../store/payload.js';
 import { parseInput } from '../middleware/validate.js';
+import { relTypesParam } from './params.js';
 
 const nodeId = (name: string) =>
   z
@@ -24,24 +24,7 @@ const ShortestPathQuery = z.object({
     .min(1, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
     .max(MAX_PATH_LENGTH, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
     .default(6),
-  types: z
-    .string()
-    .optional()
-    .transform((value) =>
-      value
-        ? value
-            .split(',')
-            .map((type) => type.trim())
-            .filter(Boolean)
-        : [],
-    )
-    .pipe(
-      z.array(
-        z.enum(REL_TYPES, {
-          error: (issue) => `unknown relationship type "${String(issue.input)}" (known: ${REL_TYPES.join(', ')})`,
-        }),
-      ),
-    ),
+  types: relTypesParam,
 });
 
 export function pathRoutes(store: GraphStore): Router {
