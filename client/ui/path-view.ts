@@ -22,6 +22,7 @@ function endpointField(id: string, label: string, onPick: (hit: SearchHit) => vo
   const input = el('input', {
     id,
     type: 'search',
+    role: 'combobox',
     autocomplete: 'off',
     placeholder: 'Search a name…',
     'aria-autocomplete': 'list',
