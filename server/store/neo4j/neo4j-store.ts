@@ -172,10 +172,28 @@ export class Neo4jStore extends CypherStore {
       throw mapNeo4jError(error, this.options.uri);
     }
   }
+  /**
+   * Empties the database — for tests only, so it refuses unless the server keeps its data in a
+   * throwaway directory of test/neo4j-launcher (`actorgraph-neo4j-…`) or
+   * ACTORGRAPH_ALLOW_DELETE_EVERYTHING=1 is set: a test pointed by mistake at a server in use (a
+   * port taken by someone else's Neo4j) must not wipe it.
+   */
   async deleteEverything(): Promise<void> {
     await this.connect();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, ...this.databaseOption() });
     try {
+      if (process.env.ACTORGRAPH_ALLOW_DELETE_EVERYTHING !== '1') {
+        const settings = await session
+          .run("SHOW SETTINGS YIELD name, value WHERE name = 'server.directories.data' RETURN value")
+          .catch(() => null);
+        const dataDir = String(settings?.records[0]?.get('value') ?? 'unknown');
+        if (!/actorgraph-neo4j-/.test(dataDir)) {
+          throw new Error(
+            `Refusing to delete everything in ${this.options.uri}: its data directory (${dataDir}) is not a ` +
+              'throwaway test server of test/neo4j-launcher. Set ACTORGRAPH_ALLOW_DELETE_EVERYTHING=1 to force.',
+          );
+        }
+      }
       await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
     } finally {
       await session.close();
