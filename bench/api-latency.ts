@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
-import { startServer } from '../server/http/server.js';
+import { percentile, serveForBench } from './bench-server.js';
 import { importDocuments } from '../server/importer/import-documents.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
@@ -18,10 +18,6 @@ const CALLS = 200;
 const articles = process.argv[2] ?? join(REPO_ROOT, 'data', 'articles');
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-bench-'));
 const dbPath = join(dir, 'graph.kuzu');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function time(label: string, urls: string[]): Promise<void> {
   const samples: number[] = [];
@@ -61,15 +57,7 @@ console.log(`nodes        ${JSON.stringify(stats.nodes)}`);
 console.log(`relations    ${JSON.stringify(stats.relationships)}`);
 
 const store = neo4jUri ? writer : await KuzuStore.open({ path: dbPath, readOnly: true });
-const server = await startServer({
-  store,
-  version: 'bench',
-  port: 0,
-  host: '127.0.0.1',
-  bodyLimitBytes: 1 << 20,
-  timeoutMs: 10_000,
-  rowLimit: 1000,
-});
+const server = await serveForBench(store);
 const actors = (await store.overview(50)).nodes.filter((node) => node.label === 'Actor').map((node) => node.id);
 await time(
   'neighbors',

@@ -19,7 +19,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildClientIfNeeded } from '../server/cli/commands/start.js';
 import { CHROMIUM_PATH, launchBrowser } from '../test/helpers/browser.js';
 import { CLIENT_DIR } from '../test/helpers/test-server.js';
-import { startServer, type RunningServer } from '../server/http/server.js';
+import type { RunningServer } from '../server/http/server.js';
+import { serveForBench } from './bench-server.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 import { forceAtlas2 } from '../client/graph/force-atlas2.js';
 import { createGraph } from '../client/graph/dataset.js';
@@ -219,16 +220,7 @@ async function run(): Promise<void> {
       await writer.close();
     }
     store = await KuzuStore.open({ path: join(dir, 'graph.kuzu'), readOnly: true });
-    server = await startServer({
-      store,
-      version: 'bench',
-      port: 0,
-      host: '127.0.0.1',
-      bodyLimitBytes: 1 << 20,
-      timeoutMs: 300_000,
-      rowLimit: 1000,
-      clientDir: CLIENT,
-    });
+    server = await serveForBench(store, { timeoutMs: 300_000, clientDir: CLIENT });
     const stats = await store.stats();
     row('write into Kuzu and open the server', `${ms(performance.now() - started)}`);
     row('database holds', `${stats.totalNodes} nodes, ${stats.totalRelationships} relationships`);

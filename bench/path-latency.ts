@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
 import type { PathResponse } from '../server/domain/api.js';
-import { startServer } from '../server/http/server.js';
+import { percentile, serveForBench } from './bench-server.js';
 import { importDocuments } from '../server/importer/import-documents.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
@@ -19,10 +19,6 @@ import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
 const CALLS = 50;
 const WARMUP = 5;
 const ARTICLES = join(REPO_ROOT, 'data', 'articles');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function actorId(store: GraphStore, name: string): Promise<string> {
   const hit = (await store.search(name, 5)).find((result) => result.caption === name);
@@ -62,15 +58,7 @@ async function bench(kind: 'kuzu' | 'neo4j'): Promise<void> {
     await writer.close();
     store = await KuzuStore.open({ path: dbPath, readOnly: true });
   }
-  const server = await startServer({
-    store,
-    version: 'bench',
-    port: 0,
-    host: '127.0.0.1',
-    bodyLimitBytes: 1 << 20,
-    timeoutMs: 10_000,
-    rowLimit: 1000,
-  });
+  const server = await serveForBench(store);
   try {
     const from = encodeURIComponent(await actorId(store, 'Ilham Aliyev'));
     const to = encodeURIComponent(await actorId(store, 'Daniel Baer'));

@@ -124,12 +124,7 @@ appearance.subscribe(() => {
   scheduleUrlUpdate();
 });
 // Hover changes many times a second: the bar and the link follow only selection and path.
-let lastSelection: readonly string[] = [];
-let lastPath: unknown = null;
-interaction.subscribe(({ selection, path }) => {
-  if (selection === lastSelection && path === lastPath) return;
-  lastSelection = selection;
-  lastPath = path;
+interaction.subscribeTo(['selection', 'path'], () => {
   refreshSelectionBar();
   scheduleUrlUpdate();
 });
@@ -229,7 +224,7 @@ async function collapseNode(id: string): Promise<void> {
 async function hide(ids: readonly string[]): Promise<void> {
   const label = ids.length === 1 ? `hide ${captionOf(ids[0]!)}` : `hide ${ids.length} nodes`;
   for (const id of ids) dismissed.add(id);
-  if (ids.includes(interaction.current.selected ?? '')) clearSelection();
+  if (ids.includes(interaction.current.selected ?? '')) panel.hidden = true;
   interaction.selectMany(
     interaction.current.selection.filter((id) => !ids.includes(id)),
     false,
@@ -470,10 +465,11 @@ async function start(): Promise<void> {
   restoring = true;
   try {
     let linked = null;
+    let brokenLink: string | null = null;
     try {
       linked = decodeView(location.hash);
     } catch (error) {
-      say(messageOf(error), true);
+      brokenLink = messageOf(error);
     }
     layout.kill();
     clearSelection();
@@ -494,11 +490,10 @@ async function start(): Promise<void> {
           if (ids[0]) await select(ids[0], false);
           interaction.selectMany(ids, false);
         },
+        // Curves, panels and the redraw follow in canvasChanged() below.
         settle: async (hasPositions) => {
           layout.kill();
-          curveParallelEdges(graph, isLargeGraph(graph));
           if (!hasPositions) layout.start(3000);
-          renderer.refresh();
         },
       });
       say(
@@ -507,7 +502,7 @@ async function start(): Promise<void> {
       );
     } else {
       await loadOverview();
-      say('');
+      say(brokenLink ?? '', brokenLink !== null);
       if (graph.order > 0) layout.start(4000);
     }
     if (graph.order === 0) showEmptyNotice(notice);

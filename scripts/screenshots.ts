@@ -9,21 +9,11 @@ import type { Page } from 'playwright-core';
 import { buildClientIfNeeded } from '../server/cli/commands/start.js';
 import { REPO_ROOT } from '../server/config.js';
 import { launchBrowser } from '../test/helpers/browser.js';
+import { gotoExplorer, pickSuggestion } from '../test/helpers/explorer-page.js';
 import { removeTempDirs } from '../test/helpers/temp-dir.js';
 import { startTestServer } from '../test/helpers/test-server.js';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
-}
-
-async function pick(page: Page, input: string, text: string, caption: string): Promise<void> {
-  await page.fill(input, text);
-  const suggestion = page.locator(`${input} ~ ul [data-testid="search-suggestion"]`, { hasText: caption }).first();
-  await suggestion.waitFor({ timeout: 10_000 });
-  await suggestion.click();
-}
 
 async function settle(page: Page, ms = 4500): Promise<void> {
   await page.waitForTimeout(ms);
@@ -35,10 +25,13 @@ async function main(): Promise<void> {
   const server = await startTestServer({ importSamples: true });
   const browser = await launchBrowser();
   try {
-    const shot = async (name: string, setup: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light') => {
+    const shot = async (
+      name: string,
+      setup: (page: Page) => Promise<void>,
+      colorScheme: 'light' | 'dark' = 'light',
+    ) => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme });
-      await page.goto(server.url);
-      await ready(page);
+      await gotoExplorer(page, server.url);
       await setup(page);
       await page.screenshot({ path: join(OUT, `${name}.png`) });
       await page.close();
@@ -47,7 +40,7 @@ async function main(): Promise<void> {
 
     await shot('overview-details', async (page) => {
       await settle(page);
-      await pick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+      await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
       await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
       await settle(page, 1000);
     });
@@ -56,8 +49,8 @@ async function main(): Promise<void> {
       await page.selectOption('#color-mode', 'community');
       await page.selectOption('#size-mode', 'pagerank');
       await page.click('#tab-path');
-      await pick(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
-      await pick(page, '#path-to', 'Baer', 'Daniel Baer');
+      await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
+      await pickSuggestion(page, '#path-to', 'Baer', 'Daniel Baer');
       await page.click('#path-find');
       await page.locator('[data-testid="path-steps"] li').first().waitFor();
       await settle(page);
@@ -83,7 +76,7 @@ async function main(): Promise<void> {
       'dark',
     );
     await shot('reader', async (page) => {
-      await pick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+      await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
       await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
       await page.locator('#details-panel button', { hasText: 'Open article' }).first().click();
       await page.locator('#reader mark, #reader .mention').first().waitFor({ timeout: 10_000 });

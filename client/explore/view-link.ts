@@ -60,7 +60,7 @@ export interface ViewReplay {
   findPath(from: string, to: string): Promise<void>;
   hide(ids: string[]): void;
   select(ids: string[]): Promise<void>;
-  /** Lays out (when the link has no positions), refreshes panels. */
+  /** Lays out, unless the link carried the positions. */
   settle(hasPositions: boolean): Promise<void>;
 }
 

@@ -23,18 +23,36 @@ export interface ReducerSources {
   layoutRunning: () => boolean;
 }
 
+/**
+ * A Set view of a list kept in the state, made again only when the list itself is replaced (the
+ * reducers run per node and edge on every refresh: a lasso selection of thousands must not be
+ * searched linearly each time).
+ */
+function setOf(): (list: readonly string[]) => ReadonlySet<string> {
+  let last: readonly string[] | null = null;
+  let set: ReadonlySet<string> = new Set();
+  return (list) => {
+    if (list !== last) [last, set] = [list, new Set(list)];
+    return set;
+  };
+}
+
 export function nodeReducer({ graph, interaction, view, theme, large }: ReducerSources) {
+  const selectionSet = setOf();
+  const pathSet = setOf();
   return (node: string, data: NodeData): NodeData => {
     if (view.isNodeHidden(node)) return { ...data, hidden: true };
-    const styled = { ...data, ...view.style(node) };
-    if (data.fixed) styled.label = `${String(data.label ?? '')} (pinned)`;
-    const full = { label: `${String(data.caption ?? data.label ?? '')}${data.fixed ? ' (pinned)' : ''}` };
+    const pinned = data.fixed ? ' (pinned)' : '';
+    const styled = { ...data, ...view.style(node), label: `${String(data.label ?? '')}${pinned}` };
+    const full = { label: `${String(data.caption ?? data.label ?? '')}${pinned}` };
     const { path, selection } = interaction.current;
     if (path) {
-      if (path.nodeIds.includes(node)) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (pathSet(path.nodeIds).has(node))
+        return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
       return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
     }
-    if (selection.includes(node)) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
+    if (selectionSet(selection).has(node))
+      return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
     const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return styled;
     if (node === focus) return { ...styled, ...full, highlighted: true, zIndex: 2 };
@@ -44,6 +62,7 @@ export function nodeReducer({ graph, interaction, view, theme, large }: ReducerS
 }
 
 export function edgeReducer({ graph, interaction, view, theme, large, layoutRunning }: ReducerSources) {
+  const pathSet = setOf();
   return (edge: string, data: EdgeData): EdgeData => {
     if (view.isEdgeHidden(edge) || (layoutRunning() && large())) return { ...data, hidden: true };
     const colors = theme();
@@ -51,7 +70,8 @@ export function edgeReducer({ graph, interaction, view, theme, large, layoutRunn
       return { ...data, color: colors.focusEdge, size: 3, forceLabel: true, zIndex: 2 };
     const path = interaction.current.path;
     if (path) {
-      if (path.edgeIds.includes(edge)) return { ...data, color: colors.pathEdge, size: 4, forceLabel: true, zIndex: 2 };
+      if (pathSet(path.edgeIds).has(edge))
+        return { ...data, color: colors.pathEdge, size: 4, forceLabel: true, zIndex: 2 };
       return { ...data, color: colors.dimEdge, label: '' };
     }
     const focus = large() ? interaction.current.selected : interaction.focus;

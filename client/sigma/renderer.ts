@@ -91,16 +91,13 @@ export function createRenderer(
     container.title = '';
   });
 
-  let previous = interaction.current;
-  interaction.subscribe((state) => {
-    const hoverOnly =
-      state.selection === previous.selection &&
-      state.path === previous.path &&
-      state.selectedEdge === previous.selectedEdge;
-    previous = state;
-    // On a large canvas a hover would re-derive every node and edge: the reducers ignore it.
-    if (hoverOnly && isLargeGraph(graph)) return;
-    renderer.refresh({ skipIndexation: true });
+  // A change of the graph is derived anew once the batch is over: draw with the new derivation.
+  view.onRederived(() => renderer.refresh());
+  const redraw = () => renderer.refresh({ skipIndexation: true });
+  interaction.subscribeTo(['selection', 'path', 'selectedEdge'], redraw);
+  // On a large canvas a hover would re-derive every node and edge: the reducers ignore it there.
+  interaction.subscribeTo(['hovered', 'hoveredEdge'], () => {
+    if (!isLargeGraph(graph)) redraw();
   });
   onThemeChange(() => {
     theme = readTheme();

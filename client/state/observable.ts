@@ -18,6 +18,16 @@ export class Observable<T extends object> {
     return () => this.listeners.delete(listener);
   }
 
+  /** Like subscribe, but only for changes of these keys (hover changes many times a second). */
+  subscribeTo(keys: ReadonlyArray<keyof T>, listener: Listener<T>): () => void {
+    let previous = this.state;
+    return this.subscribe((state) => {
+      const changed = keys.some((key) => !Object.is(state[key], previous[key]));
+      previous = state;
+      if (changed) listener(state);
+    });
+  }
+
   /** Applies a change; subscribers hear of it only when some value is different. */
   set(change: Partial<T>): void {
     const next = { ...this.state, ...change };

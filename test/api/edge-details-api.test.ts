@@ -4,12 +4,8 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  DocumentResponse,
-  EdgeDetailsResponse,
-  NodeDetailsResponse,
-  SearchResponse,
-} from '../../server/domain/api.js';
+import type { DocumentResponse, EdgeDetailsResponse, NodeDetailsResponse } from '../../server/domain/api.js';
+import { nodeIdByName } from '../helpers/api-lookup.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
@@ -19,14 +15,10 @@ describe.each(testStores())('GET /api/edges/:id (%s)', (kind) => {
   let server: TestServer;
 
   async function details(name: string): Promise<NodeDetailsResponse> {
-    const search = await request(server.url)
-      .get(`/api/search?q=${encodeURIComponent(name)}&limit=5`)
-      .expect(200);
-    const hit = (search.body as SearchResponse).results.find((result) => result.caption === name);
-    if (!hit) throw new Error(`no search hit named ${name}`);
+    const id = await nodeIdByName(server.url, name);
     return (
       await request(server.url)
-        .get(`/api/nodes/${encodeURIComponent(hit.id)}`)
+        .get(`/api/nodes/${encodeURIComponent(id)}`)
         .expect(200)
     ).body as NodeDetailsResponse;
   }

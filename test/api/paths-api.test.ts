@@ -4,7 +4,8 @@
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, PathResponse, SearchResponse } from '../../server/domain/api.js';
+import type { ApiErrorBody, PathResponse } from '../../server/domain/api.js';
+import { nodeIdByName } from '../helpers/api-lookup.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
@@ -15,14 +16,7 @@ describe.each(testStores())('shortest paths between actors of the sample corpus 
   let aliyev: string;
   let baer: string;
 
-  async function findId(name: string): Promise<string> {
-    const res = await request(server.url)
-      .get(`/api/search?q=${encodeURIComponent(name)}&limit=5`)
-      .expect(200);
-    const hit = (res.body as SearchResponse).results.find((result) => result.caption === name);
-    if (!hit) throw new Error(`no search hit named ${name}: ${JSON.stringify(res.body)}`);
-    return hit.id;
-  }
+  const findId = (name: string) => nodeIdByName(server.url, name);
 
   function shortest(query: Record<string, string | number>) {
     return request(server.url).get('/api/paths/shortest').query(query);

@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeDetailsResponse, RelationView, SearchResponse } from '../../server/domain/api.js';
+import { nodeIdByName } from '../helpers/api-lookup.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
@@ -13,14 +14,7 @@ afterAll(removeTempDirs);
 describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
   let server: TestServer;
 
-  async function findId(name: string): Promise<string> {
-    const res = await request(server.url)
-      .get(`/api/search?q=${encodeURIComponent(name)}&limit=5`)
-      .expect(200);
-    const hit = (res.body as SearchResponse).results.find((result) => result.caption === name);
-    if (!hit) throw new Error(`no search hit named ${name}: ${JSON.stringify(res.body)}`);
-    return hit.id;
-  }
+  const findId = (name: string) => nodeIdByName(server.url, name);
 
   async function details(name: string): Promise<NodeDetailsResponse> {
     const id = await findId(name);

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -59,15 +60,13 @@ async function audit(page: Page): Promise<string[]> {
 
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
   it('has no WCAG A/AA violations in the main views', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 850 }, colorScheme, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const page = await newExplorerPage(context, []);
+    await gotoExplorer(page, server.url);
     const problems: string[] = [];
 
     // Overview, a node selected (details panel and the selection bar).
-    await page.fill('#search-input', 'Aliyev');
-    await page.locator('[data-testid="search-suggestion"]', { hasText: 'Ilham Aliyev' }).first().click();
+    await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
     await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
     problems.push(...(await audit(page)).map((p) => `details: ${p}`));
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
 import { sampleGraph } from '../helpers/sample-graph.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -25,11 +26,7 @@ beforeAll(async () => {
   await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  page = await newExplorerPage(browser, pageErrors);
 });
 
 afterAll(async () => {
@@ -39,17 +36,13 @@ afterAll(async () => {
 });
 
 async function selectAliyev(): Promise<void> {
-  await page.fill('#search-input', 'Aliyev');
-  const suggestion = page.locator('[data-testid="search-suggestion"]', { hasText: 'Ilham Aliyev' });
-  await suggestion.first().waitFor({ timeout: 10_000 });
-  await suggestion.first().click();
+  await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
   await page.locator('[data-testid="details-panel"] h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
 }
 
 describe('evidence first', () => {
   it('goes from a search to a statement, its article with the sentence marked, and a mentioned person', async () => {
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    await gotoExplorer(page, server.url);
     await selectAliyev();
     const panel = page.locator('[data-testid="details-panel"]');
 
@@ -114,8 +107,7 @@ describe('evidence first', () => {
   });
 
   it('shows every sentence that states a relationship, from the panel and from the canvas', async () => {
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    await gotoExplorer(page, server.url);
     await selectAliyev();
     const panel = page.locator('[data-testid="details-panel"]');
 
@@ -243,10 +235,8 @@ describe('the reader with hostile text', () => {
       await dialog.dismiss();
     });
     try {
-      await tab.goto(hostile.url);
-      await tab.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
-      await tab.fill('#search-input', 'Lovelace');
-      await tab.locator('[data-testid="search-suggestion"]', { hasText: 'Ada Lovelace' }).first().click();
+      await gotoExplorer(tab, hostile.url);
+      await pickSuggestion(tab, '#search-input', 'Lovelace', 'Ada Lovelace');
       const panel = tab.locator('[data-testid="details-panel"]');
       await panel.locator('h2', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 10_000 });
       await panel.locator('[data-testid="statement"]').getByRole('button', { name: 'Open article' }).first().click();

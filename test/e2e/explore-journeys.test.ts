@@ -9,6 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
+import { entity, sampleGraph } from '../helpers/sample-graph.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -29,13 +31,8 @@ afterAll(async () => {
 });
 
 async function openExplorer(path = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(`${server.url}${path}`);
-  await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+  const page = await newExplorerPage(browser, pageErrors);
+  await gotoExplorer(page, `${server.url}${path}`);
   return page;
 }
 
@@ -56,19 +53,12 @@ const drawnNodes = (page: Page) =>
     return graph.nodes().filter((id) => !renderer.getNodeDisplayData(id)?.hidden);
   });
 
-async function searchAndPick(page: Page, inputSelector: string, text: string, caption: string): Promise<void> {
-  await page.fill(inputSelector, text);
-  const suggestion = page.locator(`${inputSelector} ~ ul [data-testid="search-suggestion"]`, { hasText: caption });
-  await suggestion.first().waitFor({ timeout: 10_000 });
-  await suggestion.first().click();
-}
-
 describe('exploring the graph', () => {
   it('expands an article’s neighbours 20 at a time, most connected first, and collapses them', async () => {
     // A small first view (the five most connected nodes), so that expanding brings new nodes.
     const page = await openExplorer('/?limit=5');
     expect(await nodeCount(page)).toBe(5);
-    await searchAndPick(page, '#search-input', 'Distant Approach', 'US’ Distant Approach to Karabakh Issue');
+    await pickSuggestion(page, '#search-input', 'Distant Approach', 'US’ Distant Approach to Karabakh Issue');
     await page.locator('#details-panel h2', { hasText: 'Distant Approach' }).waitFor();
 
     const bar = page.locator('#selection-bar');
@@ -94,7 +84,7 @@ describe('exploring the graph', () => {
   it('hides the selected node with Delete and brings it back with undo', async () => {
     const page = await openExplorer();
     const before = await nodeCount(page);
-    await searchAndPick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+    await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
     await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
     await expect(page.locator('#selection-bar .bar-title').textContent()).resolves.toBe('Ilham Aliyev');
     // Delete acts on the selection when the focus is not in a text field.
@@ -160,8 +150,8 @@ describe('exploring the graph', () => {
   it('finds and highlights the shortest path between two actors', async () => {
     const page = await openExplorer();
     await page.click('#tab-path');
-    await searchAndPick(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
-    await searchAndPick(page, '#path-to', 'Baer', 'Baer');
+    await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
+    await pickSuggestion(page, '#path-to', 'Baer', 'Baer');
     await page.click('#path-find');
     const steps = page.locator('[data-testid="path-steps"] li');
     await steps.first().waitFor({ timeout: 10_000 });
@@ -222,7 +212,7 @@ describe('exploring the graph', () => {
 
   it('opens a shared link with the same selection, filters, colours, canvas and camera', async () => {
     const page = await openExplorer();
-    await searchAndPick(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+    await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
     await page.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor();
     await page.click('#tab-filters');
     await page.fill('#filter-min-degree', '2');
@@ -258,9 +248,8 @@ describe('exploring the graph', () => {
       });
     const original = await state(page);
 
-    const shared = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    await shared.goto(link);
-    await shared.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    const shared = await newExplorerPage(browser, pageErrors);
+    await gotoExplorer(shared, link);
     await shared.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
     const opened = await state(shared);
     expect(opened.nodes).toEqual(original.nodes);
@@ -332,5 +321,59 @@ describe('exploring the graph', () => {
 
   it('logged no page errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('when something goes wrong', () => {
+  /** The hand-made graph plus one actor connected to nothing. */
+  const withIsolatedActor = () => {
+    const graph = sampleGraph();
+    return { ...graph, nodes: [...graph.nodes, entity('actor:kaspar-hauser', 'Actor', 'Kaspar Hauser', 'person')] };
+  };
+
+  it('opens the overview and says so when a link’s view is broken', async () => {
+    const page = await openExplorer('/#view=not-a-view%%');
+    await expect(page.locator('#status').textContent()).resolves.toContain('could not be read');
+    expect(await nodeCount(page)).toBeGreaterThan(20);
+  });
+
+  it('says that there is no path between two nodes that are not connected', async () => {
+    const isolated = await startTestServer({ importSamples: false, graph: withIsolatedActor() });
+    try {
+      const page = await newExplorerPage(browser, []);
+      await gotoExplorer(page, isolated.url);
+      await page.click('#tab-path');
+      await pickSuggestion(page, '#path-from', 'Babbage', 'Charles Babbage');
+      await pickSuggestion(page, '#path-to', 'Hauser', 'Kaspar Hauser');
+      await page.click('#path-find');
+      await expect
+        .poll(() => page.locator('#path-result [role="alert"]').textContent())
+        .toBe('No path within 6 steps.');
+      await expect(page.locator('#status').textContent()).resolves.toContain('No path between Charles Babbage');
+      expect(
+        await page.evaluate(
+          () =>
+            (window as unknown as { actorgraph: { interaction: { current: { path: unknown } } } }).actorgraph
+              .interaction.current.path,
+        ),
+      ).toBeNull();
+    } finally {
+      await isolated.close();
+    }
+  });
+
+  it('says the server cannot be reached when it went away, and keeps the canvas', async () => {
+    const leaving = await startTestServer({ importSamples: false, graph: sampleGraph() });
+    const page = await newExplorerPage(browser, []);
+    await gotoExplorer(page, leaving.url);
+    await pickSuggestion(page, '#search-input', 'Lovelace', 'Ada Lovelace');
+    await page.locator('#details-panel h2', { hasText: 'Ada Lovelace' }).waitFor();
+    const before = await nodeCount(page);
+    await leaving.close();
+
+    await page.locator('[data-testid="expand-next"]').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('cannot be reached');
+    await expect(page.locator('#status').getAttribute('class')).resolves.toContain('error');
+    expect(await nodeCount(page)).toBe(before);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -21,11 +22,7 @@ beforeAll(async () => {
   await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  page = await newExplorerPage(browser, pageErrors);
 });
 
 afterAll(async () => {
@@ -36,16 +33,12 @@ afterAll(async () => {
 
 describe('the explorer', () => {
   it('draws the overview, finds Aliyev by search and shows his statements with their sources', async () => {
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-graph-ready="true"]', { timeout: 30_000 });
+    await gotoExplorer(page, server.url);
     const nodeCount = Number(await page.getAttribute('body', 'data-node-count'));
     expect(nodeCount).toBeGreaterThan(20);
     expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(4);
 
-    await page.fill('#search-input', 'Aliyev');
-    const suggestion = page.locator('[data-testid="search-suggestion"]', { hasText: 'Ilham Aliyev' });
-    await suggestion.first().waitFor({ timeout: 10_000 });
-    await suggestion.first().click();
+    await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
 
     const panel = page.locator('[data-testid="details-panel"]');
     await panel.locator('h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });

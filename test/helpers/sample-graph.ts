@@ -7,7 +7,7 @@ import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from 
 const evidence = (sentence: string) =>
   encodeEvidence([{ documentId: 'doc:1', sentence, start: 0, end: sentence.length }]);
 
-function entity(
+export function entity(
   id: string,
   label: 'Actor' | 'Institution',
   name: string,
