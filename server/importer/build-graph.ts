@@ -9,11 +9,13 @@ import { hash } from './assemble/hash.js';
 import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
 import { findMentions } from './extract/mentions.js';
+import { NerHints } from './extract/ner-hints.js';
 import { extractRelations } from './extract/relations.js';
 import { extractRoles, type ExtractedRole } from './extract/roles.js';
 import { splitSentences, type Sentence } from './extract/sentences.js';
 import { extractStatements, type ExtractedStatement } from './extract/statements.js';
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
+import type { NerSpan } from './ner/ner-types.js';
 import type { SourceDocument } from './read/types.js';
 import { resolveEntities, type Entity, type ResolvedMention } from './resolve/entities.js';
 import { mergeStatements, type StatementOccurrence } from './resolve/statements.js';
@@ -23,7 +25,11 @@ export { loadGazetteer } from './gazetteer.js';
 export interface BuildOptions {
   /** Known entities and their variants; without it names are found by their shape and context only. */
   gazetteer?: Gazetteer;
+  /** The named-entity tagger's spans per document; without them the rules find names alone. */
+  ner?: NerByDocument;
 }
+
+export type NerByDocument = Map<SourceDocument, NerSpan[]>;
 
 const MAX_ENTITY_EVIDENCE = 3;
 
@@ -66,7 +72,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   const perDocument = documents.map((document) => ({
     document,
     sentences: splitSentences(document.text),
-    mentions: findMentions(document.text, gazetteer),
+    mentions: findMentions(document.text, gazetteer, new NerHints(options.ner?.get(document))),
   }));
   const corpus = resolveEntities(
     perDocument.map((d) => ({ mentions: d.mentions, authors: d.document.authors })),
@@ -291,7 +297,15 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
 
   const sortedNodes = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
   const sortedEdges = edges.all().sort((a, b) => a.id.localeCompare(b.id));
+  const names = options.ner ? 'corenlp' : 'rules';
+  for (const item of [...sortedNodes, ...sortedEdges]) recordNames(item.properties, names);
   return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+/** Every extracted fact's rule says where the names came from: "quote:verb-before@corenlp", "…@rules". */
+function recordNames(properties: Record<string, unknown>, names: string): void {
+  if (typeof properties.rule === 'string' && !properties.rule.includes('@'))
+    properties.rule = `${properties.rule}@${names}`;
 }
 
 /** Entities a statement names: mentions inside the statement's own words. */

@@ -8,9 +8,12 @@ import { REPO_ROOT } from '../config.js';
 import type { GraphBatch } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { mergeWithExisting } from '../store/merge-existing.js';
-import { buildGraph, loadGazetteer } from './build-graph.js';
+import { buildGraph, loadGazetteer, type NerByDocument } from './build-graph.js';
 import { applyCuration } from './curation/apply-curation.js';
 import { loadCuration } from './curation/curation-file.js';
+import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.js';
+
+export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 import { readSources } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
 
@@ -26,12 +29,15 @@ export interface ImportOptions {
   /** The curation file applied to every import (default data/curation.yaml; absent = none). */
   curationPath?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** The named-entity tagger under the rules; none (or mode 'rules') means the rules alone. */
+  ner?: NerChoice;
 }
 
 export interface ImportReport {
   documents: Array<{ id: string; title: string; path: string }>;
   skipped: SkippedFile[];
   curation: { applied: number; warnings: string[] };
+  ner: NerUsed;
   nodesByLabel: Record<string, number>;
   edgesByType: Record<string, number>;
   elapsedMs: number;
@@ -58,21 +64,23 @@ const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
 function extract(
   documents: SourceDocument[],
   gazetteer: Gazetteer,
+  ner: NerByDocument | undefined,
   skipped: SkippedFile[],
 ): { batch: GraphBatch; kept: SourceDocument[] } {
+  const options = { gazetteer, ...(ner ? { ner } : {}) };
   try {
-    return { batch: buildGraph(documents, { gazetteer }), kept: documents };
+    return { batch: buildGraph(documents, options), kept: documents };
   } catch {
     const kept: SourceDocument[] = [];
     for (const document of documents) {
       try {
-        buildGraph([document], { gazetteer });
+        buildGraph([document], options);
         kept.push(document);
       } catch (error) {
         skipped.push({ path: document.path, reason: `extraction failed: ${errorText(error)}` });
       }
     }
-    return { batch: buildGraph(kept, { gazetteer }), kept };
+    return { batch: buildGraph(kept, options), kept };
   }
 }
 
@@ -101,8 +109,12 @@ export async function importDocuments(
   });
   const skipped = [...read.skipped];
   progress({ phase: 'extract', current: 0, total: read.documents.length });
+  const tagged = await tagDocuments(read.documents, options.ner, (current, path) =>
+    progress({ phase: 'extract', current, total: read.documents.length, path }),
+  );
+  skipped.push(...tagged.skipped);
   const gazetteer = await loadGazetteer();
-  const extracted = extract(read.documents, gazetteer, skipped);
+  const extracted = extract(tagged.documents, gazetteer, tagged.spans, skipped);
   const corrections = await loadCuration(options.curationPath ?? DEFAULT_CURATION);
   const curated = applyCuration(extracted.batch, corrections);
   const { batch } = curated;
@@ -122,6 +134,7 @@ export async function importDocuments(
     })),
     skipped,
     curation: { applied: curated.applied, warnings: curated.warnings },
+    ner: tagged.used,
     nodesByLabel: countBy(batch.nodes, (node) => node.label),
     edgesByType: countBy(batch.edges, (edge) => edge.type),
     elapsedMs: Date.now() - started,

@@ -6,7 +6,11 @@
  */
 import { normalizeForm, type EntityType, type Gazetteer, type GazetteerEntry } from '../gazetteer.js';
 import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
-import { isAcronym, isCapitalized, tokenize, type Token } from './tokens.js';
+
+const ROLE_NOUNS = new Set(PERSON_ROLE_NOUNS);
+import { GENERIC_BODY, refineInstitutions } from './institution-names.js';
+import { NerHints, type NerKind } from './ner-hints.js';
+import { isCapitalized, tokenize, type Token } from './tokens.js';
 
 export interface Mention {
   start: number;
@@ -20,6 +24,8 @@ export interface Mention {
   possessive: boolean;
   rule: string;
   confidence: number;
+  /** What the named-entity tagger called this stretch of text, when a tagger ran. */
+  ner?: NerKind;
 }
 
 const CONNECTORS = new Set([
@@ -89,7 +95,27 @@ function opensOrganisationName(text: string, end: number): boolean {
   );
 }
 
-function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+/**
+ * The tagger reads "Jordan" in "Michael Jordan" as part of a person and "Washington" in
+ * "Washington Post" as part of an organisation: the gazetteer's state or place is not meant there.
+ */
+function insideTaggedName(entry: GazetteerEntry, form: string, start: number, end: number, ner: NerHints): boolean {
+  if (entry.type === 'person' || entry.type === 'institution') return false;
+  const inside = (kind: NerKind) =>
+    ner
+      .overlapping(start, end, kind)
+      .some((hint) => hint.start <= start && hint.end >= end && hint.end - hint.start > end - start);
+  if (inside('person')) return true;
+  const cityOrPlace = entry.type === 'place' || (entry.capitals ?? []).includes(form);
+  return cityOrPlace && inside('organization');
+}
+
+function gazetteerMentions(
+  text: string,
+  gazetteer: Gazetteer,
+  taken: Array<[number, number]>,
+  ner: NerHints,
+): Mention[] {
   const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
   const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
   const mentions: Mention[] = [];
@@ -100,6 +126,7 @@ function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: Array<[num
       const start = match.index!;
       const end = start + form.length;
       if (overlaps(taken, start, end)) continue;
+      if (insideTaggedName(entry, form, start, end, ner)) continue;
       // A place or state that opens an organisation's name ("Central Asia Energy Forum") is part of it.
       if ((entry.type === 'place' || entry.type === 'state') && opensOrganisationName(text, end)) continue;
       // A capital inside a longer name ("Helsinki Final Act", "Baku-Tbilisi-Ceyhan") is not the state.
@@ -374,10 +401,12 @@ function trimRun(tokens: Token[]): Token[] {
   return rest;
 }
 
-function looksLikePersonName(words: string[], gazetteer: Gazetteer): boolean {
-  if (words.length < 2 || words.length > 4) return false;
+/** Two to four name-shaped words; the tagger's word (`tagged`) also admits initials ("John F. Kerry"). */
+function looksLikePersonName(words: string[], gazetteer: Gazetteer, tagged = false): boolean {
+  if (words.length < 2 || words.length > (tagged ? 5 : 4)) return false;
   return words.every((word, index) => {
     if (NAME_PARTICLES.has(word.toLowerCase()) && index > 0 && index < words.length - 1) return true;
+    if (tagged && /^\p{Lu}\.?$/u.test(word) && index < words.length - 1) return true;
     const plain = word.replace(/[.'’-]/g, '');
     return (
       /^\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u.test(word) &&
@@ -393,7 +422,8 @@ function looksLikePersonName(words: string[], gazetteer: Gazetteer): boolean {
 
 const COMPANY_NOUNS =
   'company|giant|firm|operator|group|conglomerate|producer|manufacturer|maker|carrier|airline|bank|lender|insurer|broadcaster|newspaper|daily|agency|militia|movement|party|organisation|organization|foundation|charity|think tank|startup|start-up|utility|exporter|importer|miner|refiner';
-const COMPANY_AFTER = new RegExp(`^,\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${COMPANY_NOUNS})\\b`, 'iu');
+// Case-sensitive: "Lukyanov, the OSCE Minsk Group …" names no company; "Maersk, the Danish shipping giant" does.
+const COMPANY_AFTER = new RegExp(`^,\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${COMPANY_NOUNS})\\b`, 'u');
 const COMPANY_BEFORE = new RegExp(`\\b(?:${COMPANY_NOUNS})\\s+$`, 'iu');
 
 /** The kind of a one-word organisation its context names, if any. */
@@ -411,10 +441,18 @@ function companyCue(text: string, start: number, end: number): string | undefine
   return 'other';
 }
 
-function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+function detectedMentions(
+  text: string,
+  gazetteer: Gazetteer,
+  taken: Array<[number, number]>,
+  ner: NerHints,
+): Mention[] {
   const mentions: Mention[] = [];
   const tokens = tokenize(text);
-  for (const run of capitalisedRuns(text, tokens).flatMap((r) => splitAtTaken(r, taken))) {
+  const runs = capitalisedRuns(text, tokens)
+    .flatMap((r) => splitAtTaken(r, taken))
+    .flatMap((r) => splitAtTaggedPeople(r, ner));
+  for (const run of runs) {
     // What the gazetteer already took ("EU" in "EU Commissioner Jutta Urpilainen") is cut off the
     // front; a run with a taken word inside it is left alone.
     let tokens = run.tokens;
@@ -426,69 +464,151 @@ function detectedMentions(text: string, gazetteer: Gazetteer, taken: Array<[numb
       tokens = tokens.slice(lastTaken + 1);
     // "Almaty-based Eurasia Logistics Institute": the place it is based in is not part of the name.
     while (tokens.length > 1 && /-based$/i.test(tokens[0]!.text)) tokens = tokens.slice(1);
-    const kept = trimRun(tokens);
+    const kept = trimRun(dropRoleHead(text, tokens));
     if (kept.length === 0) continue;
     const start = kept[0]!.start;
     const last = kept[kept.length - 1]!;
     const end = last.end;
     if (overlaps(taken, start, end)) continue;
-    const words = kept.map((token) => token.text);
-    const name = text.slice(start, end);
-    const title = titleBefore(text, start);
-    const after = text.slice(end + (last.possessive ? 2 : 0), end + 80);
-    const base = { start, end, text: name, possessive: last.possessive, ...(title ? { title } : {}) };
-    if (words.some((word) => ORG_WORDS.has(word)) && words.length >= 2) {
-      const entry: GazetteerEntry = {
-        type: 'institution',
-        name,
-        kind: institutionKind(words),
-        forms: [name],
-        adjectives: [],
-        roles: [],
-      };
-      mentions.push({ ...base, type: 'institution', entry, rule: 'org:keyword', confidence: 0.75 });
-      taken.push([start, end]);
-    } else if (looksLikePersonName(words, gazetteer)) {
-      const cue =
-        title !== undefined ||
-        SPEECH_AFTER.test(after) ||
-        ROLE_AFTER.test(after) ||
-        (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
-        /\bsaid\s*$/.test(text.slice(Math.max(0, start - 12), start));
-      mentions.push({
-        ...base,
-        type: 'person',
-        rule: cue ? 'person:cue' : 'person:shape',
-        confidence: cue ? 0.85 : 0.55,
-      });
-      taken.push([start, end]);
-    } else if (
-      words.length === 1 &&
-      !NOT_NAMES.has(words[0]!) &&
-      !gazetteer.byAdjective.has(words[0]!) &&
-      /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
-      !TITLE_WORDS.has(words[0]!)
-    ) {
-      const company = companyCue(text, start, end + (last.possessive ? 2 : 0));
-      if (company) {
-        // "Maersk, the Danish shipping giant", "pipeline operator Transneft": a one-word organisation.
-        const entry: GazetteerEntry = {
-          type: 'institution',
-          name,
-          kind: company,
-          forms: [name],
-          adjectives: [],
-          roles: [],
-        };
-        mentions.push({ ...base, type: 'institution', entry, rule: 'org:apposition', confidence: 0.7 });
-        taken.push([start, end]);
-      } else {
-        // A lone capitalised word: perhaps a surname ("Baer explains"); resolution decides.
-        mentions.push({ ...base, type: 'surname', rule: 'surname', confidence: 0.6 });
-      }
-    } else if (words.length === 1 && isAcronym(words[0]!) && !gazetteer.byForm.has(words[0]!)) {
-      continue;
+    const mention = classifyRun(text, kept, gazetteer, ner);
+    if (!mention) continue;
+    mentions.push(mention);
+    if (mention.type !== 'surname') taken.push([start, end]);
+  }
+  return mentions;
+}
+
+/**
+ * "Head of the Armenian Government", "Chargé d'Affaires of the Russian Embassy": the words before
+ * "of" describe a person's post; what follows is the body (unless the whole is a title).
+ */
+function dropRoleHead(text: string, tokens: Token[]): Token[] {
+  const of = tokens.findIndex((token) => token.text === 'of');
+  if (of < 1 || of > 3) return tokens;
+  const head = tokens.slice(/^(?:The|the|A|An)$/.test(tokens[0]!.text) ? 1 : 0, of);
+  if (head.length === 0) return tokens;
+  const isRoleWord = (word: string) =>
+    ROLE_NOUNS.has(word.toLowerCase()) ||
+    TITLE_WORDS.has(word) ||
+    /^(?:Charg[eé]|d['’]Affaires|Personal|Special)$/.test(word);
+  if (!head.every((token) => isRoleWord(token.text))) return tokens;
+  const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+  if (TITLES.some((title) => phrase.startsWith(title) && title.includes(' of '))) return tokens;
+  let rest = of + 1;
+  if (tokens[rest]?.text.toLowerCase() === 'the') rest += 1;
+  return tokens.slice(rest);
+}
+
+/** What a run of capitalised words names, from its words, its context and the tagger's hint. */
+function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: NerHints): Mention | undefined {
+  const start = kept[0]!.start;
+  const last = kept[kept.length - 1]!;
+  const end = last.end;
+  const words = kept.map((token) => token.text);
+  const name = text.slice(start, end);
+  const title = titleBefore(text, start);
+  const after = text.slice(end + (last.possessive ? 2 : 0), end + 80);
+  const tagged = ner.kindAt(start, end);
+  const base = {
+    start,
+    end,
+    text: name,
+    possessive: last.possessive,
+    ...(title ? { title } : {}),
+    ...(tagged ? { ner: tagged } : {}),
+  };
+  const institution = (kind: string, rule: string, confidence: number): Mention => ({
+    ...base,
+    type: 'institution',
+    entry: { type: 'institution', name, kind, forms: [name], adjectives: [], roles: [] },
+    rule,
+    confidence,
+  });
+  if (words.some((word) => ORG_WORDS.has(word)) && words.length >= 2) {
+    return institution(institutionKind(words), 'org:keyword', tagged === 'organization' ? 0.85 : 0.75);
+  }
+  // "Azerbaijani MFA", "Russian Embassy": a state's adjective before a body every state has, or
+  // before a name the tagger calls an organisation elsewhere in the article.
+  const core = words.length >= 2 && gazetteer.byAdjective.has(words[0]!) ? words.slice(1).join(' ') : undefined;
+  if (core && (GENERIC_BODY.test(core) || ner.isName(core, 'organization'))) {
+    return institution(GENERIC_BODY.test(core) ? 'government' : institutionKind(words), 'org:qualified', 0.8);
+  }
+  if (tagged === 'person' && words.length >= 2 && looksLikePersonName(words, gazetteer, true)) {
+    return { ...base, type: 'person', rule: 'ner:person', confidence: 0.9 };
+  }
+  if (tagged === 'organization' && !(words.length === 1 && NOT_NAMES.has(words[0]!))) {
+    // "VOA", "Gazprom", "Hamas": an organisation the tagger knows though no keyword says so.
+    return institution(institutionKind(words), 'ner:organization', 0.8);
+  }
+  if (looksLikePersonName(words, gazetteer) && (tagged === undefined || tagged === 'person')) {
+    const cue =
+      title !== undefined ||
+      SPEECH_AFTER.test(after) ||
+      ROLE_AFTER.test(after) ||
+      (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
+      /\bsaid\s*$/.test(text.slice(Math.max(0, start - 12), start));
+    return { ...base, type: 'person', rule: cue ? 'person:cue' : 'person:shape', confidence: cue ? 0.85 : 0.55 };
+  }
+  if (
+    words.length === 1 &&
+    !NOT_NAMES.has(words[0]!) &&
+    !gazetteer.byAdjective.has(words[0]!) &&
+    /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
+    !TITLE_WORDS.has(words[0]!)
+  ) {
+    const company = tagged === 'person' ? undefined : companyCue(text, start, end + (last.possessive ? 2 : 0));
+    // "Maersk, the Danish shipping giant", "pipeline operator Transneft": a one-word organisation.
+    if (company) return institution(company, 'org:apposition', 0.7);
+    // A lone capitalised word: perhaps a surname ("Baer explains"); resolution decides.
+    return { ...base, type: 'surname', rule: tagged === 'person' ? 'ner:surname' : 'surname', confidence: 0.6 };
+  }
+  return undefined;
+}
+
+/**
+ * "Armenian Ministry of Foreign Affairs Anna Naghdalyan", "Co-Chairs Stéphane Visconti": where the
+ * tagger found a person inside a run, the person is a run of its own and so is what stands before.
+ */
+function splitAtTaggedPeople(run: Run, ner: NerHints): Run[] {
+  const first = run.tokens[0]!;
+  const last = run.tokens[run.tokens.length - 1]!;
+  const people = ner.overlapping(first.start, last.end, 'person');
+  if (people.length === 0) return [run];
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  let currentPerson: (typeof people)[number] | undefined;
+  for (const token of run.tokens) {
+    const person = people.find((hint) => token.start >= hint.start && token.end <= hint.end);
+    if (person !== currentPerson && current.length > 0) {
+      parts.push({ tokens: current });
+      current = [];
     }
+    currentPerson = person;
+    current.push(token);
+  }
+  if (current.length > 0) parts.push({ tokens: current });
+  return parts;
+}
+
+/**
+ * People and organisations the tagger found where no capitalised run did (a name after a
+ * lower-case particle, a name the run rules trimmed away): added when nothing else took the place.
+ */
+function taggedOnlyMentions(
+  text: string,
+  gazetteer: Gazetteer,
+  taken: Array<[number, number]>,
+  ner: NerHints,
+): Mention[] {
+  const mentions: Mention[] = [];
+  for (const hint of [...ner.all('person'), ...ner.all('organization')]) {
+    if (overlaps(taken, hint.start, hint.end)) continue;
+    const tokens = trimRun(tokenize(hint.text, hint.start));
+    if (tokens.length === 0) continue;
+    const mention = classifyRun(text, tokens, gazetteer, ner);
+    if (!mention || mention.type === 'surname') continue;
+    mentions.push(mention);
+    taken.push([mention.start, mention.end]);
   }
   return mentions;
 }
@@ -531,12 +651,17 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
 }
 
 /** Names that show up only as "Mr. X" or "Col. X" (one word after an honorific) are people too. */
-export function findMentions(text: string, gazetteer: Gazetteer): Mention[] {
+export function findMentions(text: string, gazetteer: Gazetteer, ner: NerHints = NerHints.none()): Mention[] {
   const taken: Array<[number, number]> = [];
   const found = [
-    ...gazetteerMentions(text, gazetteer, taken),
-    ...detectedMentions(text, gazetteer, taken),
+    ...gazetteerMentions(text, gazetteer, taken, ner),
+    ...detectedMentions(text, gazetteer, taken, ner),
+    ...taggedOnlyMentions(text, gazetteer, taken, ner),
     ...demonymMentions(text, gazetteer, taken),
   ];
-  return found.sort((a, b) => a.start - b.start);
+  return refineInstitutions(
+    text,
+    found.sort((a, b) => a.start - b.start),
+    gazetteer,
+  );
 }

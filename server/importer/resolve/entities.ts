@@ -209,15 +209,17 @@ export function resolveEntities(
     const local = surnameIndex(table, new Set(resolved[doc]!.map((m) => m.entityKey)));
     const candidates = local.get(mention.text) ?? corpusIndex.get(mention.text);
     let key = candidates && candidates.size === 1 ? [...candidates][0]! : undefined;
-    if (!key && mention.title && SHORT_HONORIFICS.has(mention.title)) {
-      // "Mr. Karimov" with no full name anywhere: a person known by surname only.
+    const byHonorific = mention.title !== undefined && SHORT_HONORIFICS.has(mention.title);
+    if (!key && (byHonorific || mention.ner === 'person')) {
+      // "Mr. Karimov", or a surname the tagger calls a person, with no full name anywhere: a
+      // person known by surname only.
       key = `p:${slug(mention.text)}`;
       table.ensure(key, () => ({
         key: key!,
         label: 'Actor',
         kind: 'person',
         name: mention.text,
-        rule: 'person:honorific',
+        rule: byHonorific ? 'person:honorific' : 'ner:surname',
         confidence: 0.7,
       }));
     }
