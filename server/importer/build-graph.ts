@@ -72,7 +72,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   const perDocument = documents.map((document) => ({
     document,
     sentences: splitSentences(document.text),
-    mentions: findMentions(document.text, gazetteer, new NerHints(options.ner?.get(document))),
+    mentions: findMentions(document.text, gazetteer, new NerHints(withAuthors(document, options.ner?.get(document)))),
   }));
   const corpus = resolveEntities(
     perDocument.map((d) => ({ mentions: d.mentions, authors: d.document.authors })),
@@ -267,7 +267,9 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       const spoken = statements.filter((s) => s.speakerKey && s.start < position).pop();
       return spoken?.speakerKey ?? lastPersonBefore(position);
     };
-    for (const relation of extractRelations(text, sentences, { mentions, kindOf, lastSpeakerBefore })) {
+    // "met the Azerbaijani and Armenian ministers": an adjective mentions a state but does not meet anyone.
+    const actors = mentions.filter((m) => !m.rule.endsWith(':adjective'));
+    for (const relation of extractRelations(text, sentences, { mentions: actors, kindOf, lastSpeakerBefore })) {
       const source = entities.get(relation.sourceKey);
       const target = entities.get(relation.targetKey);
       if (!source || !target) continue;
@@ -300,6 +302,22 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   const names = options.ner ? 'corenlp' : 'rules';
   for (const item of [...sortedNodes, ...sortedEdges]) recordNames(item.properties, names);
   return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+/**
+ * The byline's names are people wherever the text writes them ("Orkhan Jalilov Analysis 3 September"
+ * is an author and a section name): added to the tagger's spans, replacing any they overlap.
+ */
+function withAuthors(document: SourceDocument, spans: NerSpan[] | undefined): NerSpan[] | undefined {
+  const authors: NerSpan[] = [];
+  for (const author of document.authors) {
+    if (author.trim().split(/\s+/).length < 2) continue;
+    for (let at = document.text.indexOf(author); at >= 0; at = document.text.indexOf(author, at + author.length))
+      authors.push({ start: at, end: at + author.length, text: author, tag: 'PERSON' });
+  }
+  if (authors.length === 0) return spans;
+  const outside = (span: NerSpan) => !authors.some((a) => a.start < span.end && span.start < a.end);
+  return [...(spans ?? []).filter(outside), ...authors];
 }
 
 /** Every extracted fact's rule says where the names came from: "quote:verb-before@corenlp", "…@rules". */

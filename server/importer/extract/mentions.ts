@@ -178,7 +178,14 @@ function isCapitalAsLocation(
   possessive: boolean,
 ): boolean {
   if (entry.type !== 'state' || possessive || !(entry.capitals ?? []).includes(form)) return false;
-  return /\b(?:in|at|near|outside|around|across)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+  if (/\b(?:in|at|near|outside|around|across)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
+  // "the Minsk format", "the Astana talks": the city names a process, not its government.
+  return (
+    /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
+    /^\s+(?:format|process|talks|group|agreements?|accords?|protocol|summit|declaration|platform|negotiations|memorandum|deal|meeting|communiqu[eé])\b/.test(
+      text.slice(start + form.length, start + form.length + 20),
+    )
+  );
 }
 
 function cityMention(form: string, start: number, end: number): Mention {
@@ -205,7 +212,9 @@ function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[numbe
   for (const token of tokenize(text)) {
     const entry = gazetteer.byAdjective.get(normalizeForm(token.text));
     if (!entry || token.possessive || overlaps(taken, token.start, token.end)) continue;
-    if (!STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40))) continue;
+    const agent = STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40));
+    // "two failed Russian attempts": an adjective before a common noun mentions the state too.
+    if (!agent && !/^ [a-z]/.test(text.slice(token.end, token.end + 2))) continue;
     taken.push([token.start, token.end]);
     mentions.push({
       start: token.start,
@@ -214,8 +223,8 @@ function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[numbe
       type: 'state',
       entry,
       possessive: false,
-      rule: 'gazetteer:demonym',
-      confidence: 0.8,
+      rule: agent ? 'gazetteer:demonym' : 'gazetteer:adjective',
+      confidence: agent ? 0.8 : 0.6,
     });
   }
   return mentions;

@@ -198,12 +198,18 @@ export function speakerStartingAt(
     const key = context.lastSpeakerBefore(start);
     return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
   }
-  const described = describedSpeaker(
-    text,
-    start,
-    /^(?:the|The)\s+([a-z][a-z-]+)\b/.exec(text.slice(start, to))?.[1],
-    context,
+  const noun = /^(?:the|The)\s+([a-z][a-z-]+)\b/.exec(text.slice(start, to))?.[1];
+  // "said the spokesperson of the Azerbaijani MFA Leyla Abdullayeva": the name written after the
+  // description wins over the last person of that description before it.
+  const namedAfter = context.mentions.find(
+    (m) =>
+      m.start >= start &&
+      m.start <= start + 60 &&
+      context.kindOf(m.entityKey) === 'person' &&
+      !/[.;]/.test(text.slice(start, m.start)),
   );
+  const described =
+    noun && PERSON_NOUNS.has(noun) && namedAfter ? undefined : describedSpeaker(text, start, noun, context);
   if (described) return described;
   // The first name within a few words (after a title such as "Azerbaijan's President").
   const mention = context.mentions.find(

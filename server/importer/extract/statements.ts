@@ -7,6 +7,7 @@
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
+import { commentaryStatements, interviewStatements, stanceStatement } from './statement-styles.js';
 
 export interface ExtractedStatement {
   text: string;
@@ -38,7 +39,8 @@ const STATEMENT_READ =
   /^[\s,.;:]*the\s+(?:statement|letter|message|communiqué|release|post)\s+(?:read|said|says|reads|added)\b/i;
 const VERB_BEFORE = new RegExp(`\\b(${VERB_ALTERNATION})(?:\\s+that)?[\\s,:]*$`, 'i');
 const TITLE_CUE = /\b(?:titled|entitled|called|named|dubbed|so-called|known as|slogan|motto|theme)\s*$/i;
-const REPORTED = new RegExp(`\\b(${VERB_ALTERNATION})\\s+(?:that\\s+)?`, 'gi');
+// "He noted, that …": a comma may stand between the verb and its clause.
+const REPORTED = new RegExp(`\\b(${VERB_ALTERNATION})[,:]?\\s+(?:that\\s+)?`, 'gi');
 const NOT_A_CLAUSE = /^(?:to|by|for|with|in|on|at|from|about|of|and|or|but|as|it|so|this|“|")\b/i;
 
 function findQuotes(text: string): QuoteSpan[] {
@@ -114,6 +116,20 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         rule = 'quote:speaker-before';
       }
     }
+    if (!speaker && /:\s*$/.test(before)) {
+      // "X responded, tweeting a quote from the Gospel: “…”": the sentence's subject speaks.
+      const subject = withSpeakers.mentions.find(
+        (m) =>
+          m.start >= first.start &&
+          m.end <= quote.open &&
+          !m.possessive &&
+          ['person', 'institution'].includes(withSpeakers.kindOf(m.entityKey) ?? ''),
+      );
+      if (subject && subject.start - first.start < 40) {
+        speaker = { entityKey: subject.entityKey, rule: 'speaker:colon-subject', confidence: 0.7 };
+        rule = 'quote:colon';
+      }
+    }
     if (!speaker && /^\s*[a-z]/.test(content)) {
       // "Pompeo “emphasized the need …”": the quote continues a sentence whose subject speaks.
       speaker =
@@ -144,7 +160,25 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     });
   }
 
+  const interview = interviewStatements(text, sentences, withSpeakers);
+  for (const found of interview) {
+    statements.push(found);
+    speakers.push({ at: found.start, key: found.speakerKey! });
+  }
+  const inInterviewTurn = (position: number) => interview.some((s) => s.start <= position && position < s.end);
+  const speakerBefore = (to: number) =>
+    speakerEndingAt(text, sentences.find((s) => s.start <= to && to < s.end)?.start ?? to, to, withSpeakers);
+
   for (const sentence of sentences) {
+    if (inInterviewTurn(sentence.start)) continue;
+    const styled =
+      commentaryStatements(text, sentence, withSpeakers) ??
+      stanceStatement(text, sentence, withSpeakers, speakerBefore);
+    if (styled) {
+      statements.push(styled);
+      speakers.push({ at: sentence.start, key: styled.speakerKey! });
+      continue;
+    }
     // "…,” X said, adding that …": what is added is X's too.
     const adding = /,\s+adding\s+that\s+/i.exec(sentence.text);
     if (adding) {
@@ -183,7 +217,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
               .replace(/[.;:]+\s*$/, '')
               .trim()
           : '';
-        if (clause.length >= 12 && !/[“"]/.test(clause)) {
+        if (clause.length >= 12 && !/[“"]/.test(clause) && !hasOwnSpeaker(clause, sentence, text, withSpeakers)) {
           speakers.push({ at: sentence.start, key: speaker.entityKey });
           statements.push({
             text: clause,
@@ -241,6 +275,23 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     }
   }
   return statements.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "According to the ministry, Cavusoglu told them that …": the clause names its own speaker and
+ * verb, so the reported-speech rule attributes it, not "according to".
+ */
+function hasOwnSpeaker(clause: string, sentence: Sentence, text: string, context: SpeakerContext): boolean {
+  const at = text.indexOf(clause, sentence.start);
+  if (at < 0) return false;
+  const verb = new RegExp(`^[^,.;]{0,60}?\\b(?:${VERB_ALTERNATION})\\b`, 'i').exec(clause);
+  if (!verb) return false;
+  return context.mentions.some(
+    (m) =>
+      m.start >= at &&
+      m.end <= at + verb[0].length &&
+      ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
+  );
 }
 
 /** A sentence that is nothing but the quote (and its closing punctuation). */

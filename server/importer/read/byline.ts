@@ -51,6 +51,11 @@ export function findDate(line: string): { iso: string; index: number; length: nu
 
 const NAME = "[A-Z][\\p{L}'’.-]+(?:\\s+[A-Z][\\p{L}'’.-]+){1,3}";
 const BYLINE = new RegExp(`^\\s*(?:By|BY|Written by|Author:)\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)`, 'u');
+/** "Orkhan Jalilov Analysis 3 September 2021": a name, a section label and the date on one line. */
+const SECTION_BYLINE = new RegExp(
+  `^\\s*(${NAME})\\s+(?:Analysis|Opinion|Commentary|Comment|Interview|Feature|Explainer|Editorial|Column)\\b`,
+  'u',
+);
 
 export interface Byline {
   authors: string[];
@@ -71,7 +76,8 @@ export function readByline(text: string, linesToScan = 8): Byline {
   let firstDate: string | null = null;
   for (const line of lines) {
     const date = findDate(line);
-    const byline = BYLINE.exec(line.slice(0, date ? date.index : undefined));
+    const head = line.slice(0, date ? date.index : undefined);
+    const byline = BYLINE.exec(head) ?? (date ? SECTION_BYLINE.exec(head) : null);
     if (byline && authors.length === 0) {
       authors = byline[1]!
         .split(/\s*(?:,|\band\b|&)\s*/)

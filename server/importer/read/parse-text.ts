@@ -1,6 +1,7 @@
 /** Plain text and Markdown articles: an optional front-matter header, else metadata from the top lines. */
 import { readByline, UPDATE_STAMP } from './byline.js';
-import { splitFrontMatter } from './front-matter.js';
+import { splitFrontMatter, type Metadata } from './front-matter.js';
+import { splitHeaderBlock } from './header-block.js';
 import type { SourceDocument } from './types.js';
 
 type Parsed = Omit<SourceDocument, 'path' | 'fileName' | 'format'>;
@@ -15,15 +16,35 @@ function firstLine(text: string): string {
 }
 
 export function parseTextArticle(raw: string): Parsed {
-  const { metadata, body } = splitFrontMatter(raw);
-  const byline = metadata ? { authors: [], published: null } : readByline(body);
+  const front = splitFrontMatter(raw);
+  if (front.metadata) return withMetadata(front.metadata, front.body);
+  const header = splitHeaderBlock(raw);
+  if (header.metadata) {
+    // A "Title: / Source: / Date:" header seldom names the author: the byline below it may.
+    const byline = readByline(header.body);
+    const authors = header.metadata.authors.length ? header.metadata.authors : byline.authors;
+    const published = header.metadata.published ?? byline.published ?? undefined;
+    return withMetadata({ ...header.metadata, authors, ...(published ? { published } : {}) }, header.body);
+  }
+  const byline = readByline(front.body);
   return {
-    title: metadata?.title ?? firstLine(body).slice(0, 300),
+    title: firstLine(front.body).slice(0, 300),
+    text: front.body,
+    published: byline.published,
+    authors: byline.authors,
+    url: null,
+    publisher: null,
+  };
+}
+
+function withMetadata(metadata: Metadata, body: string): Parsed {
+  return {
+    title: metadata.title ?? firstLine(body).slice(0, 300),
     text: body,
-    published: metadata?.published ?? byline.published,
-    authors: metadata?.authors.length ? metadata.authors : byline.authors,
-    url: metadata?.url ?? null,
-    publisher: metadata?.publisher ?? null,
+    published: metadata.published ?? null,
+    authors: metadata.authors,
+    url: metadata.url ?? null,
+    publisher: metadata.publisher ?? null,
   };
 }
 

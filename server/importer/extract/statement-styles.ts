@@ -1,0 +1,199 @@
+/**
+ * Statements in the styles beyond "X said": commentary and analysis ("In X's view, …", "as X
+ * notes, …", "…, writes X."), wire copy ("…, he said." after a paraphrase), press releases
+ * ("X considered it necessary to …"), and interviews (speaker labels or Q/A turns, where every
+ * answer is the interviewee's). Each finder takes one sentence or the whole text and returns
+ * statements in the shape the main extractor uses.
+ */
+import type { ResolvedMention } from '../resolve/entities.js';
+import type { Sentence } from './sentences.js';
+import type { ExtractedStatement } from './statements.js';
+import type { FoundSpeaker, SpeakerContext } from './speakers.js';
+
+const SPEAKING_KINDS = new Set(['person', 'institution', 'state', 'group']);
+
+/** The first mention of a speaking kind that starts in [from, to). */
+function speakerIn(context: SpeakerContext, from: number, to: number): ResolvedMention | undefined {
+  return context.mentions.find(
+    (m) => m.start >= from && m.start < to && SPEAKING_KINDS.has(context.kindOf(m.entityKey) ?? ''),
+  );
+}
+
+function clauseText(text: string): string {
+  return text
+    .trim()
+    .replace(/^that\s+/i, '')
+    .replace(/[.;:]+\s*$/, '')
+    .trim();
+}
+
+function statement(
+  sentence: Sentence,
+  text: string,
+  speaker: FoundSpeaker,
+  rule: string,
+  kind: 'quote' | 'reported' = 'reported',
+): ExtractedStatement {
+  return {
+    text,
+    kind,
+    speakerKey: speaker.entityKey,
+    start: sentence.start,
+    end: sentence.end,
+    rule,
+    confidence: speaker.confidence,
+  };
+}
+
+const VIEW =
+  /^(?:In|in)\s+(?:the\s+)?(.{2,60}?)['’]s?\s+(?:view|opinion|words|assessment|estimation|analysis|reading),\s+/u;
+const AS_NOTES =
+  /^(?:As|as)\s+(.{2,60}?)\s+(?:notes|noted|puts it|put it|argues|argued|writes|wrote|observes|observed|points out|pointed out|explains|explained|says|said),\s+/u;
+const VERBS_AFTER =
+  'writes|wrote|argues|argued|notes|noted|says|said|adds|added|explains|explained|believes|contends|warns|warned';
+/** "…, writes Ana Perez." / "…, Perez argues." / "…, he said." at the end of a sentence. */
+const ATTRIBUTION_AT_END = new RegExp(
+  `,\\s+(?:(?:${VERBS_AFTER})\\s+(.{2,80}?)|(.{2,60}?)\\s+(?:also\\s+)?(?:${VERBS_AFTER}))(?:,\\s+[^,]{0,80})?\\s*[.!]?$`,
+  'u',
+);
+const PRONOUN = /^(?:he|she|He|She)$/;
+
+/**
+ * Commentary and wire paraphrase in one sentence: "In Perez's view, the bloc …", "As Perez notes,
+ * the bloc …", "The bloc has lost its leverage, writes Perez.", "Talks will resume, he said."
+ */
+export function commentaryStatements(
+  _text: string,
+  sentence: Sentence,
+  context: SpeakerContext,
+): ExtractedStatement | undefined {
+  if (/[“”"]/.test(sentence.text)) return undefined;
+  const lead = VIEW.exec(sentence.text) ?? AS_NOTES.exec(sentence.text);
+  if (lead) {
+    const from = sentence.start + lead[0].indexOf(lead[1]!);
+    const mention = speakerIn(context, from, from + lead[1]!.length);
+    const clause = clauseText(sentence.text.slice(lead[0].length));
+    if (mention && clause.length >= 12) {
+      return statement(
+        sentence,
+        clause,
+        { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.75 },
+        VIEW.test(sentence.text) ? 'reported:in-view' : 'reported:as-notes',
+      );
+    }
+  }
+  const end = ATTRIBUTION_AT_END.exec(sentence.text);
+  if (end) {
+    const who = (end[1] ?? end[2])!.trim();
+    const clause = clauseText(sentence.text.slice(0, end.index));
+    if (clause.length < 12 || /^(?:but|and|or|so)\b/i.test(clause) || clause.split(/\s+/).length < 4) return undefined;
+    let speaker: FoundSpeaker | undefined;
+    if (PRONOUN.test(who)) {
+      const key = context.lastSpeakerBefore(sentence.start + end.index);
+      if (key) speaker = { entityKey: key, rule: 'speaker:pronoun', confidence: 0.7 };
+    } else {
+      const at = sentence.start + end.index + end[0].indexOf(who);
+      const mention = speakerIn(context, at, at + who.length);
+      if (mention) speaker = { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.75 };
+    }
+    if (speaker) return statement(sentence, clause, speaker, 'reported:attribution-after');
+  }
+  return undefined;
+}
+
+/** Press releases and readouts: "X considered it necessary to …", "deemed it important that …". */
+const STANCE =
+  /\b(?:considered|considers|deemed|deems|found|finds)\s+it\s+(?:necessary|important|essential|vital|crucial|imperative|possible|impossible|unacceptable|inadmissible|expedient|appropriate|urgent)\b/;
+
+export function stanceStatement(
+  text: string,
+  sentence: Sentence,
+  context: SpeakerContext,
+  speakerBefore: (to: number) => FoundSpeaker | undefined,
+): ExtractedStatement | undefined {
+  const match = STANCE.exec(sentence.text);
+  if (!match) return undefined;
+  const at = sentence.start + match.index;
+  const speaker = speakerBefore(at);
+  if (!speaker) return undefined;
+  const clause = clauseText(text.slice(at, sentence.end));
+  void context;
+  return statement(sentence, clause, speaker, 'reported:stance');
+}
+
+/** "Q: …" / "A: …", or "Name: …" at the start of a paragraph. */
+const TURN = /^(?:(Q|A|Question|Answer)|([\p{Lu}][\p{L}.'’-]+(?:\s[\p{Lu}][\p{L}.'’-]+){0,3}))\s*[:—–]\s+(?=\S)/u;
+
+interface Turn {
+  start: number;
+  /** Where the words start, after the label. */
+  body: number;
+  end: number;
+  role: 'question' | 'answer' | 'named';
+  label: string;
+}
+
+function turnsOf(text: string, sentences: Sentence[]): Turn[] {
+  const paragraphs = new Map<number, Sentence>();
+  for (const sentence of sentences)
+    if (!paragraphs.has(sentence.paragraph)) paragraphs.set(sentence.paragraph, sentence);
+  const turns: Turn[] = [];
+  for (const [paragraph, first] of paragraphs) {
+    const lineEnd = Math.max(...sentences.filter((s) => s.paragraph === paragraph).map((s) => s.end));
+    const match = TURN.exec(text.slice(first.start, lineEnd));
+    if (!match) continue;
+    const qa = match[1];
+    const role = qa ? (/^(?:A|Answer)$/.test(qa) ? 'answer' : 'question') : 'named';
+    turns.push({ start: first.start, body: first.start + match[0].length, end: lineEnd, role, label: qa ?? match[2]! });
+  }
+  return turns;
+}
+
+/**
+ * An interview: at least two labelled turns. Answers ("A:") are the interviewee's, the person the
+ * introduction (before the first turn) names most; a named turn is its speaker's when the label
+ * names a person of the article. Questions are not statements.
+ */
+export function interviewStatements(
+  text: string,
+  sentences: Sentence[],
+  context: SpeakerContext,
+): ExtractedStatement[] {
+  const turns = turnsOf(text, sentences);
+  if (turns.length < 2) return [];
+  const interviewee = mostNamedPerson(context, 0, turns[0]!.start);
+  const found: ExtractedStatement[] = [];
+  for (const turn of turns) {
+    let speaker: FoundSpeaker | undefined;
+    if (turn.role === 'answer' && interviewee)
+      speaker = { entityKey: interviewee, rule: 'speaker:interviewee', confidence: 0.8 };
+    if (turn.role === 'named') {
+      const mention = context.mentions.find(
+        (m) => m.start >= turn.start && m.end <= turn.body && context.kindOf(m.entityKey) === 'person',
+      );
+      if (mention) speaker = { entityKey: mention.entityKey, rule: 'speaker:label', confidence: 0.85 };
+    }
+    if (!speaker) continue;
+    const words = clauseText(text.slice(turn.body, turn.end)).replace(/^[“"]|[”"]$/g, '');
+    if (words.split(/\s+/).length < 3 || /\?$/.test(words)) continue;
+    found.push({
+      text: words,
+      kind: 'quote',
+      speakerKey: speaker.entityKey,
+      start: turn.start,
+      end: turn.end,
+      rule: turn.role === 'answer' ? 'quote:interview-answer' : 'quote:interview-turn',
+      confidence: speaker.confidence,
+    });
+  }
+  return found;
+}
+
+function mostNamedPerson(context: SpeakerContext, from: number, to: number): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of context.mentions) {
+    if (m.start < from || m.end > to || context.kindOf(m.entityKey) !== 'person') continue;
+    counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
