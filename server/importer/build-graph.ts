@@ -240,7 +240,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       topOfficialOf,
       lastSpeakerBefore: lastPersonBefore,
     });
-    let previous: { date: string | null; speakerKey: string | null; end: number } | null = null;
+    let previous: { date: string | null; explicit: boolean; speakerKey: string | null; end: number } | null = null;
     for (const statement of statements) {
       const found = findStatementDate(text.slice(statement.start, statement.end), document.published);
       // "…,” the statement read." and "He also called for …" right after a dated statement by the
@@ -252,11 +252,13 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
             statement.speakerKey === previous.speakerKey &&
             statement.start - previous.end < 400));
       const date: string | null = found?.iso ?? (continues ? previous!.date : null);
-      previous = { date, speakerKey: statement.speakerKey, end: statement.end };
+      const explicit: boolean = found ? found.precision === 'explicit' : continues && previous!.explicit;
+      previous = { date, explicit, speakerKey: statement.speakerKey, end: statement.end };
       occurrences.push({
         statement,
         documentId: id,
         date,
+        dateExplicit: explicit,
         published: document.published,
         evidence: evidenceOf(work, statement.start, statement.end),
         about: aboutKeys(statement, mentions),

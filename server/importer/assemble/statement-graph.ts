@@ -19,7 +19,10 @@ export function addStatements(
   for (const merged of statements) {
     const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
     const id = `stmt:${hash(statementKey(merged.text) + (speaker?.id ?? ''))}`;
-    const datedFromText = merged.occurrences.find((o) => o.date)?.date ?? null;
+    // Two articles may date one quote differently: "on April 13" wins over "last week".
+    const datedFromText =
+      (merged.occurrences.find((o) => o.date && o.dateExplicit) ?? merged.occurrences.find((o) => o.date))?.date ??
+      null;
     const published =
       merged.occurrences
         .map((o) => o.published)

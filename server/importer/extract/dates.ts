@@ -12,6 +12,8 @@ export interface FoundDate {
   /** yyyy-mm-dd, or yyyy-mm when only the month is known. */
   iso: string;
   text: string;
+  /** 'explicit' when the text gives the day or month ("on April 13", "in March"); 'relative' for "last week", "on Tuesday". */
+  precision: 'explicit' | 'relative';
 }
 
 function pad(n: number): string {
@@ -39,31 +41,53 @@ export function findStatementDate(text: string, publishedIso: string | null): Fo
   const sentence = text.replace(DATELINE, '');
   const published = publishedIso ? new Date(`${publishedIso}T00:00:00Z`) : null;
   let match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(sentence);
-  if (match) return { iso: `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}`, text: match[0] };
+  if (match)
+    return {
+      iso: `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}`,
+      text: match[0],
+      precision: 'explicit',
+    };
   match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i').exec(sentence);
-  if (match) return { iso: `${match[3]}-${pad(monthIndex(match[2]!) + 1)}-${pad(Number(match[1]))}`, text: match[0] };
+  if (match)
+    return {
+      iso: `${match[3]}-${pad(monthIndex(match[2]!) + 1)}-${pad(Number(match[1]))}`,
+      text: match[0],
+      precision: 'explicit',
+    };
   if (!published) return null;
   match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, 'i').exec(sentence);
-  if (match) return { iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published), text: match[0] };
+  if (match)
+    return { iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published), text: match[0], precision: 'explicit' };
   match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\b`, 'i').exec(sentence);
-  if (match) return { iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published), text: match[0] };
-  match =
-    /\b(yesterday|today|last week|last month|earlier this week|(?:last|on)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i.exec(
+  if (match)
+    return { iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published), text: match[0], precision: 'explicit' };
+  const relative = relativeDate(sentence, published);
+  if (relative) return relative;
+  match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);
+  if (match) return { iso: mostRecent(monthIndex(match[1]!), null, published), text: match[0], precision: 'explicit' };
+  return null;
+}
+
+/**
+ * "yesterday", "earlier today", "last week", "on Tuesday", "said Wednesday": a day counted back
+ * from the publication date. A weekday is the last such day on or before it.
+ */
+function relativeDate(sentence: string, published: Date): FoundDate | null {
+  const match =
+    /\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|last week|last month|earlier this week|(?:(?:last|on|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i.exec(
       sentence,
     );
-  if (match) {
-    const word = match[1]!.toLowerCase();
-    if (word === 'today') return { iso: shift(published, 0), text: match[0] };
-    if (word === 'yesterday') return { iso: shift(published, -1), text: match[0] };
-    if (word === 'last week') return { iso: shift(published, -7), text: match[0] };
-    if (word === 'earlier this week') return { iso: shift(published, -2), text: match[0] };
-    if (word === 'last month') return { iso: shift(published, -30).slice(0, 7), text: match[0] };
-    const weekday = WEEKDAYS.indexOf(match[2]!.toLowerCase());
-    // "on Monday" in an article of a Monday is that day; otherwise the last such day before.
-    const back = (published.getUTCDay() - weekday + 7) % 7;
-    return { iso: shift(published, -back), text: match[0] };
-  }
-  match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);
-  if (match) return { iso: mostRecent(monthIndex(match[1]!), null, published), text: match[0] };
-  return null;
+  if (!match) return null;
+  const found = (iso: string): FoundDate => ({ iso, text: match[0], precision: 'relative' });
+  const phrase = match[1]!.toLowerCase();
+  if (/^(?:today|tonight|this (?:morning|afternoon|evening))$/.test(phrase)) return found(shift(published, 0));
+  if (phrase === 'yesterday' || phrase === 'last night') return found(shift(published, -1));
+  if (phrase === 'last week') return found(shift(published, -7));
+  if (phrase === 'earlier this week') return found(shift(published, -2));
+  if (phrase === 'last month') return found(shift(published, -30).slice(0, 7));
+  // A weekday must be written with its capital ("on Friday"), and "next Friday" is not past.
+  if (!/^\p{Lu}/u.test(match[2]!) || /^next\b/i.test(phrase)) return null;
+  const weekday = WEEKDAYS.indexOf(match[2]!.toLowerCase());
+  const back = (published.getUTCDay() - weekday + 7) % 7;
+  return found(shift(published, -(back === 0 && /^last\b/i.test(phrase) ? 7 : back)));
 }

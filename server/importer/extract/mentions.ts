@@ -392,6 +392,10 @@ function trimRun(tokens: Token[]): Token[] {
       HONORIFICS.has(word) ||
       // "Defense Ministry" keeps "Defense": a title word opening an organisation's name is part of it.
       (TITLE_WORDS.has(word) && tokens.length - first > 1 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||
+      // "Analyst Paulina Wrzesniewska": a role noun written like a title before a full name.
+      (ROLE_NOUNS.has(word.toLowerCase()) &&
+        tokens.length - first > 2 &&
+        !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       TITLE_WORDS.has(word.toLowerCase())
     )
       first += 1;
@@ -555,7 +559,9 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
       SPEECH_AFTER.test(after) ||
       ROLE_AFTER.test(after) ||
       (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
-      /\bsaid\s*$/.test(text.slice(Math.max(0, start - 12), start));
+      /\b(?:said|says|writes|wrote|argues|argued|notes|noted|added|adds|asked|replied)\s*$/.test(
+        text.slice(Math.max(0, start - 12), start),
+      );
     return { ...base, type: 'person', rule: cue ? 'person:cue' : 'person:shape', confidence: cue ? 0.85 : 0.55 };
   }
   if (

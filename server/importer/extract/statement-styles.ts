@@ -159,7 +159,12 @@ export function interviewStatements(
   sentences: Sentence[],
   context: SpeakerContext,
 ): ExtractedStatement[] {
-  const turns = turnsOf(text, sentences);
+  // A named label counts only when it names a person of the article ("Interview: …" does not).
+  const personIn = (turn: Turn) =>
+    context.mentions.find(
+      (m) => m.start >= turn.start && m.end <= turn.body && context.kindOf(m.entityKey) === 'person',
+    );
+  const turns = turnsOf(text, sentences).filter((turn) => turn.role !== 'named' || personIn(turn));
   if (turns.length < 2) return [];
   const interviewee = mostNamedPerson(context, 0, turns[0]!.start);
   const found: ExtractedStatement[] = [];
@@ -168,9 +173,7 @@ export function interviewStatements(
     if (turn.role === 'answer' && interviewee)
       speaker = { entityKey: interviewee, rule: 'speaker:interviewee', confidence: 0.8 };
     if (turn.role === 'named') {
-      const mention = context.mentions.find(
-        (m) => m.start >= turn.start && m.end <= turn.body && context.kindOf(m.entityKey) === 'person',
-      );
+      const mention = personIn(turn);
       if (mention) speaker = { entityKey: mention.entityKey, rule: 'speaker:label', confidence: 0.85 };
     }
     if (!speaker) continue;

@@ -11,6 +11,8 @@ export interface StatementOccurrence {
   documentId: string;
   /** Date the text gives for it (ISO), if any. */
   date: string | null;
+  /** The text gives the day or month itself ("on April 13"), not only relative to the article ("last week"). */
+  dateExplicit: boolean;
   published: string | null;
   evidence: Evidence;
   /** Entity keys the statement names. */

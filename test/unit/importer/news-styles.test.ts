@@ -1,0 +1,241 @@
+/**
+ * Statements and names in the styles of news beyond "X said": interviews, press releases,
+ * commentary, wire copy; dates resolved against the article's date; institutions named with
+ * whose they are. Articles written for these tests, names invented.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GraphBatch, GraphNode } from '../../../server/domain/graph.js';
+import { buildGraph, loadGazetteer } from '../../../server/importer/build-graph.js';
+import { findStatementDate } from '../../../server/importer/extract/dates.js';
+import type { Gazetteer } from '../../../server/importer/gazetteer.js';
+import type { NerSpan } from '../../../server/importer/ner/ner-types.js';
+import { parseTextArticle } from '../../../server/importer/read/parse-text.js';
+import type { SourceDocument } from '../../../server/importer/read/types.js';
+
+let gazetteer: Gazetteer;
+beforeAll(async () => {
+  gazetteer = await loadGazetteer();
+});
+
+function article(text: string, published = '2024-05-03', fileName = 'a.txt'): SourceDocument {
+  return {
+    path: fileName,
+    fileName,
+    format: 'txt',
+    title: text.split('\n')[0]!,
+    text,
+    published,
+    authors: [],
+    url: null,
+    publisher: null,
+  };
+}
+
+const named = (batch: GraphBatch, name: string): GraphNode | undefined =>
+  batch.nodes.find((node) => node.properties.name === name);
+
+/** Statement texts by speaker name. */
+function saidBy(batch: GraphBatch, speaker: string): string[] {
+  const node = named(batch, speaker);
+  if (!node) return [];
+  const ids = new Set(batch.edges.filter((e) => e.type === 'SAID' && e.source === node.id).map((e) => e.target));
+  return batch.nodes.filter((n) => ids.has(n.id)).map((n) => String(n.properties.text));
+}
+
+const statementTexts = (batch: GraphBatch) =>
+  batch.nodes.filter((n) => n.label === 'Statement').map((n) => String(n.properties.text));
+
+describe('dates a sentence gives, against the publication date (Friday 3 May 2024)', () => {
+  const cases: Array<[string, string, 'explicit' | 'relative']> = [
+    ['The envoy spoke on Tuesday in Vienna.', '2024-04-30', 'relative'],
+    ['Rusnac said Wednesday that the talks would go on.', '2024-05-01', 'relative'],
+    ['The minister said last week that nothing had changed.', '2024-04-26', 'relative'],
+    ['She spoke last Friday.', '2024-04-26', 'relative'],
+    ['He told reporters yesterday that the border was calm.', '2024-05-02', 'relative'],
+    ['The statement issued on April 13 said the opposite.', '2024-04-13', 'explicit'],
+    ['On 2 March the ministers met in Ankara.', '2024-03-02', 'explicit'],
+  ];
+  it.each(cases)('%s -> %s', (sentence, iso, precision) => {
+    expect(findStatementDate(sentence, '2024-05-03')).toMatchObject({ iso, precision });
+  });
+
+  it('keeps the explicit date when two articles date one quote differently', () => {
+    const quote = '“The corridor will open before winter,” Minister Tamaz Gvelesiani said';
+    const batch = buildGraph(
+      [
+        article(`Corridor talks\n${quote} last week.`, '2024-05-03', 'one.txt'),
+        article(`Corridor plans\n${quote} on April 19.`, '2024-05-10', 'two.txt'),
+      ],
+      { gazetteer },
+    );
+    const statement = batch.nodes.find((n) => n.properties.text === 'The corridor will open before winter')!;
+    expect(statement.properties.date).toBe('2024-04-19');
+  });
+});
+
+describe('statements in the styles of news', () => {
+  it('reads an interview: answers are the interviewee’s, questions are no statements', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Interview: the new envoy on the border talks',
+            'Deputy Foreign Minister Nino Kvaratskhelia, who leads Georgia’s delegation at the border talks, spoke to us in Tbilisi. Kvaratskhelia has held the post since March.',
+            'Q: Are the talks moving at all?',
+            'A: They are moving slowly, but both delegations now meet every month.',
+            'Q: What would you call a success this year?',
+            'A: A signed map of the first forty kilometres would be a real success.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Nino Kvaratskhelia')).toEqual(
+      expect.arrayContaining([
+        'They are moving slowly, but both delegations now meet every month',
+        'A signed map of the first forty kilometres would be a real success',
+      ]),
+    );
+    expect(statementTexts(batch).some((text) => text.includes('Are the talks moving'))).toBe(false);
+  });
+
+  it('reads commentary: "in X’s view", "as X notes", "…, writes X"', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'The bloc and the corridor',
+            'Analyst Paulina Wrzesniewska, a senior fellow at the Warsaw Institute of Eastern Studies, has followed the file for years.',
+            'In Wrzesniewska’s view, the bloc has no leverage left in the region.',
+            'The corridor will not be finished before 2030, writes Tomasz Obrebski.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Paulina Wrzesniewska')).toContain('the bloc has no leverage left in the region');
+    expect(saidBy(batch, 'Tomasz Obrebski')).toContain('The corridor will not be finished before 2030');
+  });
+
+  it('reads a press release: the minister’s stance is a statement, "the sides discussed" is not', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Minister receives the EU Special Representative',
+            'Foreign Minister Jeyhun Bayramov received the EU Special Representative Toivo Klaar today.',
+            'Jeyhun Bayramov considered it necessary to resume the work of the border commissions without delay.',
+            'The sides discussed the situation in the region and the agenda of the next meeting.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Jeyhun Bayramov')).toContain(
+      'considered it necessary to resume the work of the border commissions without delay',
+    );
+    expect(statementTexts(batch).some((text) => text.includes('situation in the region'))).toBe(false);
+  });
+
+  it('gives a quote after a colon to the sentence’s subject', () => {
+    const batch = buildGraph(
+      [article('Reply\nForeign Minister Ilkin Mammadli answered his critic with a proverb: “Measure seven times.”')],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Ilkin Mammadli')).toContain('Measure seven times');
+  });
+
+  it('gives "according to the ministry, X told them that …" to X', () => {
+    const batch = buildGraph(
+      [
+        article(
+          'Ankara meeting\nAccording to the Turkish Foreign Ministry, Minister Kemal Dursunoglu told them that they should do more for peace.',
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Kemal Dursunoglu')).toContain('they should do more for peace');
+    expect(saidBy(batch, 'Turkish Foreign Ministry')).toEqual([]);
+  });
+});
+
+describe('institutions named with whose they are', () => {
+  it('"Azerbaijan’s MFA" and "the Azerbaijani MFA" are one ministry; "the Head of the Armenian Government" is no institution', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Replies from Baku and Yerevan',
+            'Azerbaijan’s MFA also answered the statement.',
+            'The Head of the Armenian Government condemned the shelling.',
+            '“The claim is absurd,” said the spokesperson of the Azerbaijani MFA.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    const institutions = batch.nodes.filter((n) => n.label === 'Institution').map((n) => n.properties.name);
+    expect(institutions).toEqual(['Azerbaijani MFA']);
+    expect(named(batch, 'Armenia')?.label).toBe('Actor');
+  });
+});
+
+describe('names from the named-entity tagger under the rules', () => {
+  const text = [
+    'Ministry answers Ankara',
+    'The spokesperson of the Armenian Ministry of Foreign Affairs Lusine Avetyan also responded to the remarks.',
+    '“Turkey cannot play any role in this process,” she said.',
+    'Orbeli told the agency the talks were over.',
+  ].join('\n');
+  /** Spans as CoreNLP gives them for this text (its PERSON and ORGANIZATION tags). */
+  function spansFor(document: string): NerSpan[] {
+    const span = (words: string, tag: string): NerSpan => {
+      const start = document.indexOf(words);
+      return { start, end: start + words.length, text: words, tag };
+    };
+    return [
+      span('Armenian', 'NATIONALITY'),
+      span('Ministry of Foreign Affairs', 'ORGANIZATION'),
+      span('Lusine Avetyan', 'PERSON'),
+      span('Turkey', 'COUNTRY'),
+      span('Orbeli', 'PERSON'),
+    ];
+  }
+
+  it('splits a person off the institution before her, and keeps a surname the tagger calls a person', () => {
+    const document = article(text);
+    const batch = buildGraph([document], { gazetteer, ner: new Map([[document, spansFor(text)]]) });
+    expect(named(batch, 'Armenian Ministry of Foreign Affairs')?.label).toBe('Institution');
+    expect(named(batch, 'Lusine Avetyan')?.properties.kind).toBe('person');
+    expect(named(batch, 'Orbeli')?.properties.kind).toBe('person');
+    expect(saidBy(batch, 'Lusine Avetyan')).toContain('Turkey cannot play any role in this process');
+    // Every fact records that the names came from the tagger.
+    expect(named(batch, 'Lusine Avetyan')?.properties.rule).toMatch(/@corenlp$/);
+  });
+
+  it('without the tagger, every fact records that the rules worked alone', () => {
+    const batch = buildGraph([article(text)], { gazetteer });
+    expect(batch.nodes.every((n) => typeof n.properties.rule !== 'string' || n.properties.rule.endsWith('@rules'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('a "Title: / Source: / Date:" header on top of an article', () => {
+  it('is metadata, and the text starts after it', () => {
+    const parsed = parseTextArticle(
+      'Title: Envoy visits Baku\nSource: https://example.org/envoy\nDate: 2020-10-23\n\nEnvoy visits Baku\n\nBy Dana Okafor\nThe envoy arrived on Friday.\n',
+    );
+    expect(parsed).toMatchObject({
+      title: 'Envoy visits Baku',
+      url: 'https://example.org/envoy',
+      published: '2020-10-23',
+      authors: ['Dana Okafor'],
+    });
+    expect(parsed.text.startsWith('Envoy visits Baku')).toBe(true);
+  });
+
+  it('reads "Date: unknown" as no date', () => {
+    expect(parseTextArticle('Title: A\nSource: https://example.org/a\nDate: unknown\n\nA\nText.').published).toBeNull();
+  });
+});
