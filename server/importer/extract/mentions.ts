@@ -549,6 +549,16 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
   if (tagged === 'person' && words.length >= 2 && looksLikePersonName(words, gazetteer, true)) {
     return { ...base, type: 'person', rule: 'ner:person', confidence: 0.9 };
   }
+  if (tagged === 'country' && !NOT_NAMES.has(name) && !gazetteer.byAdjective.has(name)) {
+    // "Cameroon", "Kenya": a state the gazetteer does not list but the tagger knows.
+    return {
+      ...base,
+      type: 'state',
+      entry: { type: 'state', name, kind: 'state', forms: [name], adjectives: [], roles: [] },
+      rule: 'ner:country',
+      confidence: 0.8,
+    };
+  }
   if (tagged === 'organization' && !(words.length === 1 && NOT_NAMES.has(words[0]!))) {
     // "VOA", "Gazprom", "Hamas": an organisation the tagger knows though no keyword says so.
     return institution(institutionKind(words), 'ner:organization', 0.8);

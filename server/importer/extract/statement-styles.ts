@@ -53,7 +53,7 @@ const VERBS_AFTER =
   'writes|wrote|argues|argued|notes|noted|says|said|adds|added|explains|explained|believes|contends|warns|warned';
 /** "…, writes Ana Perez." / "…, Perez argues." / "…, he said." at the end of a sentence. */
 const ATTRIBUTION_AT_END = new RegExp(
-  `,\\s+(?:(?:${VERBS_AFTER})\\s+(.{2,80}?)|(.{2,60}?)\\s+(?:also\\s+)?(?:${VERBS_AFTER}))(?:,\\s+[^,]{0,80})?\\s*[.!]?$`,
+  `,\\s+(?:(?:${VERBS_AFTER})\\s+(.{2,80}?)|(.{2,60}?)\\s+(?:also\\s+)?(?:${VERBS_AFTER})(?:\\s+(?:on|in|at|last|this|late|early|during|after|before|yesterday|today)\\b[^,.]{0,40})?)(?:,\\s+[^,]{0,80})?\\s*[.!]?$`,
   'u',
 );
 const PRONOUN = /^(?:he|she|He|She)$/;

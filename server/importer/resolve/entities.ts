@@ -136,6 +136,18 @@ function entityForMention(table: EntityTable, mention: Mention): Entity | undefi
       confidence: mention.confidence,
     }));
   }
+  if (mention.type === 'state') {
+    // A state the tagger found and the gazetteer does not list.
+    const key = `s:${slug(mention.text)}`;
+    return table.ensure(key, () => ({
+      key,
+      label: 'Actor',
+      kind: 'state',
+      name: mention.text,
+      rule: mention.rule,
+      confidence: mention.confidence,
+    }));
+  }
   if (mention.type === 'person') {
     const key = `p:${slug(mention.text)}`;
     return table.ensure(key, () => ({
