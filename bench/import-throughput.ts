@@ -1,8 +1,11 @@
 /**
  * Import throughput on a larger corpus: the sample articles repeated with their people's names
  * substituted (so each copy brings new entities), imported into a fresh Kuzu database.
- * Prints words per second for extraction alone and for the whole import. Asserts nothing.
+ * Prints words per second for extraction alone and for the whole import, with the rules alone and,
+ * when CORENLP_URL names a running (warm) CoreNLP server, with its named-entity tags; and the peak
+ * memory of this process and (CORENLP_PID given) of the CoreNLP server. Asserts nothing.
  * Run: npx tsx bench/import-throughput.ts [copies=100]
+ *      CORENLP_URL=http://127.0.0.1:9000 CORENLP_PID=1234 npx tsx bench/import-throughput.ts 100
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +13,8 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { importDocuments } from '../server/importer/import-documents.js';
+import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
+import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
@@ -61,6 +66,31 @@ const extractSeconds = (performance.now() - started) / 1000;
 console.log(
   `extraction   ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds)} words/s (${batch.nodes.length} nodes, ${batch.edges.length} relationships)`,
 );
+
+const corenlpUrl = process.env.CORENLP_URL;
+if (corenlpUrl) {
+  const tagger = new CoreNlpClient({ url: corenlpUrl });
+  // One small document first, so that the figure is the warm server's.
+  await tagger.tag('Warm-up sentence by Ana Perez in Vienna.');
+  started = performance.now();
+  const tagged = await tagDocuments(read.documents, { tagger, mode: 'corenlp' });
+  const tagSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const nerBatch = buildGraph(tagged.documents, { gazetteer, ...(tagged.spans ? { ner: tagged.spans } : {}) });
+  const nerExtractSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `corenlp tags ${tagSeconds.toFixed(2)} s, ${Math.round(words / tagSeconds)} words/s (warm server, ${tagged.documents.length} documents, 2 at a time)`,
+  );
+  console.log(
+    `+ extraction ${nerExtractSeconds.toFixed(2)} s; tags + extraction ${Math.round(words / (tagSeconds + nerExtractSeconds))} words/s (${nerBatch.nodes.length} nodes)`,
+  );
+}
+console.log(`peak memory  this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+if (process.env.CORENLP_PID) {
+  const status = readFileSync(`/proc/${process.env.CORENLP_PID}/status`, 'utf8');
+  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  if (peak) console.log(`peak memory  CoreNLP server ${Math.round(Number(peak) / 1024)} MB`);
+}
 
 const store = await KuzuStore.open({ path: join(dir, 'graph.kuzu'), readOnly: false });
 started = performance.now();
