@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here: the browser test and the console-worker tests are heavy; keep files in sequence.
     fileParallelism: false,
+    // Imports in tests use the CoreNLP server .ci/run starts (CORENLP_URL); without one they use the
+    // rules rather than start a server per import (tests that need a mode pass --ner themselves).
+    env: process.env.CORENLP_URL ? {} : { ACTORGRAPH_NER: process.env.ACTORGRAPH_NER ?? 'rules' },
   },
 });

@@ -5,6 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { NER_MODES } from './importer/ner/ner-types.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +31,12 @@ const ConfigSchema = z
     neo4jUser: z.string().optional(),
     neo4jPassword: z.string().optional(),
     neo4jDatabase: z.string().optional(),
+    ner: z.enum(NER_MODES, { message: `expected one of ${NER_MODES.join(', ')}` }),
+    corenlpUrl: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+/, 'expected the URL of a CoreNLP server, e.g. http://127.0.0.1:9000')
+      .refine((value) => URL.canParse(value), 'not a valid URL')
+      .optional(),
   })
   .refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
     message: 'the neo4j store needs NEO4J_URI',
@@ -119,6 +126,18 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     key: 'neo4jDatabase',
     fallback: '',
     help: 'Neo4j database (default: the server default)',
+  },
+  {
+    variable: 'ACTORGRAPH_NER',
+    key: 'ner',
+    fallback: 'auto',
+    help: 'where names come from on import: auto, corenlp or rules (--ner)',
+  },
+  {
+    variable: 'CORENLP_URL',
+    key: 'corenlpUrl',
+    fallback: '',
+    help: 'a running Stanford CoreNLP server, e.g. http://127.0.0.1:9000 (else one is started when needed)',
   },
 ];
 

@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGold } from '../../eval/gold.js';
 import { CATEGORIES, f1, scoreDocument, totals, type CategoryScore, type DocumentScore } from '../../eval/score.js';
+import { loadConfig } from '../../config.js';
 import { importDocuments } from '../../importer/import-documents.js';
 import { KuzuStore } from '../../store/kuzu/kuzu-store.js';
+import { nerSummary, withNer, withNerOption } from '../shared.js';
 
 function row(label: string, score: CategoryScore): string {
   const { precision, recall, f1: value } = f1(score);
@@ -37,20 +39,25 @@ export function formatEval(scores: DocumentScore[], verbose: boolean): string {
 }
 
 export function evalCommand(): Command {
-  return new Command('eval')
-    .description('Measure extraction against gold annotations (precision, recall, F1 per category)')
-    .requiredOption('--gold <dir>', 'folder of gold JSON files (see shared/gold/FORMAT.md)')
-    .option('--quiet', 'only the scores, not the misses and false finds')
-    .argument('<articles...>', 'article files or folders to import')
-    .action(async (articles: string[], options: { gold: string; quiet?: boolean }) => {
-      const gold = await loadGold(options.gold);
+  return withNerOption(
+    new Command('eval')
+      .description('Measure extraction against gold annotations (precision, recall, F1 per category)')
+      .requiredOption('--gold <dir>', 'folder of gold JSON files (see shared/gold/FORMAT.md)')
+      .option('--quiet', 'only the scores, not the misses and false finds')
+      .argument('<articles...>', 'article files or folders to import'),
+  ).action(async (articles: string[], options: { gold: string; quiet?: boolean; ner?: string }) => {
+    const config = loadConfig({ ner: options.ner });
+    const gold = await loadGold(options.gold);
+    await withNer(config, async ({ selection, choice }) => {
       const dir = mkdtempSync(join(tmpdir(), 'actorgraph-eval-'));
       try {
         const store = await KuzuStore.open({ path: join(dir, 'eval.kuzu'), readOnly: false });
         try {
-          const report = await importDocuments(store, articles);
+          const report = await importDocuments(store, articles, { ner: choice });
           for (const skipped of report.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);
           const graph = await store.exportAll();
+          // Which tagger produced these scores comes first: the same articles score differently.
+          process.stdout.write(`${nerSummary(selection, report.ner)}\n`);
           process.stdout.write(
             `${formatEval(
               gold.map((g) => scoreDocument(g, graph)),
@@ -64,4 +71,5 @@ export function evalCommand(): Command {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
 }

@@ -2,12 +2,14 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { importDocuments, type ImportReport } from '../../importer/import-documents.js';
+import { importDocuments, type ImportReport, type NerChoice } from '../../importer/import-documents.js';
+import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
+import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 
-export function formatReport(report: ImportReport): string {
+export function formatReport(report: ImportReport, ner?: NerSelection): string {
   const lines = [`Imported ${report.documents.length} document(s) in ${report.elapsedMs} ms`];
+  if (ner) lines.push(nerSummary(ner, report.ner));
   for (const document of report.documents) lines.push(`  + ${document.title} (${document.path})`);
   const list = (counts: Record<string, number>) =>
     Object.entries(counts)
@@ -25,11 +27,16 @@ export function formatReport(report: ImportReport): string {
   return lines.join('\n');
 }
 
-/** Runs an import with a progress bar on stderr when it is a terminal. */
-export async function importWithProgress(store: GraphStore, config: Config, paths: string[]): Promise<ImportReport> {
+/** Runs an import with a progress bar on stderr when it is a terminal (reading, then tagging names). */
+export async function importWithProgress(
+  store: GraphStore,
+  config: Config,
+  paths: string[],
+  ner?: NerChoice,
+): Promise<ImportReport> {
   const bar = process.stderr.isTTY
     ? new SingleBar(
-        { format: 'importing {bar} {value}/{total} files {file}', clearOnComplete: true },
+        { format: '{phase} {bar} {value}/{total} files {file}', clearOnComplete: true },
         Presets.shades_classic,
       )
     : null;
@@ -38,13 +45,17 @@ export async function importWithProgress(store: GraphStore, config: Config, path
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
+      ...(ner ? { ner } : {}),
       onProgress: (progress) => {
-        if (!bar || progress.phase !== 'read') return;
+        const tagging = progress.phase === 'extract' && progress.path !== undefined;
+        if (!bar || (progress.phase !== 'read' && !tagging)) return;
+        const payload = { file: progress.path?.split('/').pop() ?? '', phase: tagging ? 'names   ' : 'reading ' };
         if (!started) {
-          bar.start(progress.total, 0, { file: '' });
+          bar.start(progress.total, 0, payload);
           started = true;
         }
-        bar.update(progress.current, { file: progress.path?.split('/').pop() ?? '' });
+        bar.setTotal(progress.total);
+        bar.update(progress.current, payload);
       },
     });
   } finally {
@@ -53,14 +64,19 @@ export async function importWithProgress(store: GraphStore, config: Config, path
 }
 
 export function importCommand(): Command {
-  return withDbOption(
-    new Command('import')
-      .description('Import articles (.txt with or without front matter, .md, .html, .json): files or folders')
-      .argument('<paths...>', 'files or folders to import'),
+  return withNerOption(
+    withDbOption(
+      new Command('import')
+        .description('Import articles (.txt with or without front matter, .md, .html, .json): files or folders')
+        .argument('<paths...>', 'files or folders to import'),
+    ),
   ).action(async (paths: string[], options: DbOption) => {
     const config = configFrom(options);
-    const report = await withStore(config, false, (store) => importWithProgress(store, config, paths));
-    process.stdout.write(`${formatReport(report)}\n`);
-    if (report.documents.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+    // Names first: with --ner corenlp and no server, nothing is opened or written.
+    await withNer(config, async ({ selection, choice }) => {
+      const report = await withStore(config, false, (store) => importWithProgress(store, config, paths, choice));
+      process.stdout.write(`${formatReport(report, selection)}\n`);
+      if (report.documents.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+    });
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../../config.js';
 import { storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
-import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
+import { configFrom, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 import { formatReport, importWithProgress } from './import.js';
 import { CLIENT_DIR, serve, stopOnSignals } from './serve.js';
 
@@ -31,11 +31,13 @@ export async function buildClientIfNeeded(): Promise<void> {
 }
 
 export function startCommand(): Command {
-  return withDbOption(
-    new Command('start')
-      .description('Build the client if needed, import the sample articles into an empty database, and serve')
-      .option('-p, --port <port>', 'port (env PORT, default 3000)')
-      .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+  return withNerOption(
+    withDbOption(
+      new Command('start')
+        .description('Build the client if needed, import the sample articles into an empty database, and serve')
+        .option('-p, --port <port>', 'port (env PORT, default 3000)')
+        .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+    ),
   ).action(async (options: DbOption & { port?: string; host?: string }) => {
     const config = configFrom(options);
     await buildClientIfNeeded();
@@ -48,7 +50,11 @@ export function startCommand(): Command {
         return;
       }
       process.stdout.write(`Empty database ${storeLocation(config)}: importing ${config.articlesDir}\n`);
-      process.stdout.write(`${formatReport(await importWithProgress(store, config, [config.articlesDir]))}\n`);
+      // A CoreNLP server started for this import is stopped before serving: only imports need it.
+      await withNer(config, async ({ selection, choice }) => {
+        const report = await importWithProgress(store, config, [config.articlesDir], choice);
+        process.stdout.write(`${formatReport(report, selection)}\n`);
+      });
     });
     const running = await serve(config);
     process.stdout.write(`actorgraph ${VERSION} is ready: open ${running.server.url}\n`);

@@ -299,13 +299,13 @@ export async function startCoreNlp(options: StartCoreNlpOptions = {}): Promise<R
       await Promise.race([closedPromise, sleep(1_000)]); // its last lines, for the message
       await stop();
       throw new NerUnavailableError(
-        `CoreNLP's server stopped before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`}): ${lastLines(tail)}`,
+        `CoreNLP's server stopped before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`}):${lastLines(tail)}`,
       );
     }
     if (Date.now() > deadline) {
       await stop();
       throw new NerUnavailableError(
-        `CoreNLP's server did not answer ${url}/ready within ${Math.round(readyTimeoutMs / 1000)} s: ${lastLines(tail)}`,
+        `CoreNLP's server did not answer ${url}/ready within ${Math.round(readyTimeoutMs / 1000)} s:${lastLines(tail)}`,
       );
     }
     await sleep(POLL_MS);
@@ -316,5 +316,5 @@ export async function startCoreNlp(options: StartCoreNlpOptions = {}): Promise<R
 
 function lastLines(tail: string[]): string {
   const lines = tail.slice(-8);
-  return lines.length > 0 ? `\n  ${lines.join('\n  ')}` : 'it printed nothing';
+  return lines.length > 0 ? `\n  ${lines.join('\n  ')}` : ' it printed nothing';
 }
