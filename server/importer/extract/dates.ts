@@ -57,10 +57,18 @@ export function findStatementDate(text: string, publishedIso: string | null): Fo
   if (!published) return null;
   match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, 'i').exec(sentence);
   if (match)
-    return { iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published), text: match[0], precision: 'explicit' };
+    return {
+      iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published),
+      text: match[0],
+      precision: 'explicit',
+    };
   match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\b`, 'i').exec(sentence);
   if (match)
-    return { iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published), text: match[0], precision: 'explicit' };
+    return {
+      iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published),
+      text: match[0],
+      precision: 'explicit',
+    };
   const relative = relativeDate(sentence, published);
   if (relative) return relative;
   match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);

@@ -86,20 +86,60 @@ export function refineInstitutions(text: string, mentions: Mention[], gazetteer:
       });
       continue;
     }
+    // One ministry however it is written: "Azerbaijan's MFA" and "Azerbaijani MFA" share a key.
+    let key: string | undefined;
     if (GENERIC_BODY.test(name)) {
-      // "Ministry of Foreign Affairs of Azerbaijan" as written; "Azerbaijan's MFA" -> "Azerbaijani MFA".
+      // "Ministry of Foreign Affairs of Azerbaijan" and "Azerbaijan's MFA" as written.
       const owner = stateAfter(text, mention.end, mentions);
       const qualifier = owner ? undefined : qualifierBefore(text, mention.start, gazetteer);
       if (owner) name = `${name} ${text.slice(mention.end, owner.end).trim()}`;
-      else if (qualifier) name = `${qualifier.adjective} ${name}`;
+      else if (qualifier) {
+        key = `${qualifier.adjective} ${name}`;
+        name = `${text.slice(qualifier.start, mention.start).trim()} ${name}`;
+      }
     }
     const place = MISSION.test(name) ? placeAfter(text, mention.end, mentions) : undefined;
     const extended = place ? `${name} ${text.slice(mention.end, place.end).trim()}` : name;
     refined.push(
-      extended === mention.text ? mention : { ...mention, text: extended, entry: withName(mention, extended) },
+      extended === mention.text && !key
+        ? mention
+        : { ...mention, text: extended, entry: withName(mention, extended), ...(key ? { key } : {}) },
     );
   }
-  return qualifyBareBodies(refined);
+  return qualifyBareBodies(
+    [...refined, ...lowercaseBodies(text, refined, gazetteer)].sort((a, b) => a.start - b.start),
+  );
+}
+
+/** "Russia's transport ministry", "the German economy ministry": a state's body written in lower case. */
+const LOWERCASE_BODY =
+  /\b(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)(['’]s)?\s+((?:[a-z]+\s+){0,2}?(?:ministry|embassy|parliament|foreign office|defen[cs]e department))\b/gu;
+
+function lowercaseBodies(text: string, mentions: Mention[], gazetteer: Gazetteer): Mention[] {
+  const found: Mention[] = [];
+  for (const match of text.matchAll(LOWERCASE_BODY)) {
+    const owner = match[1]!;
+    const entry = match[2] ? gazetteer.byForm.get(owner) : gazetteer.byAdjective.get(owner);
+    if (entry?.type !== 'state') continue;
+    const body = match[3]!;
+    const start = match.index! + match[0].length - body.length;
+    const end = start + body.length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    const written = match[0];
+    const adjective = match[2] ? entry.adjectives[0] : owner;
+    found.push({
+      start,
+      end,
+      text: written,
+      type: 'institution',
+      entry: { type: 'institution', name: written, kind: 'government', forms: [written], adjectives: [], roles: [] },
+      possessive: false,
+      rule: 'org:state-body',
+      confidence: 0.7,
+      ...(adjective ? { key: `${adjective} ${body}` } : {}),
+    });
+  }
+  return found;
 }
 
 function withName(mention: Mention, name: string): GazetteerEntry | undefined {

@@ -26,6 +26,8 @@ export interface Mention {
   confidence: number;
   /** What the named-entity tagger called this stretch of text, when a tagger ran. */
   ner?: NerKind;
+  /** Institutions: what makes two written forms one body ("Azerbaijani MFA" for "Azerbaijan's MFA"). */
+  key?: string;
 }
 
 const CONNECTORS = new Set([
@@ -477,6 +479,10 @@ function detectedMentions(
       tokens = tokens.slice(lastTaken + 1);
     // "Almaty-based Eurasia Logistics Institute": the place it is based in is not part of the name.
     while (tokens.length > 1 && /-based$/i.test(tokens[0]!.text)) tokens = tokens.slice(1);
+    // "Briefing the Council": a verb opening the sentence, not part of the name.
+    if (tokens.length > 2 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0]!.text) && /^(?:the|a|an)$/.test(tokens[1]!.text))
+      tokens = tokens.slice(2);
+    tokens = cutAtTaggedPlace(tokens, ner);
     const kept = trimRun(dropRoleHead(text, tokens));
     if (kept.length === 0) continue;
     const start = kept[0]!.start;
@@ -489,6 +495,22 @@ function detectedMentions(
     if (mention.type !== 'surname') taken.push([start, end]);
   }
   return mentions;
+}
+
+/**
+ * "Atlântico Institute for Policy in São Paulo": where the tagger reads the words after "in" as a
+ * place, the organisation's name ends before them (a mission keeps its place: "Embassy in Armenia").
+ */
+function cutAtTaggedPlace(tokens: Token[], ner: NerHints): Token[] {
+  const at = tokens.findIndex((token, index) => index > 0 && token.text === 'in');
+  if (
+    at < 1 ||
+    at >= tokens.length - 1 ||
+    /^(?:Embassy|Consulate|Mission|Delegation|Office)$/.test(tokens[at - 1]!.text)
+  )
+    return tokens;
+  const place = ner.kindAt(tokens[at + 1]!.start, tokens[tokens.length - 1]!.end);
+  return place === 'location' || place === 'country' ? tokens.slice(0, at) : tokens;
 }
 
 /**
@@ -537,7 +559,10 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
     rule,
     confidence,
   });
-  if (words.some((word) => ORG_WORDS.has(word)) && words.length >= 2) {
+  const hasOrgWord = words.some((word) => ORG_WORDS.has(word));
+  // "Kazakh Transport Minister": a title, however the tagger reads it.
+  if (!hasOrgWord && words.length >= 2 && TITLE_WORDS.has(words[words.length - 1]!)) return undefined;
+  if (hasOrgWord && words.length >= 2) {
     return institution(institutionKind(words), 'org:keyword', tagged === 'organization' ? 0.85 : 0.75);
   }
   // "Azerbaijani MFA", "Russian Embassy": a state's adjective before a body every state has, or
@@ -559,7 +584,8 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
       confidence: 0.8,
     };
   }
-  if (tagged === 'organization' && !(words.length === 1 && NOT_NAMES.has(words[0]!))) {
+  // "the Council" alone is not a name the tagger can vouch for.
+  if (tagged === 'organization' && !(words.length === 1 && (NOT_NAMES.has(words[0]!) || ORG_WORDS.has(words[0]!)))) {
     // "VOA", "Gazprom", "Hamas": an organisation the tagger knows though no keyword says so.
     return institution(institutionKind(words), 'ner:organization', 0.8);
   }

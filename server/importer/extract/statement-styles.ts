@@ -19,6 +19,13 @@ function speakerIn(context: SpeakerContext, from: number, to: number): ResolvedM
   );
 }
 
+/** "TBILISI, May 3 (Meridian) - ", "ASTANA - ": the agency's dateline is not what was said. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]+(?:,\s+[^-—–(]{3,30})?(?:\s*\([^)]{1,40}\))?\s+[-—–]{1,2}\s+/u;
+
+function personIn(context: SpeakerContext, from: number, to: number): ResolvedMention | undefined {
+  return context.mentions.find((m) => m.start >= from && m.start < to && context.kindOf(m.entityKey) === 'person');
+}
+
 function clauseText(text: string): string {
   return text
     .trim()
@@ -46,14 +53,14 @@ function statement(
 }
 
 const VIEW =
-  /^(?:In|in)\s+(?:the\s+)?(.{2,60}?)['’]s?\s+(?:view|opinion|words|assessment|estimation|analysis|reading),\s+/u;
+  /^(?:In|in)\s+(?:the\s+)?(his|her|.{2,60}?['’]s?)\s+(?:view|opinion|words|assessment|estimation|analysis|reading),\s+/u;
 const AS_NOTES =
   /^(?:As|as)\s+(.{2,60}?)\s+(?:notes|noted|puts it|put it|argues|argued|writes|wrote|observes|observed|points out|pointed out|explains|explained|says|said),\s+/u;
 const VERBS_AFTER =
   'writes|wrote|argues|argued|notes|noted|says|said|adds|added|explains|explained|believes|contends|warns|warned';
 /** "…, writes Ana Perez." / "…, Perez argues." / "…, he said." at the end of a sentence. */
 const ATTRIBUTION_AT_END = new RegExp(
-  `,\\s+(?:(?:${VERBS_AFTER})\\s+(.{2,80}?)|(.{2,60}?)\\s+(?:also\\s+)?(?:${VERBS_AFTER})(?:\\s+(?:on|in|at|last|this|late|early|during|after|before|yesterday|today)\\b[^,.]{0,40})?)(?:,\\s+[^,]{0,80})?\\s*[.!]?$`,
+  `,\\s+(?:(?:${VERBS_AFTER})\\s+(.{2,80}?)|(.{2,60}?)\\s+(?:also\\s+)?(?:${VERBS_AFTER})(?:\\s+(?:on|in|at|last|this|late|early|during|after|before|yesterday|today)\\b[^,.]{0,100})?)(?:,\\s+[^,]{0,80})?\\s*[.!]?$`,
   'u',
 );
 const PRONOUN = /^(?:he|she|He|She)$/;
@@ -71,7 +78,8 @@ export function commentaryStatements(
   const lead = VIEW.exec(sentence.text) ?? AS_NOTES.exec(sentence.text);
   if (lead) {
     const from = sentence.start + lead[0].indexOf(lead[1]!);
-    const mention = speakerIn(context, from, from + lead[1]!.length);
+    const pronoun = /^(?:his|her)$/.test(lead[1]!) ? context.lastSpeakerBefore(sentence.start) : undefined;
+    const mention = pronoun ? { entityKey: pronoun } : speakerIn(context, from, from + lead[1]!.length);
     const clause = clauseText(sentence.text.slice(lead[0].length));
     if (mention && clause.length >= 12) {
       return statement(
@@ -85,7 +93,7 @@ export function commentaryStatements(
   const end = ATTRIBUTION_AT_END.exec(sentence.text);
   if (end) {
     const who = (end[1] ?? end[2])!.trim();
-    const clause = clauseText(sentence.text.slice(0, end.index));
+    const clause = clauseText(sentence.text.slice(0, end.index).replace(DATELINE, ''));
     if (clause.length < 12 || /^(?:but|and|or|so)\b/i.test(clause) || clause.split(/\s+/).length < 4) return undefined;
     let speaker: FoundSpeaker | undefined;
     if (PRONOUN.test(who)) {
@@ -93,7 +101,8 @@ export function commentaryStatements(
       if (key) speaker = { entityKey: key, rule: 'speaker:pronoun', confidence: 0.7 };
     } else {
       const at = sentence.start + end.index + end[0].indexOf(who);
-      const mention = speakerIn(context, at, at + who.length);
+      // "…, Kazakh Transport Minister Daulet Orazgaliyev said": the person, not what stands before.
+      const mention = personIn(context, at, at + who.length) ?? speakerIn(context, at, at + who.length);
       if (mention) speaker = { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.75 };
     }
     if (speaker) return statement(sentence, clause, speaker, 'reported:attribution-after');

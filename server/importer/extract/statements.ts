@@ -262,19 +262,29 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         coordinatedSubject(text, sentence.start, verbStart, withSpeakers);
       if (!speaker) continue;
       speakers.push({ at: verbStart, key: speaker.entityKey });
-      statements.push({
-        text: clause,
-        kind: 'reported',
-        speakerKey: speaker.entityKey,
-        start: sentence.start,
-        end: sentence.end,
-        rule: `reported:${verb[1]!.toLowerCase().replace(/\s+/g, '-')}`,
-        confidence: Math.min(0.8, speaker.confidence),
-      });
+      for (const part of thatClauses(clause)) {
+        statements.push({
+          text: part,
+          kind: 'reported',
+          speakerKey: speaker.entityKey,
+          start: sentence.start,
+          end: sentence.end,
+          rule: `reported:${verb[1]!.toLowerCase().replace(/\s+/g, '-')}`,
+          confidence: Math.min(0.8, speaker.confidence),
+        });
+      }
       break;
     }
   }
   return statements.sort((a, b) => a.start - b.start);
+}
+
+/** "said that A, and that B" / "…, but that B": two things said, one statement each. */
+export function thatClauses(clause: string): string[] {
+  return clause
+    .split(/,?\s+(?:and|but)\s+(?:also\s+)?that\s+/)
+    .map((part) => part.trim())
+    .filter((part) => part.length >= 12);
 }
 
 /**

@@ -126,7 +126,7 @@ function entityForMention(table: EntityTable, mention: Mention): Entity | undefi
     }));
   }
   if (mention.type === 'institution') {
-    const key = `i:${slug(mention.text)}`;
+    const key = `i:${slug(mention.key ?? mention.text)}`;
     return table.ensure(key, () => ({
       key,
       label: 'Institution',

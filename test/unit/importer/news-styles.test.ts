@@ -215,9 +215,9 @@ describe('names from the named-entity tagger under the rules', () => {
 
   it('without the tagger, every fact records that the rules worked alone', () => {
     const batch = buildGraph([article(text)], { gazetteer });
-    expect(batch.nodes.every((n) => typeof n.properties.rule !== 'string' || n.properties.rule.endsWith('@rules'))).toBe(
-      true,
-    );
+    expect(
+      batch.nodes.every((n) => typeof n.properties.rule !== 'string' || n.properties.rule.endsWith('@rules')),
+    ).toBe(true);
   });
 });
 
