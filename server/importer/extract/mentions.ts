@@ -67,6 +67,9 @@ const ROLE_AFTER = new RegExp(
   'i',
 );
 
+/** A role noun in lower case (or a co-chair) written right before a name, without a comma. */
+const LOWER_ROLE_BEFORE = new RegExp(`\\b(?:${PERSON_ROLE_NOUNS.join('|')}|Co-Chairs?|MEP|MP)s?\\s+$`);
+
 function overlaps(taken: Array<[number, number]>, start: number, end: number): boolean {
   return taken.some(([a, b]) => start < b && end > a);
 }
@@ -597,7 +600,10 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
       (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
       /\b(?:said|says|writes|wrote|argues|argued|notes|noted|added|adds|asked|replied)\s*$/.test(
         text.slice(Math.max(0, start - 12), start),
-      );
+      ) ||
+      // "spokesperson Morgan Ortagus", "Co-Chairs Anne Viscot (France) and …".
+      LOWER_ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
+      /^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)/u.test(after);
     return { ...base, type: 'person', rule: cue ? 'person:cue' : 'person:shape', confidence: cue ? 0.85 : 0.55 };
   }
   if (
