@@ -145,6 +145,21 @@ describe('statements in the styles of news', () => {
     expect(saidBy(batch, 'Ilkin Mammadli')).toContain('Measure seven times');
   });
 
+  it('never gives a statement to a place', () => {
+    const batch = buildGraph(
+      [
+        article(
+          'Talks in Vienna\n“The border must be drawn this year,” said a diplomat in Vienna.\nThe talks in the South Caucasus will go on, said an official in Karabakh.',
+        ),
+      ],
+      { gazetteer },
+    );
+    const speakers = batch.edges.filter((e) => e.type === 'SAID').map((e) => e.source);
+    const places = new Set(batch.nodes.filter((n) => n.label === 'Place').map((n) => n.id));
+    expect(places.size).toBeGreaterThan(0);
+    expect(speakers.filter((id) => places.has(id))).toEqual([]);
+  });
+
   it('gives "according to the ministry, X told them that …" to X', () => {
     const batch = buildGraph(
       [
