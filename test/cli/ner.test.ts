@@ -23,9 +23,12 @@ interface Result {
   code: number;
 }
 
-/** Runs the CLI with CORENLP_URL as given (and never ACTORGRAPH_NER from the caller's shell). */
+/**
+ * Runs the CLI with CORENLP_URL as given, on the embedded store at --db: never ACTORGRAPH_NER,
+ * NEO4J_URI or ACTORGRAPH_STORE from the caller's shell (.ci/run sets NEO4J_URI for the whole run).
+ */
 async function cli(env: { CORENLP_URL?: string }, ...args: string[]): Promise<Result> {
-  const { CORENLP_URL: _url, ACTORGRAPH_NER: _ner, ...rest } = process.env;
+  const { CORENLP_URL: _url, ACTORGRAPH_NER: _ner, NEO4J_URI: _neo4j, ACTORGRAPH_STORE: _store, ...rest } = process.env;
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
       cwd: REPO_ROOT,
