@@ -65,6 +65,16 @@ export function normalizeForm(text: string): string {
   return text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** Nouns news often writes in lower case at the end of a body's name: "the OSCE Minsk group". */
+const LOWER_CASE_HEAD = /\s(Group|Council|Commission|Committee|Assembly|Court|Bank|Fund|Parliament|Mission)$/;
+
+function lowerCaseHeads(entry: GazetteerEntry): string[] {
+  if (entry.type !== 'institution') return [];
+  return entry.forms
+    .filter((form) => LOWER_CASE_HEAD.test(form))
+    .map((form) => form.replace(LOWER_CASE_HEAD, (_, head: string) => ` ${head.toLowerCase()}`));
+}
+
 export function buildGazetteer(data: z.input<typeof GazetteerFile>): Gazetteer {
   const file = GazetteerFile.parse(data);
   const entries: GazetteerEntry[] = [
@@ -107,7 +117,8 @@ export function buildGazetteer(data: z.input<typeof GazetteerFile>): Gazetteer {
   const byName = new Map<string, GazetteerEntry>();
   for (const entry of entries) {
     byName.set(entry.name, entry);
-    for (const form of entry.forms) if (!byForm.has(normalizeForm(form))) byForm.set(normalizeForm(form), entry);
+    for (const form of [...entry.forms, ...lowerCaseHeads(entry)])
+      if (!byForm.has(normalizeForm(form))) byForm.set(normalizeForm(form), entry);
     for (const adjective of entry.adjectives) byAdjective.set(normalizeForm(adjective), entry);
   }
   return { entries, byForm, byAdjective, byName };

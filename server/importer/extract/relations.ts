@@ -37,7 +37,7 @@ const VERBS: Array<{ type: RelationType; pattern: RegExp }> = [
   {
     type: 'CRITICIZED',
     pattern:
-      /\b(?:criticized|criticised|criticizes|denounced|denounces|condemned|condemns|slammed|blasted|rebuked|accused|blamed|chastised)\s+/gi,
+      /\b(?:criticized|criticised|criticizes|denounced|denounces|condemned|condemns|slammed|blasted|rebuked|accused|blamed|chastised|(?:responded|replied|reacted)\s+(?:scathingly|sharply|angrily|harshly)\s+to|lashed\s+out\s+at|hit\s+out\s+at)\s+/gi,
   },
   { type: 'URGED', pattern: /\b(?:urged|urges|called\s+on|calls\s+on|pressed|appealed\s+to|implored)\s+/gi },
   { type: 'WARNED', pattern: /\b(?:warned|warns|threatened|threatens)\s+/gi },
@@ -91,7 +91,7 @@ function subjectBefore(
   return people[0]?.entityKey;
 }
 
-function objectAfter(context: RelationContext, from: number, to: number): ResolvedMention | undefined {
+function objectAfter(context: RelationContext, from: number, to: number, text = ''): ResolvedMention | undefined {
   const found = mentionsIn(context, from, Math.min(to, from + 80));
   const first = found[0];
   if (first?.possessive && found[1]) return found[1];
@@ -104,7 +104,39 @@ function objectAfter(context: RelationContext, from: number, to: number): Resolv
     next.start - first.end < 40
   )
     return next;
+  // "received OSCE Minsk Group Co-Chairs Anne Viscot": the people the body's title introduces.
+  if (
+    first &&
+    next &&
+    context.kindOf(first.entityKey) === 'institution' &&
+    context.kindOf(next.entityKey) === 'person' &&
+    /^\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(first.end, next.start)) &&
+    ROLE_WORDS.test(text.slice(first.end, next.start))
+  )
+    return next;
   return first;
+}
+
+const ROLE_WORDS =
+  /\b(?:co-?chairs?|chairs?|chairman|envoys?|representatives?|ambassadors?|ministers?|secretary|spokes(?:man|woman|person)|head|director|president|commissioner|delegates?)\b/i;
+
+/**
+ * "met separately with Foreign Minister A and Foreign Minister B": the first object and those
+ * joined to it by "and" or a comma, of its kind, each within a few words of the one before.
+ */
+function coordinated(text: string, context: RelationContext, first: ResolvedMention, to: number): ResolvedMention[] {
+  const kind = context.kindOf(first.entityKey);
+  const found = [first];
+  let previous = first;
+  for (const candidate of mentionsIn(context, first.end, to)) {
+    if (context.kindOf(candidate.entityKey) !== kind) continue;
+    const between = text.slice(previous.end, candidate.start);
+    if (between.length > 60 || /[.;:]/.test(between) || !/(?:\band\b|,)/.test(between)) break;
+    if (/\b(?:said|says|told|who|which|that|to|for)\b/.test(between)) break;
+    found.push(candidate);
+    previous = candidate;
+  }
+  return found;
 }
 
 /** "has not contacted", "neither X nor Y contacted", "declined to meet": the fact is denied. */
@@ -133,7 +165,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         const after = verbAt + verb[0].length;
         if (negated(text, sentence, verbAt)) continue;
         const source = subjectBefore(text, sentence, verbAt, context);
-        let target = objectAfter(context, after, sentence.end);
+        let target = objectAfter(context, after, sentence.end, text);
         let viaOn = false;
         if (type === 'WARNED') {
           // "warned … could impose sanctions on X": the target is who the measures are against.
@@ -147,14 +179,15 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
           }
         }
         if (!source || !target || (!viaOn && target.start - after > 25)) continue;
-        push(relations, {
-          ...base,
-          type,
-          sourceKey: source,
-          targetKey: target.entityKey,
-          rule: `relation:${type.toLowerCase()}-verb`,
-          confidence: 0.7,
-        });
+        for (const object of viaOn ? [target] : coordinated(text, context, target, sentence.end))
+          push(relations, {
+            ...base,
+            type,
+            sourceKey: source,
+            targetKey: object.entityKey,
+            rule: `relation:${type.toLowerCase()}-verb`,
+            confidence: 0.7,
+          });
       }
     }
 
@@ -164,7 +197,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
     ] as const) {
       for (const phrase of body.matchAll(pattern)) {
         const after = at(phrase.index!) + phrase[0].length;
-        const target = objectAfter(context, after, sentence.end);
+        const target = objectAfter(context, after, sentence.end, text);
         if (!target || target.start - after > 40) continue;
         const others = mentionsIn(context, sentence.start, sentence.end).filter(
           (m) =>
@@ -175,14 +208,15 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         const source =
           others[0]?.entityKey ?? (/^(?:He|She)\b/.test(body) ? context.lastSpeakerBefore(sentence.start) : undefined);
         if (source)
-          push(relations, {
-            ...base,
-            type,
-            sourceKey: source,
-            targetKey: target.entityKey,
-            rule: `relation:${type.toLowerCase()}-with`,
-            confidence: 0.75,
-          });
+          for (const object of coordinated(text, context, target, sentence.end))
+            push(relations, {
+              ...base,
+              type,
+              sourceKey: source,
+              targetKey: object.entityKey,
+              rule: `relation:${type.toLowerCase()}-with`,
+              confidence: 0.75,
+            });
       }
     }
 
