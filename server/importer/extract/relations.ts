@@ -240,6 +240,31 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         });
     }
 
+    // "Turkey has been a permanent member of the OSCE Minsk Group since its inception".
+    const member =
+      /\b(?:is|was|are|were|has\s+been|have\s+been|remains|became|become)\s+(?:a|an|the)?\s*(?:(?:permanent|founding|full|non-permanent|original|long-standing|active)\s+)?members?\s+of\s+(?:the\s+)?/i.exec(
+        body,
+      );
+    if (member && !negated(text, sentence, at(member.index))) {
+      const organisation = objectAfter(context, at(member.index) + member[0].length, sentence.end);
+      const subject = subjectBefore(text, sentence, at(member.index), context);
+      if (
+        organisation &&
+        subject &&
+        organisation.start - (at(member.index) + member[0].length) < 5 &&
+        context.kindOf(organisation.entityKey) === 'institution' &&
+        context.kindOf(subject) !== 'person'
+      )
+        push(relations, {
+          ...base,
+          type: 'MEMBER_OF',
+          sourceKey: subject,
+          targetKey: organisation.entityKey,
+          rule: 'member:member-of',
+          confidence: 0.75,
+        });
+    }
+
     const coChair = /\b(?:is|was|are|remains)\s+(?:a|the|one\s+of\s+the)?\s*co-?chairs?\s+of\s+(?:the\s+)?/i.exec(body);
     if (coChair) {
       const organisation = objectAfter(context, at(coChair.index) + coChair[0].length, sentence.end);

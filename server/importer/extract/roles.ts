@@ -228,11 +228,13 @@ export function extractRoles(
         roles.push({ ...base, title, type: 'HOLDS_ROLE' });
         const preposition = match[3]!.toLowerCase();
         const noun = title.split(' ').pop()!.toLowerCase();
-        void noun;
+        // "director of X" leads X; a "Research Director" or "deputy head" works there.
+        const core = title.replace(/^(?:outgoing|incoming|acting|interim|new|current)\s+/i, '');
+        const leads = LEAD_NOUNS.has(noun) && (core.split(' ').length === 1 || /^(?:executive|managing)\s/i.test(core));
         if (context.kindOf(target.entityKey) === 'institution' && status === 'current') {
-          if ((preposition === 'at' || preposition === 'with') && !LEAD_NOUNS.has(noun))
+          if ((preposition === 'at' || preposition === 'with') && !leads)
             roles.push({ ...base, title, type: 'AFFILIATED_WITH' });
-          if (LEAD_NOUNS.has(noun)) roles.push({ ...base, title, type: 'LEADS' });
+          if (leads) roles.push({ ...base, title, type: 'LEADS' });
         }
         cursor = target.end;
         match = NEXT_APPOSITION.exec(text.slice(cursor, sentence.end));
