@@ -8,6 +8,7 @@ import type { Gazetteer } from '../gazetteer.js';
 import { normalizeForm } from '../gazetteer.js';
 import type { ResolvedMention } from '../resolve/entities.js';
 import { PERSON_ROLE_NOUNS, TITLES } from './lexicon.js';
+import { bodyRolesBefore } from './body-roles.js';
 import type { Sentence } from './sentences.js';
 
 export interface ExtractedRole {
@@ -202,6 +203,9 @@ export function extractRoles(
       if (titled) roles.push({ ...titled, start: sentence.start, end: sentence.end });
       const owned = possessiveApposition(text, person, context);
       if (owned) roles.push({ ...owned, start: sentence.start, end: sentence.end });
+      if (!titled)
+        for (const found of bodyRolesBefore(text, sentence, person, context))
+          roles.push({ ...found, start: sentence.start, end: sentence.end });
       let cursor = person.end + (person.possessive ? 2 : 0);
       let match = APPOSITION.exec(text.slice(cursor, sentence.end));
       let rule = 'role:apposition';
