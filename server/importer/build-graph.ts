@@ -8,6 +8,7 @@ import { EdgeCollector } from './assemble/edge-collector.js';
 import { hash } from './assemble/hash.js';
 import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
+import { gendersOf, pronounGender } from './extract/gender.js';
 import { findMentions } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
 import { extractRelations } from './extract/relations.js';
@@ -232,13 +233,25 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
           .get(key)
           ?.gazetteer?.roles.some((r) => r.of === entities.get(stateKey)?.name && (!title || r.title === title)),
       );
-    const lastPersonBefore = (position: number) =>
-      [...mentions].reverse().find((m) => m.end <= position && kindOf(m.entityKey) === 'person')?.entityKey;
+    const genders = gendersOf(text, sentences, mentions, (key) => kindOf(key) === 'person');
+    const lastPersonBefore = (position: number, pronoun?: string) => {
+      const want = pronounGender(pronoun);
+      return [...mentions]
+        .reverse()
+        .find(
+          (m) =>
+            m.end <= position &&
+            kindOf(m.entityKey) === 'person' &&
+            (!want || (genders.get(m.entityKey) ?? want) === want),
+        )?.entityKey;
+    };
     const statements = extractStatements(text, sentences, {
       mentions,
       kindOf,
       topOfficialOf,
       lastSpeakerBefore: lastPersonBefore,
+      genderOf: (key) => genders.get(key),
+      isAuthor: (key) => document.authors.some((author) => entities.get(key)?.forms.has(author) ?? false),
     });
     let previous: { date: string | null; explicit: boolean; speakerKey: string | null; end: number } | null = null;
     for (const statement of statements) {

@@ -10,7 +10,7 @@ import type { Mention } from './mentions.js';
 
 /** Bodies every state has: their name alone does not say whose they are. */
 export const GENERIC_BODY =
-  /^(?:(?:Foreign|Defen[cs]e|Interior|Justice|Finance|Economy|Energy|Health|Education|Emergency|Emergencies)\s+Ministry|Ministry\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e|Internal\s+Affairs|the\s+Interior|Justice|Finance|Economy|Energy|Health|Education|Emergency\s+Situations)|MFA|MoD|MOD|Embassy|Consulate|Foreign\s+Office|Defen[cs]e\s+Department|Government|Cabinet|Parliament|Presidency|Presidential\s+Administration|Security\s+Council|National\s+Security\s+Council|General\s+Staff|Armed\s+Forces|Border\s+Guards?|Border\s+Service|State\s+Security\s+Service|Prosecutor(?:-|\s)General['’]s\s+Office|Central\s+Bank|Central\s+Election\s+Commission|Constitutional\s+Court|Supreme\s+Court)$/;
+  /^(?:(?:\p{Lu}\p{Ll}+\s+){1,3}Ministry|Ministry\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\s,]*|MFA|MoD|MOD|Embassy|Consulate|Foreign\s+Office|Defen[cs]e\s+Department|Government|Cabinet|Parliament|Presidency|Presidential\s+Administration|Security\s+Council|National\s+Security\s+Council|General\s+Staff|Armed\s+Forces|Border\s+Guards?|Border\s+Service|State\s+Security\s+Service|Prosecutor(?:-|\s)General['’]s\s+Office|Central\s+Bank|Central\s+Election\s+Commission|Constitutional\s+Court|Supreme\s+Court|Coast\s+Guard)$/u;
 
 /** A state's own executive stands for the state: "the Armenian Government said". */
 const STATE_ITSELF = /^(?:Government|government|Cabinet|authorities|leadership)$/;
@@ -107,6 +107,7 @@ export function refineInstitutions(text: string, mentions: Mention[], gazetteer:
     );
   }
   return qualifyBareBodies(
+    text,
     [...refined, ...lowercaseBodies(text, refined, gazetteer)].sort((a, b) => a.start - b.start),
   );
 }
@@ -150,13 +151,18 @@ function withName(mention: Mention, name: string): GazetteerEntry | undefined {
  * A bare "Foreign Ministry" is the "Turkish Foreign Ministry" when the article names exactly one
  * qualified body of that name; otherwise it says too little to be a node of its own.
  */
-function qualifyBareBodies(mentions: Mention[]): Mention[] {
+const OWNER_PRONOUN = /\b(?:our|their|its|his|her|my|your)\s+$/i;
+
+function qualifyBareBodies(text: string, mentions: Mention[]): Mention[] {
   const names = new Set(mentions.filter((m) => m.type === 'institution').map((m) => m.text));
   return mentions.flatMap((mention) => {
     if (mention.type !== 'institution' || mention.rule.startsWith('gazetteer') || !GENERIC_BODY.test(mention.text))
       return [mention];
     const qualified = [...names].filter((name) => name !== mention.text && name.endsWith(` ${mention.text}`));
-    if (qualified.length !== 1) return [];
+    // Nobody's but "our" or "its": too little to be a node of its own. Otherwise a bare body stays,
+    // so that "the Ministry of Defence said" keeps its speaker.
+    if (qualified.length !== 1)
+      return OWNER_PRONOUN.test(text.slice(Math.max(0, mention.start - 8), mention.start)) ? [] : [mention];
     return [{ ...mention, text: qualified[0]!, entry: withName(mention, qualified[0]!) }];
   });
 }

@@ -67,6 +67,12 @@ const ROLE_AFTER = new RegExp(
   'i',
 );
 
+/** "X is director-general of …", "X was a senior fellow at …". */
+const IS_ROLE_AFTER = new RegExp(
+  `^\\s+(?:is|was|has\\s+been|serves\\s+as|served\\s+as)\\s+(?:a|an|the)?\\s*(?:[\\w-]+\\s+){0,3}?(?:${PERSON_ROLE_NOUNS.join('|')})\\b`,
+  'i',
+);
+
 /** A role noun in lower case (or a co-chair) written right before a name, without a comma. */
 const LOWER_ROLE_BEFORE = new RegExp(`\\b(?:${PERSON_ROLE_NOUNS.join('|')}|Co-Chairs?|MEP|MP)s?\\s+$`);
 
@@ -398,7 +404,7 @@ function trimRun(tokens: Token[]): Token[] {
       // "Defense Ministry" keeps "Defense": a title word opening an organisation's name is part of it.
       (TITLE_WORDS.has(word) && tokens.length - first > 1 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       // "Analyst Paulina Wrzesniewska": a role noun written like a title before a full name.
-      (ROLE_NOUNS.has(word.toLowerCase()) &&
+      ((ROLE_NOUNS.has(word.toLowerCase()) || ROLE_NOUNS.has(word.toLowerCase().replace(/s$/, ''))) &&
         tokens.length - first > 2 &&
         !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       TITLE_WORDS.has(word.toLowerCase())
@@ -513,7 +519,8 @@ function cutAtTaggedPlace(tokens: Token[], ner: NerHints): Token[] {
   )
     return tokens;
   const place = ner.kindAt(tokens[at + 1]!.start, tokens[tokens.length - 1]!.end);
-  return place === 'location' || place === 'country' ? tokens.slice(0, at) : tokens;
+  // Only a city: "… Measures in Asia" and "… Institute in Japan" may be part of the name.
+  return place === 'city' ? tokens.slice(0, at) : tokens;
 }
 
 /**
@@ -562,6 +569,12 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
     rule,
     confidence,
   });
+  // "Co-Chairs", "Spokesperson" alone: a role, not a name.
+  if (
+    words.length === 1 &&
+    (ROLE_NOUNS.has(name.toLowerCase()) || ROLE_NOUNS.has(name.toLowerCase().replace(/s$/, '')))
+  )
+    return undefined;
   const hasOrgWord = words.some((word) => ORG_WORDS.has(word));
   // "Kazakh Transport Minister": a title, however the tagger reads it.
   if (!hasOrgWord && words.length >= 2 && TITLE_WORDS.has(words[words.length - 1]!)) return undefined;
@@ -592,11 +605,12 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
     // "VOA", "Gazprom", "Hamas": an organisation the tagger knows though no keyword says so.
     return institution(institutionKind(words), 'ner:organization', 0.8);
   }
-  if (looksLikePersonName(words, gazetteer) && (tagged === undefined || tagged === 'person')) {
+  if (looksLikePersonName(words, gazetteer)) {
     const cue =
       title !== undefined ||
       SPEECH_AFTER.test(after) ||
       ROLE_AFTER.test(after) ||
+      IS_ROLE_AFTER.test(after) ||
       (ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && /^,/.test(after)) ||
       /\b(?:said|says|writes|wrote|argues|argued|notes|noted|added|adds|asked|replied)\s*$/.test(
         text.slice(Math.max(0, start - 12), start),
@@ -604,13 +618,20 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
       // "spokesperson Morgan Ortagus", "Co-Chairs Anne Viscot (France) and …".
       LOWER_ROLE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
       /^\s*\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)/u.test(after);
+    // The tagger reads some names as places ("Michitaka Ubukata is director-general of …"): a
+    // person's cue outweighs it; without a cue, its other readings win.
+    if (tagged !== undefined && tagged !== 'person' && (!cue || tagged === 'organization')) return undefined;
     return { ...base, type: 'person', rule: cue ? 'person:cue' : 'person:shape', confidence: cue ? 0.85 : 0.55 };
   }
   if (
     words.length === 1 &&
     !NOT_NAMES.has(words[0]!) &&
     !gazetteer.byAdjective.has(words[0]!) &&
-    /^\p{Lu}[\p{Ll}\p{M}'’-]{2,}$/u.test(words[0]!) &&
+    // "Baer", "O'Neill", "Lauridsen-Mora"; "Hu", "Xi" when the tagger calls them people.
+    (tagged === 'person'
+      ? /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u
+      : /^\p{Lu}[\p{Ll}\p{M}'’]{2,}(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u
+    ).test(words[0]!) &&
     !TITLE_WORDS.has(words[0]!)
   ) {
     const company = tagged === 'person' ? undefined : companyCue(text, start, end + (last.possessive ? 2 : 0));
@@ -660,6 +681,9 @@ function taggedOnlyMentions(
   const mentions: Mention[] = [];
   for (const hint of [...ner.all('person'), ...ner.all('organization')]) {
     if (overlaps(taken, hint.start, hint.end)) continue;
+    // "Kazakh Transport Minister": the tagger's organisation is the first words of a title.
+    const next = /^ (\p{Lu}[\p{L}-]*)/u.exec(text.slice(hint.end, hint.end + 30))?.[1];
+    if (next && TITLE_WORDS.has(next)) continue;
     const tokens = trimRun(tokenize(hint.text, hint.start));
     if (tokens.length === 0) continue;
     const mention = classifyRun(text, tokens, gazetteer, ner);
@@ -693,11 +717,14 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
       glued = true;
     } else {
       if (glued && current.length === 0 && CONNECTORS.has(token.text)) glued = false;
-      // "EU Commissioner Jutta Urpilainen": a title after the taken name opens a new name.
+      // "EU Commissioner Jutta Urpilainen", "OSCE Minsk Group Co-Chairs Anne X": a title or role
+      // after the taken name opens a new name.
       if (
         glued &&
         current.length === 0 &&
-        (TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')))
+        (TITLE_WORDS.has(token.text) ||
+          HONORIFICS.has(token.text.replace(/\.$/, '')) ||
+          ROLE_NOUNS.has(token.text.toLowerCase().replace(/s$/, '')))
       )
         glued = false;
       if (!glued || current.length > 0) current.push(token);

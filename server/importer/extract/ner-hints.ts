@@ -5,15 +5,15 @@
  */
 import type { NerSpan } from '../ner/ner-types.js';
 
-export type NerKind = 'person' | 'organization' | 'country' | 'location' | 'nationality' | 'title' | 'misc';
+export type NerKind = 'person' | 'organization' | 'country' | 'location' | 'city' | 'nationality' | 'title' | 'misc';
 
 const KIND_OF_TAG: Record<string, NerKind> = {
   PERSON: 'person',
   ORGANIZATION: 'organization',
   COUNTRY: 'country',
   LOCATION: 'location',
-  CITY: 'location',
-  STATE_OR_PROVINCE: 'location',
+  CITY: 'city',
+  STATE_OR_PROVINCE: 'city',
   NATIONALITY: 'nationality',
   TITLE: 'title',
   MISC: 'misc',

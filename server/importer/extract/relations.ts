@@ -178,7 +178,9 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
             viaOn = true;
           }
         }
-        if (!source || !target || (!viaOn && target.start - after > 25)) continue;
+        // The object starts within a few words of the verb (the body before "its Co-Chairs X" counts).
+        const lead = mentionsIn(context, after, sentence.end)[0] ?? target;
+        if (!source || !target || (!viaOn && Math.min(lead.start, target.start) - after > 25)) continue;
         for (const object of viaOn ? [target] : coordinated(text, context, target, sentence.end))
           push(relations, {
             ...base,

@@ -53,8 +53,10 @@ const LEAD_NOUNS = new Set([
   'founder',
   'commander',
 ]);
+// With the 'i' flag \p{Lu} also matches lower case: "of the Kyiv Institute for …" must not read as
+// part of a title ("director of the Kyiv Institute"), so "the" is ruled out by hand.
 const APPOSITION = new RegExp(
-  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?((?:former|outgoing|then-|acting)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?(?:${PERSON_ROLE_NOUNS.join('|')}|${TITLE_PATTERN.toLowerCase()})(?:\\s+of\\s+\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+){0,3}(?=\\s+(?:at|with|for|in)\\s))?)\\s+(at|of|with|for|to|in)\\s+`,
+  `^,\\s+(?:(?:a|an|the|who\\s+is|who\\s+was)\\s+)?((?:former|outgoing|then-|acting)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?(?:${PERSON_ROLE_NOUNS.join('|')}|${TITLE_PATTERN.toLowerCase()})(?:\\s+of\\s+(?!the\\s|a\\s|an\\s)\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+){0,3}(?=\\s+(?:at|with|for|in)\\s))?)\\s+(at|of|with|for|to|in)\\s+`,
   'iu',
 );
 const NEXT_APPOSITION = new RegExp(

@@ -4,6 +4,7 @@
  * official": the holder of that state's top office, when the document says who that is).
  */
 import type { ResolvedMention } from '../resolve/entities.js';
+import type { Gender } from './gender.js';
 
 export interface SpeakerContext {
   mentions: ResolvedMention[];
@@ -11,8 +12,12 @@ export interface SpeakerContext {
   kindOf(entityKey: string): string | undefined;
   /** The person holding a top office of a state, from the roles this document states. */
   topOfficialOf(stateKey: string, title?: string): string | undefined;
-  /** The last speaker before a position (for "he added"). */
-  lastSpeakerBefore(position: number): string | undefined;
+  /** The last speaker before a position (for "he added"); with the pronoun, one it can mean. */
+  lastSpeakerBefore(position: number, pronoun?: string): string | undefined;
+  /** What the document says of a person's gender, if anything (for "he" and "she"). */
+  genderOf?(entityKey: string): Gender | undefined;
+  /** The article's byline names it: the one who asks in an interview, not who answers. */
+  isAuthor?(entityKey: string): boolean;
 }
 
 export interface FoundSpeaker {
@@ -137,7 +142,7 @@ export function speakerEndingAt(
   const end = from + trimmed.length;
   const word = /([\p{L}]+)$/u.exec(trimmed)?.[1];
   if (word && PRONOUN.test(word)) {
-    const key = context.lastSpeakerBefore(end);
+    const key = context.lastSpeakerBefore(end, word);
     return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
   }
   if (/,\s*$/.test(trimmed) || /\)\s*$/.test(trimmed)) {
@@ -195,7 +200,7 @@ export function speakerStartingAt(
   const start = from + lead;
   const pronoun = /^(he|she|He|She)\b/.exec(text.slice(start, to));
   if (pronoun) {
-    const key = context.lastSpeakerBefore(start);
+    const key = context.lastSpeakerBefore(start, pronoun[1]);
     return key ? { entityKey: key, rule: 'speaker:pronoun', confidence: 0.75 } : undefined;
   }
   const noun = /^(?:the|The)\s+([a-z][a-z-]+)\b/.exec(text.slice(start, to))?.[1];

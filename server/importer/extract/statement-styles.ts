@@ -54,6 +54,8 @@ function statement(
 
 const VIEW =
   /^(?:In|in)\s+(?:the\s+)?(his|her|.{2,60}?['’]s?)\s+(?:view|opinion|words|assessment|estimation|analysis|reading),\s+/u;
+/** "In the view of Bakhodir X, an economist in Tashkent, the government is …". */
+const VIEW_OF = /^(?:In|in)\s+the\s+(?:view|opinion|words|assessment)\s+of\s+/u;
 const AS_NOTES =
   /^(?:As|as)\s+(.{2,60}?)\s+(?:notes|noted|puts it|put it|argues|argued|writes|wrote|observes|observed|points out|pointed out|explains|explained|says|said),\s+/u;
 const VERBS_AFTER =
@@ -70,15 +72,32 @@ const PRONOUN = /^(?:he|she|He|She)$/;
  * the bloc …", "The bloc has lost its leverage, writes Perez.", "Talks will resume, he said."
  */
 export function commentaryStatements(
-  _text: string,
+  text: string,
   sentence: Sentence,
   context: SpeakerContext,
 ): ExtractedStatement | undefined {
   if (/[“”"]/.test(sentence.text)) return undefined;
+  const viewOf = VIEW_OF.exec(sentence.text);
+  if (viewOf) {
+    const from = sentence.start + viewOf[0].length;
+    const mention = speakerIn(context, from, from + 3);
+    // The clause follows the name and its apposition: after the last comma of ", an economist in X,".
+    const rest = mention ? text.slice(mention.end, sentence.end) : '';
+    const commas = [...rest.matchAll(/,\s+/g)];
+    const cut = commas.length >= 2 && /^,\s+(?:a|an|the)?\s*[a-z]/.test(rest) ? commas[1] : commas[0];
+    const clause = mention && cut ? clauseText(rest.slice(cut.index! + cut[0].length)) : '';
+    if (mention && clause.length >= 12)
+      return statement(
+        sentence,
+        clause,
+        { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.75 },
+        'reported:in-view',
+      );
+  }
   const lead = VIEW.exec(sentence.text) ?? AS_NOTES.exec(sentence.text);
   if (lead) {
     const from = sentence.start + lead[0].indexOf(lead[1]!);
-    const pronoun = /^(?:his|her)$/.test(lead[1]!) ? context.lastSpeakerBefore(sentence.start) : undefined;
+    const pronoun = /^(?:his|her)$/.test(lead[1]!) ? context.lastSpeakerBefore(sentence.start, lead[1]) : undefined;
     const mention = pronoun ? { entityKey: pronoun } : speakerIn(context, from, from + lead[1]!.length);
     const clause = clauseText(sentence.text.slice(lead[0].length));
     if (mention && clause.length >= 12) {
@@ -97,7 +116,7 @@ export function commentaryStatements(
     if (clause.length < 12 || /^(?:but|and|or|so)\b/i.test(clause) || clause.split(/\s+/).length < 4) return undefined;
     let speaker: FoundSpeaker | undefined;
     if (PRONOUN.test(who)) {
-      const key = context.lastSpeakerBefore(sentence.start + end.index);
+      const key = context.lastSpeakerBefore(sentence.start + end.index, who);
       if (key) speaker = { entityKey: key, rule: 'speaker:pronoun', confidence: 0.7 };
     } else {
       const at = sentence.start + end.index + end[0].indexOf(who);
@@ -205,6 +224,7 @@ function mostNamedPerson(context: SpeakerContext, from: number, to: number): str
   const counts = new Map<string, number>();
   for (const m of context.mentions) {
     if (m.start < from || m.end > to || context.kindOf(m.entityKey) !== 'person') continue;
+    if (context.isAuthor?.(m.entityKey)) continue;
     counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -7,6 +7,7 @@
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
+import { pronounGender } from './gender.js';
 import { commentaryStatements, interviewStatements, stanceStatement } from './statement-styles.js';
 
 export interface ExtractedStatement {
@@ -75,9 +76,12 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
   const speakers: Array<{ at: number; key: string }> = sentenceSubjects(sentences, quotes, context);
   const withSpeakers: SpeakerContext = {
     ...context,
-    lastSpeakerBefore: (position) => {
-      const earlier = speakers.filter((s) => s.at < position).sort((a, b) => b.at - a.at)[0];
-      return earlier?.key ?? context.lastSpeakerBefore(position);
+    lastSpeakerBefore: (position, pronoun) => {
+      // "she" is not the man who spoke last: skip speakers the document gives the other gender.
+      const want = pronounGender(pronoun);
+      const fits = (key: string) => !want || (context.genderOf?.(key) ?? want) === want;
+      const earlier = speakers.filter((s) => s.at < position && fits(s.key)).sort((a, b) => b.at - a.at)[0];
+      return earlier?.key ?? context.lastSpeakerBefore(position, pronoun);
     },
   };
   const quoted: Array<[number, number]> = [];

@@ -178,6 +178,18 @@ function surnameIndex(table: EntityTable, keys: Iterable<string>): Map<string, S
   return index;
 }
 
+/** People of a document by the first word of their full name. */
+function firstNameIndex(table: EntityTable, mentions: ResolvedMention[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const key of new Set(mentions.map((m) => m.entityKey))) {
+    const entity = table.get(key);
+    if (!entity || entity.kind !== 'person' || entity.name.split(/\s+/).length < 2) continue;
+    const first = entity.name.split(/\s+/)[0]!;
+    index.set(first, new Set([...(index.get(first) ?? []), key]));
+  }
+  return index;
+}
+
 export function resolveEntities(
   documents: Array<{ mentions: Mention[]; authors: string[] }>,
   gazetteer: Gazetteer,
@@ -219,7 +231,12 @@ export function resolveEntities(
   const corpusIndex = surnameIndex(table, table.entities.keys());
   for (const { doc, mention } of pendingSurnames) {
     const local = surnameIndex(table, new Set(resolved[doc]!.map((m) => m.entityKey)));
-    const candidates = local.get(mention.text) ?? corpusIndex.get(mention.text);
+    // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
+    // (names written family name first).
+    const candidates =
+      local.get(mention.text) ??
+      corpusIndex.get(mention.text) ??
+      (mention.ner === 'person' ? firstNameIndex(table, resolved[doc]!).get(mention.text) : undefined);
     let key = candidates && candidates.size === 1 ? [...candidates][0]! : undefined;
     const byHonorific = mention.title !== undefined && SHORT_HONORIFICS.has(mention.title);
     if (!key && (byHonorific || mention.ner === 'person')) {

@@ -174,6 +174,111 @@ describe('statements in the styles of news', () => {
   });
 });
 
+describe('who "he", "she" and a lone name are', () => {
+  it('gives "she" to the woman the article names, not to the man who spoke last', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Trade talks',
+            'When Deputy Minister Hu Zhenyu arrived in Brussels on Tuesday, both sides sounded calm. His visit was the first since October.',
+            'Hu spent five hours with Margrethe Solvang-Berg, the Commission’s trade director. Afterwards she said that the talks had been constructive.',
+            '“We have a channel that works,” Solvang-Berg told reporters.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Margrethe Solvang-Berg')).toEqual(
+      expect.arrayContaining(['the talks had been constructive', 'We have a channel that works']),
+    );
+    expect(saidBy(batch, 'Hu Zhenyu')).toEqual([]);
+  });
+
+  it('gives a family name written first to the full name ("Hu" is Hu Zhenyu) when the tagger calls it a person', () => {
+    const text = 'Talks\nHu Zhenyu arrived on Tuesday. Hu told reporters that the talks had gone well.';
+    const document = article(text);
+    const at = (words: string, from = 0) => text.indexOf(words, from);
+    const spans: NerSpan[] = [
+      { start: at('Hu Zhenyu'), end: at('Hu Zhenyu') + 9, text: 'Hu Zhenyu', tag: 'PERSON' },
+      { start: at('Hu told'), end: at('Hu told') + 2, text: 'Hu', tag: 'PERSON' },
+    ];
+    const batch = buildGraph([document], { gazetteer, ner: new Map([[document, spans]]) });
+    expect(saidBy(batch, 'Hu Zhenyu')).toContain('the talks had gone well');
+    expect(named(batch, 'Hu')).toBeUndefined();
+  });
+
+  it('reads "in the view of X, an economist, …" and "she informed the minister that …"', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Minerals',
+            'In the view of Bakyt Sadyrbekov, an economist in Bishkek, the government is copying its neighbour.',
+            'Ms Oyelaran-Bright thanked the ministry. She informed the Deputy Minister that a workshop would take place in May.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(saidBy(batch, 'Bakyt Sadyrbekov')).toContain('the government is copying its neighbour');
+    expect(saidBy(batch, 'Oyelaran-Bright')).toContain('a workshop would take place in May');
+  });
+});
+
+describe('relations in more shapes', () => {
+  const relation = (batch: GraphBatch, type: string) =>
+    batch.edges
+      .filter((e) => e.type === type)
+      .map((e) => {
+        const name = (id: string) => batch.nodes.find((n) => n.id === id)?.properties.name;
+        return `${name(e.source)} -> ${name(e.target)}`;
+      });
+
+  it('meets everyone joined by "and", and the people a body’s title introduces', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Meetings',
+            'Secretary of State Mike Pompeo met separately with Foreign Minister Jeyhun Bayramov and Foreign Minister Zohrab Mnatsakanyan on Friday.',
+            'Prime Minister Nikol Pashinyan received OSCE Minsk Group Co-Chairs Anne Viscotte (France) and Andrew Scholl (USA).',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(relation(batch, 'MET')).toEqual(
+      expect.arrayContaining([
+        'Mike Pompeo -> Jeyhun Bayramov',
+        'Mike Pompeo -> Zohrab Mnatsakanyan',
+        'Nikol Pashinyan -> Anne Viscotte',
+        'Nikol Pashinyan -> Andrew Scholl',
+      ]),
+    );
+    expect(relation(batch, 'MET')).not.toContain('Nikol Pashinyan -> OSCE Minsk Group');
+  });
+
+  it('reads membership, and tells a director who leads from one who works there', () => {
+    const batch = buildGraph(
+      [
+        article(
+          [
+            'Experts',
+            'Turkey has been a permanent member of the OSCE Minsk Group since its inception.',
+            'Pavel Lisitsyn, research director at the Valdai Discussion Club, disagreed.',
+            'Oksana Hrytsenko, director of the Kyiv Institute for Security Studies, agreed.',
+          ].join('\n'),
+        ),
+      ],
+      { gazetteer },
+    );
+    expect(relation(batch, 'MEMBER_OF')).toContain('Turkey -> OSCE Minsk Group');
+    expect(relation(batch, 'AFFILIATED_WITH')).toContain('Pavel Lisitsyn -> Valdai Discussion Club');
+    expect(relation(batch, 'LEADS')).toEqual(['Oksana Hrytsenko -> Kyiv Institute for Security Studies']);
+  });
+});
+
 describe('institutions named with whose they are', () => {
   it('"Azerbaijan’s MFA" and "the Azerbaijani MFA" are one ministry; "the Head of the Armenian Government" is no institution', () => {
     const batch = buildGraph(
