@@ -44,13 +44,20 @@ export function gendersOf(
     if (cue && !genders.has(mention.entityKey)) genders.set(mention.entityKey, cue);
   }
   // "When Qiao arrived …. His visit …": one person named, then a pronoun opening the next sentence.
+  // People by sentence, in one pass (mentions and sentences are both in text order).
+  const bySentence = new Map<number, Set<string>>();
+  let at = 0;
+  for (const mention of [...people].sort((a, b) => a.start - b.start)) {
+    while (at < sentences.length && sentences[at]!.end < mention.end) at += 1;
+    const sentence = sentences[at];
+    if (!sentence || mention.start < sentence.start) continue;
+    bySentence.set(at, (bySentence.get(at) ?? new Set<string>()).add(mention.entityKey));
+  }
   sentences.forEach((sentence, index) => {
     const gender = pronounGender(/^(\p{L}+)/u.exec(sentence.text)?.[1]);
     const previous = sentences[index - 1];
     if (!gender || !previous || previous.paragraph !== sentence.paragraph) return;
-    const named = new Set(
-      people.filter((m) => m.start >= previous.start && m.end <= previous.end).map((m) => m.entityKey),
-    );
+    const named = bySentence.get(index - 1) ?? new Set<string>();
     if (named.size === 1) {
       const key = [...named][0]!;
       if (!genders.has(key)) genders.set(key, gender);

@@ -162,12 +162,15 @@ interface Turn {
 }
 
 function turnsOf(text: string, sentences: Sentence[]): Turn[] {
-  const paragraphs = new Map<number, Sentence>();
-  for (const sentence of sentences)
-    if (!paragraphs.has(sentence.paragraph)) paragraphs.set(sentence.paragraph, sentence);
+  // Each paragraph's first sentence and where it ends, in one pass.
+  const paragraphs = new Map<number, { first: Sentence; end: number }>();
+  for (const sentence of sentences) {
+    const known = paragraphs.get(sentence.paragraph);
+    if (known) known.end = Math.max(known.end, sentence.end);
+    else paragraphs.set(sentence.paragraph, { first: sentence, end: sentence.end });
+  }
   const turns: Turn[] = [];
-  for (const [paragraph, first] of paragraphs) {
-    const lineEnd = Math.max(...sentences.filter((s) => s.paragraph === paragraph).map((s) => s.end));
+  for (const { first, end: lineEnd } of paragraphs.values()) {
     const match = TURN.exec(text.slice(first.start, lineEnd));
     if (!match) continue;
     const qa = match[1];

@@ -49,6 +49,31 @@ interface CoreNlpAnswer {
   sentences?: Array<{ entitymentions?: CoreNlpMention[] }>;
 }
 
+/**
+ * Largest answer read for one chunk. CoreNLP's JSON for 20,000 characters is a few MB (every
+ * token with its attributes); a larger answer is not from a CoreNLP we asked for 20,000 characters.
+ */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/** Reads a body up to `limit` bytes; past that, the document is refused rather than memory filled. */
+async function boundedText(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new NerDocumentError(`CoreNLP's answer is larger than ${Math.round(limit / 1048576)} MB`);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** At most this much of an error answer is quoted in a message. */
 const MAX_ERROR_TEXT = 300;
 
@@ -99,8 +124,9 @@ export class CoreNlpClient implements NerTagger {
         body: text,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      body = await response.text();
+      body = await boundedText(response, MAX_ANSWER_BYTES);
     } catch (error) {
+      if (error instanceof NerDocumentError) throw error;
       throw new NerUnavailableError(`CoreNLP at ${this.url} stopped answering: ${reasonOf(error)}`);
     }
     if (!response.ok) {
@@ -167,11 +193,21 @@ function lastSentenceEnd(window: string): number {
   return last ? last.index! + last[0].length - 1 : -1;
 }
 
+/** Node's network error codes, in words a user reads. */
+const CONNECTION_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the server running?)',
+  ECONNRESET: 'the connection was reset',
+  UND_ERR_SOCKET: 'the connection was closed',
+  ENOTFOUND: 'unknown host',
+  EHOSTUNREACH: 'host unreachable',
+};
+
 function reasonOf(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return 'no answer in time';
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
+    const code = cause?.code ?? '';
+    return CONNECTION_ERRORS[code] ?? (code || cause?.message || error.message);
   }
   return String(error);
 }
