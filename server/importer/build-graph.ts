@@ -233,6 +233,10 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
           .get(key)
           ?.gazetteer?.roles.some((r) => r.of === entities.get(stateKey)?.name && (!title || r.title === title)),
       );
+    const isAuthor = (key: string) => document.authors.some((author) => entities.get(key)?.forms.has(author) ?? false);
+    const holderOf = (targetKey: string, word: string) =>
+      roles.find((role) => role.targetKey === targetKey && role.title.toLowerCase().includes(word.toLowerCase()))
+        ?.personKey;
     const genders = gendersOf(text, sentences, mentions, (key) => kindOf(key) === 'person');
     const lastPersonBefore = (position: number, pronoun?: string) => {
       const want = pronounGender(pronoun);
@@ -242,6 +246,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
           (m) =>
             m.end <= position &&
             kindOf(m.entityKey) === 'person' &&
+            !isAuthor(m.entityKey) &&
             (!want || (genders.get(m.entityKey) ?? want) === want),
         )?.entityKey;
     };
@@ -251,7 +256,8 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       topOfficialOf,
       lastSpeakerBefore: lastPersonBefore,
       genderOf: (key) => genders.get(key),
-      isAuthor: (key) => document.authors.some((author) => entities.get(key)?.forms.has(author) ?? false),
+      isAuthor,
+      holderOf,
     });
     let previous: { date: string | null; explicit: boolean; speakerKey: string | null; end: number } | null = null;
     for (const statement of statements) {

@@ -590,7 +590,14 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
   if (tagged === 'person' && words.length >= 2 && looksLikePersonName(words, gazetteer, true)) {
     return { ...base, type: 'person', rule: 'ner:person', confidence: 0.9 };
   }
-  if (tagged === 'country' && !NOT_NAMES.has(name) && !gazetteer.byAdjective.has(name)) {
+  if (
+    tagged === 'country' &&
+    !NOT_NAMES.has(name) &&
+    !gazetteer.byAdjective.has(name) &&
+    !/^(?:Republic|Kingdom|Federation|States?|Union|Emirates|Commonwealth|Confederation|Principality|Islands?)$/.test(
+      name,
+    )
+  ) {
     // "Cameroon", "Kenya": a state the gazetteer does not list but the tagger knows.
     return {
       ...base,

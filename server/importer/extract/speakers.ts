@@ -18,6 +18,8 @@ export interface SpeakerContext {
   genderOf?(entityKey: string): Gender | undefined;
   /** The article's byline names it: the one who asks in an interview, not who answers. */
   isAuthor?(entityKey: string): boolean;
+  /** The person this document says holds a role ("representative") of a state or body. */
+  holderOf?(targetKey: string, titleWord: string): string | undefined;
 }
 
 export interface FoundSpeaker {
@@ -27,6 +29,8 @@ export interface FoundSpeaker {
 }
 
 const PRONOUN = /^(he|she|He|She)$/;
+const ROLE_OF_BEFORE =
+  /\bthe\s+(representative|ambassador|envoy|delegate|minister|spokesperson|spokesman|spokeswoman|head|chair)\s+of\s+(?:the\s+)?$/i;
 const ROLE_DESCRIPTION =
   /(?:the\s+)?([\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?)(?:['’]s?)\s+(top official|top diplomat|leader|head of state|president|prime minister|foreign minister|defen[cs]e minister|premier|chief diplomat)\s*$/iu;
 const THE_ROLE = /\bthe\s+([\p{Lu}][\p{L}]+)\s+(president|prime minister|foreign minister|leader|premier)\s*$/iu;
@@ -169,6 +173,12 @@ export function speakerEndingAt(
           (context.kindOf(m.entityKey) === 'institution' && context.kindOf(place.entityKey) === 'state')),
     );
     if (owner) mention = owner;
+  }
+  // "the representative of Brazil added that …": the person the document gives that role.
+  const described = mention ? ROLE_OF_BEFORE.exec(text.slice(Math.max(from, mention.start - 40), mention.start)) : null;
+  if (mention && described && ['state', 'institution'].includes(context.kindOf(mention.entityKey) ?? '')) {
+    const holder = context.holderOf?.(mention.entityKey, described[1]!);
+    if (holder) return { entityKey: holder, rule: 'speaker:role-of', confidence: 0.7 };
   }
   if (mention && !mention.possessive) {
     const kind = context.kindOf(mention.entityKey);

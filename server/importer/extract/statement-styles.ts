@@ -66,6 +66,8 @@ const ATTRIBUTION_AT_END = new RegExp(
   'u',
 );
 const PRONOUN = /^(?:he|she|He|She)$/;
+const SPEAKER_SHAPE =
+  /^(?:he|she|He|She|(?:the|The)\s+[a-z]+(?:\s+[a-z]+)?|(?:[\p{Lu}][\p{L}.'’-]*\s+){0,5}[\p{Lu}][\p{L}.'’-]*)$/u;
 
 /**
  * Commentary and wire paraphrase in one sentence: "In Perez's view, the bloc …", "As Perez notes,
@@ -112,6 +114,9 @@ export function commentaryStatements(
   const end = ATTRIBUTION_AT_END.exec(sentence.text);
   if (end) {
     const who = (end[1] ?? end[2])!.trim();
+    // "…, writes Ana Perez" / "…, he said": who speaks is a name, a pronoun or "the ministry", not
+    // a clause ("said Budapest would decide …" is the verb's object, read elsewhere).
+    if (!SPEAKER_SHAPE.test(who)) return undefined;
     const clause = clauseText(sentence.text.slice(0, end.index).replace(DATELINE, ''));
     if (clause.length < 12 || /^(?:but|and|or|so)\b/i.test(clause) || clause.split(/\s+/).length < 4) return undefined;
     let speaker: FoundSpeaker | undefined;
@@ -197,6 +202,19 @@ export function interviewStatements(
     );
   const turns = turnsOf(text, sentences).filter((turn) => turn.role !== 'named' || personIn(turn));
   if (turns.length < 2) return [];
+  // In "Name: …" interviews the one who mostly asks is the interviewer: none of their turns are statements.
+  const asks = new Map<string, { questions: number; turns: number }>();
+  for (const turn of turns.filter((t) => t.role === 'named')) {
+    const key = personIn(turn)!.entityKey;
+    const count = asks.get(key) ?? { questions: 0, turns: 0 };
+    count.turns += 1;
+    if (text.slice(turn.body, turn.end).includes('?')) count.questions += 1;
+    asks.set(key, count);
+  }
+  const interviewer = (key: string) => {
+    const count = asks.get(key);
+    return count !== undefined && count.questions * 2 >= count.turns;
+  };
   const interviewee = mostNamedPerson(context, 0, turns[0]!.start);
   const found: ExtractedStatement[] = [];
   for (const turn of turns) {
@@ -205,7 +223,8 @@ export function interviewStatements(
       speaker = { entityKey: interviewee, rule: 'speaker:interviewee', confidence: 0.8 };
     if (turn.role === 'named') {
       const mention = personIn(turn);
-      if (mention) speaker = { entityKey: mention.entityKey, rule: 'speaker:label', confidence: 0.85 };
+      if (mention && !interviewer(mention.entityKey))
+        speaker = { entityKey: mention.entityKey, rule: 'speaker:label', confidence: 0.85 };
     }
     if (!speaker) continue;
     const words = clauseText(text.slice(turn.body, turn.end)).replace(/^[“"]|[”"]$/g, '');

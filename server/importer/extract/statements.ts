@@ -79,7 +79,8 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     lastSpeakerBefore: (position, pronoun) => {
       // "she" is not the man who spoke last: skip speakers the document gives the other gender.
       const want = pronounGender(pronoun);
-      const fits = (key: string) => !want || (context.genderOf?.(key) ?? want) === want;
+      // Nor the byline's author, who reports and does not speak in the story.
+      const fits = (key: string) => !context.isAuthor?.(key) && (!want || (context.genderOf?.(key) ?? want) === want);
       const earlier = speakers.filter((s) => s.at < position && fits(s.key)).sort((a, b) => b.at - a.at)[0];
       return earlier?.key ?? context.lastSpeakerBefore(position, pronoun);
     },
@@ -241,6 +242,8 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     for (const verb of withThat.length > 0 ? withThat : verbs) {
       const verbStart = sentence.start + verb.index!;
       let clauseStart = verbStart + verb[0].length;
+      // After "that" the clause may open with "it" or "this": "announced that it intended to …".
+      let afterThat = /\bthat\s+$/i.test(verb[0]);
       // "told the Council that …", "said in a statement on Monday that …": the words follow "that".
       const that = /^[^,.;“"]{0,60}?\bthat\s+/.exec(text.slice(clauseStart, sentence.end));
       const indirect = /^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]!);
@@ -250,12 +253,13 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
           /^(?:in|on|at|during|after|before|to|last|this|earlier)\b/i.test(text.slice(clauseStart, sentence.end)))
       ) {
         clauseStart += that[0].length;
+        afterThat = true;
       }
       const clause = text
         .slice(clauseStart, sentence.end)
         .replace(/[.;:]+\s*$/, '')
         .trim();
-      if (clause.length < 12 || NOT_A_CLAUSE.test(clause) || /[“"]/.test(clause)) continue;
+      if (clause.length < 12 || (!afterThat && NOT_A_CLAUSE.test(clause)) || /[“"]/.test(clause)) continue;
       if (quoted.some(([open, close]) => verbStart >= open && verbStart < close)) continue;
       // "…,” Darchiashvili told reporters": the verb attributes the quote, it reports nothing more.
       if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60))
