@@ -121,6 +121,19 @@ function insideTaggedName(entry: GazetteerEntry, form: string, start: number, en
   return cityOrPlace && inside('organization');
 }
 
+/**
+ * "Luiza Caldeira Montenegro": a state's name closing two name-shaped words is a surname. (A
+ * headline in title case, "Envoy Visits Montenegro", loses its state to this; the text repeats it.)
+ */
+function endsPersonName(text: string, start: number): boolean {
+  const before = /(?:^|[\s(])(\p{Lu}[\p{Ll}\p{M}'’-]+) (\p{Lu}[\p{Ll}\p{M}'’-]+) $/u.exec(
+    text.slice(Math.max(0, start - 60), start),
+  );
+  if (!before) return false;
+  const nameShaped = (word: string) => !NOT_NAMES.has(word) && !TITLE_WORDS.has(word) && !ORG_WORDS.has(word);
+  return nameShaped(before[1]!) && nameShaped(before[2]!);
+}
+
 function gazetteerMentions(
   text: string,
   gazetteer: Gazetteer,
@@ -138,6 +151,7 @@ function gazetteerMentions(
       const end = start + form.length;
       if (overlaps(taken, start, end)) continue;
       if (insideTaggedName(entry, form, start, end, ner)) continue;
+      if (entry.type === 'state' && endsPersonName(text, start)) continue;
       // A place or state that opens an organisation's name ("Central Asia Energy Forum") is part of it.
       if ((entry.type === 'place' || entry.type === 'state') && opensOrganisationName(text, end)) continue;
       // A capital inside a longer name ("Helsinki Final Act", "Baku-Tbilisi-Ceyhan") is not the state.
@@ -225,7 +239,10 @@ function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[numbe
     if (!entry || token.possessive || overlaps(taken, token.start, token.end)) continue;
     const agent = STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40));
     // "two failed Russian attempts": an adjective before a common noun mentions the state too.
-    if (!agent && !/^ [a-z]/.test(text.slice(token.end, token.end + 2))) continue;
+    // … or before an acronym or a title: "a Polish MEP", "the Estonian Prime Minister".
+    const next = /^ (\p{Lu}[\p{L}-]*)/u.exec(text.slice(token.end, token.end + 30))?.[1];
+    const titled = next !== undefined && (/^\p{Lu}{2,5}s?$/u.test(next) || TITLE_WORDS.has(next));
+    if (!agent && !titled && !/^ [a-z]/.test(text.slice(token.end, token.end + 2))) continue;
     taken.push([token.start, token.end]);
     mentions.push({
       start: token.start,
@@ -439,7 +456,8 @@ function looksLikePersonName(words: string[], gazetteer: Gazetteer, tagged = fal
       !ORG_WORDS.has(word) &&
       !TITLE_WORDS.has(word) &&
       !gazetteer.byAdjective.has(word) &&
-      !gazetteer.byForm.has(word)
+      // A surname may be a state's name ("Luiza Caldeira Montenegro") after two other names.
+      (!gazetteer.byForm.has(word) || (index === words.length - 1 && words.length >= 3))
     );
   });
 }

@@ -226,6 +226,23 @@ describe('who "he", "she" and a lone name are', () => {
   });
 });
 
+describe('states', () => {
+  it('knows states the first lists did not ("a Polish MEP", Cameroon), and a surname that is a state’s name', () => {
+    const batch = buildGraph(
+      [
+        article(
+          'Gulf of Guinea\nThe representative of Brazil, Luiza Caldeira Montenegro, said the patrols in Cameroon must go on. A Polish MEP agreed.',
+        ),
+      ],
+      { gazetteer },
+    );
+    const states = batch.nodes.filter((n) => n.properties.kind === 'state').map((n) => n.properties.name);
+    expect(states).toEqual(expect.arrayContaining(['Brazil', 'Cameroon', 'Poland']));
+    expect(states).not.toContain('Montenegro');
+    expect(named(batch, 'Luiza Caldeira Montenegro')?.properties.kind).toBe('person');
+  });
+});
+
 describe('relations in more shapes', () => {
   const relation = (batch: GraphBatch, type: string) =>
     batch.edges
