@@ -9,7 +9,8 @@ import { hash } from './assemble/hash.js';
 import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
 import { gendersOf, pronounGender } from './extract/gender.js';
-import { findMentions } from './extract/mentions.js';
+import { furnitureSpans } from './extract/furniture.js';
+import { findMentions, type Mention } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
 import { extractRelations } from './extract/relations.js';
 import { extractRoles, type ExtractedRole } from './extract/roles.js';
@@ -73,7 +74,10 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   const perDocument = documents.map((document) => ({
     document,
     sentences: splitSentences(document.text),
-    mentions: findMentions(document.text, gazetteer, new NerHints(withAuthors(document, options.ner?.get(document)))),
+    mentions: outsideFurniture(
+      document.text,
+      findMentions(document.text, gazetteer, new NerHints(withAuthors(document, options.ner?.get(document)))),
+    ),
   }));
   const corpus = resolveEntities(
     perDocument.map((d) => ({ mentions: d.mentions, authors: d.document.authors })),
@@ -339,6 +343,13 @@ function withAuthors(document: SourceDocument, spans: NerSpan[] | undefined): Ne
   if (authors.length === 0) return spans;
   const outside = (span: NerSpan) => !authors.some((a) => a.start < span.end && span.start < a.end);
   return [...(spans ?? []).filter(outside), ...authors];
+}
+
+/** People named only by a sign-off's editors or a photo credit are not in the story. */
+function outsideFurniture(text: string, mentions: Mention[]): Mention[] {
+  const spans = furnitureSpans(text);
+  if (spans.length === 0) return mentions;
+  return mentions.filter((m) => m.type !== 'person' || !spans.some(([a, b]) => m.start >= a && m.end <= b));
 }
 
 /** Every extracted fact's rule says where the names came from: "quote:verb-before@corenlp", "…@rules". */

@@ -87,5 +87,26 @@ export function readByline(text: string, linesToScan = 8): Byline {
     }
     if (date && !firstDate) firstDate = date.iso;
   }
-  return { authors, published: bylineDate ?? firstDate };
+  return { authors: authors.length > 0 ? authors : signOffAuthors(text), published: bylineDate ?? firstDate };
+}
+
+/** "(Reporting by Ketevan Sulaberidze and Ann Roe; Editing by …)" in the last lines of a wire story. */
+const SIGN_OFF = new RegExp(
+  `\\((?:Additional\\s+)?(?:Reporting|Writing|Reported)\\s+by\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)`,
+  'u',
+);
+
+function signOffAuthors(text: string): string[] {
+  const tail = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(-3)
+    .join('\n');
+  const match = SIGN_OFF.exec(tail);
+  return match
+    ? match[1]!
+        .split(/\s*(?:,|\band\b|&)\s*/)
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : [];
 }

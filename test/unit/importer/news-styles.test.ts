@@ -226,6 +226,20 @@ describe('who "he", "she" and a lone name are', () => {
   });
 });
 
+describe('page furniture', () => {
+  it('takes a wire sign-off’s reporters as authors and leaves its editors and photo credits out', () => {
+    const parsed = parseTextArticle(
+      'Ferries to double\nASTANA, May 3 (Steppe Wire) - Minister Daulet Orazbekov said the ferries would double.\nPhoto: Aigerim Sultanova/Steppe Wire\n(Reporting by Marat Tokhtarov; Editing by Priya Ramaswamy)\n',
+    );
+    expect(parsed.authors).toEqual(['Marat Tokhtarov']);
+    const batch = buildGraph([{ ...article(parsed.text), authors: parsed.authors }], { gazetteer });
+    const people = batch.nodes.filter((n) => n.properties.kind === 'person').map((n) => n.properties.name);
+    expect(people).toEqual(expect.arrayContaining(['Daulet Orazbekov', 'Marat Tokhtarov']));
+    expect(people).not.toContain('Priya Ramaswamy');
+    expect(people).not.toContain('Aigerim Sultanova');
+  });
+});
+
 describe('states', () => {
   it('knows states the first lists did not ("a Polish MEP", Cameroon), and a surname that is a state’s name', () => {
     const batch = buildGraph(
