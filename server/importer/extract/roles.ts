@@ -36,8 +36,13 @@ export interface RoleContext {
 const TITLE_PATTERN = TITLES.map((title) => title.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|');
 /** A title right before a name, any case ("President", "Armenia's representative"). */
 // Titles, and role nouns written before a name ("University professor Mustafa Aydin").
+// A minister by portfolio: "Transport Minister", "deputy economy minister" (the state's adjective
+// before it is taken off afterwards, see titleBeforePerson).
+const PORTFOLIO_WORD = `(?!(?:the|a|an|said|says|told|and|of|to|by|with|his|her|its|their|former|prime)\\b)[\\p{L}-]{2,}`;
+// Not the "s" of "Azerbaijan's": a portfolio word starts a word.
+const PORTFOLIO_MINISTER = `(?<![\\p{L}'’-])(?:(?:first\\s+)?deputy\\s+|vice\\s+)?(?:${PORTFOLIO_WORD}\\s+){1,2}minister`;
 const TITLE_ONLY = new RegExp(
-  `((?:former|outgoing|then-|acting)\\s+)?\\b(${TITLE_PATTERN}|${PERSON_ROLE_NOUNS.join('|')})\\s*,?\\s*$`,
+  `((?:former|outgoing|then-|acting)\\s+)?\\b(${TITLE_PATTERN}|${PERSON_ROLE_NOUNS.join('|')}|${PORTFOLIO_MINISTER})\\s*,?\\s*$`,
   'iu',
 );
 const OF_STATE_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?$/;
@@ -155,8 +160,14 @@ function titleBeforePerson(
   const from = Math.max(sentence.start, person.start - 90);
   const match = TITLE_ONLY.exec(text.slice(from, person.start));
   if (!match) return undefined;
-  const titleStart = from + match.index + (match[1]?.length ?? 0);
-  const title = match[2]!.replace(/\s+/g, ' ');
+  let titleStart = from + match.index + (match[1]?.length ?? 0);
+  let title = match[2]!.replace(/\s+/g, ' ');
+  // "Kazakh Transport Minister": the adjective says whose, it is not part of the title.
+  const lead = /^(\p{Lu}[\p{L}-]*)\s+(?=\S)/u.exec(title);
+  if (lead && (gazetteer.byAdjective.has(normalizeForm(lead[1]!)) || gazetteer.byForm.has(normalizeForm(lead[1]!)))) {
+    titleStart += lead[0].length;
+    title = title.slice(lead[0].length);
+  }
   const status = match[1]?.trim().startsWith('former') ? 'former' : 'current';
   let targetKey = ownerBefore(text, Math.max(sentence.start, titleStart - 40), titleStart, context, gazetteer);
   let rule = 'role:title-state';

@@ -290,6 +290,16 @@ describe('relations in more shapes', () => {
     expect(relation(batch, 'MET')).not.toContain('Nikol Pashinyan -> OSCE Minsk Group');
   });
 
+  it('reads a minister by portfolio, the state’s adjective saying whose', () => {
+    const batch = buildGraph(
+      [article('Ferries\nKazakh Transport Minister Daulet Orazbekov said the ferries would double.')],
+      { gazetteer },
+    );
+    const role = batch.edges.find((e) => e.type === 'HOLDS_ROLE');
+    expect(role?.properties.title).toBe('Transport Minister');
+    expect(batch.nodes.find((n) => n.id === role?.target)?.properties.name).toBe('Kazakhstan');
+  });
+
   it('reads membership, and tells a director who leads from one who works there', () => {
     const batch = buildGraph(
       [
