@@ -134,6 +134,41 @@ function endsPersonName(text: string, start: number): boolean {
   return nameShaped(before[1]!) && nameShaped(before[2]!);
 }
 
+/** Each gazetteer's forms, longest first, by their first word (built once per gazetteer). */
+const formsByFirstWord = new WeakMap<Gazetteer, Map<string, Array<[string, GazetteerEntry]>>>();
+
+function firstWordIndex(gazetteer: Gazetteer): Map<string, Array<[string, GazetteerEntry]>> {
+  let index = formsByFirstWord.get(gazetteer);
+  if (!index) {
+    index = new Map();
+    const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
+    for (const [form, entry] of forms) {
+      const first = form.split(/[\s/-]/)[0]!;
+      index.set(first, [...(index.get(first) ?? []), [form, entry]]);
+    }
+    formsByFirstWord.set(gazetteer, index);
+  }
+  return index;
+}
+
+/**
+ * The gazetteer's forms whose first word the text contains, longest first: only those can match,
+ * so a document is searched for tens of forms, not for the thousand the gazetteer knows.
+ */
+function formsThatMayOccur(normalized: string, gazetteer: Gazetteer): Array<[string, GazetteerEntry]> {
+  const index = firstWordIndex(gazetteer);
+  const words = new Set<string>();
+  for (const [word] of normalized.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.']*/gu)) {
+    words.add(word);
+    words.add(word.replace(/'s?$/, ''));
+    words.add(word.replace(/\.+$/, ''));
+    words.add(word.replace(/'s?$/, '').replace(/\.+$/, ''));
+  }
+  const found: Array<[string, GazetteerEntry]> = [];
+  for (const word of words) found.push(...(index.get(word) ?? []));
+  return found.sort((a, b) => b[0].length - a[0].length);
+}
+
 function gazetteerMentions(
   text: string,
   gazetteer: Gazetteer,
@@ -141,9 +176,8 @@ function gazetteerMentions(
   ner: NerHints,
 ): Mention[] {
   const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
-  const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
   const mentions: Mention[] = [];
-  for (const [form, entry] of forms) {
+  for (const [form, entry] of formsThatMayOccur(normalized, gazetteer)) {
     // Word boundaries that also work for forms ending in a dot (U.S.) or starting with one.
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(form)}(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
     for (const match of normalized.matchAll(pattern)) {
