@@ -141,7 +141,6 @@ const STANCE =
 export function stanceStatement(
   text: string,
   sentence: Sentence,
-  context: SpeakerContext,
   speakerBefore: (to: number) => FoundSpeaker | undefined,
 ): ExtractedStatement | undefined {
   const match = STANCE.exec(sentence.text);
@@ -150,7 +149,6 @@ export function stanceStatement(
   const speaker = speakerBefore(at);
   if (!speaker) return undefined;
   const clause = clauseText(text.slice(at, sentence.end));
-  void context;
   return statement(sentence, clause, speaker, 'reported:stance');
 }
 

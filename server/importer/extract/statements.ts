@@ -176,9 +176,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
 
   for (const sentence of sentences) {
     if (inInterviewTurn(sentence.start)) continue;
-    const styled =
-      commentaryStatements(text, sentence, withSpeakers) ??
-      stanceStatement(text, sentence, withSpeakers, speakerBefore);
+    const styled = commentaryStatements(text, sentence, withSpeakers) ?? stanceStatement(text, sentence, speakerBefore);
     if (styled) {
       statements.push(styled);
       speakers.push({ at: sentence.start, key: styled.speakerKey! });
