@@ -76,7 +76,7 @@ if (corenlpUrl) {
   const tagged = await tagDocuments(read.documents, { tagger, mode: 'corenlp' });
   const tagSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const nerBatch = buildGraph(tagged.documents, { gazetteer, ...(tagged.spans ? { ner: tagged.spans } : {}) });
+  const nerBatch = buildGraph(tagged.documents, { gazetteer, ner: tagged.spans });
   const nerExtractSeconds = (performance.now() - started) / 1000;
   console.log(
     `corenlp tags ${tagSeconds.toFixed(2)} s, ${Math.round(words / tagSeconds)} words/s (warm server, ${tagged.documents.length} documents, 2 at a time)`,

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const tagged = await tagDocuments(documents, { tagger, mode: tagger ? 'corenlp' : 'rules' });
   const graph = buildGraph(tagged.documents, {
     gazetteer: await loadGazetteer(args.gazetteer),
-    ...(tagged.spans ? { ner: tagged.spans } : {}),
+    ner: tagged.spans,
   });
   const scores = gold.map((g) => scoreDocument(g, graph));
   process.stdout.write(`${formatScores(scores, !args.quiet)}\n`);

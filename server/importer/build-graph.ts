@@ -8,7 +8,7 @@ import { EdgeCollector } from './assemble/edge-collector.js';
 import { hash } from './assemble/hash.js';
 import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
-import { gendersOf, pronounGender } from './extract/gender.js';
+import { canMean, gendersOf } from './extract/gender.js';
 import { furnitureSpans } from './extract/furniture.js';
 import { findMentions, type Mention } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
@@ -28,7 +28,7 @@ export interface BuildOptions {
   /** Known entities and their variants; without it names are found by their shape and context only. */
   gazetteer?: Gazetteer;
   /** The named-entity tagger's spans per document; without them the rules find names alone. */
-  ner?: NerByDocument;
+  ner?: NerByDocument | undefined;
 }
 
 export type NerByDocument = Map<SourceDocument, NerSpan[]>;
@@ -178,9 +178,8 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
     }
 
     // Authors wrote the document.
-    for (const author of document.authors) {
-      const entity = [...entities.values()].find((e) => e.kind === 'person' && e.forms.has(author));
-      if (!entity) continue;
+    const authors = authorsOf(document, entities);
+    for (const entity of authors) {
       edges.add({
         id: `WROTE:${entity.id}->${id}`,
         type: 'WROTE',
@@ -237,23 +236,22 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
           .get(key)
           ?.gazetteer?.roles.some((r) => r.of === entities.get(stateKey)?.name && (!title || r.title === title)),
       );
-    const isAuthor = (key: string) => document.authors.some((author) => entities.get(key)?.forms.has(author) ?? false);
+    const authorKeys = new Set(authors.map((entity) => entity.key));
+    const isAuthor = (key: string) => authorKeys.has(key);
     const holderOf = (targetKey: string, word: string) =>
       roles.find((role) => role.targetKey === targetKey && role.title.toLowerCase().includes(word.toLowerCase()))
         ?.personKey;
     const genders = gendersOf(text, sentences, mentions, (key) => kindOf(key) === 'person');
-    const lastPersonBefore = (position: number, pronoun?: string) => {
-      const want = pronounGender(pronoun);
-      return [...mentions]
+    const lastPersonBefore = (position: number, pronoun?: string) =>
+      [...mentions]
         .reverse()
         .find(
           (m) =>
             m.end <= position &&
             kindOf(m.entityKey) === 'person' &&
             !isAuthor(m.entityKey) &&
-            (!want || (genders.get(m.entityKey) ?? want) === want),
+            canMean(pronoun, genders.get(m.entityKey)),
         )?.entityKey;
-    };
     const statements = extractStatements(text, sentences, {
       mentions,
       kindOf,
@@ -327,6 +325,12 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   const names = options.ner ? 'corenlp' : 'rules';
   for (const item of [...sortedNodes, ...sortedEdges]) recordNames(item.properties, names);
   return { nodes: sortedNodes, edges: sortedEdges };
+}
+
+/** The people of the corpus whom this document's byline names. */
+function authorsOf(document: SourceDocument, entities: Map<string, Entity>): Entity[] {
+  const people = [...entities.values()].filter((entity) => entity.kind === 'person');
+  return document.authors.flatMap((author) => people.find((entity) => entity.forms.has(author)) ?? []);
 }
 
 /**

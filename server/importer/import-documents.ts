@@ -12,10 +12,10 @@ import { buildGraph, loadGazetteer, type NerByDocument } from './build-graph.js'
 import { applyCuration } from './curation/apply-curation.js';
 import { loadCuration } from './curation/curation-file.js';
 import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.js';
-
-export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 import { readSources } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
+
+export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 
 export interface ImportProgress {
   phase: 'read' | 'extract' | 'write' | 'done';
@@ -67,7 +67,7 @@ function extract(
   ner: NerByDocument | undefined,
   skipped: SkippedFile[],
 ): { batch: GraphBatch; kept: SourceDocument[] } {
-  const options = { gazetteer, ...(ner ? { ner } : {}) };
+  const options = { gazetteer, ner };
   try {
     return { batch: buildGraph(documents, options), kept: documents };
   } catch {

@@ -15,6 +15,12 @@ export function pronounGender(word: string | undefined): Gender | undefined {
   return undefined;
 }
 
+/** Whether a pronoun ("she") can mean a person of this gender; unknown fits both, no pronoun fits all. */
+export function canMean(pronoun: string | undefined, gender: Gender | undefined): boolean {
+  const wanted = pronounGender(pronoun);
+  return !wanted || !gender || gender === wanted;
+}
+
 function cueBefore(text: string, mention: ResolvedMention): Gender | undefined {
   const before = text.slice(Math.max(0, mention.start - 40), mention.start);
   const title = mention.title ?? '';

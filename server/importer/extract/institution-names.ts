@@ -6,7 +6,7 @@
  * apart by; "the Armenian Government" is the state itself.
  */
 import type { Gazetteer, GazetteerEntry } from '../gazetteer.js';
-import type { Mention } from './mentions.js';
+import type { Mention } from './mention-basics.js';
 
 /** Bodies every state has: their name alone does not say whose they are. */
 export const GENERIC_BODY =

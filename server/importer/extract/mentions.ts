@@ -4,31 +4,15 @@
  * shape and context (organisation keywords, titles and honorifics before, roles and verbs of
  * saying after). Titles and honorifics are cues, never part of a name.
  */
-import { normalizeForm, type EntityType, type Gazetteer, type GazetteerEntry } from '../gazetteer.js';
-import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
-
-const ROLE_NOUNS = new Set(PERSON_ROLE_NOUNS);
+import type { Gazetteer } from '../gazetteer.js';
+import { demonymMentions, gazetteerMentions } from './gazetteer-mentions.js';
 import { GENERIC_BODY, refineInstitutions } from './institution-names.js';
-import { NerHints, type NerKind } from './ner-hints.js';
+import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
+import { isRoleNoun, overlaps, titleBefore, TITLE_WORDS, type Mention } from './mention-basics.js';
+import { NerHints } from './ner-hints.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
 
-export interface Mention {
-  start: number;
-  end: number;
-  /** The name as written, without title or possessive. */
-  text: string;
-  type: EntityType | 'surname';
-  entry?: GazetteerEntry;
-  /** Title or honorific written just before ("President", "Mr."). */
-  title?: string;
-  possessive: boolean;
-  rule: string;
-  confidence: number;
-  /** What the named-entity tagger called this stretch of text, when a tagger ran. */
-  ner?: NerKind;
-  /** Institutions: what makes two written forms one body ("Azerbaijani MFA" for "Azerbaijan's MFA"). */
-  key?: string;
-}
+export type { Mention } from './mention-basics.js';
 
 const CONNECTORS = new Set([
   'of',
@@ -51,7 +35,6 @@ const CONNECTORS = new Set([
   '&',
 ]);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di', 'la', 'le', 'ibn']);
-const TITLE_WORDS = new Set(TITLES.flatMap((title) => title.split(' ')));
 const SPEECH_AFTER = new RegExp(
   `^[\\s,]*(?:(?:also|has|had|have|reportedly|then|later|once|previously|recently|further|again)\\s+)*(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, '\\s+')).join('|')})\\b`,
   'i',
@@ -75,222 +58,6 @@ const IS_ROLE_AFTER = new RegExp(
 
 /** A role noun in lower case (or a co-chair) written right before a name, without a comma. */
 const LOWER_ROLE_BEFORE = new RegExp(`\\b(?:${PERSON_ROLE_NOUNS.join('|')}|Co-Chairs?|MEP|MP)s?\\s+$`);
-
-function overlaps(taken: Array<[number, number]>, start: number, end: number): boolean {
-  return taken.some(([a, b]) => start < b && end > a);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The title or honorific right before a position ("President ", "Mr. ", "Secretary of State "). */
-function titleBefore(text: string, start: number): string | undefined {
-  const before = text.slice(Math.max(0, start - 60), start);
-  for (const title of TITLES) {
-    if (new RegExp(`\\b${escapeRegExp(title)}\\s+$`).test(before)) return title;
-  }
-  const honorific = /\b([A-Z][a-z]{1,9})\.?\s+$/.exec(before);
-  if (honorific && HONORIFICS.has(honorific[1]!)) return honorific[1];
-  return undefined;
-}
-
-function opensOrganisationName(text: string, end: number): boolean {
-  const next = /^((?: [\p{Lu}][\p{L}-]*){1,5})/u.exec(text.slice(end, end + 60));
-  return (
-    next !== null &&
-    next[1]!
-      .trim()
-      .split(' ')
-      .some((word) => ORG_WORDS.has(word))
-  );
-}
-
-/**
- * The tagger reads "Jordan" in "Michael Jordan" as part of a person and "Washington" in
- * "Washington Post" as part of an organisation: the gazetteer's state or place is not meant there.
- */
-function insideTaggedName(entry: GazetteerEntry, form: string, start: number, end: number, ner: NerHints): boolean {
-  if (entry.type === 'person' || entry.type === 'institution') return false;
-  const inside = (kind: NerKind) =>
-    ner
-      .overlapping(start, end, kind)
-      .some((hint) => hint.start <= start && hint.end >= end && hint.end - hint.start > end - start);
-  if (inside('person')) return true;
-  const cityOrPlace = entry.type === 'place' || (entry.capitals ?? []).includes(form);
-  return cityOrPlace && inside('organization');
-}
-
-/**
- * "Luiza Caldeira Montenegro": a state's name closing two name-shaped words is a surname. (A
- * headline in title case, "Envoy Visits Montenegro", loses its state to this; the text repeats it.)
- */
-function endsPersonName(text: string, start: number): boolean {
-  const before = /(?:^|[\s(])(\p{Lu}[\p{Ll}\p{M}'’-]+) (\p{Lu}[\p{Ll}\p{M}'’-]+) $/u.exec(
-    text.slice(Math.max(0, start - 60), start),
-  );
-  if (!before) return false;
-  const nameShaped = (word: string) => !NOT_NAMES.has(word) && !TITLE_WORDS.has(word) && !ORG_WORDS.has(word);
-  return nameShaped(before[1]!) && nameShaped(before[2]!);
-}
-
-/** Each gazetteer's forms, longest first, by their first word (built once per gazetteer). */
-const formsByFirstWord = new WeakMap<Gazetteer, Map<string, Array<[string, GazetteerEntry]>>>();
-
-function firstWordIndex(gazetteer: Gazetteer): Map<string, Array<[string, GazetteerEntry]>> {
-  let index = formsByFirstWord.get(gazetteer);
-  if (!index) {
-    index = new Map();
-    const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
-    for (const [form, entry] of forms) {
-      const first = form.split(/[\s/-]/)[0]!;
-      index.set(first, [...(index.get(first) ?? []), [form, entry]]);
-    }
-    formsByFirstWord.set(gazetteer, index);
-  }
-  return index;
-}
-
-/**
- * The gazetteer's forms whose first word the text contains, longest first: only those can match,
- * so a document is searched for tens of forms, not for the thousand the gazetteer knows.
- */
-function formsThatMayOccur(normalized: string, gazetteer: Gazetteer): Array<[string, GazetteerEntry]> {
-  const index = firstWordIndex(gazetteer);
-  const words = new Set<string>();
-  for (const [word] of normalized.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.']*/gu)) {
-    words.add(word);
-    words.add(word.replace(/'s?$/, ''));
-    words.add(word.replace(/\.+$/, ''));
-    words.add(word.replace(/'s?$/, '').replace(/\.+$/, ''));
-  }
-  const found: Array<[string, GazetteerEntry]> = [];
-  for (const word of words) found.push(...(index.get(word) ?? []));
-  return found.sort((a, b) => b[0].length - a[0].length);
-}
-
-function gazetteerMentions(
-  text: string,
-  gazetteer: Gazetteer,
-  taken: Array<[number, number]>,
-  ner: NerHints,
-): Mention[] {
-  const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
-  const mentions: Mention[] = [];
-  for (const [form, entry] of formsThatMayOccur(normalized, gazetteer)) {
-    // Word boundaries that also work for forms ending in a dot (U.S.) or starting with one.
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(form)}(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
-    for (const match of normalized.matchAll(pattern)) {
-      const start = match.index!;
-      const end = start + form.length;
-      if (overlaps(taken, start, end)) continue;
-      if (insideTaggedName(entry, form, start, end, ner)) continue;
-      if (entry.type === 'state' && endsPersonName(text, start)) continue;
-      // A place or state that opens an organisation's name ("Central Asia Energy Forum") is part of it.
-      if ((entry.type === 'place' || entry.type === 'state') && opensOrganisationName(text, end)) continue;
-      // A capital inside a longer name ("Helsinki Final Act", "Baku-Tbilisi-Ceyhan") is not the state.
-      if (
-        entry.type === 'state' &&
-        form !== entry.name &&
-        !entry.forms.slice(1).some((f) => f === form && f.length <= 4)
-      ) {
-        const next = text.slice(end, end + 30);
-        if (
-          /^-\p{Lu}/u.test(next) ||
-          /\p{L}-$/u.test(text.slice(Math.max(0, start - 2), start)) ||
-          /^ \p{Lu}\p{Ll}/u.test(next)
-        )
-          continue;
-      }
-      taken.push([start, end]);
-      const possessive = /^['’]s?\b/.test(text.slice(end, end + 2));
-      if (isCapitalAsLocation(entry, form, text, start, possessive)) {
-        mentions.push(cityMention(form, start, end));
-        continue;
-      }
-      const title = titleBefore(text, start);
-      mentions.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        type: entry.type,
-        entry,
-        possessive,
-        rule: 'gazetteer',
-        confidence: 0.95,
-        ...(title ? { title } : {}),
-      });
-    }
-  }
-  return mentions;
-}
-
-/**
- * "in Tashkent", "at a conference in Baku": a capital after a preposition of place is the city,
- * not the government ("Baku said", "contacted Baku", "Washington's actions" stay the state).
- */
-function isCapitalAsLocation(
-  entry: GazetteerEntry,
-  form: string,
-  text: string,
-  start: number,
-  possessive: boolean,
-): boolean {
-  if (entry.type !== 'state' || possessive || !(entry.capitals ?? []).includes(form)) return false;
-  if (/\b(?:in|at|near|outside|around|across)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) return true;
-  // "the Minsk format", "the Astana talks": the city names a process, not its government.
-  return (
-    /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
-    /^\s+(?:format|process|talks|group|agreements?|accords?|protocol|summit|declaration|platform|negotiations|memorandum|deal|meeting|communiqu[eé])\b/.test(
-      text.slice(start + form.length, start + form.length + 20),
-    )
-  );
-}
-
-function cityMention(form: string, start: number, end: number): Mention {
-  const entry: GazetteerEntry = { type: 'place', name: form, kind: 'city', forms: [form], adjectives: [], roles: [] };
-  return {
-    start,
-    end,
-    text: form,
-    type: 'place',
-    entry,
-    possessive: false,
-    rule: 'gazetteer:capital-as-place',
-    confidence: 0.8,
-  };
-}
-
-/** Nouns after which a demonym stands for its state: "Kyrgyz border guards", "Tajik officials". */
-const STATE_AGENT_NOUNS =
-  /^\s+(?:(?:foreign|defen[cs]e|prime|deputy|interior|energy|economy|finance)\s+)?(?:president|prime minister|minister|ministry|government|authorities|officials?|diplomats?|delegation|counterparts?|leaders?|leadership|troops|forces|army|military|border guards?|side|envoy|ambassador|parliament|lawmakers|negotiators|premier)\b/i;
-
-/** A state named by its demonym in front of one of its agents: "Kyrgyz Foreign Minister …". */
-function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
-  const mentions: Mention[] = [];
-  for (const token of tokenize(text)) {
-    const entry = gazetteer.byAdjective.get(normalizeForm(token.text));
-    if (!entry || token.possessive || overlaps(taken, token.start, token.end)) continue;
-    const agent = STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40));
-    // "two failed Russian attempts": an adjective before a common noun mentions the state too.
-    // … or before an acronym or a title: "a Polish MEP", "the Estonian Prime Minister".
-    const next = /^ (\p{Lu}[\p{L}-]*)/u.exec(text.slice(token.end, token.end + 30))?.[1];
-    const titled = next !== undefined && (/^\p{Lu}{2,5}s?$/u.test(next) || TITLE_WORDS.has(next));
-    if (!agent && !titled && !/^ [a-z]/.test(text.slice(token.end, token.end + 2))) continue;
-    taken.push([token.start, token.end]);
-    mentions.push({
-      start: token.start,
-      end: token.end,
-      text: token.text,
-      type: 'state',
-      entry,
-      possessive: false,
-      rule: agent ? 'gazetteer:demonym' : 'gazetteer:adjective',
-      confidence: agent ? 0.8 : 0.6,
-    });
-  }
-  return mentions;
-}
 
 interface Run {
   tokens: Token[];
@@ -455,9 +222,7 @@ function trimRun(tokens: Token[]): Token[] {
       // "Defense Ministry" keeps "Defense": a title word opening an organisation's name is part of it.
       (TITLE_WORDS.has(word) && tokens.length - first > 1 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       // "Analyst Paulina Wrzesniewska": a role noun written like a title before a full name.
-      ((ROLE_NOUNS.has(word.toLowerCase()) || ROLE_NOUNS.has(word.toLowerCase().replace(/s$/, ''))) &&
-        tokens.length - first > 2 &&
-        !tokens.some((token) => ORG_WORDS.has(token.text))) ||
+      (isRoleNoun(word) && tokens.length - first > 2 && !tokens.some((token) => ORG_WORDS.has(token.text))) ||
       TITLE_WORDS.has(word.toLowerCase())
     )
       first += 1;
@@ -585,9 +350,7 @@ function dropRoleHead(text: string, tokens: Token[]): Token[] {
   const head = tokens.slice(/^(?:The|the|A|An)$/.test(tokens[0]!.text) ? 1 : 0, of);
   if (head.length === 0) return tokens;
   const isRoleWord = (word: string) =>
-    ROLE_NOUNS.has(word.toLowerCase()) ||
-    TITLE_WORDS.has(word) ||
-    /^(?:Charg[eé]|d['’]Affaires|Personal|Special)$/.test(word);
+    isRoleNoun(word) || TITLE_WORDS.has(word) || /^(?:Charg[eé]|d['’]Affaires|Personal|Special)$/.test(word);
   if (!head.every((token) => isRoleWord(token.text))) return tokens;
   const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
   if (TITLES.some((title) => phrase.startsWith(title) && title.includes(' of '))) return tokens;
@@ -622,11 +385,7 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
     confidence,
   });
   // "Co-Chairs", "Spokesperson" alone: a role, not a name.
-  if (
-    words.length === 1 &&
-    (ROLE_NOUNS.has(name.toLowerCase()) || ROLE_NOUNS.has(name.toLowerCase().replace(/s$/, '')))
-  )
-    return undefined;
+  if (words.length === 1 && isRoleNoun(name)) return undefined;
   const hasOrgWord = words.some((word) => ORG_WORDS.has(word));
   // "Kazakh Transport Minister": a title, however the tagger reads it.
   if (!hasOrgWord && words.length >= 2 && TITLE_WORDS.has(words[words.length - 1]!)) return undefined;
@@ -781,9 +540,7 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
       if (
         glued &&
         current.length === 0 &&
-        (TITLE_WORDS.has(token.text) ||
-          HONORIFICS.has(token.text.replace(/\.$/, '')) ||
-          ROLE_NOUNS.has(token.text.toLowerCase().replace(/s$/, '')))
+        (TITLE_WORDS.has(token.text) || HONORIFICS.has(token.text.replace(/\.$/, '')) || isRoleNoun(token.text))
       )
         glued = false;
       if (!glued || current.length > 0) current.push(token);

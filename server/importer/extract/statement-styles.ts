@@ -8,7 +8,7 @@
 import type { ResolvedMention } from '../resolve/entities.js';
 import type { Sentence } from './sentences.js';
 import type { ExtractedStatement } from './statements.js';
-import type { FoundSpeaker, SpeakerContext } from './speakers.js';
+import { speakerEndingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
 
 const SPEAKING_KINDS = new Set(['person', 'institution', 'state', 'group']);
 
@@ -54,8 +54,6 @@ function statement(
 
 const VIEW =
   /^(?:In|in)\s+(?:the\s+)?(his|her|.{2,60}?['’]s?)\s+(?:view|opinion|words|assessment|estimation|analysis|reading),\s+/u;
-/** "In the view of Bakhodir X, an economist in Tashkent, the government is …". */
-const VIEW_OF = /^(?:In|in)\s+the\s+(?:view|opinion|words|assessment)\s+of\s+/u;
 const AS_NOTES =
   /^(?:As|as)\s+(.{2,60}?)\s+(?:notes|noted|puts it|put it|argues|argued|writes|wrote|observes|observed|points out|pointed out|explains|explained|says|said),\s+/u;
 const VERBS_AFTER =
@@ -73,29 +71,8 @@ const SPEAKER_SHAPE =
  * Commentary and wire paraphrase in one sentence: "In Perez's view, the bloc …", "As Perez notes,
  * the bloc …", "The bloc has lost its leverage, writes Perez.", "Talks will resume, he said."
  */
-export function commentaryStatements(
-  text: string,
-  sentence: Sentence,
-  context: SpeakerContext,
-): ExtractedStatement | undefined {
+export function commentaryStatements(sentence: Sentence, context: SpeakerContext): ExtractedStatement | undefined {
   if (/[“”"]/.test(sentence.text)) return undefined;
-  const viewOf = VIEW_OF.exec(sentence.text);
-  if (viewOf) {
-    const from = sentence.start + viewOf[0].length;
-    const mention = speakerIn(context, from, from + 3);
-    // The clause follows the name and its apposition: after the last comma of ", an economist in X,".
-    const rest = mention ? text.slice(mention.end, sentence.end) : '';
-    const commas = [...rest.matchAll(/,\s+/g)];
-    const cut = commas.length >= 2 && /^,\s+(?:a|an|the)?\s*[a-z]/.test(rest) ? commas[1] : commas[0];
-    const clause = mention && cut ? clauseText(rest.slice(cut.index! + cut[0].length)) : '';
-    if (mention && clause.length >= 12)
-      return statement(
-        sentence,
-        clause,
-        { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.75 },
-        'reported:in-view',
-      );
-  }
   const lead = VIEW.exec(sentence.text) ?? AS_NOTES.exec(sentence.text);
   if (lead) {
     const from = sentence.start + lead[0].indexOf(lead[1]!);
@@ -141,12 +118,12 @@ const STANCE =
 export function stanceStatement(
   text: string,
   sentence: Sentence,
-  speakerBefore: (to: number) => FoundSpeaker | undefined,
+  context: SpeakerContext,
 ): ExtractedStatement | undefined {
   const match = STANCE.exec(sentence.text);
   if (!match) return undefined;
   const at = sentence.start + match.index;
-  const speaker = speakerBefore(at);
+  const speaker = speakerEndingAt(text, sentence.start, at, context);
   if (!speaker) return undefined;
   const clause = clauseText(text.slice(at, sentence.end));
   return statement(sentence, clause, speaker, 'reported:stance');

@@ -7,7 +7,7 @@
 import { SPEECH_VERBS } from './lexicon.js';
 import type { Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
-import { pronounGender } from './gender.js';
+import { canMean } from './gender.js';
 import { commentaryStatements, interviewStatements, stanceStatement } from './statement-styles.js';
 
 export interface ExtractedStatement {
@@ -40,6 +40,8 @@ const STATEMENT_READ =
   /^[\s,.;:]*the\s+(?:statement|letter|message|communiqué|release|post)\s+(?:read|said|says|reads|added)\b/i;
 const VERB_BEFORE = new RegExp(`\\b(${VERB_ALTERNATION})(?:\\s+that)?[\\s,:]*$`, 'i');
 const TITLE_CUE = /\b(?:titled|entitled|called|named|dubbed|so-called|known as|slogan|motto|theme)\s*$/i;
+/** "According to X, …" and "In the view of X, …": the name, its apposition, then what X holds. */
+const LEAD_IN = /^(?:According to|In the (view|opinion|words|assessment) of)\s+/i;
 // "He noted, that …": a comma may stand between the verb and its clause.
 const REPORTED = new RegExp(`\\b(${VERB_ALTERNATION})[,:]?\\s+(?:that\\s+)?`, 'gi');
 const NOT_A_CLAUSE = /^(?:to|by|for|with|in|on|at|from|about|of|and|or|but|as|it|so|this|“|")\b/i;
@@ -77,10 +79,8 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
   const withSpeakers: SpeakerContext = {
     ...context,
     lastSpeakerBefore: (position, pronoun) => {
-      // "she" is not the man who spoke last: skip speakers the document gives the other gender.
-      const want = pronounGender(pronoun);
-      // Nor the byline's author, who reports and does not speak in the story.
-      const fits = (key: string) => !context.isAuthor?.(key) && (!want || (context.genderOf?.(key) ?? want) === want);
+      // "she" is not the man who spoke last, nor the byline's author, who reports the story.
+      const fits = (key: string) => !context.isAuthor?.(key) && canMean(pronoun, context.genderOf?.(key));
       const earlier = speakers.filter((s) => s.at < position && fits(s.key)).sort((a, b) => b.at - a.at)[0];
       return earlier?.key ?? context.lastSpeakerBefore(position, pronoun);
     },
@@ -171,12 +171,10 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     speakers.push({ at: found.start, key: found.speakerKey! });
   }
   const inInterviewTurn = (position: number) => interview.some((s) => s.start <= position && position < s.end);
-  const speakerBefore = (to: number) =>
-    speakerEndingAt(text, sentences.find((s) => s.start <= to && to < s.end)?.start ?? to, to, withSpeakers);
 
   for (const sentence of sentences) {
     if (inInterviewTurn(sentence.start)) continue;
-    const styled = commentaryStatements(text, sentence, withSpeakers) ?? stanceStatement(text, sentence, speakerBefore);
+    const styled = commentaryStatements(sentence, withSpeakers) ?? stanceStatement(text, sentence, withSpeakers);
     if (styled) {
       statements.push(styled);
       speakers.push({ at: sentence.start, key: styled.speakerKey! });
@@ -203,8 +201,9 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         });
       }
     }
-    // "According to X, a foreign policy adviser, the incident will be raised …".
-    const according = /^According to\s+/i.exec(sentence.text);
+    // "According to X, a foreign policy adviser, the incident will be raised …"; "In the view of
+    // X, an economist in Tashkent, the government is …".
+    const according = LEAD_IN.exec(sentence.text);
     if (according) {
       const from = sentence.start + according[0].length;
       const speaker = withSpeakers.mentions.find((m) => m.start >= from && m.start <= from + 10);
@@ -228,7 +227,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
             speakerKey: speaker.entityKey,
             start: sentence.start,
             end: sentence.end,
-            rule: 'reported:according-to',
+            rule: according[1] ? 'reported:in-view' : 'reported:according-to',
             confidence: 0.75,
           });
         }
@@ -286,7 +285,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
 }
 
 /** "said that A, and that B" / "…, but that B": two things said, one statement each. */
-export function thatClauses(clause: string): string[] {
+function thatClauses(clause: string): string[] {
   return clause
     .split(/,?\s+(?:and|but)\s+(?:also\s+)?that\s+/)
     .map((part) => part.trim())
@@ -297,10 +296,12 @@ export function thatClauses(clause: string): string[] {
  * "According to the ministry, Cavusoglu told them that …": the clause names its own speaker and
  * verb, so the reported-speech rule attributes it, not "according to".
  */
+const VERB_NEAR_START = new RegExp(`^[^,.;]{0,60}?\\b(?:${VERB_ALTERNATION})\\b`, 'i');
+
 function hasOwnSpeaker(clause: string, sentence: Sentence, text: string, context: SpeakerContext): boolean {
   const at = text.indexOf(clause, sentence.start);
   if (at < 0) return false;
-  const verb = new RegExp(`^[^,.;]{0,60}?\\b(?:${VERB_ALTERNATION})\\b`, 'i').exec(clause);
+  const verb = VERB_NEAR_START.exec(clause);
   if (!verb) return false;
   return context.mentions.some(
     (m) =>

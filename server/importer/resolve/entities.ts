@@ -4,7 +4,7 @@
  * document (else in the corpus); the display name is the fullest form the articles write.
  */
 import type { Gazetteer, GazetteerEntry } from '../gazetteer.js';
-import type { Mention } from '../extract/mentions.js';
+import type { Mention } from '../extract/mention-basics.js';
 
 export type EntityLabel = 'Actor' | 'Institution' | 'Place';
 

@@ -24,7 +24,7 @@ async function scores(set: 'styles' | 'heldout', corenlpUrl?: string) {
   const tagged = await tagDocuments(documents, { tagger, mode: tagger ? 'corenlp' : 'rules' });
   const graph = buildGraph(tagged.documents, {
     gazetteer: await loadGazetteer(),
-    ...(tagged.spans ? { ner: tagged.spans } : {}),
+    ner: tagged.spans,
   });
   const all = totals(gold.map((g) => scoreDocument(g, graph)));
   const names = f1({
