@@ -30,7 +30,7 @@ export interface ImportOptions {
   curationPath?: string;
   onProgress?: (progress: ImportProgress) => void;
   /** The named-entity tagger under the rules; none (or mode 'rules') means the rules alone. */
-  ner?: NerChoice;
+  ner?: NerChoice | undefined;
 }
 
 export interface ImportReport {

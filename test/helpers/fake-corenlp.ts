@@ -1,12 +1,13 @@
 /**
  * A stand-in for CoreNLP's HTTP server, to inject faults: it answers GET /ready like CoreNLP, and
- * each POST as `behaviour` says (an empty but valid annotation, HTTP 500, or a reset connection).
+ * each POST as `behaviour` says (an empty but valid annotation, HTTP 500, a reset connection, a
+ * valid annotation padded to 64 KB, something that is not JSON, or no answer at all).
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createTcpServer } from 'node:net';
 
-export type FakeAnswer = 'annotate' | 'error' | 'reset';
+export type FakeAnswer = 'annotate' | 'error' | 'reset' | 'huge' | 'garbage' | 'hang';
 
 export interface FakeCoreNlp {
   url: string;
@@ -34,8 +35,15 @@ export async function startFakeCoreNlp(behaviour: (text: string) => FakeAnswer):
     void bodyOf(request).then((text) => {
       posted.push(text);
       const answer = behaviour(text);
+      if (answer === 'hang') return; // closeAllConnections() ends it when the test closes the server
       if (answer === 'reset') {
         request.socket.destroy();
+      } else if (answer === 'garbage') {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end('<html>Service Unavailable</html>');
+      } else if (answer === 'huge') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ sentences: [], padding: 'x'.repeat(64 * 1024) }));
       } else if (answer === 'error') {
         response.writeHead(500, { 'content-type': 'text/plain' });
         response.end('java.lang.RuntimeException: could not annotate');

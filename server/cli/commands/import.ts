@@ -45,7 +45,7 @@ export async function importWithProgress(
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
-      ...(ner ? { ner } : {}),
+      ner,
       onProgress: (progress) => {
         const tagging = progress.phase === 'extract' && progress.path !== undefined;
         if (!bar || (progress.phase !== 'read' && !tagging)) return;

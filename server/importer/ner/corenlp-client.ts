@@ -12,6 +12,8 @@ export interface CoreNlpClientOptions {
   timeoutMs?: number;
   /** Largest chunk sent in one request (characters). */
   maxChunkChars?: number;
+  /** Largest answer read for one chunk (bytes); see DEFAULT_MAX_ANSWER_BYTES. */
+  maxAnswerBytes?: number;
 }
 
 /** Tags that are not names (dates, numbers, …) are not asked for back. */
@@ -53,7 +55,7 @@ interface CoreNlpAnswer {
  * Largest answer read for one chunk. CoreNLP's JSON for 20,000 characters is a few MB (every
  * token with its attributes); a larger answer is not from a CoreNLP we asked for 20,000 characters.
  */
-const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** Reads a body up to `limit` bytes; past that, the document is refused rather than memory filled. */
 async function boundedText(response: Response, limit: number): Promise<string> {
@@ -67,7 +69,7 @@ async function boundedText(response: Response, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new NerDocumentError(`CoreNLP's answer is larger than ${Math.round(limit / 1048576)} MB`);
+      throw new NerDocumentError(`CoreNLP's answer is larger than the limit of ${limit} bytes`);
     }
     parts.push(value);
   }
@@ -82,11 +84,13 @@ export class CoreNlpClient implements NerTagger {
   readonly url: string;
   private readonly timeoutMs: number;
   private readonly maxChunkChars: number;
+  private readonly maxAnswerBytes: number;
 
   constructor(options: CoreNlpClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.maxChunkChars = options.maxChunkChars ?? 20_000;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   }
 
   /** Resolves when the server says it is ready; otherwise a NerUnavailableError naming the URL. */
@@ -124,7 +128,7 @@ export class CoreNlpClient implements NerTagger {
         body: text,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      body = await boundedText(response, MAX_ANSWER_BYTES);
+      body = await boundedText(response, this.maxAnswerBytes);
     } catch (error) {
       if (error instanceof NerDocumentError) throw error;
       throw new NerUnavailableError(`CoreNLP at ${this.url} stopped answering: ${reasonOf(error)}`);

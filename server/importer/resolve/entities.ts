@@ -125,42 +125,26 @@ function entityForMention(table: EntityTable, mention: Mention): Entity | undefi
       confidence: 0.95,
     }));
   }
-  if (mention.type === 'institution') {
-    const key = `i:${slug(mention.key ?? mention.text)}`;
-    return table.ensure(key, () => ({
-      key,
-      label: 'Institution',
-      kind: mention.entry?.kind ?? 'other',
-      name: mention.text,
-      rule: mention.rule,
-      confidence: mention.confidence,
-    }));
-  }
-  if (mention.type === 'state') {
-    // A state the tagger found and the gazetteer does not list.
-    const key = `s:${slug(mention.text)}`;
-    return table.ensure(key, () => ({
-      key,
-      label: 'Actor',
-      kind: 'state',
-      name: mention.text,
-      rule: mention.rule,
-      confidence: mention.confidence,
-    }));
-  }
-  if (mention.type === 'person') {
-    const key = `p:${slug(mention.text)}`;
-    return table.ensure(key, () => ({
-      key,
-      label: 'Actor',
-      kind: 'person',
-      name: mention.text,
-      rule: mention.rule,
-      confidence: mention.confidence,
-    }));
-  }
-  return undefined;
+  // A name the rules or the tagger found and no list knows: one entity per written name (an
+  // institution per key, so that "Azerbaijan's MFA" and "Azerbaijani MFA" are one).
+  const detected = DETECTED[mention.type];
+  if (!detected) return undefined;
+  const key = `${detected.prefix}:${slug(mention.type === 'institution' ? (mention.key ?? mention.text) : mention.text)}`;
+  return table.ensure(key, () => ({
+    key,
+    label: detected.label,
+    kind: mention.type === 'institution' ? (mention.entry?.kind ?? 'other') : mention.type,
+    name: mention.text,
+    rule: mention.rule,
+    confidence: mention.confidence,
+  }));
 }
+
+const DETECTED: Partial<Record<Mention['type'], { prefix: string; label: EntityLabel }>> = {
+  institution: { prefix: 'i', label: 'Institution' },
+  state: { prefix: 's', label: 'Actor' },
+  person: { prefix: 'p', label: 'Actor' },
+};
 
 /** People of a document by surname (and by single-word gazetteer alias). */
 function surnameIndex(table: EntityTable, keys: Iterable<string>): Map<string, Set<string>> {

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chunksOf, CoreNlpClient } from '../../../server/importer/ner/corenlp-client.js';
+import { NerDocumentError, NerUnavailableError } from '../../../server/importer/ner/ner-types.js';
+import { startFakeCoreNlp, type FakeAnswer } from '../../helpers/fake-corenlp.js';
 
 describe('chunks of a long text', () => {
   it('cut at line ends, cover the text without gap or overlap, and stay under the limit', () => {
@@ -28,6 +30,38 @@ describe('chunks of a long text', () => {
     for (const chunk of chunks.slice(0, -1)) expect(chunk.text.endsWith(' ')).toBe(true);
     const sentences = 'One short sentence here. '.repeat(20);
     for (const chunk of chunksOf(sentences, 120).slice(0, -1)) expect(chunk.text.endsWith('. ')).toBe(true);
+  });
+});
+
+describe('a server that answers badly', () => {
+  async function tagWith(answer: FakeAnswer, options: { maxAnswerBytes?: number; timeoutMs?: number } = {}) {
+    const fake = await startFakeCoreNlp(() => answer);
+    try {
+      return await new CoreNlpClient({ url: fake.url, ...options }).tag('Envoy Ana Perez arrived.').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    } finally {
+      await fake.close();
+    }
+  }
+
+  it('refuses an answer over the size limit for this document, without reading it all', async () => {
+    const error = await tagWith('huge', { maxAnswerBytes: 4096 });
+    expect(error).toBeInstanceOf(NerDocumentError);
+    expect((error as Error).message).toMatch(/larger than the limit of 4096 bytes/);
+  });
+
+  it('refuses an answer that is not JSON for this document, saying what came', async () => {
+    const error = await tagWith('garbage');
+    expect(error).toBeInstanceOf(NerDocumentError);
+    expect((error as Error).message).toMatch(/not JSON: <html>Service Unavailable/);
+  });
+
+  it('gives up on a server that does not answer in time, for the whole import', async () => {
+    const error = await tagWith('hang', { timeoutMs: 300 });
+    expect(error).toBeInstanceOf(NerUnavailableError);
+    expect((error as Error).message).toMatch(/stopped answering: no answer in time/);
   });
 });
 
