@@ -16,7 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildClientIfNeeded } from '../server/cli/commands/start.js';
+import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '../server/config.js';
 import { CHROMIUM_PATH, launchBrowser } from '../test/helpers/browser.js';
 import { CLIENT_DIR } from '../test/helpers/test-server.js';
 import type { RunningServer } from '../server/http/server.js';
@@ -226,7 +227,8 @@ async function run(): Promise<void> {
     row('database holds', `${stats.totalNodes} nodes, ${stats.totalRelationships} relationships`);
 
     started = performance.now();
-    if (CLIENT === CLIENT_DIR) await buildClientIfNeeded();
+    if (CLIENT === CLIENT_DIR)
+      execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
     row('client build (if stale)', ms(performance.now() - started));
 
     browser =

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
@@ -19,7 +18,6 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
   page = await newExplorerPage(browser, pageErrors);
