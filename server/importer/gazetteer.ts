@@ -137,7 +137,7 @@ export async function loadGazetteer(path: string = DEFAULT_PATH): Promise<Gazett
     return buildGazetteer(parse(text) as z.input<typeof GazetteerFile>);
   } catch (error) {
     if (error instanceof z.ZodError) {
-      const issue = error.issues[0]!;
+      const issue = error.issues[0];
       throw new Error(`Invalid gazetteer ${path}: ${issue.path.join('.')}: ${issue.message}`);
     }
     throw new Error(`Invalid gazetteer ${path}: ${error instanceof Error ? error.message : String(error)}`);

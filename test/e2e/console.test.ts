@@ -179,7 +179,7 @@ describe('the Cypher console', () => {
     await page.selectOption('#export-format', 'table');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-query')]);
     expect(download.suggestedFilename()).toBe('actorgraph-query.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('Ilham Aliyev,Actor,HOLDS_ROLE,Azerbaijan,Actor');
   });
 

@@ -54,7 +54,7 @@ describe('evidence first', () => {
     expect(statementText).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(statementText).toMatch(/confidence \d\.\d\d/);
     const source = statement.locator('[data-testid="source"]').first();
-    const articleTitle = ((await source.locator('cite').textContent()) ?? '').split(' · ')[0]!;
+    const articleTitle = ((await source.locator('cite').textContent()) ?? '').split(' · ')[0];
     expect([
       'Baku Calls on Washington To Pursue Balanced Policy in South Caucasus',
       'US’ Distant Approach to Karabakh Issue',
