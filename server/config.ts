@@ -53,7 +53,7 @@ export type Config = z.infer<typeof ConfigSchema>;
  * installed package (`npm install -g`), whose folder may not be writable and is replaced on every
  * upgrade, the user's data folder ($XDG_DATA_HOME/actorgraph, else ~/.local/share/actorgraph).
  */
-function defaultDatabasePath(): string {
+export function defaultDatabasePath(): string {
   if (!REPO_ROOT.split(sep).includes('node_modules')) return join(REPO_ROOT, 'data', 'graph.kuzu');
   const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(dataHome, 'actorgraph', 'graph.kuzu');

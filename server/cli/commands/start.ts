@@ -1,6 +1,6 @@
 /**
- * `actorgraph start` (what `npm start` runs): build the client when it is missing or stale,
- * import the sample articles into an empty database, then serve.
+ * `actorgraph start` (what `npm start` runs): import the sample articles into an empty database,
+ * then serve. The explorer is built beforehand (`npm run build`; `npm start` rebuilds what is stale).
  */
 import { Command } from 'commander';
 import { requireBuiltClient } from '../../built-assets.js';
@@ -14,7 +14,7 @@ export function startCommand(): Command {
   return withNerOption(
     withDbOption(
       new Command('start')
-        .description('Build the client if needed, import the sample articles into an empty database, and serve')
+        .description('Import the sample articles into an empty database, and serve')
         .option('-p, --port <port>', 'port (env PORT, default 3000)')
         .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
     ),
