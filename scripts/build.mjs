@@ -76,5 +76,10 @@ function build(part) {
   console.log(`Built the ${part.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// `npm ci --dry-run` runs prepare too, with nothing installed: there is nothing to build then.
+if (process.env.npm_config_dry_run === 'true') {
+  console.log('Dry run: nothing built.');
+  process.exit(0);
+}
 const onlyStale = process.argv.includes('--if-stale');
 for (const part of PARTS) if (!onlyStale || isStale(part)) build(part);
