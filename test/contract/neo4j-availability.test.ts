@@ -62,14 +62,15 @@ suite('Neo4j going away and coming back', () => {
     });
 
     const started = Date.now();
-    const down = await request(server.url).get('/api/health').expect(503);
-    expect(down.body).toMatchObject({ status: 'unavailable', store: 'neo4j', message: expect.stringContaining(URI) });
+    await request(server.url).get('/api/health').expect(200);
+    const down = await request(server.url).get('/api/ready').expect(503);
+    expect(down.body).toMatchObject({ ready: false, store: 'neo4j', reason: expect.stringContaining(URI) });
     const stats = await request(server.url).get('/api/stats').expect(503);
     expect(stats.body.error).toMatchObject({ code: 'store_unavailable', message: expect.stringContaining(URI) });
     expect(Date.now() - started).toBeLessThan(15_000);
 
     neo4j = await startNeo4j();
-    await request(server.url).get('/api/health').expect(200);
+    await request(server.url).get('/api/ready').expect(200);
     const up = await request(server.url).get('/api/stats').expect(200);
     expect(up.body.totalNodes).toBe(0);
 
