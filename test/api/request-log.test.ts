@@ -80,6 +80,13 @@ describe('request log', () => {
     expect(captured).not.toContain('injected');
   });
 
+  it('leaves successful health and readiness probes out of the info log', async () => {
+    await request(server.url).get('/api/health').expect(200);
+    await request(server.url).get('/api/ready').expect(200);
+    await request(server.url).get('/api/stats').expect(200);
+    expect(lines().map((line) => line.path)).toEqual(['/api/stats']);
+  });
+
   it('never logs a console query, its parameters or a password, even when the query fails', async () => {
     await request(server.url)
       .post('/api/cypher')

@@ -11,6 +11,8 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** An incoming id is kept only when it is this tame: it goes into every log line. */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const LOGGABLE_PARAMETER_NAME = /^[A-Za-z0-9_.[\]-]{1,40}$/;
+/** Probes call these every few seconds: their successes are logged at debug level only. */
+const PROBE_PATHS = new Set(['/api/health', '/api/ready']);
 
 export function requestIdFrom(incoming: string | undefined): string {
   return incoming !== undefined && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -50,8 +52,9 @@ export function requestLog(logger: Logger): RequestHandler {
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       };
       // 'close' before 'finish': the client went away or the server cut the answer off.
-      if (res.writableFinished) log.info(line, 'request');
-      else log.warn({ ...line, aborted: true }, 'request not completed');
+      if (!res.writableFinished) log.warn({ ...line, aborted: true }, 'request not completed');
+      else if (PROBE_PATHS.has(path) && res.statusCode < 400) log.debug(line, 'request');
+      else log.info(line, 'request');
     };
     res.once('finish', logLine);
     res.once('close', logLine);
