@@ -77,9 +77,11 @@ function operation(route: RouteSpec): Record<string, unknown> {
       status,
       {
         description: response.description,
-        content: {
-          [response.contentType ?? 'application/json']: response.body ? { schema: jsonSchema(response.body) } : {},
-        },
+        content: Object.fromEntries(
+          [response.contentType ?? 'application/json']
+            .flat()
+            .map((type) => [type, response.body ? { schema: jsonSchema(response.body) } : {}]),
+        ),
       },
     ]),
   );

@@ -17,8 +17,8 @@ export const ApiErrorBody = z.object({
 
 export interface ResponseSpec {
   description: string;
-  /** Default application/json. */
-  contentType?: string;
+  /** Default application/json; several when the request chooses (a format parameter). */
+  contentType?: string | string[];
   /** The body's shape, where it is declared in zod; ApiErrorBody for errors. */
   body?: z.ZodType;
 }

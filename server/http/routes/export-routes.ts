@@ -62,6 +62,8 @@ function selectionOf(body: z.infer<typeof ExportBody>): Selection {
   return { kind: 'all' };
 }
 
+const DOSSIER_CONTENT_TYPES = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
 const dossier = {
   method: 'get',
   path: '/nodes/:id/dossier',
@@ -73,7 +75,10 @@ const dossier = {
     format: z.enum(['md', 'html']).default('md').meta({ description: 'md (default) or html' }),
   }),
   responses: {
-    200: { description: 'the dossier, as an attachment', contentType: 'text/markdown' },
+    200: {
+      description: 'the dossier, as an attachment',
+      contentType: Object.values(DOSSIER_CONTENT_TYPES),
+    },
     ...INPUT_ERRORS,
     404: { description: 'no node with this id', body: ApiErrorBody },
     ...STORE_ERRORS,
@@ -95,7 +100,10 @@ const exportGraph = {
     "{format, view: {nodes, edges}}. The answer has the format's content type and a file name.",
   body: ExportBody,
   responses: {
-    200: { description: 'the export, streamed, as an attachment', contentType: 'application/octet-stream' },
+    200: {
+      description: 'the export, streamed, as an attachment',
+      contentType: [...new Set(Object.values(EXPORT_FORMATS).map((format) => format.contentType))],
+    },
     ...INPUT_ERRORS,
     403: { description: 'the query would write, touch files or change settings', body: ApiErrorBody },
     404: { description: 'no node with this id', body: ApiErrorBody },
@@ -145,7 +153,7 @@ export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
         .replace(/[^a-z0-9]+/g, '-')
         .slice(0, 60) || 'dossier';
     res.setHeader('Content-Disposition', `attachment; filename="${slug}.${format}"`);
-    res.type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    res.type(DOSSIER_CONTENT_TYPES[format]);
     res.send(format === 'html' ? dossierHtml(details) : dossierMarkdown(details));
   });
   mountRoute(router, exportGraph, async ({ body }, res) => {
