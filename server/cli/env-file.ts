@@ -1,8 +1,9 @@
 /**
  * Reads `./.env` with Node's own process.loadEnvFile (Node ≥ 20.12), when the file exists.
- * Variables already set in the environment win: loadEnvFile does not overwrite them (Node 20 and
- * 22 alike). Node's parser skips a line it cannot read and may then misread the next one, so the
- * file is checked first and a bad line stops the program with the file and line named.
+ * Variables already set in the environment win. Node 20's loadEnvFile already leaves them alone;
+ * they are put back afterwards all the same, so that the promise holds on any Node version.
+ * Node's parser skips a line it cannot read and may then misread the next one, so the file is
+ * checked first and a bad line stops the program with the file and line named.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,6 +52,8 @@ export function loadEnvFile(dir: string = process.cwd()): string | null {
     // Line numbers only: a bad line may hold a password.
     throw new ConfigError(`Malformed ${path}: line ${bad.join(', ')} is not NAME=value (nor a # comment)`);
   }
+  const environment = { ...process.env };
   process.loadEnvFile(path);
+  Object.assign(process.env, environment);
   return path;
 }
