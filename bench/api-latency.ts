@@ -22,7 +22,7 @@ const dbPath = join(dir, 'graph.kuzu');
 async function time(label: string, urls: string[]): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < CALLS; i++) {
-    const url = urls[i % urls.length]!;
+    const url = urls[i % urls.length];
     const started = performance.now();
     const res = await fetch(url);
     await res.arrayBuffer();

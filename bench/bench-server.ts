@@ -18,5 +18,5 @@ export function serveForBench(store: GraphStore, options: { timeoutMs?: number; 
 
 /** The p-th percentile of sorted samples (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }

@@ -16,7 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildClientIfNeeded } from '../server/cli/commands/start.js';
+import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '../server/config.js';
 import { CHROMIUM_PATH, launchBrowser } from '../test/helpers/browser.js';
 import { CLIENT_DIR } from '../test/helpers/test-server.js';
 import type { RunningServer } from '../server/http/server.js';
@@ -226,7 +227,8 @@ async function run(): Promise<void> {
     row('database holds', `${stats.totalNodes} nodes, ${stats.totalRelationships} relationships`);
 
     started = performance.now();
-    if (CLIENT === CLIENT_DIR) await buildClientIfNeeded();
+    if (CLIENT === CLIENT_DIR)
+      execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
     row('client build (if stale)', ms(performance.now() - started));
 
     browser =
@@ -252,7 +254,7 @@ async function run(): Promise<void> {
     });
     const gl = await page.evaluate(() => {
       const canvas = document.createElement('canvas');
-      const context = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
       if (!context) return 'no WebGL';
       const info = context.getExtension('WEBGL_debug_renderer_info');
       return String(context.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : context.RENDERER));
@@ -347,7 +349,7 @@ async function run(): Promise<void> {
     }, VIEWPORT);
     const hoverStats = await withMouse(page, PHASE_MS, async (going) => {
       for (let i = 0; going() && targets.length > 0; i++) {
-        const target = targets[i % targets.length]!;
+        const target = targets[i % targets.length];
         await page.mouse.move(target.x, target.y, { steps: 3 });
       }
     });
@@ -361,7 +363,7 @@ async function run(): Promise<void> {
     // hideEdgesOnMove/hideLabelsOnMove (nodes only).
     const renderCost = await page.evaluate(() => {
       const { renderer } = (window as any).actorgraph;
-      const contexts = Object.values(renderer.webGLContexts ?? {}) as WebGLRenderingContext[];
+      const contexts: WebGLRenderingContext[] = Object.values(renderer.webGLContexts ?? {});
       const pixel = new Uint8Array(4);
       const once = () => {
         const t = performance.now();
@@ -371,7 +373,7 @@ async function run(): Promise<void> {
       };
       const median = (runs: number) => {
         const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-        return times[Math.floor(times.length / 2)]!;
+        return times[Math.floor(times.length / 2)];
       };
       const full = median(3);
       const camera = renderer.getCamera();

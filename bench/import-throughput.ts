@@ -37,9 +37,9 @@ const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sal', 'vor', 'de', 'lin', 'ga', 'tu
 
 /** A name no gazetteer knows, different for every copy: syllables spelling out the numbers. */
 function invented(copy: number, slot: number): string {
-  let word = SYLLABLES[slot % SYLLABLES.length]!;
+  let word = SYLLABLES[slot % SYLLABLES.length];
   for (let n = copy + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
-  return word[0]!.toUpperCase() + word.slice(1);
+  return word[0].toUpperCase() + word.slice(1);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-throughput-'));

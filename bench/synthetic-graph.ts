@@ -172,13 +172,13 @@ export function syntheticGraph(options: SyntheticGraphOptions = {}): GraphBatch 
   const preferential = options.preferential ?? 0.8;
   const rand = random(options.seed ?? 1);
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
 
   /** A made-up word from the syllables spelling out `n` (distinct for distinct n). */
   const word = (n: number) => {
     let out = '';
     for (let k = n + 1; k > 0; k = Math.floor(k / SYLLABLE.length)) out += SYLLABLE[k % SYLLABLE.length];
-    return out[0]!.toUpperCase() + out.slice(1);
+    return out[0].toUpperCase() + out.slice(1);
   };
   const dateOf = (n: number) =>
     `20${String(18 + (n % 7)).padStart(2, '0')}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
@@ -221,12 +221,12 @@ export function syntheticGraph(options: SyntheticGraphOptions = {}): GraphBatch 
     switch (label) {
       case 'Actor': {
         if (i % 10 === 9) return entity(label, `actor:s${i}`, `Republic of ${word(i)}`, 'state', [word(i)]);
-        const first = FIRST[i % FIRST.length]!;
+        const first = FIRST[i % FIRST.length];
         const last = `${SURNAME[Math.floor(i / FIRST.length) % SURNAME.length]}${i >= FIRST.length * SURNAME.length ? `-${word(i)}` : ''}`;
         return entity(label, `actor:s${i}`, `${first} ${last}`, 'person', [last, `Mr. ${last}`]);
       }
       case 'Institution': {
-        const [form, kind] = INSTITUTION_FORM[i % INSTITUTION_FORM.length]!;
+        const [form, kind] = INSTITUTION_FORM[i % INSTITUTION_FORM.length];
         const name = form.replace('{}', word(i));
         return entity(label, `inst:s${i}`, name, kind, [
           name
@@ -289,7 +289,7 @@ export function syntheticGraph(options: SyntheticGraphOptions = {}): GraphBatch 
   const joined = new Map<NodeLabel, number>(labels.map((label) => [label, 0]));
   const join = (label: NodeLabel, upTo: number) => {
     const all = byLabel.get(label)!;
-    for (let i = joined.get(label)!; i < Math.min(upTo, all.length); i++) urn.get(label)!.push(all[i]!);
+    for (let i = joined.get(label)!; i < Math.min(upTo, all.length); i++) urn.get(label)!.push(all[i]);
     joined.set(label, Math.max(joined.get(label)!, Math.min(upTo, all.length)));
   };
   const endpoint = (label: NodeLabel): GraphNode | undefined => {
@@ -351,13 +351,13 @@ export function syntheticGraph(options: SyntheticGraphOptions = {}): GraphBatch 
   const drawType = (): RelType => {
     let r = rand() * totalWeight;
     for (const [type, weight] of TYPE_WEIGHT) if ((r -= weight) < 0) return type;
-    return TYPE_WEIGHT[0]![0];
+    return TYPE_WEIGHT[0][0];
   };
   let misses = 0;
   while (edges.length < edgeCount && misses < edgeCount * 10) {
     const statementsLeft = statements.length - joined.get('Statement')!;
     if (statementsLeft > 0 && rand() < (2 * statementsLeft) / (edgeCount - edges.length)) {
-      const statement = statements[joined.get('Statement')!]!;
+      const statement = statements[joined.get('Statement')!];
       join('Statement', joined.get('Statement')! + 1);
       const speaker = endpoint(rand() < 0.8 ? 'Actor' : 'Institution');
       if (speaker) add('SAID', speaker, statement);

@@ -222,7 +222,7 @@ async function collapseNode(id: string): Promise<void> {
 }
 
 async function hide(ids: readonly string[]): Promise<void> {
-  const label = ids.length === 1 ? `hide ${captionOf(ids[0]!)}` : `hide ${ids.length} nodes`;
+  const label = ids.length === 1 ? `hide ${captionOf(ids[0])}` : `hide ${ids.length} nodes`;
   for (const id of ids) dismissed.add(id);
   if (ids.includes(interaction.current.selected ?? '')) panel.hidden = true;
   interaction.selectMany(
@@ -283,7 +283,7 @@ function undo(): void {
 
 function refreshSelectionBar(): void {
   const selection = interaction.current.selection.filter((id) => graph.hasNode(id));
-  const single = selection.length === 1 ? selection[0]! : null;
+  const single = selection.length === 1 ? selection[0] : null;
   renderSelectionBar(
     byId('selection-bar'),
     {

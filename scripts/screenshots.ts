@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildClientIfNeeded } from '../server/cli/commands/start.js';
 import { REPO_ROOT } from '../server/config.js';
 import { launchBrowser } from '../test/helpers/browser.js';
 import { gotoExplorer, pickSuggestion } from '../test/helpers/explorer-page.js';
@@ -20,7 +19,6 @@ async function settle(page: Page, ms = 4500): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await buildClientIfNeeded();
   mkdirSync(OUT, { recursive: true });
   const server = await startTestServer({ importSamples: true });
   const browser = await launchBrowser();

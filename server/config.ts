@@ -2,12 +2,15 @@
  * Configuration from environment variables, overridden by CLI flags, validated with zod at
  * start-up so a bad value stops the program with a message that names the variable.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { NER_MODES } from './importer/ner/ner-types.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { PACKAGE_ROOT } from './package-root.js';
+
+/** Where the package's own files are (cypher/, data/, dist/): see package-root.ts. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /** pino's levels, most verbose last; `silent` logs nothing. */
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -50,12 +53,23 @@ const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/**
+ * Where the embedded database lives by default: data/ in a clone (beside the sample articles); in an
+ * installed package (`npm install -g`), whose folder may not be writable and is replaced on every
+ * upgrade, the user's data folder ($XDG_DATA_HOME/actorgraph, else ~/.local/share/actorgraph).
+ */
+export function defaultDatabasePath(): string {
+  if (!REPO_ROOT.split(sep).includes('node_modules')) return join(REPO_ROOT, 'data', 'graph.kuzu');
+  const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'actorgraph', 'graph.kuzu');
+}
+
 /** Environment variable -> config key, with the default. Listed in the README. */
 export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback: string | number; help: string }> = [
   {
     variable: 'ACTORGRAPH_DB',
     key: 'dbPath',
-    fallback: join(REPO_ROOT, 'data', 'graph.kuzu'),
+    fallback: defaultDatabasePath(),
     help: 'Kuzu database path',
   },
   { variable: 'PORT', key: 'port', fallback: 3000, help: 'HTTP port of the server' },

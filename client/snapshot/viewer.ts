@@ -28,7 +28,7 @@ interface Evidence {
   documentId: string;
 }
 
-const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as {
+const data = JSON.parse(document.getElementById('graph-data')!.textContent) as {
   nodes: SnapshotNode[];
   edges: SnapshotEdge[];
   titles: Record<string, string>;

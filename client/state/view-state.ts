@@ -91,7 +91,7 @@ export function decodeView(hash: string): ViewState | null {
     },
     camera:
       cameraValues && cameraValues.every((v) => v !== null)
-        ? { x: cameraValues[0]!, y: cameraValues[1]!, ratio: cameraValues[2]!, angle: cameraValues[3]! }
+        ? { x: cameraValues[0], y: cameraValues[1], ratio: cameraValues[2], angle: cameraValues[3] }
         : null,
     positions: positions
       ? Object.fromEntries(

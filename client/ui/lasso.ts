@@ -10,8 +10,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 function inside(point: { x: number; y: number }, polygon: Array<{ x: number; y: number }>): boolean {
   let result = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const a = polygon[i]!;
-    const b = polygon[j]!;
+    const a = polygon[i];
+    const b = polygon[j];
     if (a.y > point.y !== b.y > point.y && point.x < ((b.x - a.x) * (point.y - a.y)) / (b.y - a.y) + a.x)
       result = !result;
   }
@@ -65,7 +65,7 @@ export function bindLasso(container: HTMLElement, renderer: Sigma, actions: Lass
       if (!points) return;
       event.stopPropagation();
       const point = local(event);
-      const last = points[points.length - 1]!;
+      const last = points[points.length - 1];
       if (Math.hypot(point.x - last.x, point.y - last.y) < 4) return;
       points.push(point);
       line.setAttribute('points', points.map((p) => `${p.x},${p.y}`).join(' '));
@@ -82,7 +82,7 @@ export function bindLasso(container: HTMLElement, renderer: Sigma, actions: Lass
       line.setAttribute('points', '');
       if (drawn.length < 3) {
         // A click: the node under the pointer, if any (within its drawn radius).
-        const at = drawn[0]!;
+        const at = drawn[0];
         const hit = shownNodes()
           .map((n) => ({ ...n, distance: Math.hypot(n.at.x - at.x, n.at.y - at.y) }))
           .filter((n) => n.distance <= Math.max(6, n.size + 2))

@@ -62,8 +62,8 @@ export function bindPathView(
       actions.report('Select two nodes first (shift-click or shift-drag a lasso).');
       return;
     }
-    pick('from', selected[0]!, actions.caption(selected[0]!));
-    pick('to', selected[1]!, actions.caption(selected[1]!));
+    pick('from', selected[0], actions.caption(selected[0]));
+    pick('to', selected[1], actions.caption(selected[1]));
   });
 
   findButton.addEventListener('click', async () => {

@@ -31,7 +31,7 @@ export function renderSelectionBar(
   actions: SelectionBarActions,
 ): void {
   const focused = document.activeElement?.id;
-  const chosenType = (container.querySelector('#expand-type') as HTMLSelectElement | null)?.value ?? '';
+  const chosenType = container.querySelector<HTMLSelectElement>('#expand-type')?.value ?? '';
   clear(container);
   container.hidden = model.selection.length === 0;
   if (model.selection.length === 0) return;
@@ -51,7 +51,7 @@ export function renderSelectionBar(
       el('span', { class: 'bar-title' }, `${model.selection.length} selected`),
       hide,
       pin,
-      button('selection-path', 'Shortest path between the first two', () => actions.path(ids[0]!, ids[1]!)),
+      button('selection-path', 'Shortest path between the first two', () => actions.path(ids[0], ids[1])),
       button('selection-clear', 'Clear selection', () => actions.clear()),
     );
   } else {

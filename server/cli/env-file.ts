@@ -30,7 +30,7 @@ export function malformedLines(text: string): number[] {
       bad.push(index + 1);
       return;
     }
-    const value = assignment[1]!.trim();
+    const value = assignment[1].trim();
     const quote = QUOTES.find((candidate) => value.startsWith(candidate));
     if (quote && value.indexOf(quote, 1) < 0) openQuote = quote;
   });

@@ -1,6 +1,6 @@
 /** Options and helpers every command shares. */
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import { defaultDatabasePath, loadConfig, type Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import type { NerChoice } from '../importer/import-documents.js';
 import { NerUnavailableError, type NerMode } from '../importer/ner/ner-types.js';
@@ -16,7 +16,7 @@ export interface DbOption {
 
 export function withDbOption(command: Command): Command {
   return command
-    .option('--db <path>', 'Kuzu database path (env ACTORGRAPH_DB, default data/graph.kuzu)')
+    .option('--db <path>', `Kuzu database path (env ACTORGRAPH_DB, default ${defaultDatabasePath()})`)
     .option('--store <store>', 'kuzu or neo4j (env ACTORGRAPH_STORE; neo4j when NEO4J_URI is set)');
 }
 

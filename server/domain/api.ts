@@ -144,6 +144,9 @@ export interface EdgeDetailsResponse {
 }
 
 /** GET /api/paths/shortest: one shortest path, ignoring direction, and its nodes and edges. */
+/** The longest path the API looks for (`shortestPath` in the stores). */
+export const MAX_PATH_LENGTH = 8;
+
 export interface PathResponse {
   found: boolean;
   /** Relationships on the path; null when none was found. */

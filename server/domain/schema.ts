@@ -1,6 +1,6 @@
 /**
  * Property keys per label and relationship type. The store writers SET exactly these keys,
- * and `cypher/schema.*.cypher` declares exactly these columns (a contract test checks it).
+ * and `cypher/{kuzu,neo4j}/schema.cypher` declares exactly these columns (a contract test checks it).
  */
 import type { NodeLabel, RelType } from './graph.js';
 

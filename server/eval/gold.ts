@@ -44,7 +44,7 @@ export async function loadGold(dir: string): Promise<Gold[]> {
     const parsed = GoldFile.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));
     if (!parsed.success)
       throw new Error(
-        `Invalid gold file ${file}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+        `Invalid gold file ${file}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
       );
     gold.push(parsed.data);
   }

@@ -22,7 +22,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = { gold: '', quiet: false, gazetteer: undefined, corenlp: undefined, articles: [] };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--gold') args.gold = argv[++i] ?? '';
     else if (arg === '--gazetteer') args.gazetteer = argv[++i];
     else if (arg === '--quiet') args.quiet = true;

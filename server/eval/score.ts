@@ -49,15 +49,15 @@ function plain(name: string): string {
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
+    let previous = row[0];
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
       previous = current;
     }
   }
-  return row[b.length]!;
+  return row[b.length];
 }
 
 /** One name matches another: equal after normalising, a small spelling variant, or a listed form. */
@@ -249,7 +249,7 @@ export function scoreDocument(gold: Gold, graph: GraphBatch): DocumentScore {
       .map((edge) => ({
         person: edge.source,
         title: `${edge.properties.status === 'former' ? 'former ' : ''}${String(edge.properties.title ?? '')}`,
-        of: edge.target as string | null,
+        of: edge.target,
       })),
     ...graph.edges
       .filter((edge) => edge.type === 'WROTE' && edge.target === document.id)

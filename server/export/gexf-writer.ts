@@ -50,7 +50,7 @@ function vizLines(viz: Viz | undefined): string {
   let out = '';
   const rgb = viz.color && /^#([0-9a-f]{6})$/i.exec(viz.color);
   if (rgb) {
-    const n = parseInt(rgb[1]!, 16);
+    const n = parseInt(rgb[1], 16);
     out += `        <viz:color r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"/>\n`;
   }
   if (viz.x !== undefined && viz.y !== undefined) out += `        <viz:position x="${viz.x}" y="${viz.y}" z="0"/>\n`;

@@ -1,24 +1,14 @@
 /**
  * An interactive HTML snapshot: one self-contained file (no network) that opens the exported
  * subgraph in a small sigma viewer with search and the evidence panel, for an editor who has no
- * actorgraph. The viewer is built once (client/snapshot) and inlined; the data is JSON in the page.
+ * actorgraph. The viewer is built by `npm run build`
+ * (client/snapshot) and inlined; the data is JSON in the page.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../config.js';
+import { snapshotViewerScript } from '../built-assets.js';
 import { captionOf, type NodeLabel } from '../domain/graph.js';
 import type { ExportSource } from './export-graph.js';
 
-const VIEWER = join(REPO_ROOT, 'dist', 'snapshot', 'viewer.js');
 const MAX_NODES = 20_000;
-
-export async function buildSnapshotViewerIfNeeded(): Promise<string> {
-  if (!existsSync(VIEWER)) {
-    const { build } = await import('vite');
-    await build({ configFile: join(REPO_ROOT, 'client', 'snapshot', 'vite.config.ts'), logLevel: 'warn' });
-  }
-  return readFileSync(VIEWER, 'utf8');
-}
 
 /** JSON inside <script>: no "</script>", no "<!--", and line separators that break old parsers. */
 function scriptSafeJson(value: unknown): string {
@@ -39,7 +29,7 @@ main{display:flex;height:calc(100% - 3rem)}header{height:3rem;display:flex;align
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #009e73;background:#f4f4f2;font-size:.9rem}footer{color:#55575c;font-size:.8rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .7rem}dt{color:#55575c}dd{margin:0}`;
 
 export async function* writeHtmlSnapshot(source: ExportSource, title = 'actorgraph snapshot'): AsyncGenerator<string> {
-  const viewer = await buildSnapshotViewerIfNeeded();
+  const viewer = snapshotViewerScript();
   const nodes = [];
   const titles: Record<string, string> = {};
   for await (const node of source.nodes()) {

@@ -118,7 +118,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
 
   const works: DocumentWork[] = perDocument.map((d, index) => {
     const id = documentId(d.document.text);
-    const mentions = corpus.mentions[index]!;
+    const mentions = corpus.mentions[index];
     const work: DocumentWork = { document: d.document, id, sentences: d.sentences, mentions, roles: [] };
     work.roles = extractRoles(
       d.document.text,
@@ -156,7 +156,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
     for (const [key, list] of byEntity) {
       const entity = entities.get(key)!;
       const evidence = entityEvidence.get(key) ?? [];
-      const sentence = sentenceOf(list[0]!.start);
+      const sentence = sentenceOf(list[0].start);
       if (sentence && evidence.length < MAX_ENTITY_EVIDENCE)
         evidence.push(evidenceOf(work, sentence.start, sentence.end));
       entityEvidence.set(key, evidence);

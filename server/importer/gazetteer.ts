@@ -3,10 +3,10 @@
  * with their variants. Validated with zod; indexed by every written form for lookup.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const Role = z.object({ title: z.string().min(1), of: z.string().min(1) });
 const State = z.object({
@@ -124,9 +124,7 @@ export function buildGazetteer(data: z.input<typeof GazetteerFile>): Gazetteer {
   return { entries, byForm, byAdjective, byName };
 }
 
-/** The repository root, two folders above this file (server/importer/). */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DEFAULT_PATH = join(REPO_ROOT, 'data', 'gazetteer.yaml');
+const DEFAULT_PATH = join(PACKAGE_ROOT, 'data', 'gazetteer.yaml');
 
 /** A gazetteer that knows nothing: the importer still finds names by their shape and context. */
 export function emptyGazetteer(): Gazetteer {
@@ -139,7 +137,7 @@ export async function loadGazetteer(path: string = DEFAULT_PATH): Promise<Gazett
     return buildGazetteer(parse(text) as z.input<typeof GazetteerFile>);
   } catch (error) {
     if (error instanceof z.ZodError) {
-      const issue = error.issues[0]!;
+      const issue = error.issues[0];
       throw new Error(`Invalid gazetteer ${path}: ${issue.path.join('.')}: ${issue.message}`);
     }
     throw new Error(`Invalid gazetteer ${path}: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,12 +3,12 @@
  * the shared file (`cypher/<name>.cypher`), so a query is split only where Kuzu and Neo4j differ.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export type Dialect = 'kuzu' | 'neo4j';
 
-const CYPHER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'cypher');
+const CYPHER_DIR = join(PACKAGE_ROOT, 'cypher');
 const cache = new Map<string, string>();
 
 export function loadCypher(name: string, dialect: Dialect): string {

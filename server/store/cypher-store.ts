@@ -15,13 +15,11 @@ import type {
   ReadQueryOptions,
   WriteSummary,
 } from './graph-store.js';
-import { toApiPayload } from './payload.js';
+import { toApiPayload } from '../domain/payload.js';
+import { MAX_PATH_LENGTH } from '../domain/api.js';
 import { filterNeighborEdges, nameMatchScore, SearchHits } from './search-hits.js';
 
 export type Row = Record<string, unknown>;
-
-/** The longest path `shortestPath` looks for (the API's limit too). */
-export const MAX_PATH_LENGTH = 8;
 
 export abstract class CypherStore implements GraphStore {
   abstract readonly kind: 'kuzu' | 'neo4j';
@@ -194,7 +192,7 @@ export abstract class CypherStore implements GraphStore {
       const page = (await this.query('nodes-page', { after, limit: pageSize })).map((row) => this.toNode(row.n));
       if (page.length === 0) return;
       yield page;
-      after = page[page.length - 1]!.id;
+      after = page[page.length - 1].id;
     }
   }
 
@@ -204,7 +202,7 @@ export abstract class CypherStore implements GraphStore {
       const page = this.edgesFrom(await this.query('edges-page', { after, limit: pageSize }));
       if (page.length === 0) return;
       yield page;
-      after = page[page.length - 1]!.id;
+      after = page[page.length - 1].id;
     }
   }
 

@@ -70,7 +70,7 @@ describe.each(testStores())('GET /api/edges/:id (%s)', (kind) => {
   it('shows the sentence a statement was reported in', async () => {
     const aliyev = await details('Ilham Aliyev');
     const statement = aliyev.statements.find((item) => /the balance is disturbed/.test(item.text))!;
-    const documentId = statement.sources[0]!.documentId;
+    const documentId = statement.sources[0].documentId;
     const article = (
       await request(server.url)
         .get(`/api/nodes/${encodeURIComponent(documentId)}`)
@@ -82,8 +82,8 @@ describe.each(testStores())('GET /api/edges/:id (%s)', (kind) => {
     expect(reportedIn).toBeDefined();
     const body = await edge(reportedIn!.edge.id);
     expect(body.evidence).toHaveLength(1);
-    expect(body.evidence[0]!.sentence).toMatch(/the balance is disturbed/);
-    expect(body.evidence[0]!.documentId).toBe(body.target.id);
+    expect(body.evidence[0].sentence).toMatch(/the balance is disturbed/);
+    expect(body.evidence[0].documentId).toBe(body.target.id);
   });
 
   it('answers 404 with a message for an unknown id', async () => {

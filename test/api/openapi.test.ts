@@ -52,10 +52,10 @@ function registeredApiRoutes(): string[] {
   };
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
   return routes
-    .filter((route) => route.split(' ')[1]!.startsWith('/api/'))
+    .filter((route) => route.split(' ')[1].startsWith('/api/'))
     .map((route) => {
       const [method, path] = route.split(' ');
-      return `${method} ${openApiPath(path!.slice('/api'.length))}`;
+      return `${method} ${openApiPath(path.slice('/api'.length))}`;
     });
 }
 

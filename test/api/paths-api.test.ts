@@ -69,7 +69,7 @@ describe.each(testStores())('shortest paths between actors of the sample corpus 
     expect(body.length).toBe(4);
     expect(body.graph.edges.every((edge) => edge.type === 'SAID' || edge.type === 'ABOUT')).toBe(true);
     const labelOf = (id: string) => body.graph.nodes.find((node) => node.id === id)?.label;
-    expect([labelOf(body.nodeIds[1]!), labelOf(body.nodeIds[3]!)]).toEqual(['Statement', 'Statement']);
+    expect([labelOf(body.nodeIds[1]), labelOf(body.nodeIds[3])]).toEqual(['Statement', 'Statement']);
     // A statement is said by its speaker alone: no path between two actors along SAID only.
     const saidOnly = (await shortest({ from: aliyev, to: baer, types: 'SAID' }).expect(200)).body as PathResponse;
     expect(saidOnly.found).toBe(false);

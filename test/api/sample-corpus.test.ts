@@ -70,7 +70,7 @@ describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
     expect(new Set(statement!.sources.map((source) => source.documentId)).size).toBeGreaterThanOrEqual(1);
     const balance = aliyev.statements.filter((item) => /the balance is disturbed/.test(item.text));
     expect(balance).toHaveLength(1);
-    expect(new Set(balance[0]!.sources.map((source) => source.documentId)).size).toBe(2);
+    expect(new Set(balance[0].sources.map((source) => source.documentId)).size).toBe(2);
   });
 
   it('has Daniel Baer as a senior fellow at the Carnegie Endowment for International Peace', async () => {
@@ -90,7 +90,7 @@ describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
 
   it('shows an article with its mentions at the right characters', async () => {
     const aliyev = await details('Ilham Aliyev');
-    const documentId = aliyev.statements[0]!.sources[0]!.documentId;
+    const documentId = aliyev.statements[0].sources[0].documentId;
     const res = await request(server.url)
       .get(`/api/documents/${encodeURIComponent(documentId)}`)
       .expect(200);

@@ -49,8 +49,8 @@ async function serve(shutdownTimeoutMs: number): Promise<Served> {
   });
   children.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once('exit', (code) => resolve({ code, at: Date.now() })),
   );
@@ -59,7 +59,7 @@ async function serve(shutdownTimeoutMs: number): Promise<Served> {
     if (child.exitCode !== null || Date.now() > startedBy) throw new Error(`serve did not start:\n${output}`);
     await sleep(50);
   }
-  return { child, url: new URL(/Open (http:\/\/\S+)/.exec(output)![1]!), output: () => output, exit };
+  return { child, url: new URL(/Open (http:\/\/\S+)/.exec(output)![1]), output: () => output, exit };
 }
 
 /** Starts POST /api/export and sends only the first half of its body. */

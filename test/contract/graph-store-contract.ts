@@ -97,7 +97,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
 
     it('merges evidence for one fact seen in two documents into one relationship', async () => {
       const [met] = await reader.findEdges(['MET:actor:ada-lovelace->actor:charles-babbage']);
-      const documents = decodeEvidence(met!.properties.evidence)
+      const documents = decodeEvidence(met.properties.evidence)
         .map((item) => item.documentId)
         .sort();
       expect(documents).toEqual(['doc:1', 'doc:2']);
@@ -118,14 +118,14 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
 
     it('ranks neighbours by their connections, pages them and filters by type', async () => {
       const all = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: [] });
-      expect(all.nodes[0]!.id).toBe('actor:ada-lovelace');
+      expect(all.nodes[0].id).toBe('actor:ada-lovelace');
       expect(all.nodes.map((node) => node.id)).toEqual(
         expect.arrayContaining(['stmt:engines', 'inst:analytical-society', 'actor:charles-babbage', 'doc:1']),
       );
       const first = await reader.neighbors('actor:ada-lovelace', { limit: 1, types: [] });
-      expect(first.nodes[1]!.id).toBe('doc:1'); // the document is the best connected neighbour
+      expect(first.nodes[1].id).toBe('doc:1'); // the document is the best connected neighbour
       const next = await reader.neighbors('actor:ada-lovelace', { limit: 1, skip: 1, types: [] });
-      expect(next.nodes[1]!.id).not.toBe('doc:1');
+      expect(next.nodes[1].id).not.toBe('doc:1');
       const onlyMet = await reader.neighbors('actor:ada-lovelace', { limit: 10, types: ['MET'] });
       expect(onlyMet.nodes.map((node) => node.id).sort()).toEqual(['actor:ada-lovelace', 'actor:charles-babbage']);
       expect(onlyMet.edges.map((edge) => edge.type)).toEqual(['MET']);
@@ -138,7 +138,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       function expectConnected(path: { nodes: GraphNode[]; edges: GraphEdge[] }): void {
         expect(path.nodes).toHaveLength(path.edges.length + 1);
         path.edges.forEach((edge, index) => {
-          const ends = [path.nodes[index]!.id, path.nodes[index + 1]!.id].sort();
+          const ends = [path.nodes[index].id, path.nodes[index + 1].id].sort();
           expect([edge.source, edge.target].sort()).toEqual(ends);
         });
       }
@@ -147,13 +147,13 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         // Babbage -MET- Ada, then to Ruritania through her statement or the document: 3 steps.
         const path = await reader.shortestPath('actor:charles-babbage', 'actor:ruritania', all);
         expect(path).not.toBeNull();
-        expect(path!.nodes[0]!.id).toBe('actor:charles-babbage');
+        expect(path!.nodes[0].id).toBe('actor:charles-babbage');
         expect(path!.nodes.at(-1)!.id).toBe('actor:ruritania');
         expect(path!.edges).toHaveLength(3);
         expect(path!.edges[0]).toMatchObject({ type: 'MET', source: 'actor:ada-lovelace' });
         expectConnected(path!);
         const back = await reader.shortestPath('actor:ruritania', 'actor:charles-babbage', all);
-        expect(back!.nodes[0]!.id).toBe('actor:ruritania');
+        expect(back!.nodes[0].id).toBe('actor:ruritania');
         expect(back!.edges).toHaveLength(3);
         expectConnected(back!);
       });
@@ -224,7 +224,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
     it('draws an overview of the most connected nodes with the edges among them', async () => {
       const overview = await reader.overview(3);
       expect(overview.nodes).toHaveLength(3);
-      expect(overview.nodes[0]!.id).toBe('actor:ada-lovelace');
+      expect(overview.nodes[0].id).toBe('actor:ada-lovelace');
       const ids = new Set(overview.nodes.map((node) => node.id));
       for (const edge of overview.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
     });
@@ -263,7 +263,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         );
         expect(result.columns).toEqual(['a', 'r', 'institution']);
         expect(result.rows).toHaveLength(1);
-        expect(result.rows[0]!.institution).toBe('Analytical Society');
+        expect(result.rows[0].institution).toBe('Analytical Society');
         expect(result.graph.nodes.map((node) => node.id).sort()).toEqual([
           'actor:ada-lovelace',
           'inst:analytical-society',

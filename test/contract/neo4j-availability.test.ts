@@ -20,7 +20,7 @@ function startNeo4j(): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('READY')) resolve(child);
     });

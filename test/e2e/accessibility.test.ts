@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
@@ -19,7 +18,6 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
 });

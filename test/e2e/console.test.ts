@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { newExplorerPage } from '../helpers/explorer-page.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
@@ -53,7 +52,6 @@ async function run(query: string): Promise<void> {
 const canvasOrder = () => page.evaluate(() => (window as any).actorgraph.graph.order as number);
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
   page = await newExplorerPage(browser, pageErrors, { width: 1300, height: 900 });
@@ -181,7 +179,7 @@ describe('the Cypher console', () => {
     await page.selectOption('#export-format', 'table');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-query')]);
     expect(download.suggestedFilename()).toBe('actorgraph-query.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain('Ilham Aliyev,Actor,HOLDS_ROLE,Azerbaijan,Actor');
   });
 

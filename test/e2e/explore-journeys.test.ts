@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
@@ -19,7 +18,6 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
 });
@@ -115,10 +113,10 @@ describe('exploring the graph', () => {
     // Move the earliest date to 2021-04-01 with the keyboard (one step is one day).
     const from = page.locator('#date-from');
     await from.focus();
-    const stepsTo = (await page.evaluate(() => {
+    const stepsTo = await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('#date-from')!;
       return Math.round(Date.parse('2021-04-01T00:00:00Z') / 86_400_000) - Number(input.value);
-    })) as number;
+    });
     for (let i = 0; i < stepsTo; i += 1) await page.keyboard.press('ArrowRight');
     await expect(slider.locator('output').textContent()).resolves.toBe('2021-04-01 – 2021-09-03');
 
@@ -202,7 +200,7 @@ describe('exploring the graph', () => {
     await page.selectOption('#export-format', 'json');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-selection')]);
     expect(download.suggestedFilename()).toBe('actorgraph-selection.json');
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
       nodes: unknown[];
       edges: unknown[];
     };

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import { REPO_ROOT } from '../../server/config.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
@@ -19,7 +18,6 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: true });
   browser = await launchBrowser();
   page = await newExplorerPage(browser, pageErrors);
@@ -52,7 +50,7 @@ describe('the explorer', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-view')]);
     expect(download.suggestedFilename()).toBe('actorgraph-view.graphml');
     const saved = await download.path();
-    const graphml = readFileSync(saved!, 'utf8');
+    const graphml = readFileSync(saved, 'utf8');
     expect(graphml).toContain('<data key="label">Actor</data>');
     expect(graphml).toMatch(/<data key="x">-?\d/);
 
@@ -60,7 +58,7 @@ describe('the explorer', () => {
     await page.selectOption('#export-format', 'json');
     const [selection] = await Promise.all([page.waitForEvent('download'), page.click('#export-selection')]);
     expect(selection.suggestedFilename()).toBe('actorgraph-selection.json');
-    const exported = JSON.parse(readFileSync((await selection.path())!, 'utf8')) as {
+    const exported = JSON.parse(readFileSync(await selection.path(), 'utf8')) as {
       nodes: Array<{ properties: { name?: string } }>;
     };
     expect(exported.nodes.some((node) => node.properties.name === 'Ilham Aliyev')).toBe(true);
@@ -68,7 +66,7 @@ describe('the explorer', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-view')]);
     expect(png.suggestedFilename()).toBe('actorgraph-view.png');
     expect(
-      readFileSync((await png.path())!)
+      readFileSync(await png.path())
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');

@@ -4,7 +4,6 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientIfNeeded } from '../../server/cli/commands/start.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { sampleGraph } from '../helpers/sample-graph.js';
@@ -51,7 +50,6 @@ function hostileGraph(): GraphBatch {
 }
 
 beforeAll(async () => {
-  await buildClientIfNeeded();
   server = await startTestServer({ importSamples: false, graph: hostileGraph() });
   browser = await launchBrowser();
 });

@@ -59,7 +59,7 @@ function conversion(column: string): { key: string; expression: string } | null 
           : type === 'boolean'
             ? `toBoolean(${cell})`
             : cell;
-  return { key: key!, expression };
+  return { key: key, expression };
 }
 
 suite('exports read back by Neo4j', () => {
@@ -118,7 +118,7 @@ suite('exports read back by Neo4j', () => {
     const files = readdirSync(dir).sort();
     expect(files).toContain('import.sh');
     for (const file of files.filter((name) => name.endsWith('.csv'))) {
-      const header = readFileSync(join(dir, file), 'utf8').split('\n', 1)[0]!.split(',');
+      const header = readFileSync(join(dir, file), 'utf8').split('\n', 1)[0].split(',');
       const url = `file:///${relative(tmpdir(), join(dir, file))}`;
       const sets = header
         .map(conversion)

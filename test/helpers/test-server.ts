@@ -3,6 +3,7 @@
  * over a throwaway database, optionally after importing the sample articles as `npm start` does.
  */
 import { join } from 'node:path';
+import { CLIENT_DIR } from '../../server/built-assets.js';
 import { REPO_ROOT } from '../../server/config.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
 import type { Logger } from '../../server/http/logger.js';
@@ -14,8 +15,9 @@ import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { VERSION } from '../../server/version.js';
 import { tempDir } from './temp-dir.js';
 
+export { CLIENT_DIR };
+
 export const SAMPLE_ARTICLES = join(REPO_ROOT, 'data', 'articles');
-export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
 
 export type StoreKind = 'kuzu' | 'neo4j';
 

@@ -23,7 +23,7 @@ describe('the query history', () => {
     history = pushHistory(history, entry('MATCH (b) RETURN b'));
     history = pushHistory(history, entry('  MATCH (a) RETURN a\n', {}, '2026-01-02T00:00:00Z'));
     expect(history.map((item) => item.query)).toEqual(['MATCH (a) RETURN a', 'MATCH (b) RETURN b']);
-    expect(history[0]!.ranAt).toBe('2026-01-02T00:00:00Z');
+    expect(history[0].ranAt).toBe('2026-01-02T00:00:00Z');
   });
 
   it('keeps the same query with different parameters as two entries', () => {
@@ -37,8 +37,8 @@ describe('the query history', () => {
     let history: HistoryEntry[] = [];
     for (let i = 0; i < 130; i++) history = pushHistory(history, entry(`RETURN ${i}`));
     expect(history).toHaveLength(100);
-    expect(history[0]!.query).toBe('RETURN 129');
-    expect(history[99]!.query).toBe('RETURN 30');
+    expect(history[0].query).toBe('RETURN 129');
+    expect(history[99].query).toBe('RETURN 30');
     expect(pushHistory(history, entry('RETURN x'), 3)).toHaveLength(3);
   });
 
@@ -58,7 +58,7 @@ describe('saved queries', () => {
     saved = upsertSaved(saved, { name: 'all', query: 'MATCH (n) RETURN n', params: {} });
     saved = upsertSaved(saved, { name: ' roles ', query: 'MATCH (a)-[r:HOLDS_ROLE]->(b) RETURN r', params: {} });
     expect(saved.map((item) => item.name)).toEqual(['all', 'roles']);
-    expect(saved[1]!.query).toContain('RETURN r');
+    expect(saved[1].query).toContain('RETURN r');
     expect(removeSaved(saved, 'all').map((item) => item.name)).toEqual(['roles']);
   });
 });

@@ -25,7 +25,7 @@ export function openBrackets(text: string): string[] | null {
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === quote) quote = null;
@@ -79,7 +79,7 @@ export function detectContext(before: string): CompletionContext | null {
 export function variableTypes(query: string): Map<string, string> {
   const bound = new Map<string, string>();
   for (const match of query.matchAll(/[([]\s*([A-Za-z_]\w*)\s*:\s*`?([A-Za-z_]\w*)/g)) {
-    if (!bound.has(match[1]!)) bound.set(match[1]!, match[2]!);
+    if (!bound.has(match[1])) bound.set(match[1], match[2]);
   }
   return bound;
 }
@@ -87,8 +87,8 @@ export function variableTypes(query: string): Map<string, string> {
 /** The variables a query names: in node and relationship patterns and after AS / WITH / UNWIND … AS. */
 export function boundVariables(query: string): string[] {
   const names = new Set<string>();
-  for (const match of query.matchAll(/[([]\s*([A-Za-z_]\w*)\s*[:)\]{]/g)) names.add(match[1]!);
-  for (const match of query.matchAll(/\bAS\s+([A-Za-z_]\w*)/gi)) names.add(match[1]!);
+  for (const match of query.matchAll(/[([]\s*([A-Za-z_]\w*)\s*[:)\]{]/g)) names.add(match[1]);
+  for (const match of query.matchAll(/\bAS\s+([A-Za-z_]\w*)/gi)) names.add(match[1]);
   return [...names];
 }
 

@@ -28,8 +28,8 @@ export function renderStarters(list: HTMLElement, starters: SavedQuery[], action
       ),
     );
     const [load, run] = list.lastElementChild!.querySelectorAll('button');
-    load!.addEventListener('click', () => actions.load(starter, false));
-    run!.addEventListener('click', () => actions.load(starter, true));
+    load.addEventListener('click', () => actions.load(starter, false));
+    run.addEventListener('click', () => actions.load(starter, true));
   }
 }
 

@@ -25,6 +25,6 @@ export function formatParams(params: Record<string, unknown>): string {
  * and parameters left over from an earlier query should not make the next one fail.
  */
 export function paramsUsedBy(query: string, params: Record<string, unknown>): Record<string, unknown> {
-  const used = new Set([...query.matchAll(/\$([A-Za-z_][\w]*)/g)].map((match) => match[1]!));
+  const used = new Set([...query.matchAll(/\$([A-Za-z_][\w]*)/g)].map((match) => match[1]));
   return Object.fromEntries(Object.entries(params).filter(([key]) => used.has(key)));
 }

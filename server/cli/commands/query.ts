@@ -36,8 +36,8 @@ export function formatTable(result: CypherResponse): string {
   const rows = result.rows.map((row) =>
     result.columns.map((column) => cellText(row[column]).replace(/\s+/g, ' ').slice(0, 80)),
   );
-  const widths = result.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ');
+  const widths = result.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ');
   const out = [line(result.columns), widths.map((width) => '-'.repeat(width)).join('-+-'), ...rows.map(line)];
   out.push(
     `${result.rows.length} row(s)${result.truncated ? ' (truncated: raise --limit)' : ''} in ${result.elapsedMs} ms`,

@@ -1,15 +1,13 @@
 /** `actorgraph serve`: the explorer and the API over an existing database (opened read-only). */
 import { Command } from 'commander';
-import { join } from 'node:path';
-import { REPO_ROOT, type Config } from '../../config.js';
+import { CLIENT_DIR, requireBuiltClient } from '../../built-assets.js';
+import type { Config } from '../../config.js';
 import { createLogger, type Logger } from '../../http/logger.js';
 import { startServer, type RunningServer } from '../../http/server.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { openStore, storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
 import { configFrom, withDbOption, type DbOption } from '../shared.js';
-
-export const CLIENT_DIR = join(REPO_ROOT, 'dist', 'client');
 
 export interface Running {
   server: RunningServer;
@@ -34,6 +32,7 @@ async function reportReachability(store: GraphStore, config: Config): Promise<vo
 }
 
 export async function serve(config: Config): Promise<Running> {
+  requireBuiltClient();
   const store = await openStore(config, { readOnly: true });
   await reportReachability(store, config);
   const logger = createLogger(config.logLevel);

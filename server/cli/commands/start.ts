@@ -1,46 +1,26 @@
 /**
- * `actorgraph start` (what `npm start` runs): build the client when it is missing or stale,
- * import the sample articles into an empty database, then serve.
+ * `actorgraph start` (what `npm start` runs): import the sample articles into an empty database,
+ * then serve. The explorer is built beforehand (`npm run build`; `npm start` rebuilds what is stale).
  */
 import { Command } from 'commander';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../config.js';
+import { requireBuiltClient } from '../../built-assets.js';
 import { storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
 import { configFrom, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 import { formatReport, importWithProgress } from './import.js';
-import { CLIENT_DIR, serve, stopOnSignals } from './serve.js';
-
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-export async function buildClientIfNeeded(): Promise<void> {
-  const built = join(CLIENT_DIR, 'index.html');
-  const sources = join(REPO_ROOT, 'client');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(sources)) return;
-  process.stdout.write('Building the explorer (first start)…\n');
-  const { build } = await import('vite');
-  await build({ configFile: join(sources, 'vite.config.ts'), logLevel: 'warn' });
-}
+import { serve, stopOnSignals } from './serve.js';
 
 export function startCommand(): Command {
   return withNerOption(
     withDbOption(
       new Command('start')
-        .description('Build the client if needed, import the sample articles into an empty database, and serve')
+        .description('Import the sample articles into an empty database, and serve')
         .option('-p, --port <port>', 'port (env PORT, default 3000)')
         .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
     ),
   ).action(async (options: DbOption & { port?: string; host?: string }) => {
     const config = configFrom(options);
-    await buildClientIfNeeded();
+    requireBuiltClient();
     await withStore(config, false, async (store) => {
       if (!(await store.isEmpty())) {
         const stats = await store.stats();

@@ -1,11 +1,10 @@
 /** Paths between two nodes: GET /api/paths/shortest?from=&to=&maxLength=&types= */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PathResponse } from '../../domain/api.js';
+import { MAX_PATH_LENGTH, type PathResponse } from '../../domain/api.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
-import { MAX_PATH_LENGTH } from '../../store/cypher-store.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { toApiPayload } from '../../store/payload.js';
+import { toApiPayload } from '../../domain/payload.js';
 import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 import { relTypesParam } from './params.js';
 

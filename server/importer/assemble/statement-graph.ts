@@ -4,7 +4,7 @@
  * what it names). The id hashes the normalised words and the speaker, so the same quote in
  * straight or curly quotes, from any article, is one node.
  */
-import type { GraphNode, NodeLabel } from '../../domain/graph.js';
+import type { GraphNode } from '../../domain/graph.js';
 import type { Entity } from '../resolve/entities.js';
 import { statementKey, type MergedStatement } from '../resolve/statements.js';
 import { hash } from './hash.js';
@@ -29,7 +29,7 @@ export function addStatements(
         .filter(Boolean)
         .sort()[0] ?? null;
     const confidence = Math.max(...merged.occurrences.map((o) => o.statement.confidence));
-    const rule = merged.occurrences[0]!.statement.rule;
+    const rule = merged.occurrences[0].statement.rule;
     nodes.set(id, {
       id,
       label: 'Statement',
@@ -87,7 +87,7 @@ export function addStatements(
             source: id,
             target: about.id,
             sourceLabel: 'Statement',
-            targetLabel: about.label as NodeLabel,
+            targetLabel: about.label,
             properties: { rule: 'about:mention', confidence: 0.7, date: occurrence.date },
           },
           [occurrence.evidence],

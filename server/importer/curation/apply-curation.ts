@@ -64,7 +64,7 @@ export function applyCuration(input: GraphBatch, corrections: Correction[]): Cur
 
   for (const correction of corrections) {
     if ('merge' in correction) {
-      const keepName = correction.into ?? correction.merge[0]!;
+      const keepName = correction.into ?? correction.merge[0];
       const keep = findEntity(nodes, keepName);
       if (!keep) {
         missing('merge', keepName);

@@ -66,7 +66,7 @@ export function parseCuration(text: string, fileName = 'curation.yaml'): Correct
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
-    const error = document.errors[0]!;
+    const error = document.errors[0];
     throw new CurationError(`${fileName}:${error.linePos?.[0]?.line ?? '?'}: ${error.message.split('\n')[0]}`);
   }
   const fail = (path: Array<string | number>, message: string): never => {
@@ -79,14 +79,14 @@ export function parseCuration(text: string, fileName = 'curation.yaml'): Correct
     throw new CurationError(`${fileName}:${line ?? 1}: ${path.length > 0 ? `${path.join('.')}: ` : ''}${message}`);
   };
   const file = CurationFile.safeParse(document.toJS() ?? {});
-  if (!file.success) return fail(file.error.issues[0]!.path as Array<string | number>, file.error.issues[0]!.message);
+  if (!file.success) return fail(file.error.issues[0].path as Array<string | number>, file.error.issues[0].message);
   // Each correction is checked against the schema its key names, so the message is specific.
   return file.data.corrections.map((item, index) => {
     const key = item && typeof item === 'object' ? BY_KEY.find(([name]) => name in item) : undefined;
     if (!key) return fail(['corrections', index], 'not a known correction (merge, rename, set_kind, remove, add)');
     const parsed = key[1].safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = parsed.error.issues[0];
       return fail(['corrections', index, ...(issue.path as Array<string | number>)], issue.message);
     }
     return parsed.data;

@@ -53,10 +53,10 @@ export function bodyRolesBefore(
   const between = text.slice(before.end + (before.possessive ? 2 : 0), person.start);
   const inBetween = BETWEEN.exec(between);
   const found: FoundRole[] = [];
-  if (inBetween) found.push(role(person, before, inBetween[1]!, 'role:body-title'));
+  if (inBetween) found.push(role(person, before, inBetween[1], 'role:body-title'));
   else if (/^\s+$/.test(between)) {
     const roleOf = ROLE_OF_BEFORE.exec(text.slice(Math.max(sentence.start, before.start - 60), before.start));
-    if (roleOf) found.push(role(person, before, roleOf[1]!, 'role:title-of-body'));
+    if (roleOf) found.push(role(person, before, roleOf[1], 'role:title-of-body'));
   }
   if (found.length === 0) return [];
   // "Co-Chairs A (France) and B (USA)": B shares the role.
@@ -64,6 +64,6 @@ export function bodyRolesBefore(
     (m) => m.start > person.end && m.start - person.end <= 30 && context.kindOf(m.entityKey) === 'person',
   );
   if (next && /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*and\s+$/.test(text.slice(person.end, next.start)))
-    found.push({ ...found[0]!, personKey: next.entityKey, rule: 'role:body-title-and' });
+    found.push({ ...found[0], personKey: next.entityKey, rule: 'role:body-title-and' });
   return found;
 }

@@ -43,14 +43,14 @@ export function findStatementDate(text: string, publishedIso: string | null): Fo
   let match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(sentence);
   if (match)
     return {
-      iso: `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}`,
+      iso: `${match[3]}-${pad(monthIndex(match[1]) + 1)}-${pad(Number(match[2]))}`,
       text: match[0],
       precision: 'explicit',
     };
   match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i').exec(sentence);
   if (match)
     return {
-      iso: `${match[3]}-${pad(monthIndex(match[2]!) + 1)}-${pad(Number(match[1]))}`,
+      iso: `${match[3]}-${pad(monthIndex(match[2]) + 1)}-${pad(Number(match[1]))}`,
       text: match[0],
       precision: 'explicit',
     };
@@ -58,21 +58,21 @@ export function findStatementDate(text: string, publishedIso: string | null): Fo
   match = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})`, 'i').exec(sentence);
   if (match)
     return {
-      iso: mostRecent(monthIndex(match[1]!), Number(match[2]), published),
+      iso: mostRecent(monthIndex(match[1]), Number(match[2]), published),
       text: match[0],
       precision: 'explicit',
     };
   match = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\b`, 'i').exec(sentence);
   if (match)
     return {
-      iso: mostRecent(monthIndex(match[2]!), Number(match[1]), published),
+      iso: mostRecent(monthIndex(match[2]), Number(match[1]), published),
       text: match[0],
       precision: 'explicit',
     };
   const relative = relativeDate(sentence, published);
   if (relative) return relative;
   match = new RegExp(`\\b(?:in|since|last|early|late|mid-?)\\s+${MONTH}\\b(?!\\s+\\d)`, 'i').exec(sentence);
-  if (match) return { iso: mostRecent(monthIndex(match[1]!), null, published), text: match[0], precision: 'explicit' };
+  if (match) return { iso: mostRecent(monthIndex(match[1]), null, published), text: match[0], precision: 'explicit' };
   return null;
 }
 
@@ -87,15 +87,15 @@ function relativeDate(sentence: string, published: Date): FoundDate | null {
     );
   if (!match) return null;
   const found = (iso: string): FoundDate => ({ iso, text: match[0], precision: 'relative' });
-  const phrase = match[1]!.toLowerCase();
+  const phrase = match[1].toLowerCase();
   if (/^(?:today|tonight|this (?:morning|afternoon|evening))$/.test(phrase)) return found(shift(published, 0));
   if (phrase === 'yesterday' || phrase === 'last night') return found(shift(published, -1));
   if (phrase === 'last week') return found(shift(published, -7));
   if (phrase === 'earlier this week') return found(shift(published, -2));
   if (phrase === 'last month') return found(shift(published, -30).slice(0, 7));
   // A weekday must be written with its capital ("on Friday"), and "next Friday" is not past.
-  if (!/^\p{Lu}/u.test(match[2]!) || /^next\b/i.test(phrase)) return null;
-  const weekday = WEEKDAYS.indexOf(match[2]!.toLowerCase());
+  if (!/^\p{Lu}/u.test(match[2]) || /^next\b/i.test(phrase)) return null;
+  const weekday = WEEKDAYS.indexOf(match[2].toLowerCase());
   const back = (published.getUTCDay() - weekday + 7) % 7;
   return found(shift(published, -(back === 0 && /^last\b/i.test(phrase) ? 7 : back)));
 }

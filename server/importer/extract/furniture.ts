@@ -11,6 +11,6 @@ const CREDIT = /\b(?:Photo|Photos|Photograph|Image|Picture|Video|Credit|Photo cr
 export function furnitureSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const pattern of [EDITING, CREDIT])
-    for (const match of text.matchAll(pattern)) spans.push([match.index!, match.index! + match[0].length]);
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
   return spans;
 }

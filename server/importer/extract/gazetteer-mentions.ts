@@ -13,7 +13,7 @@ function opensOrganisationName(text: string, end: number): boolean {
   const next = /^((?: [\p{Lu}][\p{L}-]*){1,5})/u.exec(text.slice(end, end + 60));
   return (
     next !== null &&
-    next[1]!
+    next[1]
       .trim()
       .split(' ')
       .some((word) => ORG_WORDS.has(word))
@@ -45,7 +45,7 @@ function endsPersonName(text: string, start: number): boolean {
   );
   if (!before) return false;
   const nameShaped = (word: string) => !NOT_NAMES.has(word) && !TITLE_WORDS.has(word) && !ORG_WORDS.has(word);
-  return nameShaped(before[1]!) && nameShaped(before[2]!);
+  return nameShaped(before[1]) && nameShaped(before[2]);
 }
 
 /** Each gazetteer's forms, longest first, by their first word (built once per gazetteer). */
@@ -57,7 +57,7 @@ function firstWordIndex(gazetteer: Gazetteer): Map<string, Array<[string, Gazett
     index = new Map();
     const forms = [...gazetteer.byForm.entries()].sort((a, b) => b[0].length - a[0].length);
     for (const [form, entry] of forms) {
-      const first = form.split(/[\s/-]/)[0]!;
+      const first = form.split(/[\s/-]/)[0];
       index.set(first, [...(index.get(first) ?? []), [form, entry]]);
     }
     formsByFirstWord.set(gazetteer, index);
@@ -95,7 +95,7 @@ export function gazetteerMentions(
     // Word boundaries that also work for forms ending in a dot (U.S.) or starting with one.
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(form)}(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'gu');
     for (const match of normalized.matchAll(pattern)) {
-      const start = match.index!;
+      const start = match.index;
       const end = start + form.length;
       if (overlaps(taken, start, end)) continue;
       if (insideTaggedName(entry, form, start, end, ner)) continue;

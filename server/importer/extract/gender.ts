@@ -54,7 +54,7 @@ export function gendersOf(
   const bySentence = new Map<number, Set<string>>();
   let at = 0;
   for (const mention of [...people].sort((a, b) => a.start - b.start)) {
-    while (at < sentences.length && sentences[at]!.end < mention.end) at += 1;
+    while (at < sentences.length && sentences[at].end < mention.end) at += 1;
     const sentence = sentences[at];
     if (!sentence || mention.start < sentence.start) continue;
     bySentence.set(at, (bySentence.get(at) ?? new Set<string>()).add(mention.entityKey));
@@ -65,7 +65,7 @@ export function gendersOf(
     if (!gender || !previous || previous.paragraph !== sentence.paragraph) return;
     const named = bySentence.get(index - 1) ?? new Set<string>();
     if (named.size === 1) {
-      const key = [...named][0]!;
+      const key = [...named][0];
       if (!genders.has(key)) genders.set(key, gender);
     }
   });

@@ -30,7 +30,7 @@ function qualifierBefore(text: string, position: number, gazetteer: Gazetteer): 
   const before = text.slice(Math.max(0, position - 60), position);
   const match = /([\p{Lu}][\p{L}.-]*(?:\s[\p{Lu}][\p{L}.-]*)?)(['’]s)?\s$/u.exec(before);
   if (!match) return undefined;
-  const words = match[1]!;
+  const words = match[1];
   const start = position - match[0].length;
   // The last one or two words: "Azerbaijani", "United States'", "Russian".
   for (const candidate of [words, words.split(/\s/).pop()!]) {
@@ -39,7 +39,7 @@ function qualifierBefore(text: string, position: number, gazetteer: Gazetteer): 
     if (adjective?.type === 'state') return { start: offset, adjective: candidate, entry: adjective };
     const state = match[2] ? gazetteer.byForm.get(candidate) : undefined;
     if (state?.type === 'state' && state.adjectives.length > 0)
-      return { start: offset, adjective: state.adjectives[0]!, entry: state };
+      return { start: offset, adjective: state.adjectives[0], entry: state };
   }
   return undefined;
 }
@@ -72,12 +72,12 @@ export function refineInstitutions(text: string, mentions: Mention[], gazetteer:
     let name = mention.text;
     // "Armenian Government": the state (its adjective becomes a state mention of its own).
     const [first, ...rest] = name.split(/\s+/);
-    const state = gazetteer.byAdjective.get(first!);
-    if (rest.length === 1 && STATE_ITSELF.test(rest[0]!) && state?.type === 'state') {
+    const state = gazetteer.byAdjective.get(first);
+    if (rest.length === 1 && STATE_ITSELF.test(rest[0]) && state?.type === 'state') {
       refined.push({
         start: mention.start,
-        end: mention.start + first!.length,
-        text: first!,
+        end: mention.start + first.length,
+        text: first,
         type: 'state',
         entry: state,
         possessive: false,
@@ -119,11 +119,11 @@ const LOWERCASE_BODY =
 function lowercaseBodies(text: string, mentions: Mention[], gazetteer: Gazetteer): Mention[] {
   const found: Mention[] = [];
   for (const match of text.matchAll(LOWERCASE_BODY)) {
-    const owner = match[1]!;
+    const owner = match[1];
     const entry = match[2] ? gazetteer.byForm.get(owner) : gazetteer.byAdjective.get(owner);
     if (entry?.type !== 'state') continue;
-    const body = match[3]!;
-    const start = match.index! + match[0].length - body.length;
+    const body = match[3];
+    const start = match.index + match[0].length - body.length;
     const end = start + body.length;
     if (mentions.some((m) => m.start < end && start < m.end)) continue;
     const written = match[0];
@@ -163,6 +163,6 @@ function qualifyBareBodies(text: string, mentions: Mention[]): Mention[] {
     // so that "the Ministry of Defence said" keeps its speaker.
     if (qualified.length !== 1)
       return OWNER_PRONOUN.test(text.slice(Math.max(0, mention.start - 8), mention.start)) ? [] : [mention];
-    return [{ ...mention, text: qualified[0]!, entry: withName(mention, qualified[0]!) }];
+    return [{ ...mention, text: qualified[0], entry: withName(mention, qualified[0]) }];
   });
 }

@@ -53,6 +53,6 @@ export function titleBefore(text: string, start: number): string | undefined {
     if (pattern.test(before)) return title;
   }
   const honorific = /\b([A-Z][a-z]{1,9})\.?\s+$/.exec(before);
-  if (honorific && HONORIFICS.has(honorific[1]!)) return honorific[1];
+  if (honorific && HONORIFICS.has(honorific[1])) return honorific[1];
   return undefined;
 }

@@ -66,8 +66,8 @@ interface Run {
 /** "Office for the Coordination of …": connectors may follow each other before the next capital. */
 function nextCapitalAfterConnectors(tokens: Token[], index: number): boolean {
   let i = index + 1;
-  while (i < tokens.length && i - index <= 2 && CONNECTORS.has(tokens[i]!.text.toLowerCase())) i += 1;
-  return i < tokens.length && i - index <= 2 && isCapitalized(tokens[i]!.text);
+  while (i < tokens.length && i - index <= 2 && CONNECTORS.has(tokens[i].text.toLowerCase())) i += 1;
+  return i < tokens.length && i - index <= 2 && isCapitalized(tokens[i].text);
 }
 
 /** Runs of capitalised tokens separated by single spaces, with connectors inside organisation names. */
@@ -75,12 +75,12 @@ function capitalisedRuns(text: string, tokens: Token[]): Run[] {
   const runs: Run[] = [];
   let current: Token[] = [];
   const flush = () => {
-    while (current.length > 0 && !isCapitalized(current[current.length - 1]!.text)) current.pop();
+    while (current.length > 0 && !isCapitalized(current[current.length - 1].text)) current.pop();
     if (current.length > 0) runs.push({ tokens: current });
     current = [];
   };
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = tokens[i];
     const previous = current[current.length - 1];
     const joined = previous !== undefined && !previous.possessive && /^ $/.test(text.slice(previous.end, token.start));
     const capital =
@@ -214,7 +214,7 @@ function trimRun(tokens: Token[]): Token[] {
   const hasOrgWord = tokens.some((token) => ORG_WORDS.has(token.text));
   let first = 0;
   while (first < tokens.length) {
-    const word = tokens[first]!.text.replace(/\.$/, '');
+    const word = tokens[first].text.replace(/\.$/, '');
     if (
       // In an organisation's name only function words are stripped: "New York Times" keeps "New".
       (NOT_NAMES.has(word) && (!hasOrgWord || FUNCTION_WORDS.has(word))) ||
@@ -237,7 +237,7 @@ function trimRun(tokens: Token[]): Token[] {
   );
   if (lastTitle >= 0 && lastTitle < rest.length - 1 && !rest.some((token) => ORG_WORDS.has(token.text)))
     rest = rest.slice(lastTitle + 1);
-  while (rest.length > 0 && !isCapitalized(rest[0]!.text)) rest.shift();
+  while (rest.length > 0 && !isCapitalized(rest[0].text)) rest.shift();
   return rest;
 }
 
@@ -304,15 +304,15 @@ function detectedMentions(
     if (lastTaken >= 0 && !tokens.slice(lastTaken + 1).some((token) => overlaps(taken, token.start, token.end)))
       tokens = tokens.slice(lastTaken + 1);
     // "Almaty-based Eurasia Logistics Institute": the place it is based in is not part of the name.
-    while (tokens.length > 1 && /-based$/i.test(tokens[0]!.text)) tokens = tokens.slice(1);
+    while (tokens.length > 1 && /-based$/i.test(tokens[0].text)) tokens = tokens.slice(1);
     // "Briefing the Council": a verb opening the sentence, not part of the name.
-    if (tokens.length > 2 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0]!.text) && /^(?:the|a|an)$/.test(tokens[1]!.text))
+    if (tokens.length > 2 && /^\p{Lu}\p{Ll}+ing$/u.test(tokens[0].text) && /^(?:the|a|an)$/.test(tokens[1].text))
       tokens = tokens.slice(2);
     tokens = cutAtTaggedPlace(tokens, ner);
     const kept = trimRun(dropRoleHead(text, tokens));
     if (kept.length === 0) continue;
-    const start = kept[0]!.start;
-    const last = kept[kept.length - 1]!;
+    const start = kept[0].start;
+    const last = kept[kept.length - 1];
     const end = last.end;
     if (overlaps(taken, start, end)) continue;
     const mention = classifyRun(text, kept, gazetteer, ner);
@@ -332,10 +332,10 @@ function cutAtTaggedPlace(tokens: Token[], ner: NerHints): Token[] {
   if (
     at < 1 ||
     at >= tokens.length - 1 ||
-    /^(?:Embassy|Consulate|Mission|Delegation|Office)$/.test(tokens[at - 1]!.text)
+    /^(?:Embassy|Consulate|Mission|Delegation|Office)$/.test(tokens[at - 1].text)
   )
     return tokens;
-  const place = ner.kindAt(tokens[at + 1]!.start, tokens[tokens.length - 1]!.end);
+  const place = ner.kindAt(tokens[at + 1].start, tokens[tokens.length - 1].end);
   // Only a city: "… Measures in Asia" and "… Institute in Japan" may be part of the name.
   return place === 'city' ? tokens.slice(0, at) : tokens;
 }
@@ -347,12 +347,12 @@ function cutAtTaggedPlace(tokens: Token[], ner: NerHints): Token[] {
 function dropRoleHead(text: string, tokens: Token[]): Token[] {
   const of = tokens.findIndex((token) => token.text === 'of');
   if (of < 1 || of > 3) return tokens;
-  const head = tokens.slice(/^(?:The|the|A|An)$/.test(tokens[0]!.text) ? 1 : 0, of);
+  const head = tokens.slice(/^(?:The|the|A|An)$/.test(tokens[0].text) ? 1 : 0, of);
   if (head.length === 0) return tokens;
   const isRoleWord = (word: string) =>
     isRoleNoun(word) || TITLE_WORDS.has(word) || /^(?:Charg[eé]|d['’]Affaires|Personal|Special)$/.test(word);
   if (!head.every((token) => isRoleWord(token.text))) return tokens;
-  const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
   if (TITLES.some((title) => phrase.startsWith(title) && title.includes(' of '))) return tokens;
   let rest = of + 1;
   if (tokens[rest]?.text.toLowerCase() === 'the') rest += 1;
@@ -361,8 +361,8 @@ function dropRoleHead(text: string, tokens: Token[]): Token[] {
 
 /** What a run of capitalised words names, from its words, its context and the tagger's hint. */
 function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: NerHints): Mention | undefined {
-  const start = kept[0]!.start;
-  const last = kept[kept.length - 1]!;
+  const start = kept[0].start;
+  const last = kept[kept.length - 1];
   const end = last.end;
   const words = kept.map((token) => token.text);
   const name = text.slice(start, end);
@@ -388,13 +388,13 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
   if (words.length === 1 && isRoleNoun(name)) return undefined;
   const hasOrgWord = words.some((word) => ORG_WORDS.has(word));
   // "Kazakh Transport Minister": a title, however the tagger reads it.
-  if (!hasOrgWord && words.length >= 2 && TITLE_WORDS.has(words[words.length - 1]!)) return undefined;
+  if (!hasOrgWord && words.length >= 2 && TITLE_WORDS.has(words[words.length - 1])) return undefined;
   if (hasOrgWord && words.length >= 2) {
     return institution(institutionKind(words), 'org:keyword', tagged === 'organization' ? 0.85 : 0.75);
   }
   // "Azerbaijani MFA", "Russian Embassy": a state's adjective before a body every state has, or
   // before a name the tagger calls an organisation elsewhere in the article.
-  const core = words.length >= 2 && gazetteer.byAdjective.has(words[0]!) ? words.slice(1).join(' ') : undefined;
+  const core = words.length >= 2 && gazetteer.byAdjective.has(words[0]) ? words.slice(1).join(' ') : undefined;
   if (core && (GENERIC_BODY.test(core) || ner.isName(core, 'organization'))) {
     return institution(GENERIC_BODY.test(core) ? 'government' : institutionKind(words), 'org:qualified', 0.8);
   }
@@ -419,7 +419,7 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
     };
   }
   // "the Council" alone is not a name the tagger can vouch for.
-  if (tagged === 'organization' && !(words.length === 1 && (NOT_NAMES.has(words[0]!) || ORG_WORDS.has(words[0]!)))) {
+  if (tagged === 'organization' && !(words.length === 1 && (NOT_NAMES.has(words[0]) || ORG_WORDS.has(words[0])))) {
     // "VOA", "Gazprom", "Hamas": an organisation the tagger knows though no keyword says so.
     return institution(institutionKind(words), 'ner:organization', 0.8);
   }
@@ -443,14 +443,14 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
   }
   if (
     words.length === 1 &&
-    !NOT_NAMES.has(words[0]!) &&
-    !gazetteer.byAdjective.has(words[0]!) &&
+    !NOT_NAMES.has(words[0]) &&
+    !gazetteer.byAdjective.has(words[0]) &&
     // "Baer", "O'Neill", "Lauridsen-Mora"; "Hu", "Xi" when the tagger calls them people.
     (tagged === 'person'
       ? /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u
       : /^\p{Lu}[\p{Ll}\p{M}'’]{2,}(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u
-    ).test(words[0]!) &&
-    !TITLE_WORDS.has(words[0]!)
+    ).test(words[0]) &&
+    !TITLE_WORDS.has(words[0])
   ) {
     const company = tagged === 'person' ? undefined : companyCue(text, start, end + (last.possessive ? 2 : 0));
     // "Maersk, the Danish shipping giant", "pipeline operator Transneft": a one-word organisation.
@@ -466,8 +466,8 @@ function classifyRun(text: string, kept: Token[], gazetteer: Gazetteer, ner: Ner
  * tagger found a person inside a run, the person is a run of its own and so is what stands before.
  */
 function splitAtTaggedPeople(run: Run, ner: NerHints): Run[] {
-  const first = run.tokens[0]!;
-  const last = run.tokens[run.tokens.length - 1]!;
+  const first = run.tokens[0];
+  const last = run.tokens[run.tokens.length - 1];
   const people = ner.overlapping(first.start, last.end, 'person');
   if (people.length === 0) return [run];
   const parts: Run[] = [];
@@ -525,7 +525,7 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
   const flush = (beforeTaken: boolean) => {
     const last = current[current.length - 1];
     const ledIn = last !== undefined && CONNECTORS.has(last.text);
-    while (current.length > 0 && CONNECTORS.has(current[current.length - 1]!.text)) current.pop();
+    while (current.length > 0 && CONNECTORS.has(current[current.length - 1].text)) current.pop();
     if (current.length > 0 && !glued && (!beforeTaken || ledIn)) parts.push({ tokens: current });
     current = [];
   };

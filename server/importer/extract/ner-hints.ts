@@ -54,12 +54,12 @@ export class NerHints {
     let high = this.hints.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.hints[middle]!.end <= start) low = middle + 1;
+      if (this.hints[middle].end <= start) low = middle + 1;
       else high = middle;
     }
     const found: NerHint[] = [];
-    for (let i = Math.max(0, low - 1); i < this.hints.length && this.hints[i]!.start < end; i++) {
-      const hint = this.hints[i]!;
+    for (let i = Math.max(0, low - 1); i < this.hints.length && this.hints[i].start < end; i++) {
+      const hint = this.hints[i];
       if (hint.end > start) found.push(hint);
     }
     return found;

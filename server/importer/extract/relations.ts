@@ -161,7 +161,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
 
     for (const { type, pattern } of VERBS) {
       for (const verb of body.matchAll(pattern)) {
-        const verbAt = at(verb.index!);
+        const verbAt = at(verb.index);
         const after = verbAt + verb[0].length;
         if (negated(text, sentence, verbAt)) continue;
         const source = subjectBefore(text, sentence, verbAt, context);
@@ -198,14 +198,14 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
       ['MET', MEETING_WITH],
     ] as const) {
       for (const phrase of body.matchAll(pattern)) {
-        const after = at(phrase.index!) + phrase[0].length;
+        const after = at(phrase.index) + phrase[0].length;
         const target = objectAfter(context, after, sentence.end, text);
         if (!target || target.start - after > 40) continue;
         const others = mentionsIn(context, sentence.start, sentence.end).filter(
           (m) =>
             context.kindOf(m.entityKey) === 'person' &&
             m.entityKey !== target.entityKey &&
-            (m.start < at(phrase.index!) || m.start > target.end + 20),
+            (m.start < at(phrase.index) || m.start > target.end + 20),
         );
         const source =
           others[0]?.entityKey ?? (/^(?:He|She)\b/.test(body) ? context.lastSpeakerBefore(sentence.start) : undefined);
@@ -223,14 +223,14 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
     }
 
     for (const said of body.matchAll(SAID_MUST)) {
-      const after = at(said.index!) + said[0].length;
+      const after = at(said.index) + said[0].length;
       const target = objectAfter(context, after, sentence.end);
       if (!target || target.start - after > 5) continue;
       if (!/^\s*(?:must|should|has\s+to|needs\s+to|ought\s+to)\b/.test(text.slice(target.end, target.end + 12)))
         continue;
       // "X said the US should …" is a view on policy; "X said his predecessor Y must …" urges Y.
       if (context.kindOf(target.entityKey) !== 'person') continue;
-      const source = subjectBefore(text, sentence, at(said.index!), context);
+      const source = subjectBefore(text, sentence, at(said.index), context);
       if (source)
         push(relations, {
           ...base,
@@ -311,7 +311,7 @@ export function extractRelations(text: string, sentences: Sentence[], context: R
         at(ledBy.index) + ledBy[0].length,
         listEnd ? at(ledBy.index) + ledBy[0].length + listEnd.index : sentence.end,
       );
-      const role = ledBy[1]!.toLowerCase().startsWith('co') ? 'co-chair' : 'chair';
+      const role = ledBy[1].toLowerCase().startsWith('co') ? 'co-chair' : 'chair';
       if (organisation)
         for (const member of members)
           push(relations, {

@@ -88,7 +88,7 @@ function cleanTitle(title: string, gazetteer: Gazetteer): string {
   const words = title.trim().split(/\s+/);
   while (
     words.length > 1 &&
-    (gazetteer.byAdjective.has(normalizeForm(words[0]!)) || gazetteer.byForm.has(normalizeForm(words[0]!)))
+    (gazetteer.byAdjective.has(normalizeForm(words[0])) || gazetteer.byForm.has(normalizeForm(words[0])))
   )
     words.shift();
   return words.join(' ');
@@ -137,11 +137,11 @@ function possessiveApposition(
   if (!owner || !['state', 'institution'].includes(context.kindOf(owner.entityKey) ?? '')) return undefined;
   const match = ROLE_AFTER_POSSESSIVE.exec(text.slice(owner.end + 2, owner.end + 80));
   if (!match) return undefined;
-  const former = /^former\s+/i.test(match[1]!);
+  const former = /^former\s+/i.test(match[1]);
   return {
     personKey: person.entityKey,
     targetKey: owner.entityKey,
-    title: match[1]!.replace(/^former\s+/i, ''),
+    title: match[1].replace(/^former\s+/i, ''),
     status: former ? 'former' : 'current',
     type: 'HOLDS_ROLE',
     rule: 'role:possessive-apposition',
@@ -161,10 +161,10 @@ function titleBeforePerson(
   const match = TITLE_ONLY.exec(text.slice(from, person.start));
   if (!match) return undefined;
   let titleStart = from + match.index + (match[1]?.length ?? 0);
-  let title = match[2]!.replace(/\s+/g, ' ');
+  let title = match[2].replace(/\s+/g, ' ');
   // "Kazakh Transport Minister": the adjective says whose, it is not part of the title.
   const lead = /^(\p{Lu}[\p{L}-]*)\s+(?=\S)/u.exec(title);
-  if (lead && (gazetteer.byAdjective.has(normalizeForm(lead[1]!)) || gazetteer.byForm.has(normalizeForm(lead[1]!)))) {
+  if (lead && (gazetteer.byAdjective.has(normalizeForm(lead[1])) || gazetteer.byForm.has(normalizeForm(lead[1])))) {
     titleStart += lead[0].length;
     title = title.slice(lead[0].length);
   }
@@ -232,7 +232,7 @@ export function extractRoles(
         const modifier = match[1]?.trim() ?? '';
         const status = modifier.startsWith('former') ? 'former' : 'current';
         // "outgoing head" keeps its modifier; "former" becomes the status.
-        const title = `${modifier && status === 'current' ? `${modifier} ` : ''}${cleanTitle(match[2]!, gazetteer)}`;
+        const title = `${modifier && status === 'current' ? `${modifier} ` : ''}${cleanTitle(match[2], gazetteer)}`;
         const base = {
           personKey: person.entityKey,
           targetKey: target.entityKey,
@@ -243,7 +243,7 @@ export function extractRoles(
           confidence: 0.85,
         } as const;
         roles.push({ ...base, title, type: 'HOLDS_ROLE' });
-        const preposition = match[3]!.toLowerCase();
+        const preposition = match[3].toLowerCase();
         const noun = title.split(' ').pop()!.toLowerCase();
         // "director of X" leads X; a "Research Director" or "deputy head" works there.
         const core = title.replace(/^(?:outgoing|incoming|acting|interim|new|current)\s+/i, '');

@@ -177,7 +177,7 @@ export function speakerEndingAt(
   // "the representative of Brazil added that …": the person the document gives that role.
   const described = mention ? ROLE_OF_BEFORE.exec(text.slice(Math.max(from, mention.start - 40), mention.start)) : null;
   if (mention && described && ['state', 'institution'].includes(context.kindOf(mention.entityKey) ?? '')) {
-    const holder = context.holderOf?.(mention.entityKey, described[1]!);
+    const holder = context.holderOf?.(mention.entityKey, described[1]);
     if (holder) return { entityKey: holder, rule: 'speaker:role-of', confidence: 0.7 };
   }
   if (mention && !mention.possessive) {
@@ -191,7 +191,7 @@ export function speakerEndingAt(
     const stateMention = context.mentions.find(
       (m) => m.start >= from + role.index && m.end <= end && context.kindOf(m.entityKey) === 'state',
     );
-    const roleName = role[2]!.toLowerCase();
+    const roleName = role[2].toLowerCase();
     const holder = stateMention ? context.topOfficialOf(stateMention.entityKey, TOP_TITLE[roleName]) : undefined;
     if (holder) return { entityKey: holder, rule: 'speaker:role-description', confidence: 0.7 };
   }

@@ -75,9 +75,9 @@ export function commentaryStatements(sentence: Sentence, context: SpeakerContext
   if (/[“”"]/.test(sentence.text)) return undefined;
   const lead = VIEW.exec(sentence.text) ?? AS_NOTES.exec(sentence.text);
   if (lead) {
-    const from = sentence.start + lead[0].indexOf(lead[1]!);
-    const pronoun = /^(?:his|her)$/.test(lead[1]!) ? context.lastSpeakerBefore(sentence.start, lead[1]) : undefined;
-    const mention = pronoun ? { entityKey: pronoun } : speakerIn(context, from, from + lead[1]!.length);
+    const from = sentence.start + lead[0].indexOf(lead[1]);
+    const pronoun = /^(?:his|her)$/.test(lead[1]) ? context.lastSpeakerBefore(sentence.start, lead[1]) : undefined;
+    const mention = pronoun ? { entityKey: pronoun } : speakerIn(context, from, from + lead[1].length);
     const clause = clauseText(sentence.text.slice(lead[0].length));
     if (mention && clause.length >= 12) {
       return statement(
@@ -90,7 +90,7 @@ export function commentaryStatements(sentence: Sentence, context: SpeakerContext
   }
   const end = ATTRIBUTION_AT_END.exec(sentence.text);
   if (end) {
-    const who = (end[1] ?? end[2])!.trim();
+    const who = (end[1] ?? end[2]).trim();
     // "…, writes Ana Perez" / "…, he said": who speaks is a name, a pronoun or "the ministry", not
     // a clause ("said Budapest would decide …" is the verb's object, read elsewhere).
     if (!SPEAKER_SHAPE.test(who)) return undefined;
@@ -155,7 +155,7 @@ function turnsOf(text: string, sentences: Sentence[]): Turn[] {
     if (!match) continue;
     const qa = match[1];
     const role = qa ? (/^(?:A|Answer)$/.test(qa) ? 'answer' : 'question') : 'named';
-    turns.push({ start: first.start, body: first.start + match[0].length, end: lineEnd, role, label: qa ?? match[2]! });
+    turns.push({ start: first.start, body: first.start + match[0].length, end: lineEnd, role, label: qa ?? match[2] });
   }
   return turns;
 }
@@ -190,7 +190,7 @@ export function interviewStatements(
     const count = asks.get(key);
     return count !== undefined && count.questions * 2 >= count.turns;
   };
-  const interviewee = mostNamedPerson(context, 0, turns[0]!.start);
+  const interviewee = mostNamedPerson(context, 0, turns[0].start);
   const found: ExtractedStatement[] = [];
   for (const turn of turns) {
     let speaker: FoundSpeaker | undefined;

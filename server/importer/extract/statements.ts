@@ -50,8 +50,8 @@ function findQuotes(text: string): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   const pattern = /“([^”\n]{2,2000})”|"([^"\n]{2,2000})"/g;
   for (const match of text.matchAll(pattern)) {
-    const content = match[1] ?? match[2]!;
-    quotes.push({ open: match.index!, close: match.index! + match[0].length, text: content });
+    const content = match[1] ?? match[2];
+    quotes.push({ open: match.index, close: match.index + match[0].length, text: content });
   }
   return quotes;
 }
@@ -117,7 +117,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     if (!speaker) {
       const lastVerb = [...before.matchAll(new RegExp(`\\b(?:${VERB_ALTERNATION})\\b`, 'gi'))].pop();
       if (lastVerb) {
-        speaker = speakerEndingAt(text, first.start, first.start + lastVerb.index!, withSpeakers);
+        speaker = speakerEndingAt(text, first.start, first.start + lastVerb.index, withSpeakers);
         rule = 'quote:speaker-before';
       }
     }
@@ -212,10 +212,10 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
         const rest = text.slice(speaker.end, sentence.end);
         // The clause follows the last comma of the name's apposition (", an adviser to …,").
         const commas = [...rest.matchAll(/,\s+/g)];
-        const cut = commas.length >= 2 && /^,\s+(?:a|an|the)?\s*[a-z]/.test(rest) ? commas[1]! : commas[0];
+        const cut = commas.length >= 2 && /^,\s+(?:a|an|the)?\s*[a-z]/.test(rest) ? commas[1] : commas[0];
         const clause = cut
           ? text
-              .slice(speaker.end + cut.index! + cut[0].length, sentence.end)
+              .slice(speaker.end + cut.index + cut[0].length, sentence.end)
               .replace(/[.;:]+\s*$/, '')
               .trim()
           : '';
@@ -237,13 +237,13 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     const verbs = [...sentence.text.matchAll(REPORTED)];
     const withThat = verbs.filter((verb) => /\bthat\s+$/i.test(verb[0]));
     for (const verb of withThat.length > 0 ? withThat : verbs) {
-      const verbStart = sentence.start + verb.index!;
+      const verbStart = sentence.start + verb.index;
       let clauseStart = verbStart + verb[0].length;
       // After "that" the clause may open with "it" or "this": "announced that it intended to …".
       let afterThat = /\bthat\s+$/i.test(verb[0]);
       // "told the Council that …", "said in a statement on Monday that …": the words follow "that".
       const that = /^[^,.;“"]{0,60}?\bthat\s+/.exec(text.slice(clauseStart, sentence.end));
-      const indirect = /^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]!);
+      const indirect = /^(?:told|tells|informed|assured|reminded)\b/i.test(verb[1]);
       if (
         that &&
         (indirect ||
@@ -261,7 +261,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
       // "…,” Darchiashvili told reporters": the verb attributes the quote, it reports nothing more.
       if (quoted.some(([open, close]) => open >= sentence.start && close <= verbStart && verbStart - close < 60))
         continue;
-      if (/^(?:told|tells)\b/i.test(verb[1]!) && clauseStart === verbStart + verb[0].length) continue;
+      if (/^(?:told|tells)\b/i.test(verb[1]) && clauseStart === verbStart + verb[0].length) continue;
       const speaker =
         speakerEndingAt(text, sentence.start, verbStart, withSpeakers) ??
         coordinatedSubject(text, sentence.start, verbStart, withSpeakers);
@@ -274,7 +274,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
           speakerKey: speaker.entityKey,
           start: sentence.start,
           end: sentence.end,
-          rule: `reported:${verb[1]!.toLowerCase().replace(/\s+/g, '-')}`,
+          rule: `reported:${verb[1].toLowerCase().replace(/\s+/g, '-')}`,
           confidence: Math.min(0.8, speaker.confidence),
         });
       }
@@ -358,7 +358,7 @@ function coordinatedSubject(
       ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
   );
   if (names.length !== 1) return undefined;
-  const between = text.slice(names[0]!.end, verbAt);
+  const between = text.slice(names[0].end, verbAt);
   if (!/\b(?:but|and)\s+(?:also\s+)?$/.test(between) || /[.;]/.test(between)) return undefined;
-  return { entityKey: names[0]!.entityKey, rule: 'speaker:coordinated', confidence: 0.65 };
+  return { entityKey: names[0].entityKey, rule: 'speaker:coordinated', confidence: 0.65 };
 }

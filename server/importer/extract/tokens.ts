@@ -21,7 +21,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       word = word.slice(0, -2);
       possessive = true;
     } else if (
-      /^[’'](?![\p{L}])/u.test(text.slice(match.index! + word.length, match.index! + word.length + 2)) &&
+      /^[’'](?![\p{L}])/u.test(text.slice(match.index + word.length, match.index + word.length + 2)) &&
       /[sS]$/.test(word)
     ) {
       possessive = true; // plural possessive: "Analysts’", "US’"
@@ -34,7 +34,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       word = word.slice(0, -1);
     }
     if (word === '') continue;
-    tokens.push({ text: word, start: offset + match.index!, end: offset + match.index! + word.length, possessive });
+    tokens.push({ text: word, start: offset + match.index, end: offset + match.index + word.length, possessive });
   }
   return tokens;
 }

@@ -194,7 +194,7 @@ export function chunksOf(text: string, max: number): TextChunk[] {
 function lastSentenceEnd(window: string): number {
   const matches = [...window.matchAll(/[.!?]["”’]?\s/g)];
   const last = matches[matches.length - 1];
-  return last ? last.index! + last[0].length - 1 : -1;
+  return last ? last.index + last[0].length - 1 : -1;
 }
 
 /** Node's network error codes, in words a user reads. */

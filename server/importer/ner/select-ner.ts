@@ -128,7 +128,7 @@ export function progressLine(line: string): string | null {
   const text = line.trim();
   if (text.startsWith('corenlp:')) return `  ${text.slice('corenlp:'.length).trim()}`;
   const download = /^(?:\[INFO\]\s*)?(Downloading|Downloaded) from [^:]+: \S*\/([^/\s]+\.jar)(.*)$/.exec(text);
-  if (download) return `  ${download[1]!.toLowerCase()} ${download[2]}${download[3] ?? ''}`;
+  if (download) return `  ${download[1].toLowerCase()} ${download[2]}${download[3] ?? ''}`;
   if (/^\[ERROR\]|Exception|Error:/.test(text)) return `  ${text}`;
   return null;
 }

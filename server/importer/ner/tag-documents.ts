@@ -45,7 +45,7 @@ export async function tagDocuments(
   let failed = false;
   const worker = async () => {
     while (next < documents.length && !failed) {
-      const document = documents[next++]!;
+      const document = documents[next++];
       try {
         spans.set(document, await tagger.tag(document.text));
       } catch (error) {

@@ -22,8 +22,8 @@ const MONTH =
 
 const DATE_PATTERNS: Array<{ pattern: RegExp; toIso(match: RegExpExecArray): string | null }> = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/, toIso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
-  { pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3]!, m[1]!, m[2]!) },
-  { pattern: new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3]!, m[2]!, m[1]!) },
+  { pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3], m[1], m[2]) },
+  { pattern: new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'), toIso: (m) => iso(m[3], m[2], m[1]) },
 ];
 
 export function monthIndex(name: string): number {
@@ -79,7 +79,7 @@ export function readByline(text: string, linesToScan = 8): Byline {
     const head = line.slice(0, date ? date.index : undefined);
     const byline = BYLINE.exec(head) ?? (date ? SECTION_BYLINE.exec(head) : null);
     if (byline && authors.length === 0) {
-      authors = byline[1]!
+      authors = byline[1]
         .split(/\s*(?:,|\band\b|&)\s*/)
         .map((name) => name.trim())
         .filter(Boolean);
@@ -104,7 +104,7 @@ function signOffAuthors(text: string): string[] {
     .join('\n');
   const match = SIGN_OFF.exec(tail);
   return match
-    ? match[1]!
+    ? match[1]
         .split(/\s*(?:,|\band\b|&)\s*/)
         .map((name) => name.trim())
         .filter(Boolean)

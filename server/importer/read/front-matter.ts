@@ -49,13 +49,13 @@ export function splitFrontMatter(text: string): WithFrontMatter {
   const yamlText = text.slice(4, end + 1);
   const document = parseDocument(yamlText);
   if (document.errors.length > 0) {
-    const error = document.errors[0]!;
+    const error = document.errors[0];
     const line = (error.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening --- line
     throw new UnreadableFileError(`malformed front matter at line ${line}: ${error.message.split('\n')[0]}`);
   }
   const parsed = FrontMatter.safeParse(document.toJS() ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     throw new UnreadableFileError(`malformed front matter: ${issue.path.join('.') || 'header'}: ${issue.message}`);
   }
   const data = parsed.data;

@@ -21,10 +21,10 @@ export function splitHeaderBlock(text: string): WithHeaderBlock {
   const lines = text.split('\n');
   const fields = new Map<string, string>();
   let index = 0;
-  for (; index < lines.length && lines[index]!.trim() !== ''; index++) {
-    const match = KEY.exec(lines[index]!.trim());
+  for (; index < lines.length && lines[index].trim() !== ''; index++) {
+    const match = KEY.exec(lines[index].trim());
     if (!match) return { metadata: null, body: text };
-    fields.set(match[1]!.toLowerCase(), match[2]!.trim());
+    fields.set(match[1].toLowerCase(), match[2].trim());
   }
   // Two keys at least, one of them a title or a source: otherwise it is the article's first lines.
   if (fields.size < 2 || !(fields.has('title') || fields.has('headline') || fields.has('source') || fields.has('url')))

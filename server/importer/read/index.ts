@@ -78,7 +78,7 @@ export async function readSources(paths: string[], options: ReadOptions = {}): P
   const files = await listFiles(paths, skipped);
   for (const [index, path] of files.entries()) {
     options.onFile?.(path, index, files.length);
-    const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()]!;
+    const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
     try {
       const info = await stat(path);
       if (info.size > maxBytes)

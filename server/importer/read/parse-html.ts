@@ -104,7 +104,7 @@ export function parseHtmlArticle(html: string): Parsed {
     meta.get('article:published_time') ?? meta.get('datepublished') ?? meta.get('date') ?? meta.get('pubdate');
   const author = meta.get('author') ?? meta.get('article:author');
   return {
-    title: (meta.get('og:title') ?? title ?? '').trim() || firstH1.trim() || clean.split('\n')[0]!.slice(0, 300),
+    title: (meta.get('og:title') ?? title ?? '').trim() || firstH1.trim() || clean.split('\n')[0].slice(0, 300),
     text: clean,
     published: published ? (findDate(published)?.iso ?? null) : null,
     authors: author && !/^https?:/.test(author) ? author.split(/\s*(?:,|\band\b)\s*/).filter(Boolean) : [],

@@ -30,7 +30,7 @@ export function parseJsonArticle(raw: string): Parsed {
   }
   const parsed = JsonArticle.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     throw new UnreadableFileError(`invalid article JSON: ${issue.path.join('.') || 'document'}: ${issue.message}`);
   }
   const article = parsed.data;

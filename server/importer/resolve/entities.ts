@@ -168,7 +168,7 @@ function firstNameIndex(table: EntityTable, mentions: ResolvedMention[]): Map<st
   for (const key of new Set(mentions.map((m) => m.entityKey))) {
     const entity = table.get(key);
     if (!entity || entity.kind !== 'person' || entity.name.split(/\s+/).length < 2) continue;
-    const first = entity.name.split(/\s+/)[0]!;
+    const first = entity.name.split(/\s+/)[0];
     index.set(first, new Set([...(index.get(first) ?? []), key]));
   }
   return index;
@@ -193,7 +193,7 @@ export function resolveEntities(
       // A person whose only cue is its shape stays unless it is confirmed elsewhere (below).
       table.addForm(entity, mention.text);
       if (mention.title) table.addForm(entity, titled(mention), false);
-      resolved[doc]!.push({ ...mention, entityKey: entity.key });
+      resolved[doc].push({ ...mention, entityKey: entity.key });
     }
     for (const author of document.authors) {
       const entry = gazetteer.byForm.get(author);
@@ -214,14 +214,14 @@ export function resolveEntities(
   // 2. Surnames: the person of that surname in the same document, else anywhere in the corpus.
   const corpusIndex = surnameIndex(table, table.entities.keys());
   for (const { doc, mention } of pendingSurnames) {
-    const local = surnameIndex(table, new Set(resolved[doc]!.map((m) => m.entityKey)));
+    const local = surnameIndex(table, new Set(resolved[doc].map((m) => m.entityKey)));
     // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
     // (names written family name first).
     const candidates =
       local.get(mention.text) ??
       corpusIndex.get(mention.text) ??
-      (mention.ner === 'person' ? firstNameIndex(table, resolved[doc]!).get(mention.text) : undefined);
-    let key = candidates && candidates.size === 1 ? [...candidates][0]! : undefined;
+      (mention.ner === 'person' ? firstNameIndex(table, resolved[doc]).get(mention.text) : undefined);
+    let key = candidates && candidates.size === 1 ? [...candidates][0] : undefined;
     const byHonorific = mention.title !== undefined && SHORT_HONORIFICS.has(mention.title);
     if (!key && (byHonorific || mention.ner === 'person')) {
       // "Mr. Karimov", or a surname the tagger calls a person, with no full name anywhere: a
@@ -240,7 +240,7 @@ export function resolveEntities(
     const entity = table.get(key)!;
     table.addForm(entity, mention.text);
     if (mention.title) table.addForm(entity, titled(mention), false);
-    resolved[doc]!.push({ ...mention, type: 'person', entityKey: key });
+    resolved[doc].push({ ...mention, type: 'person', entityKey: key });
   }
 
   // 3. People found only by the shape of their name need a second sign (a cue, or the surname

@@ -15,7 +15,7 @@ export function tokenize(query: string): CypherToken[] {
   let previous = '';
   let i = 0;
   while (i < query.length) {
-    const ch = query[i]!;
+    const ch = query[i];
     const next = query[i + 1];
     if (ch === '/' && next === '/') {
       while (i < query.length && query[i] !== '\n') i += 1;
@@ -38,7 +38,7 @@ export function tokenize(query: string): CypherToken[] {
     if (ch === '$') {
       const match = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(query.slice(i));
       if (match) {
-        tokens.push({ kind: 'param', text: match[1]!, previous });
+        tokens.push({ kind: 'param', text: match[1], previous });
         i += match[0].length;
         previous = 'p';
         continue;

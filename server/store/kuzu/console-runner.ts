@@ -11,8 +11,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError, QueryTimeoutError, StoreUnavailableError } from '../../domain/errors.js';
 import type { ConsoleReply, ConsoleRequest } from './console-protocol.js';
 
-const WORKER_FILE = join(dirname(fileURLToPath(import.meta.url)), 'console-worker.ts');
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// Compiled (dist/server) the worker is a .js file beside this one; run from the sources (tests,
+// benches) it is a .ts file that needs tsx, a dev dependency, to load.
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  FROM_SOURCES ? 'console-worker.ts' : 'console-worker.js',
+);
+const WORKER_EXEC_ARGV = FROM_SOURCES
+  ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+  : [];
 const GRACE_MS = 1500;
 const WATCH_INTERVAL_MS = 100;
 
@@ -56,7 +64,7 @@ export class ConsoleRunner {
   private start(): Promise<ChildProcess> {
     if (this.ready) return this.ready;
     const child = fork(WORKER_FILE, [], {
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: WORKER_EXEC_ARGV,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;

@@ -20,7 +20,7 @@ async function execute(statement: string, params: Record<string, unknown>): Prom
   // A plain Error: toErrorReply classifies the database's message (read-only, timeout, …).
   if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
   const result = await connection.execute(prepared, params as never);
-  return Array.isArray(result) ? result[0]! : result;
+  return Array.isArray(result) ? result[0] : result;
 }
 
 async function runQuery(request: ConsoleRequest): Promise<ConsoleReply> {

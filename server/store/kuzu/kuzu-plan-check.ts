@@ -25,8 +25,8 @@ const FORBIDDEN_OPERATORS = new Set([
 const SAFE_READ_FUNCTIONS = new Set(['READ_FTABLE']);
 
 export function planOperators(planText: string): { operators: string[]; functions: string[] } {
-  const operators = [...planText.matchAll(/([A-Z][A-Z_]+)\[\d+\]/g)].map((m) => m[1]!);
-  const functions = [...planText.matchAll(/Function:\s*([A-Za-z_]+)/g)].map((m) => m[1]!.toUpperCase());
+  const operators = [...planText.matchAll(/([A-Z][A-Z_]+)\[\d+\]/g)].map((m) => m[1]);
+  const functions = [...planText.matchAll(/Function:\s*([A-Za-z_]+)/g)].map((m) => m[1].toUpperCase());
   return { operators, functions };
 }
 

@@ -54,8 +54,8 @@ async function fetchMissingEndpoints(connection: kuzu.Connection, collected: Col
     const name = nameById.get(tableId);
     if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     const prepared = await connection.prepare(`MATCH (n:${name}) WHERE offset(id(n)) IN $offsets RETURN n`);
-    const result = await connection.execute(prepared, { offsets: [...offsets] } as never);
-    const single = Array.isArray(result) ? result[0]! : result;
+    const result = await connection.execute(prepared, { offsets: [...offsets] });
+    const single = Array.isArray(result) ? result[0] : result;
     for (const row of single.getAllSync()) collectGraphValues(row.n, collected);
     single.close();
   }
@@ -63,7 +63,7 @@ async function fetchMissingEndpoints(connection: kuzu.Connection, collected: Col
 
 async function allRows(connection: kuzu.Connection, statement: string): Promise<Record<string, unknown>[]> {
   const result = await connection.query(statement);
-  const single = Array.isArray(result) ? result[0]! : result;
+  const single = Array.isArray(result) ? result[0] : result;
   const rows = single.getAllSync();
   single.close();
   return rows;

@@ -10,7 +10,7 @@ import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { toApiPayload } from '../payload.js';
+import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner } from './console-runner.js';
 import { openDatabase, singleThreaded, type OpenDatabase } from './kuzu-database.js';
@@ -80,7 +80,7 @@ export class KuzuStore extends CypherStore {
     } else {
       result = await this.connection.query(statement);
     }
-    const single = Array.isArray(result) ? result[result.length - 1]! : result;
+    const single = Array.isArray(result) ? result[result.length - 1] : result;
     const rows = single.getAllSync() as Row[];
     for (const each of Array.isArray(result) ? result : [result]) each.close();
     return rows;

@@ -11,7 +11,7 @@ import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../../domain/schema.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { toApiPayload } from '../payload.js';
+import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { runConsoleQuery } from './neo4j-console.js';
 import { mapNeo4jError, uriForMessages } from './neo4j-errors.js';
@@ -86,8 +86,8 @@ export class Neo4jStore extends CypherStore {
     await this.connect();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, ...this.databaseOption() });
     try {
-      const result = await session.run(statement, toNeo4jParams(params) as Record<string, unknown>);
-      return result.records.map((record) => record.toObject() as Row);
+      const result = await session.run(statement, toNeo4jParams(params));
+      return result.records.map((record) => record.toObject());
     } catch (error) {
       throw mapNeo4jError(error, this.location);
     } finally {

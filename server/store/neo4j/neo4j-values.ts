@@ -10,16 +10,16 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (typeof value === 'bigint') return Number(value);
-  if (neo4j.isNode(value as object)) return toGraphNode(value as Node);
+  if (neo4j.isNode(value)) return toGraphNode(value);
   if (Array.isArray(value)) return value.map(toPlain);
   if (
-    neo4j.isDate(value as object) ||
-    neo4j.isDateTime(value as object) ||
-    neo4j.isLocalDateTime(value as object) ||
-    neo4j.isTime(value as object) ||
-    neo4j.isLocalTime(value as object) ||
-    neo4j.isDuration(value as object) ||
-    neo4j.isPoint(value as object)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value) ||
+    neo4j.isPoint(value)
   ) {
     return String(value);
   }

@@ -55,7 +55,7 @@ describe('the curation file', () => {
     expect(batch.nodes.find((n) => n.id === 'inst:analytical-society')!.properties.kind).toBe('think_tank');
     const added = batch.edges.find((e) => e.type === 'SUPPORTS')!;
     expect(added.properties).toMatchObject({ rule: 'curated', confidence: 1, date: '2024-05-03' });
-    expect(decodeEvidence(added.properties.evidence)[0]!.sentence).toBe('Society minutes, 3 May 2024');
+    expect(decodeEvidence(added.properties.evidence)[0].sentence).toBe('Society minutes, 3 May 2024');
   });
 
   it('is applied on every import, so a correction survives re-importing', async () => {

@@ -53,14 +53,14 @@ describe('the sample articles', () => {
     expect(aliyev).toMatchObject({ label: 'Actor', properties: { kind: 'person' } });
     const [role] = edgesOf(samples, 'HOLDS_ROLE', aliyev, named(samples, 'Azerbaijan'));
     expect(role?.properties).toMatchObject({ title: 'President', status: 'current' });
-    expect(decodeEvidence(role!.properties.evidence)[0]!.sentence).toContain('Aliyev');
+    expect(decodeEvidence(role.properties.evidence)[0].sentence).toContain('Aliyev');
   });
 
   it('makes one Blinken of "Anthony Blinken", "Mr. Blinken", "Secretary Blinken" and "Blinken"', () => {
     const blinkens = samples.nodes.filter((node) => String(node.properties.name).includes('Blinken'));
     expect(blinkens).toHaveLength(1);
-    expect(blinkens[0]!.properties.name).toBe('Anthony Blinken');
-    expect(blinkens[0]!.properties.aliases).toEqual(
+    expect(blinkens[0].properties.name).toBe('Anthony Blinken');
+    expect(blinkens[0].properties.aliases).toEqual(
       expect.arrayContaining(['Blinken', 'Mr. Blinken', 'Secretary Blinken']),
     );
   });
@@ -113,7 +113,7 @@ describe('the sample articles', () => {
   it('finds the phone call of March 6, the co-chairs of the Minsk Group and the authors', () => {
     const [call] = edgesOf(samples, 'CONTACTED', named(samples, 'Anthony Blinken'), named(samples, 'Nikol Pashinyan'));
     expect(call?.properties.date).toBe('2021-03-06');
-    expect(new Set(decodeEvidence(call!.properties.evidence).map((e) => e.documentId)).size).toBe(2);
+    expect(new Set(decodeEvidence(call.properties.evidence).map((e) => e.documentId)).size).toBe(2);
     const minsk = named(samples, 'OSCE Minsk Group')!;
     const chairs = edgesOf(samples, 'MEMBER_OF', undefined, minsk).map(
       (edge) => samples.nodes.find((n) => n.id === edge.source)!.properties.name,

@@ -22,7 +22,7 @@ function article(text: string, published = '2024-05-03', fileName = 'a.txt'): So
     path: fileName,
     fileName,
     format: 'txt',
-    title: text.split('\n')[0]!,
+    title: text.split('\n')[0],
     text,
     published,
     authors: [],

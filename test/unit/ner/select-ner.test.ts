@@ -58,7 +58,7 @@ describe('selectNer', () => {
     expect(selection).toMatchObject({ tagger: null, used: 'rules', mode: 'auto' });
     expect(selection.description).toContain(url);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(new RegExp(`${url}.*rules alone`));
+    expect(log.mock.calls[0][0]).toMatch(new RegExp(`${url}.*rules alone`));
     expect(mustNotStart).not.toHaveBeenCalled();
   });
 
@@ -85,7 +85,7 @@ describe('selectNer', () => {
     expect(selection.used).toBe('rules');
     expect(selection.reason).toContain('no Java on PATH');
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(
+    expect(log.mock.calls[0][0]).toMatch(
       /^CoreNLP not available \(no Java on PATH.*\): names come from the rules alone; install Java 17\+ and Maven, or set CORENLP_URL/,
     );
   });
@@ -103,7 +103,7 @@ describe('selectNer', () => {
     const lines: string[] = [];
     const selection = await selectNer('auto', { log: (line) => lines.push(line), start, canStart });
     expect(start).toHaveBeenCalledTimes(1);
-    const port = start.mock.calls[0]![0]!.port!;
+    const port = start.mock.calls[0][0]!.port!;
     expect(port).toBeGreaterThan(0);
     expect(lines[0]).toMatch(new RegExp(`^starting CoreNLP on port ${port} \\(`));
     expect(lines).toContain('  loading the models (tokenize, ssplit, pos, lemma, ner; ~15-30 s)…');

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * Fails when package-lock.json lacks a package that some locked package lists as an optional
+ * dependency. npm installs only the current platform's optional packages (rollup's and esbuild's
+ * native builds), but `npm ci` on another platform, or with another npm, needs the lock to name
+ * all of them: the first lock of this project held 2 of rollup's 26 and `npm ci` refused it on a
+ * clean clone. npm resolves a dependency by walking up node_modules folders; so does this check.
+ *
+ *   node scripts/check-lockfile.mjs [path/to/package-lock.json]
+ */
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? 'package-lock.json';
+const lock = JSON.parse(readFileSync(file, 'utf8'));
+if (lock.lockfileVersion < 2 || !lock.packages) {
+  console.error(
+    `${file}: lockfileVersion ${lock.lockfileVersion} has no "packages" map; regenerate it with npm 9 or later.`,
+  );
+  process.exit(1);
+}
+
+/** Where npm would find `name` when required from the package at `from` (a lock key). */
+function resolves(from, name) {
+  let dir = from;
+  for (;;) {
+    if (lock.packages[`${dir ? `${dir}/` : ''}node_modules/${name}`]) return true;
+    if (!dir) return false;
+    const cut = dir.lastIndexOf('/node_modules/');
+    dir = cut === -1 ? '' : dir.slice(0, cut);
+  }
+}
+
+const missing = [];
+for (const [key, entry] of Object.entries(lock.packages)) {
+  for (const name of Object.keys(entry.optionalDependencies ?? {})) {
+    if (!resolves(key, name)) missing.push(`${name} (optional dependency of ${key || 'the project'})`);
+  }
+}
+if (missing.length > 0) {
+  console.error(`${file} lacks ${missing.length} optional package(s), so npm ci fails on other platforms:`);
+  for (const line of missing.slice(0, 20)) console.error(`  ${line}`);
+  console.error('Rewrite it whole with: rm package-lock.json && npm install --package-lock-only');
+  process.exit(1);
+}
+console.log(
+  `${file}: every optional dependency of ${Object.keys(lock.packages).length - 1} locked packages is locked too.`,
+);
