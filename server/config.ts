@@ -12,6 +12,9 @@ import { PACKAGE_ROOT } from './package-root.js';
 /** Where the package's own files are (cypher/, data/, dist/): see package-root.ts. */
 export const REPO_ROOT = PACKAGE_ROOT;
 
+/** pino's levels, most verbose last; `silent` logs nothing. */
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
 const integer = (min: number) => z.coerce.number().int().min(min);
 
 const ConfigSchema = z
@@ -40,6 +43,8 @@ const ConfigSchema = z
       .regex(/^https?:\/\/[^/\s]+/, 'expected the URL of a CoreNLP server, e.g. http://127.0.0.1:9000')
       .refine((value) => URL.canParse(value), 'not a valid URL')
       .optional(),
+    logLevel: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
+    shutdownTimeoutMs: integer(0),
   })
   .refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
     message: 'the neo4j store needs NEO4J_URI',
@@ -152,6 +157,19 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     key: 'corenlpUrl',
     fallback: '',
     help: 'a running Stanford CoreNLP server, e.g. http://127.0.0.1:9000 (else one is started when needed)',
+  },
+  {
+    variable: 'LOG_LEVEL',
+    key: 'logLevel',
+    fallback: 'info',
+    help: `the server's log level: ${LOG_LEVELS.join(', ')}`,
+  },
+  {
+    variable: 'SHUTDOWN_TIMEOUT_MS',
+    key: 'shutdownTimeoutMs',
+    // Under Docker's default 10 s between SIGTERM and SIGKILL, with room to close the store.
+    fallback: 8000,
+    help: 'on SIGTERM / SIGINT, how long the server lets running requests finish before it cuts them off',
   },
 ];
 

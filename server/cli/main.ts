@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
+import { loadEnvFile } from './env-file.js';
 
 const program = new Command()
   .name('actorgraph')
@@ -26,6 +27,8 @@ program.addCommand(dossierCommand());
 program.addCommand(evalCommand());
 
 try {
+  // Before any command reads its configuration.
+  loadEnvFile();
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof AppError || error instanceof ConfigError) {

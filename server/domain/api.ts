@@ -25,12 +25,19 @@ export interface GraphPayload {
   edges: ApiEdge[];
 }
 
+/** GET /api/health: the process answers (no database call). */
 export interface HealthResponse {
-  status: 'ok' | 'unavailable';
+  status: 'ok';
   store: 'kuzu' | 'neo4j';
   dialect: 'kuzu' | 'neo4j';
   version: string;
-  message?: string;
+}
+
+/** GET /api/ready: 200 when the store answers, 503 with the reason when not (or shutting down). */
+export interface ReadyResponse {
+  ready: boolean;
+  store: 'kuzu' | 'neo4j';
+  reason?: string;
 }
 
 export interface StatsResponse {

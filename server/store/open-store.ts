@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { GraphStore } from './graph-store.js';
 import { KuzuStore } from './kuzu/kuzu-store.js';
+import { uriForMessages } from './neo4j/neo4j-errors.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 
 export async function openStore(config: Config, options: { readOnly: boolean }): Promise<GraphStore> {
@@ -22,5 +23,5 @@ export async function openStore(config: Config, options: { readOnly: boolean }):
 
 /** Where the data lives, for messages: the Kuzu path or the Neo4j URI. */
 export function storeLocation(config: Config): string {
-  return config.store === 'neo4j' ? `Neo4j at ${config.neo4jUri}` : config.dbPath;
+  return config.store === 'neo4j' ? `Neo4j at ${uriForMessages(config.neo4jUri!)}` : config.dbPath;
 }

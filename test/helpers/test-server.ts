@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CLIENT_DIR } from '../../server/built-assets.js';
 import { REPO_ROOT } from '../../server/config.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
+import type { Logger } from '../../server/http/logger.js';
 import { startServer, type RunningServer } from '../../server/http/server.js';
 import { importDocuments } from '../../server/importer/import-documents.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
@@ -41,6 +42,8 @@ export interface TestServerOptions {
   graph?: GraphBatch;
   queryTimeoutMs?: number;
   bodyLimitBytes?: number;
+  /** Where the server logs (none by default). */
+  logger?: Logger;
 }
 
 async function fill(store: GraphStore, options: TestServerOptions): Promise<void> {
@@ -81,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       timeoutMs: options.queryTimeoutMs ?? 10_000,
       rowLimit: 1000,
       clientDir: CLIENT_DIR,
+      logger: options.logger,
     });
   let server = await listen(store);
   const handle: TestServer = {

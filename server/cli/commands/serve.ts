@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { CLIENT_DIR, requireBuiltClient } from '../../built-assets.js';
 import type { Config } from '../../config.js';
+import { createLogger, type Logger } from '../../http/logger.js';
 import { startServer, type RunningServer } from '../../http/server.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { openStore, storeLocation } from '../../store/open-store.js';
@@ -11,7 +12,12 @@ import { configFrom, withDbOption, type DbOption } from '../shared.js';
 export interface Running {
   server: RunningServer;
   store: GraphStore;
+  logger: Logger;
+  shutdownTimeoutMs: number;
 }
+
+/** A store that does not close in this time after shutdown is left to the process exit. */
+const STORE_CLOSE_TIMEOUT_MS = 2000;
 
 /** Says plainly when the database cannot be reached; the server still starts and answers 503. */
 async function reportReachability(store: GraphStore, config: Config): Promise<void> {
@@ -29,7 +35,9 @@ export async function serve(config: Config): Promise<Running> {
   requireBuiltClient();
   const store = await openStore(config, { readOnly: true });
   await reportReachability(store, config);
+  const logger = createLogger(config.logLevel);
   const server = await startServer({
+    logger,
     store,
     version: VERSION,
     port: config.port,
@@ -39,18 +47,44 @@ export async function serve(config: Config): Promise<Running> {
     rowLimit: config.queryRowLimit,
     clientDir: CLIENT_DIR,
   });
-  return { server, store };
+  return { server, store, logger, shutdownTimeoutMs: config.shutdownTimeoutMs };
 }
 
-/** Stops cleanly on Ctrl-C / SIGTERM: close the HTTP server, then the database. */
+function closeStore(running: Running): Promise<void> {
+  let limit: NodeJS.Timeout | undefined;
+  return Promise.race([
+    running.store.close(),
+    new Promise<void>((resolve) => (limit = setTimeout(resolve, STORE_CLOSE_TIMEOUT_MS))),
+  ])
+    .catch((error: unknown) => running.logger.error({ err: error }, 'closing the database failed'))
+    .finally(() => clearTimeout(limit));
+}
+
+/**
+ * Ctrl-C / SIGTERM: stop accepting connections, let running requests (exports too) finish for up to
+ * SHUTDOWN_TIMEOUT_MS, cut off the rest, close the database. Exit code 0, or 1 when requests had to
+ * be cut off; a second signal exits at once with 1.
+ */
 export function stopOnSignals(running: Running): void {
-  const stop = async () => {
-    await running.server.stop().catch(() => undefined);
-    await running.store.close().catch(() => undefined);
-    process.exit(0);
+  const { logger, shutdownTimeoutMs } = running;
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, timeoutMs: shutdownTimeoutMs }, 'shutting down: finishing running requests');
+    const { cutOff } = await running.server.shutdown(shutdownTimeoutMs);
+    if (cutOff > 0) {
+      logger.warn({ cutOff, timeoutMs: shutdownTimeoutMs }, `cut off ${cutOff} request(s) still running at the limit`);
+    }
+    await closeStore(running);
+    logger.info({ exitCode: cutOff > 0 ? 1 : 0 }, 'stopped');
+    process.exit(cutOff > 0 ? 1 : 0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 }
 
 export function serveCommand(): Command {

@@ -1,9 +1,11 @@
 /**
  * The one error middleware: named errors keep their status and code, body-parser errors become
- * 400/413, anything else a 500 with a generic message (the stack goes to the log, never out).
+ * 400/413, anything else a 500 with a generic message (the stack goes to the log with the request
+ * id, never out).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../../domain/errors.js';
+import { requestLogger } from './request-log.js';
 
 interface HttpishError {
   status?: number;
@@ -37,6 +39,6 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _ne
     res.status(httpish.status).json({ error: { code: 'bad_request', message: httpish.message ?? 'Bad request' } });
     return;
   }
-  console.error(error);
+  requestLogger(res).error({ err: error }, 'internal error');
   res.status(500).json({ error: { code: 'internal', message: 'Internal server error' } });
 };

@@ -2,23 +2,52 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { GraphStore } from '../../store/graph-store.js';
-import { parseInput } from '../middleware/validate.js';
+import { ApiErrorBody, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 
 export interface CypherLimits {
   timeoutMs: number;
   rowLimit: number;
 }
 
-const CypherBody = z.object({
-  query: z.string().min(1, 'query is required').max(20_000),
-  params: z.record(z.string(), z.unknown()).optional().default({}),
-  limit: z.number().int().min(1).optional(),
-});
+const cypher = {
+  method: 'post',
+  path: '/cypher',
+  operationId: 'runCypher',
+  tag: 'console',
+  summary: 'Run a read-only Cypher query with a time limit and a row limit',
+  description:
+    'Runs in a separate worker process. Writes, file access and setting changes are refused before they run.',
+  body: z.object({
+    query: z.string().min(1, 'query is required').max(20_000).meta({ description: "Cypher in the store's dialect" }),
+    params: z.record(z.string(), z.unknown()).optional().default({}).meta({ description: 'query parameters ($name)' }),
+    limit: z.number().int().min(1).optional().meta({ description: 'rows to return, at most the server limit' }),
+  }),
+  responses: {
+    200: { description: '{columns, rows, graph: {nodes, edges}, truncated, elapsedMs}' },
+    400: { description: 'invalid body, or the database refused the query (its message is shown)', body: ApiErrorBody },
+    403: { description: 'the query would write, touch files or change settings', body: ApiErrorBody },
+    408: { description: 'the query ran past its time limit', body: ApiErrorBody },
+    413: { description: 'the body is larger than the server accepts', body: ApiErrorBody },
+    ...STORE_ERRORS,
+  },
+  examples: [
+    {
+      name: 'statements',
+      summary: 'statements with their speakers, with a parameter',
+      body: {
+        query: 'MATCH (a:Actor)-[:SAID]->(s:Statement) WHERE a.kind = $kind RETURN a.name, s.text LIMIT 10',
+        params: { kind: 'person' },
+      },
+    },
+    { name: 'count', summary: 'count the nodes', body: { query: 'MATCH (n) RETURN count(n) AS nodes', limit: 1 } },
+  ],
+} satisfies RouteSpec;
+
+export const cypherRouteSpecs: RouteSpec[] = [cypher];
 
 export function cypherRoutes(store: GraphStore, limits: CypherLimits): Router {
   const router = Router();
-  router.post('/cypher', async (req, res) => {
-    const body = parseInput(CypherBody, req.body ?? {}, 'request body');
+  mountRoute(router, cypher, async ({ body }, res) => {
     const limit = Math.min(body.limit ?? limits.rowLimit, limits.rowLimit);
     res.json(await store.runReadQuery(body.query, body.params, { limit, timeoutMs: limits.timeoutMs }));
   });

@@ -10,7 +10,8 @@ import { writeExport } from '../../export/write-export.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import { dossierHtml, dossierMarkdown } from '../../export/dossier.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { parseInput } from '../middleware/validate.js';
+import { requestLogger } from '../middleware/request-log.js';
+import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 
 const Property = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 const Viz = z.object({
@@ -39,15 +40,19 @@ const ViewEdge = z.object({
 
 const ExportBody = z.object({
   format: z.enum(EXPORT_FORMAT_NAMES as [ExportFormatName, ...ExportFormatName[]]),
-  query: z.string().min(1).max(20_000).optional(),
-  params: z.record(z.string(), z.unknown()).optional(),
-  node: z.string().min(1).optional(),
-  depth: z.number().int().min(1).max(5).optional(),
-  view: z.object({ nodes: z.array(ViewNode).max(100_000), edges: z.array(ViewEdge).max(500_000) }).optional(),
+  query: z.string().min(1).max(20_000).optional().meta({ description: 'export what this read-only query returns' }),
+  params: z.record(z.string(), z.unknown()).optional().meta({ description: "the query's parameters" }),
+  node: z.string().min(1).optional().meta({ description: "export this node's neighbourhood" }),
+  depth: z.number().int().min(1).max(5).optional().meta({ description: 'steps around `node` (default 1)' }),
+  view: z
+    .object({ nodes: z.array(ViewNode).max(100_000), edges: z.array(ViewEdge).max(500_000) })
+    .optional()
+    .meta({ description: 'export exactly these nodes and edges (what the explorer shows)' }),
   filename: z
     .string()
     .regex(/^[\w.-]{1,80}$/, 'letters, digits, dot, dash and underscore only')
-    .optional(),
+    .optional()
+    .meta({ description: 'file name without extension (default actorgraph)' }),
 });
 
 function selectionOf(body: z.infer<typeof ExportBody>): Selection {
@@ -57,24 +62,101 @@ function selectionOf(body: z.infer<typeof ExportBody>): Selection {
   return { kind: 'all' };
 }
 
-const DossierQuery = z.object({ format: z.enum(['md', 'html']).default('md') });
+const DOSSIER_CONTENT_TYPES = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+const dossier = {
+  method: 'get',
+  path: '/nodes/:id/dossier',
+  operationId: 'getDossier',
+  tag: 'export',
+  summary: "A node's dossier as a Markdown or HTML file: relations, statements and their sources",
+  params: z.object({ id: z.string().min(1).max(300).meta({ description: 'the node id' }) }),
+  query: z.object({
+    format: z.enum(['md', 'html']).default('md').meta({ description: 'md (default) or html' }),
+  }),
+  responses: {
+    200: {
+      description: 'the dossier, as an attachment',
+      contentType: Object.values(DOSSIER_CONTENT_TYPES),
+    },
+    ...INPUT_ERRORS,
+    404: { description: 'no node with this id', body: ApiErrorBody },
+    ...STORE_ERRORS,
+  },
+  examples: [
+    { name: 'markdown', summary: 'as Markdown', params: { id: 'actor:ilham-aliyev' } },
+    { name: 'html', summary: 'as a web page', params: { id: 'actor:ilham-aliyev' }, query: { format: 'html' } },
+  ],
+} satisfies RouteSpec;
+
+const exportGraph = {
+  method: 'post',
+  path: '/export',
+  operationId: 'exportGraph',
+  tag: 'export',
+  summary: 'The whole graph, a query result, a neighbourhood or a view, streamed in an export format',
+  description:
+    'The body says what: {format} the whole graph, {format, query, params?}, {format, node, depth?} or ' +
+    "{format, view: {nodes, edges}}. The answer has the format's content type and a file name.",
+  body: ExportBody,
+  responses: {
+    200: {
+      description: 'the export, streamed, as an attachment',
+      contentType: [...new Set(Object.values(EXPORT_FORMATS).map((format) => format.contentType))],
+    },
+    ...INPUT_ERRORS,
+    403: { description: 'the query would write, touch files or change settings', body: ApiErrorBody },
+    404: { description: 'no node with this id', body: ApiErrorBody },
+    408: { description: 'the query ran past its time limit', body: ApiErrorBody },
+    413: { description: 'the body is larger than the server accepts (64 MB)', body: ApiErrorBody },
+    ...STORE_ERRORS,
+  },
+  examples: [
+    { name: 'everything', summary: 'the whole graph as GraphML', body: { format: 'graphml' } },
+    {
+      name: 'query',
+      summary: 'what a query returns, as JSON',
+      body: { format: 'json', query: 'MATCH (a:Actor)-[r:HOLDS_ROLE]->(b) RETURN a, r, b', filename: 'roles' },
+    },
+    {
+      name: 'neighbourhood',
+      summary: "a node's neighbourhood, 2 steps",
+      body: { format: 'gexf', node: 'actor:ilham-aliyev', depth: 2 },
+    },
+    {
+      name: 'view',
+      summary: 'the nodes and edges on screen, with their positions',
+      body: {
+        format: 'graphology',
+        view: {
+          nodes: [
+            { id: 'a', label: 'Actor', properties: { name: 'Ada' }, viz: { x: 0, y: 0, color: '#3366cc', size: 4 } },
+            { id: 'b', label: 'Institution', properties: { name: 'Society' } },
+          ],
+          edges: [{ id: 'a-b', type: 'MEMBER_OF', source: 'a', target: 'b', properties: {} }],
+        },
+      },
+    },
+  ],
+} satisfies RouteSpec;
+
+export const exportRouteSpecs: RouteSpec[] = [dossier, exportGraph];
 
 export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
   const router = Router();
-  router.get('/nodes/:id/dossier', async (req, res) => {
-    const { format } = parseInput(DossierQuery, req.query, 'query string');
-    const details = await nodeDetails(store, String(req.params.id));
+  mountRoute(router, dossier, async ({ params, query }, res) => {
+    const { format } = query;
+    const details = await nodeDetails(store, params.id);
     const slug =
       details.node.caption
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .slice(0, 60) || 'dossier';
     res.setHeader('Content-Disposition', `attachment; filename="${slug}.${format}"`);
-    res.type(format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    res.type(DOSSIER_CONTENT_TYPES[format]);
     res.send(format === 'html' ? dossierHtml(details) : dossierMarkdown(details));
   });
-  router.post('/export', async (req, res) => {
-    const body = parseInput(ExportBody, req.body ?? {}, 'request body');
+  mountRoute(router, exportGraph, async ({ body }, res) => {
     const format = EXPORT_FORMATS[body.format];
     // Selecting first: a bad query or unknown node is still a JSON error, before any byte is sent.
     const source = await selectSubgraph(store, selectionOf(body), timeoutMs);
@@ -86,7 +168,7 @@ export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
       res.end();
     } catch (error) {
       // Headers are gone: all we can do is cut the stream so the client sees a broken download.
-      console.error('export failed while streaming:', error);
+      requestLogger(res).error({ err: error }, 'export failed while streaming');
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   });

@@ -1,78 +1,165 @@
-/** Read-only graph endpoints: health, stats, schema, overview, nodes, neighbours, search, documents. */
+/** Read-only graph endpoints: stats, schema, overview, nodes, neighbours, search, documents. */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { HealthResponse } from '../../domain/api.js';
 import { documentView } from '../../explore/document-view.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { parseInput } from '../middleware/validate.js';
+import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 import { relTypesParam } from './params.js';
 
-const limitParam = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const limitParam = (fallback: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `at most this many (1–${max}, default ${fallback})` });
 
-// Up to 50,000 so that the scale benchmark (20,000 nodes) can load a whole synthetic graph.
-const OverviewQuery = z.object({ limit: limitParam(500, 50_000) });
-const NeighborsQuery = z.object({
-  limit: limitParam(20, 500),
-  skip: z.coerce.number().int().min(0).max(100_000).default(0),
-  types: relTypesParam,
-});
-const SearchQuery = z.object({ q: z.string().trim().min(1, 'q is required').max(200), limit: limitParam(10, 100) });
-const IdParam = z.object({ id: z.string().min(1).max(300) });
+const IdParam = z.object({ id: z.string().min(1).max(300).meta({ description: 'the node id' }) });
+const NOT_FOUND = { 404: { description: 'no node with this id', body: ApiErrorBody } };
 
-export function graphRoutes(store: GraphStore, version: string): Router {
+const stats = {
+  method: 'get',
+  path: '/stats',
+  operationId: 'getStats',
+  tag: 'graph',
+  summary: 'Node counts by label and relationship counts by type',
+  responses: { 200: { description: '{nodes, relationships, totalNodes, totalRelationships}' }, ...STORE_ERRORS },
+  examples: [],
+} satisfies RouteSpec;
+
+const schema = {
+  method: 'get',
+  path: '/schema',
+  operationId: 'getSchema',
+  tag: 'graph',
+  summary: 'Labels, relationship types with their endpoint labels, and property keys',
+  responses: { 200: { description: '{labels, relationshipTypes, propertyKeys}' }, ...STORE_ERRORS },
+  examples: [],
+} satisfies RouteSpec;
+
+const overview = {
+  method: 'get',
+  path: '/graph/overview',
+  operationId: 'getOverview',
+  tag: 'graph',
+  summary: 'The most connected nodes and the relationships among them',
+  // Up to 50,000 so that the scale benchmark (20,000 nodes) can load a whole synthetic graph.
+  query: z.object({ limit: limitParam(500, 50_000) }),
+  responses: { 200: { description: '{nodes, edges}' }, ...INPUT_ERRORS, ...STORE_ERRORS },
+  examples: [{ name: 'top-100', summary: 'the 100 best connected nodes', query: { limit: 100 } }],
+} satisfies RouteSpec;
+
+const node = {
+  method: 'get',
+  path: '/nodes/:id',
+  operationId: 'getNode',
+  tag: 'graph',
+  summary: 'A node: properties, relations with their evidence sentences, statements with their sources',
+  params: IdParam,
+  responses: {
+    200: { description: '{node, degree, neighbours, relations, statements}' },
+    ...INPUT_ERRORS,
+    ...NOT_FOUND,
+    ...STORE_ERRORS,
+  },
+  examples: [{ name: 'actor', summary: 'a person', params: { id: 'actor:ilham-aliyev' } }],
+} satisfies RouteSpec;
+
+const neighbors = {
+  method: 'get',
+  path: '/nodes/:id/neighbors',
+  operationId: 'getNeighbors',
+  tag: 'graph',
+  summary: 'The node and its neighbours, best connected first, paged',
+  params: IdParam,
+  query: z.object({
+    limit: limitParam(20, 500),
+    skip: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(0)
+      .meta({ description: 'neighbours to pass over (paging)' }),
+    types: relTypesParam.meta({ description: 'comma list of relationship types to follow (all when absent)' }),
+  }),
+  responses: { 200: { description: '{nodes, edges}' }, ...INPUT_ERRORS, ...NOT_FOUND, ...STORE_ERRORS },
+  examples: [
+    { name: 'first-page', summary: 'the 20 best connected neighbours', params: { id: 'actor:ilham-aliyev' } },
+    {
+      name: 'said-and-roles',
+      summary: 'the second page of 10, through SAID and HOLDS_ROLE only',
+      params: { id: 'actor:ilham-aliyev' },
+      query: { limit: 10, skip: 10, types: 'SAID,HOLDS_ROLE' },
+    },
+  ],
+} satisfies RouteSpec;
+
+const search = {
+  method: 'get',
+  path: '/search',
+  operationId: 'search',
+  tag: 'graph',
+  summary: 'Names and aliases (prefix) and full text over names, aliases and statement text',
+  query: z.object({
+    q: z.string().trim().min(1, 'q is required').max(200).meta({ description: 'what to look for' }),
+    limit: limitParam(10, 100),
+  }),
+  responses: {
+    200: { description: '{results: [{id, label, caption, score, snippet?}]}' },
+    ...INPUT_ERRORS,
+    ...STORE_ERRORS,
+  },
+  examples: [{ name: 'name', summary: 'a name', query: { q: 'Aliyev', limit: 5 } }],
+} satisfies RouteSpec;
+
+const document = {
+  method: 'get',
+  path: '/documents/:id',
+  operationId: 'getDocument',
+  tag: 'graph',
+  summary: "The article's text and the spans of its mentions",
+  params: z.object({ id: z.string().min(1).max(300).meta({ description: 'the document id' }) }),
+  responses: {
+    200: { description: '{document, mentions}' },
+    ...INPUT_ERRORS,
+    404: { description: 'no document with this id', body: ApiErrorBody },
+    ...STORE_ERRORS,
+  },
+  examples: [{ name: 'document', summary: 'an article', params: { id: 'doc:3f2a9c' } }],
+} satisfies RouteSpec;
+
+export const graphRouteSpecs: RouteSpec[] = [stats, schema, overview, node, neighbors, search, document];
+
+export function graphRoutes(store: GraphStore): Router {
   const router = Router();
-
-  router.get('/health', async (_req, res) => {
-    const body: HealthResponse = { status: 'ok', store: store.kind, dialect: store.dialect, version };
-    try {
-      await store.isEmpty();
-      res.json(body);
-    } catch (error) {
-      res
-        .status(503)
-        .json({ ...body, status: 'unavailable', message: error instanceof Error ? error.message : String(error) });
-    }
-  });
-
-  router.get('/stats', async (_req, res) => {
+  mountRoute(router, stats, async (_input, res) => {
     res.json(await store.stats());
   });
-
-  router.get('/schema', async (_req, res) => {
+  mountRoute(router, schema, async (_input, res) => {
     res.json(await store.schema());
   });
-
-  router.get('/graph/overview', async (req, res) => {
-    const { limit } = parseInput(OverviewQuery, req.query, 'query string');
-    res.json(await store.overview(limit));
+  mountRoute(router, overview, async ({ query }, res) => {
+    res.json(await store.overview(query.limit));
   });
-
-  router.get('/nodes/:id', async (req, res) => {
-    const { id } = parseInput(IdParam, req.params, 'node id');
-    res.json(await nodeDetails(store, id));
+  mountRoute(router, node, async ({ params }, res) => {
+    res.json(await nodeDetails(store, params.id));
   });
-
-  router.get('/nodes/:id/neighbors', async (req, res) => {
-    const { id } = parseInput(IdParam, req.params, 'node id');
-    const { limit, skip, types } = parseInput(NeighborsQuery, req.query, 'query string');
-    const payload = await store.neighbors(id, { limit, skip, types });
+  mountRoute(router, neighbors, async ({ params, query }, res) => {
+    const payload = await store.neighbors(params.id, query);
     if (payload.nodes.length === 0) {
-      res.status(404).json({ error: { code: 'not_found', message: `No node with id "${id}"` } });
+      res.status(404).json({ error: { code: 'not_found', message: `No node with id "${params.id}"` } });
       return;
     }
     res.json(payload);
   });
-
-  router.get('/search', async (req, res) => {
-    const { q, limit } = parseInput(SearchQuery, req.query, 'query string');
-    res.json({ results: await store.search(q, limit) });
+  mountRoute(router, search, async ({ query }, res) => {
+    res.json({ results: await store.search(query.q, query.limit) });
   });
-
-  router.get('/documents/:id', async (req, res) => {
-    const { id } = parseInput(IdParam, req.params, 'document id');
-    res.json(await documentView(store, id));
+  mountRoute(router, document, async ({ params }, res) => {
+    res.json(await documentView(store, params.id));
   });
-
   return router;
 }

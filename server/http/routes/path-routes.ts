@@ -5,32 +5,63 @@ import { MAX_PATH_LENGTH, type PathResponse } from '../../domain/api.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
-import { parseInput } from '../middleware/validate.js';
+import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 import { relTypesParam } from './params.js';
 
 const nodeId = (name: string) =>
   z
     .string({ error: `${name} is required` })
     .min(1, `${name} is required`)
-    .max(300);
+    .max(300)
+    .meta({ description: `id of the path's ${name === 'from' ? 'first' : 'last'} node` });
 
-const ShortestPathQuery = z.object({
-  from: nodeId('from'),
-  to: nodeId('to'),
-  maxLength: z.coerce
-    .number()
-    .int(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
-    .min(1, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
-    .max(MAX_PATH_LENGTH, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
-    .default(6),
-  types: relTypesParam,
-});
+const shortestPath = {
+  method: 'get',
+  path: '/paths/shortest',
+  operationId: 'getShortestPath',
+  tag: 'graph',
+  summary: 'One shortest path between two nodes, either direction, through statements and documents too',
+  query: z.object({
+    from: nodeId('from'),
+    to: nodeId('to'),
+    maxLength: z.coerce
+      .number()
+      .int(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+      .min(1, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+      .max(MAX_PATH_LENGTH, `maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`)
+      .default(6)
+      .meta({ description: `most relationships on the path (1–${MAX_PATH_LENGTH}, default 6)` }),
+    types: relTypesParam.meta({
+      description: 'comma list of relationship types the path may follow (all when absent)',
+    }),
+  }),
+  responses: {
+    200: { description: '{found, length, nodeIds, edgeIds, graph} in path order; found: false when there is none' },
+    ...INPUT_ERRORS,
+    404: { description: 'either node does not exist', body: ApiErrorBody },
+    ...STORE_ERRORS,
+  },
+  examples: [
+    {
+      name: 'two-actors',
+      summary: 'between two people',
+      query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken' },
+    },
+    {
+      name: 'through-statements',
+      summary: 'at most 4 steps, through what was said',
+      query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken', maxLength: 4, types: 'SAID,ABOUT' },
+    },
+  ],
+} satisfies RouteSpec;
+
+export const pathRouteSpecs: RouteSpec[] = [shortestPath];
 
 export function pathRoutes(store: GraphStore): Router {
   const router = Router();
 
-  router.get('/paths/shortest', async (req, res) => {
-    const { from, to, maxLength, types } = parseInput(ShortestPathQuery, req.query, 'query string');
+  mountRoute(router, shortestPath, async ({ query }, res) => {
+    const { from, to, maxLength, types } = query;
     if (from === to) throw new InvalidInputError('from and to are the same node: a path needs two different nodes');
     const start = await store.getNode(from);
     const end = await store.getNode(to);

@@ -12,6 +12,11 @@ interface DriverError {
   message?: string;
 }
 
+/** A URI as messages show it: a `user:password@` written into it is left out. */
+export function uriForMessages(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
+}
+
 export function isUnavailable(error: unknown): boolean {
   const code = (error as DriverError | null)?.code ?? '';
   return (

@@ -14,7 +14,7 @@ import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { runConsoleQuery } from './neo4j-console.js';
-import { mapNeo4jError } from './neo4j-errors.js';
+import { mapNeo4jError, uriForMessages } from './neo4j-errors.js';
 import { toGraphEdge, toGraphNode, toNeo4jParams } from './neo4j-values.js';
 import { writeBatchInTransaction } from './neo4j-writer.js';
 
@@ -51,7 +51,7 @@ export class Neo4jStore extends CypherStore {
   }
 
   get location(): string {
-    return this.options.uri;
+    return uriForMessages(this.options.uri);
   }
 
   static async open(options: Neo4jStoreOptions): Promise<Neo4jStore> {
@@ -75,7 +75,7 @@ export class Neo4jStore extends CypherStore {
       }
     })().catch((error: unknown) => {
       this.schemaReady = null;
-      throw mapNeo4jError(error, this.options.uri);
+      throw mapNeo4jError(error, this.location);
     });
     return this.schemaReady;
   }
@@ -89,7 +89,7 @@ export class Neo4jStore extends CypherStore {
       const result = await session.run(statement, toNeo4jParams(params));
       return result.records.map((record) => record.toObject());
     } catch (error) {
-      throw mapNeo4jError(error, this.options.uri);
+      throw mapNeo4jError(error, this.location);
     } finally {
       await session.close();
     }
@@ -123,7 +123,7 @@ export class Neo4jStore extends CypherStore {
       await session.executeWrite((tx) => writeBatchInTransaction(tx, batch));
       return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
     } catch (error) {
-      throw mapNeo4jError(error, this.options.uri);
+      throw mapNeo4jError(error, this.location);
     } finally {
       await session.close();
     }
@@ -169,7 +169,7 @@ export class Neo4jStore extends CypherStore {
         elapsedMs: Date.now() - started,
       };
     } catch (error) {
-      throw mapNeo4jError(error, this.options.uri);
+      throw mapNeo4jError(error, this.location);
     }
   }
   /**
@@ -189,7 +189,7 @@ export class Neo4jStore extends CypherStore {
         const dataDir = String(settings?.records[0]?.get('value') ?? 'unknown');
         if (!/actorgraph-neo4j-/.test(dataDir)) {
           throw new Error(
-            `Refusing to delete everything in ${this.options.uri}: its data directory (${dataDir}) is not a ` +
+            `Refusing to delete everything in ${this.location}: its data directory (${dataDir}) is not a ` +
               'throwaway test server of test/neo4j-launcher. Set ACTORGRAPH_ALLOW_DELETE_EVERYTHING=1 to force.',
           );
         }
