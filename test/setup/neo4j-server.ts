@@ -35,6 +35,17 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether `promise` settles within `ms`; the timer is cleared, so that it holds up no exit. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function launcherBuilt(): boolean {
   return existsSync(join(LAUNCHER_DIR, 'target', 'classpath.txt'));
 }
@@ -86,7 +97,7 @@ export async function startNeo4j(onProgress: (line: string) => void): Promise<Ru
     stopping ??= (async () => {
       if (!state.exited) {
         killGroup(pid, 'SIGTERM');
-        await Promise.race([exited, sleep(STOP_GRACE_MS)]);
+        await settlesWithin(exited, STOP_GRACE_MS);
       }
       // Whatever is left of the group (the watchdog once the JVM is gone, or a JVM that hung).
       killGroup(pid, 'SIGKILL');
