@@ -22,6 +22,9 @@ import { missingTools, planTools, stillMissingMessage, type Tool } from './tools
 
 const say = (line: string) => console.log(`[test setup] ${line}`);
 
+/** Maven prints colour resets even with -q, ahead of start.sh's next line on the same line. */
+const withoutColours = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
+
 /** CoreNLP's first run: up to ~480 MB of models to download; later runs load them in ~15-30 s. */
 const CORENLP_FIRST_RUN_MS = 10 * 60_000;
 const CORENLP_WARM_MS = 3 * 60_000;
@@ -69,7 +72,8 @@ async function startServers(plan: Extract<ServicesPlan, { kind: 'services' }>): 
           readyTimeoutMs: modelsDownloaded() ? CORENLP_WARM_MS : CORENLP_FIRST_RUN_MS,
           // start.sh's own lines ("corenlp: loading the models…", "still loading…") and Maven's
           // downloads on a first run; not CoreNLP's INFO log.
-          onProgress: (line) => {
+          onProgress: (raw) => {
+            const line = withoutColours(raw);
             if (/^corenlp:|Downloaded from|\bERROR\b/.test(line))
               say(line.startsWith('corenlp:') ? line : `corenlp: ${line}`);
           },
