@@ -11,6 +11,7 @@
  * ACTORGRAPH_TEST_SERVICES=none checks and starts nothing (quick loops); NEO4J_URI / CORENLP_URL
  * already set are used as they are.
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { modelsDownloaded, startCoreNlp, type RunningCoreNlp } from '../../server/importer/ner/corenlp-launcher.js';
 import { aptInstall } from './apt-install.js';
@@ -21,9 +22,6 @@ import { planServices, toolsNeeded, workerEnv, type ServicesPlan } from './servi
 import { missingTools, planTools, stillMissingMessage, type Tool } from './tools.js';
 
 const say = (line: string) => console.log(`[test setup] ${line}`);
-
-/** Maven prints colour resets even with -q, ahead of start.sh's next line on the same line. */
-const withoutColours = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** CoreNLP's first run: up to ~480 MB of models to download; later runs load them in ~15-30 s. */
 const CORENLP_FIRST_RUN_MS = 10 * 60_000;
@@ -73,7 +71,8 @@ async function startServers(plan: Extract<ServicesPlan, { kind: 'services' }>): 
           // start.sh's own lines ("corenlp: loading the models…", "still loading…") and Maven's
           // downloads on a first run; not CoreNLP's INFO log.
           onProgress: (raw) => {
-            const line = withoutColours(raw);
+            // Maven prints colour resets even with -q, ahead of start.sh's next line on the same line.
+            const line = stripVTControlCharacters(raw);
             if (/^corenlp:|Downloaded from|\bERROR\b/.test(line))
               say(line.startsWith('corenlp:') ? line : `corenlp: ${line}`);
           },
