@@ -196,6 +196,20 @@ async function answersReady(url: string): Promise<boolean> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Whether `promise` settles within `ms`. The timer is cleared when it does: a grace period left
+ * pending would keep the caller's process alive that long after the server has gone.
+ */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Starts CoreNLP's server and resolves once it answers /ready. On failure (the script exits, or no
  * answer in time) nothing is left running and the error says why, with the server's last lines.
  */
@@ -277,10 +291,9 @@ export async function startCoreNlp(options: StartCoreNlpOptions = {}): Promise<R
     stopping ??= (async () => {
       if (!state.exited) {
         killGroup(pid, 'SIGTERM');
-        const graceful = await Promise.race([exitedPromise.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
-        if (!graceful) {
+        if (!(await settlesWithin(exitedPromise, STOP_GRACE_MS))) {
           killGroup(pid, 'SIGKILL');
-          await Promise.race([exitedPromise, sleep(KILL_WAIT_MS)]);
+          await settlesWithin(exitedPromise, KILL_WAIT_MS);
         }
       }
       // Helpers of start.sh that are still around (the ready poller) go with the group.
@@ -296,7 +309,7 @@ export async function startCoreNlp(options: StartCoreNlpOptions = {}): Promise<R
   while (!state.sawReady && !(await answersReady(url))) {
     if (state.exited) {
       const { code, signal } = state.exited;
-      await Promise.race([closedPromise, sleep(1_000)]); // its last lines, for the message
+      await settlesWithin(closedPromise, 1_000); // its last lines, for the message
       await stop();
       throw new NerUnavailableError(
         `CoreNLP's server stopped before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`}):${lastLines(tail)}`,

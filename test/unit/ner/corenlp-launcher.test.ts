@@ -1,14 +1,16 @@
 /**
  * startCoreNlp: progress, readiness, failures and stopping, with stand-in scripts (cheap), and once
- * with CoreNLP's real server (~20 s, 3 GB of heap: only with CORENLP_LAUNCH_TEST=1 or in CI).
+ * with CoreNLP's real server (~20 s, 3 GB of heap: when the test setup started CoreNLP for this run,
+ * which shows this machine can, or with CORENLP_LAUNCH_TEST=1, or in CI).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CoreNlpClient } from '../../../server/importer/ner/corenlp-client.js';
 import { startCoreNlp } from '../../../server/importer/ner/corenlp-launcher.js';
 import { NerUnavailableError } from '../../../server/importer/ner/ner-types.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
+import '../../setup/provided.js';
 
 afterAll(removeTempDirs);
 
@@ -71,7 +73,8 @@ describe('startCoreNlp (stand-in scripts)', () => {
   });
 });
 
-const launchTest = process.env.CORENLP_LAUNCH_TEST === '1' || process.env.CI === 'true';
+const launchTest =
+  inject('testServices').corenlp === 'started' || process.env.CORENLP_LAUNCH_TEST === '1' || process.env.CI === 'true';
 
 describe.skipIf(!launchTest)('startCoreNlp (the real CoreNLP server)', () => {
   it('starts services/corenlp/start.sh on a free port, tags a sentence, and stops', async () => {

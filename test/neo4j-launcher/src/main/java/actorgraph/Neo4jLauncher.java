@@ -3,10 +3,12 @@ package actorgraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -30,6 +32,10 @@ public final class Neo4jLauncher {
         .setConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(System.getProperty("java.io.tmpdir")))
         // Read CSV quotes as neo4j-admin import does (RFC 4180: "" inside quotes, no backslash escape).
         .setConfig(GraphDatabaseSettings.csv_legacy_quote_escaping, false)
+        // No wait for Bolt connections and jobs to finish on shutdown: the data is thrown away, and
+        // the waits made every stop take ~12 s (~3 s without them), once per test run.
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping Neo4j");
