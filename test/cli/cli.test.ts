@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { embeddedStoreEnv } from '../helpers/cli-env.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -14,7 +15,11 @@ const db = join(tempDir(), 'cli.kuzu');
 
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: embeddedStoreEnv(),
+      maxBuffer: 64 << 20,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failed = error as { stdout: string; stderr: string; code: number };

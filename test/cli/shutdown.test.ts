@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { embeddedStoreEnv } from '../helpers/cli-env.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'actorgraph.js');
@@ -44,7 +45,7 @@ async function serve(shutdownTimeoutMs: number): Promise<Served> {
   // A temp working directory: no developer's .env is read.
   const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
     cwd: tempDir(),
-    env: { ...process.env, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) },
+    env: embeddedStoreEnv({ LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
