@@ -103,9 +103,68 @@ export function parameterNames(query: string): string[] {
   ];
 }
 
-/** Keywords (not property names such as `n.set`) present in the query, upper-cased. */
+/**
+ * Keywords present in the query, upper-cased. Not keywords: property names (`n.set`), labels and
+ * types (`:Use`), aliases (`AS use`) and map keys (`{use: 1}`), which share a keyword's spelling.
+ */
 export function keywords(query: string): string[] {
-  return tokenize(query)
-    .filter((t) => t.kind === 'word' && t.previous !== '.' && t.previous !== ':')
+  const tokens = tokenize(query);
+  return tokens
+    .filter((token, index) => {
+      if (token.kind !== 'word' || token.previous === '.' || token.previous === ':') return false;
+      const before = tokens[index - 1];
+      const after = tokens[index + 1];
+      const isAlias = before?.kind === 'word' && before.text.toUpperCase() === 'AS';
+      const isMapKey =
+        after?.kind === 'punct' && after.text === ':' && before?.kind === 'punct' && /[{,]/.test(before.text);
+      return !isAlias && !isMapKey;
+    })
     .map((t) => t.text.toUpperCase());
+}
+
+/**
+ * The query's first clause keyword, upper-cased, after the prefixes EXPLAIN, PROFILE and CYPHER
+ * (with its `option=value` settings): `SHOW` in `CYPHER 5 SHOW TRANSACTIONS`.
+ */
+export function firstClauseKeyword(query: string): string | undefined {
+  const tokens = tokenize(query);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token.kind !== 'word') continue;
+    const word = token.text.toUpperCase();
+    if (word === 'EXPLAIN' || word === 'PROFILE' || word === 'CYPHER') continue;
+    if (tokens[i + 1]?.text === '=' || tokens[i - 1]?.text === '=') continue;
+    return word;
+  }
+  return undefined;
+}
+
+/** How deeply brackets nest: `RETURN ((1))` is 2. Planning a very deep expression takes minutes. */
+export function nestingDepth(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const token of tokenize(query)) {
+    if (token.kind !== 'punct') continue;
+    if (token.text === '(' || token.text === '[' || token.text === '{') deepest = Math.max(deepest, ++depth);
+    else if (token.text === ')' || token.text === ']' || token.text === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** The procedures a query CALLs, as written (`db.labels`); `CALL { … }` subqueries are not procedures. */
+export function calledProcedures(query: string): string[] {
+  const tokens = tokenize(query);
+  const names: string[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word' || token.text.toUpperCase() !== 'CALL' || token.previous === '.') return;
+    const parts: string[] = [];
+    let i = index + 1;
+    while (tokens[i]?.kind === 'word') {
+      parts.push(tokens[i].text);
+      if (tokens[i + 1]?.text !== '.') break;
+      i += 2;
+    }
+    if (parts.length > 0) names.push(parts.join('.'));
+  });
+  return names;
 }

@@ -4,7 +4,10 @@
  * (Kuzu: a read-only database and a plan check; Neo4j: READ access mode).
  */
 import { InvalidInputError, ReadOnlyViolationError } from '../../domain/errors.js';
-import { countStatements, keywords, parameterNames } from './cypher-text.js';
+import { countStatements, keywords, nestingDepth, parameterNames } from './cypher-text.js';
+
+/** Deeper than any real query; a 300-level expression kept Neo4j's planner busy for 85 s. */
+export const MAX_NESTING_DEPTH = 40;
 
 const WRITE_KEYWORDS = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'DROP', 'ALTER', 'FOREACH']);
 const OUTSIDE_KEYWORDS = new Set([
@@ -29,6 +32,12 @@ export function checkConsoleQuery(query: string, params: Record<string, unknown>
   const statements = countStatements(query);
   if (statements > 1) {
     throw new InvalidInputError(`Send one statement at a time (found ${statements} separated by ";").`);
+  }
+  const depth = nestingDepth(query);
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new InvalidInputError(
+      `The query nests brackets ${depth} levels deep; the console allows ${MAX_NESTING_DEPTH}.`,
+    );
   }
   const words = keywords(query);
   const write = words.find((word) => WRITE_KEYWORDS.has(word));

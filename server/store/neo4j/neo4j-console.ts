@@ -1,6 +1,6 @@
 /**
- * Console queries on Neo4j: a READ session (the database itself refuses writes), a transaction
- * timeout, a row limit while streaming, and EXPLAIN first so that an unknown label or
+ * Console queries on Neo4j: the guards (neo4j-console-guard.ts), a READ session (the database itself
+ * refuses writes), a plan of type read, a transaction timeout, a row limit while streaming, and EXPLAIN first so that an unknown label or
  * relationship type is reported as Kuzu reports it (Neo4j only warns).
  */
 import type { Driver, Node, Relationship } from 'neo4j-driver';
@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import { QueryError } from '../../domain/errors.js';
 import type { GraphEdge, GraphNode } from '../../domain/graph.js';
 import { checkConsoleQuery } from '../console/read-only-guard.js';
+import { checkNeo4jConsoleQuery, checkPlanIsRead } from './neo4j-console-guard.js';
 import { toGraphEdge, toGraphNode, toNeo4jParams, toPlain } from './neo4j-values.js';
 
 const UNKNOWN_SCHEMA = /UnknownLabelWarning|UnknownRelationshipTypeWarning/;
@@ -65,12 +66,14 @@ export async function runConsoleQuery(
   options: { limit: number; timeoutMs: number },
 ): Promise<ConsoleOutcome> {
   checkConsoleQuery(query, params);
+  checkNeo4jConsoleQuery(query);
   const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...(database ? { database } : {}) });
   try {
     const neo4jParams = toNeo4jParams(params) as Record<string, unknown>;
     const explained = await session.run(`EXPLAIN ${query}`, neo4jParams, { timeout: options.timeoutMs });
     const unknown = explained.summary.notifications.find((n) => UNKNOWN_SCHEMA.test(n.code));
     if (unknown) throw new QueryError(`${unknown.title}: ${unknown.description}`);
+    checkPlanIsRead(explained.summary.queryType);
 
     const result = session.run(query, neo4jParams, { timeout: options.timeoutMs });
     const columns = [...(await result.keys())];

@@ -1,7 +1,7 @@
 /** The console's first guard: what it refuses and what it must let through. */
 import { describe, expect, it } from 'vitest';
 import { countStatements, parameterNames } from '../../../server/store/console/cypher-text.js';
-import { checkConsoleQuery } from '../../../server/store/console/read-only-guard.js';
+import { MAX_NESTING_DEPTH, checkConsoleQuery } from '../../../server/store/console/read-only-guard.js';
 import { assertPlanIsReadOnly, planOperators } from '../../../server/store/kuzu/kuzu-plan-check.js';
 
 describe('console guard', () => {
@@ -11,6 +11,23 @@ describe('console guard', () => {
     ).not.toThrow();
     expect(() => checkConsoleQuery('MATCH (n) // CREATE in a comment\nRETURN n /* DELETE */', {})).not.toThrow();
     expect(() => checkConsoleQuery('MATCH (n) RETURN n;', {})).not.toThrow();
+  });
+
+  it('lets aliases and map keys through that are spelled like keywords (AS use, {set: 1})', () => {
+    expect(() => checkConsoleQuery('MATCH (d:Document) RETURN d.title AS use', {})).not.toThrow();
+    expect(() => checkConsoleQuery('RETURN {set: 1, use: 2} AS merge', {})).not.toThrow();
+    expect(() => checkConsoleQuery('USE other MATCH (n) RETURN n', {})).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('refuses brackets nested deeper than any real query, before a planner sees them', () => {
+    const deep = `RETURN ${'('.repeat(300)}1${')'.repeat(300)}`;
+    expect(() => checkConsoleQuery(deep, {})).toThrow(
+      expect.objectContaining({ status: 400, message: expect.stringMatching(/300 levels/) }),
+    );
+    const usual = `RETURN ${'('.repeat(MAX_NESTING_DEPTH)}1${')'.repeat(MAX_NESTING_DEPTH)}`;
+    expect(() => checkConsoleQuery(usual, {})).not.toThrow();
   });
 
   it('refuses writes, file access and transaction control with a 403', () => {
