@@ -15,8 +15,12 @@ const PORT = Number(process.env.NEO4J_AVAILABILITY_PORT ?? 7697);
 const URI = `bolt://127.0.0.1:${PORT}`;
 
 function startNeo4j(): Promise<ChildProcess> {
+  // Its own process group, so a test can stop (SIGSTOP) the server and its launcher at once; the
+  // launcher's watchdog stops it if this test process dies.
   const child = spawn(join(REPO_ROOT, 'test', 'neo4j-launcher', 'start.sh'), [String(PORT)], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+    env: { ...process.env, NEO4J_WATCH_PID: String(process.pid) },
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -60,7 +64,7 @@ suite('Neo4j going away and coming back', () => {
   });
 
   it('answers 503 with the reason while Neo4j is down, and works again once it is up', async () => {
-    store = await Neo4jStore.open({ uri: URI, connectionTimeoutMs: 1000 });
+    store = await Neo4jStore.open({ uri: URI, connectionTimeoutMs: 1000, callTimeoutMs: 5000 });
     server = await startServer({
       store,
       version: 'test',
@@ -91,6 +95,29 @@ suite('Neo4j going away and coming back', () => {
     await request(server.url).get('/api/stats').expect(503);
 
     neo4j = await startNeo4j();
+    expect(await readyWithin(server.url, 30_000)).toEqual({ ready: true, store: 'neo4j' });
     await request(server.url).get('/api/stats').expect(200);
   }, 180_000);
+
+  it('answers 503 when Neo4j hangs (its process stopped), and works again when it resumes', async () => {
+    const group = -neo4j!.pid!;
+    process.kill(group, 'SIGSTOP');
+    try {
+      const hung = await request(server!.url).get('/api/search?q=aliyev');
+      expect(hung.status).toBe(503);
+      expect(hung.body.error).toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringMatching(/did not answer within 5 s/),
+      });
+      await request(server!.url).get('/api/health').expect(200);
+      await request(server!.url).get('/api/ready').expect(503);
+    } finally {
+      process.kill(group, 'SIGCONT');
+    }
+    expect(await readyWithin(server!.url, 30_000)).toEqual({ ready: true, store: 'neo4j' });
+    // (Not search: this launcher starts each server on a fresh database, and the store creates the
+    // full-text indexes once per process, so they are missing on the third server it meets.)
+    const resumed = await request(server!.url).get('/api/stats');
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+  }, 90_000);
 });

@@ -14,6 +14,7 @@ import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { runConsoleQuery } from './neo4j-console.js';
+import { closeWithin, withinDeadline } from './neo4j-deadline.js';
 import { mapNeo4jError, uriForMessages } from './neo4j-errors.js';
 import { toGraphEdge, toGraphNode, toNeo4jParams } from './neo4j-values.js';
 import { writeBatchInTransaction } from './neo4j-writer.js';
@@ -25,7 +26,14 @@ export interface Neo4jStoreOptions {
   database?: string;
   /** How long to wait for a connection before answering "unavailable". */
   connectionTimeoutMs?: number;
+  /** How long any call may wait for an answer before the store says Neo4j is unavailable. */
+  callTimeoutMs?: number;
 }
+
+/** Longer than any read the API makes; a hung server is reported after this. */
+const DEFAULT_CALL_TIMEOUT_MS = 15_000;
+/** A console query has its own (server-side) time limit; the client waits that long and this much more. */
+const CONSOLE_GRACE_MS = 5_000;
 
 const FULLTEXT_INDEXES = ['entity_fulltext', 'statement_fulltext', 'document_fulltext'];
 
@@ -69,9 +77,17 @@ export class Neo4jStore extends CypherStore {
     this.schemaReady ??= (async () => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, ...this.databaseOption() });
       try {
-        for (const statement of splitStatements(loadCypher('schema', 'neo4j'))) await session.run(statement);
+        const statements = splitStatements(loadCypher('schema', 'neo4j'));
+        await withinDeadline(
+          (async () => {
+            for (const statement of statements) await session.run(statement);
+          })(),
+          this.options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+          () => void session.close().catch(() => undefined),
+          () => `Neo4j at ${this.location}`,
+        );
       } finally {
-        await session.close();
+        await closeWithin(session);
       }
     })().catch((error: unknown) => {
       this.schemaReady = null;
@@ -86,12 +102,17 @@ export class Neo4jStore extends CypherStore {
     await this.connect();
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, ...this.databaseOption() });
     try {
-      const result = await session.run(statement, toNeo4jParams(params));
+      const result = await withinDeadline(
+        session.run(statement, toNeo4jParams(params)),
+        this.options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+        () => void session.close().catch(() => undefined),
+        () => `Neo4j at ${this.location}`,
+      );
       return result.records.map((record) => record.toObject());
     } catch (error) {
       throw mapNeo4jError(error, this.location);
     } finally {
-      await session.close();
+      await closeWithin(session);
     }
   }
   protected toNode(value: unknown): GraphNode {
@@ -159,7 +180,12 @@ export class Neo4jStore extends CypherStore {
     await this.connect();
     const started = Date.now();
     try {
-      const outcome = await runConsoleQuery(this.driver, this.options.database, query, params, options);
+      const outcome = await withinDeadline(
+        runConsoleQuery(this.driver, this.options.database, query, params, options),
+        options.timeoutMs + CONSOLE_GRACE_MS,
+        () => undefined,
+        () => `Neo4j at ${this.location}`,
+      );
       const graph = toApiPayload(outcome.graph.nodes, outcome.graph.edges);
       return {
         columns: outcome.columns,
