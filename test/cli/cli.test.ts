@@ -102,6 +102,21 @@ describe('actorgraph CLI', () => {
     expect(unknown.stderr).toContain('pdf');
   });
 
+  it('prints titles and file names with terminal escape codes as harmless text', async () => {
+    const dir = tempDir('actorgraph-escapes-');
+    // Clears the screen, sets the window title, and colours the rest red on a terminal printing it raw.
+    const title = '\u001b[2J\u001b]0;pwned\u0007\u001b[31mRed Title\u001b[0m \u009b31m';
+    writeFileSync(join(dir, 'evil\u001b[31m.txt'), `${title}\n\nThe body text.\n`);
+    const result = await cli('import', dir, '--db', join(tempDir(), 'escapes.kuzu'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Red Title');
+    const isControl = (char: string) => {
+      const code = char.codePointAt(0)!;
+      return (code < 0x20 && char !== '\n') || (code >= 0x7f && code < 0xa0);
+    };
+    expect([...result.stdout].filter(isControl)).toEqual([]);
+  });
+
   it('prints help for every command', async () => {
     for (const command of ['import', 'serve', 'start', 'query', 'export']) {
       const result = await cli(command, '--help');
