@@ -8,6 +8,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSources } from '../../../server/importer/read/index.js';
+import { readBoundedFile } from '../../../server/importer/read/read-bounded.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -89,5 +90,13 @@ describe('reading folders with special files', () => {
     writeFileSync(join(dir, 'big.txt'), 'x'.repeat(3000));
     const { skipped } = await readSources([dir], { maxBytes: 2000 });
     expect(reasonFor(skipped, 'big.txt')).toMatch(/over the limit of 2000 bytes/);
+  });
+
+  // What the listing checked can be swapped before the open: the open itself must refuse.
+  it('refuses to open a device or a FIFO even when asked for one directly', { timeout: 5000 }, async () => {
+    await expect(readBoundedFile('/dev/zero', 2000)).rejects.toThrow(/not a regular file \(a character device\)/);
+    const pipe = join(tempDir('actorgraph-special-'), 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    await expect(readBoundedFile(pipe, 2000)).rejects.toThrow(/not a regular file \(a FIFO\)/);
   });
 });
