@@ -1,7 +1,9 @@
 /** Options and helpers every command shares. */
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defaultDatabasePath, loadConfig, type Config } from '../config.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, StoreUnavailableError } from '../domain/errors.js';
 import type { NerChoice } from '../importer/import-documents.js';
 import { NerUnavailableError, type NerMode } from '../importer/ner/ner-types.js';
 import { selectNer, type NerSelection } from '../importer/ner/select-ner.js';
@@ -39,12 +41,27 @@ export function configFrom(options: DbOption & { port?: string; host?: string })
   });
 }
 
-/** Opens the store, runs `work`, and always closes it. */
+/**
+ * The commands that only read (serve, query, export, dossier) stop here when the embedded
+ * database does not exist: opening it would create an empty one at a mistyped --db and answer
+ * from it as if the graph were empty. Only import and start create a database.
+ */
+export function requireExistingDatabase(config: Config): void {
+  if (config.store === 'neo4j') return;
+  const path = resolve(config.dbPath);
+  if (existsSync(path)) return;
+  throw new StoreUnavailableError(
+    `No database at ${path}: check --db (or ACTORGRAPH_DB), or create it with \`actorgraph import <files or folders> --db ${path}\``,
+  );
+}
+
+/** Opens the store, runs `work`, and always closes it; a read-only open needs an existing database. */
 export async function withStore<T>(
   config: Config,
   readOnly: boolean,
   work: (store: GraphStore) => Promise<T>,
 ): Promise<T> {
+  if (readOnly) requireExistingDatabase(config);
   const store = await openStore(config, { readOnly });
   try {
     return await work(store);

@@ -2,7 +2,9 @@
  * CSV in the `neo4j-admin database import` layout, zipped: one nodes file per label and one
  * relationships file per type, headers with :ID, :LABEL, :START_ID, :END_ID, :TYPE and typed
  * properties (lists split on ";"), plus import.sh with the command. Rows go to temporary files
- * as they stream in, then the zip is streamed out; memory holds neither.
+ * as they stream in, then the zip is streamed out; memory holds neither. Text is written exactly
+ * as stored (csvLine, not spreadsheetCsvLine): these files are for neo4j-admin, which must get the
+ * data back unchanged, and a quote put before `=` would become part of the data.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';

@@ -1,9 +1,10 @@
 /**
  * A spreadsheet of relationships: one CSV row per relationship with both endpoints' names and
- * labels, its type, date, title or role, confidence, and the sentences that support it.
+ * labels, its type, date, title or role, confidence, and the sentences that support it. Cells
+ * that would run as formulas in a spreadsheet are neutralised (see spreadsheetCell).
  */
 import { decodeEvidence } from '../domain/graph.js';
-import { csvLine } from './csv-text.js';
+import { spreadsheetCsvLine } from './csv-text.js';
 import type { ExportSource } from './export-graph.js';
 
 const COLUMNS = [
@@ -33,7 +34,7 @@ export async function* writeRelationshipTable(source: ExportSource): AsyncGenera
   for await (const node of source.nodes())
     names.set(node.id, { name: nameOf(node.properties, node.id), label: node.label });
   yield '\uFEFF'; // a BOM so spreadsheet programs read UTF-8
-  yield csvLine(COLUMNS);
+  yield spreadsheetCsvLine(COLUMNS);
   for await (const edge of source.edges()) {
     const from = names.get(edge.source) ?? { name: edge.source, label: '' };
     const to = names.get(edge.target) ?? { name: edge.target, label: '' };
@@ -41,7 +42,7 @@ export async function* writeRelationshipTable(source: ExportSource): AsyncGenera
     const evidence = decodeEvidence(p.evidence);
     const sentences =
       evidence.length > 0 ? evidence.map((item) => item.sentence) : typeof p.sentence === 'string' ? [p.sentence] : [];
-    yield csvLine([
+    yield spreadsheetCsvLine([
       from.name,
       from.label,
       edge.type,

@@ -1,6 +1,6 @@
 /** The `actorgraph` CLI as a user runs it: a real process over a throwaway database. */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ async function cli(...args: string[]): Promise<{ stdout: string; stderr: string;
       cwd: REPO_ROOT,
       env: embeddedStoreEnv(),
       maxBuffer: 64 << 20,
+      // A command that should fail at once but serves instead is stopped, and the test fails.
+      timeout: 60_000,
     });
     return { stdout, stderr, code: 0 };
   } catch (error) {
@@ -100,6 +102,33 @@ describe('actorgraph CLI', () => {
     const unknown = await cli('export', '--format', 'pdf', '--db', db);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('pdf');
+  });
+
+  it('prints titles and file names with terminal escape codes as harmless text', async () => {
+    const dir = tempDir('actorgraph-escapes-');
+    // Clears the screen, sets the window title, and colours the rest red on a terminal printing it raw.
+    const title = '\u001b[2J\u001b]0;pwned\u0007\u001b[31mRed Title\u001b[0m \u009b31m';
+    writeFileSync(join(dir, 'evil\u001b[31m.txt'), `${title}\n\nThe body text.\n`);
+    const result = await cli('import', dir, '--db', join(tempDir(), 'escapes.kuzu'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Red Title');
+    const isControl = (char: string) => {
+      const code = char.codePointAt(0)!;
+      return (code < 0x20 && char !== '\n') || (code >= 0x7f && code < 0xa0);
+    };
+    expect([...result.stdout].filter(isControl)).toEqual([]);
+  });
+
+  it('refuses to read a database that does not exist, naming it, and creates nothing', async () => {
+    const parent = join(tempDir(), 'mistyped');
+    const missing = join(parent, 'x.kuzu');
+    for (const args of [['query', 'RETURN 1'], ['export'], ['dossier', 'Ada'], ['serve', '--port', '0']]) {
+      const result = await cli(...args, '--db', missing);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.stderr, args[0]).toContain(missing);
+      expect(result.stderr, args[0]).toContain('actorgraph import');
+      expect(existsSync(parent), args[0]).toBe(false);
+    }
   });
 
   it('prints help for every command', async () => {

@@ -1,16 +1,21 @@
-/** `actorgraph import <paths...>`: files or folders into the graph, with a progress bar and a summary. */
+/**
+ * `actorgraph import <paths...>`: files or folders into the graph, with a progress bar and a summary.
+ * What comes from the files (titles, paths, names in reasons) is printed through terminalSafe.
+ */
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { importDocuments, type ImportReport, type NerChoice } from '../../importer/import-documents.js';
 import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { terminalSafe } from '../terminal-text.js';
 import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 
 export function formatReport(report: ImportReport, ner?: NerSelection): string {
   const lines = [`Imported ${report.documents.length} document(s) in ${report.elapsedMs} ms`];
   if (ner) lines.push(nerSummary(ner, report.ner));
-  for (const document of report.documents) lines.push(`  + ${document.title} (${document.path})`);
+  for (const document of report.documents)
+    lines.push(`  + ${terminalSafe(document.title)} (${terminalSafe(document.path)})`);
   const list = (counts: Record<string, number>) =>
     Object.entries(counts)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -19,10 +24,11 @@ export function formatReport(report: ImportReport, ner?: NerSelection): string {
   lines.push(`Nodes: ${list(report.nodesByLabel)}`);
   lines.push(`Relationships: ${list(report.edgesByType)}`);
   if (report.curation.applied > 0) lines.push(`Curation: ${report.curation.applied} correction(s) applied`);
-  for (const warning of report.curation.warnings) lines.push(`  ! ${warning}`);
+  for (const warning of report.curation.warnings) lines.push(`  ! ${terminalSafe(warning)}`);
   if (report.skipped.length > 0) {
     lines.push(`Skipped ${report.skipped.length} file(s):`);
-    for (const skipped of report.skipped) lines.push(`  - ${skipped.path}: ${skipped.reason}`);
+    for (const skipped of report.skipped)
+      lines.push(`  - ${terminalSafe(skipped.path)}: ${terminalSafe(skipped.reason)}`);
   }
   return lines.join('\n');
 }
@@ -49,7 +55,10 @@ export async function importWithProgress(
       onProgress: (progress) => {
         const tagging = progress.phase === 'extract' && progress.path !== undefined;
         if (!bar || (progress.phase !== 'read' && !tagging)) return;
-        const payload = { file: progress.path?.split('/').pop() ?? '', phase: tagging ? 'names   ' : 'reading ' };
+        const payload = {
+          file: terminalSafe(progress.path?.split('/').pop() ?? ''),
+          phase: tagging ? 'names   ' : 'reading ',
+        };
         if (!started) {
           bar.start(progress.total, 0, payload);
           started = true;

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { CypherResponse } from '../../domain/api.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { terminalSafe } from '../terminal-text.js';
 import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
 
 /** `--param name=value`: the value is read as JSON when it parses, else as a string. */
@@ -34,7 +35,7 @@ function cellText(value: unknown): string {
 
 export function formatTable(result: CypherResponse): string {
   const rows = result.rows.map((row) =>
-    result.columns.map((column) => cellText(row[column]).replace(/\s+/g, ' ').slice(0, 80)),
+    result.columns.map((column) => terminalSafe(cellText(row[column]).replace(/\s+/g, ' ')).slice(0, 80)),
   );
   const widths = result.columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ');

@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../http/server.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { openStore, storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
-import { configFrom, withDbOption, type DbOption } from '../shared.js';
+import { configFrom, requireExistingDatabase, withDbOption, type DbOption } from '../shared.js';
 
 export interface Running {
   server: RunningServer;
@@ -33,6 +33,7 @@ async function reportReachability(store: GraphStore, config: Config): Promise<vo
 
 export async function serve(config: Config): Promise<Running> {
   requireBuiltClient();
+  requireExistingDatabase(config);
   const store = await openStore(config, { readOnly: true });
   await reportReachability(store, config);
   const logger = createLogger(config.logLevel);

@@ -1,14 +1,15 @@
 /**
  * Reads article files and folders. Each file either becomes a SourceDocument or is skipped with
- * a reason (empty, binary, not UTF-8, too large, malformed header or JSON); one bad file never
- * stops the others.
+ * a reason (empty, binary, not UTF-8, too large, malformed header or JSON, not a regular file, a
+ * symlink out of the folder or in a loop); one bad file never stops the others.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { decodeText } from './decode-text.js';
+import { listFiles } from './list-files.js';
 import { parseHtmlArticle } from './parse-html.js';
 import { parseJsonArticle } from './parse-json.js';
 import { parseMarkdownArticle, parseTextArticle } from './parse-text.js';
+import { readBoundedFile } from './read-bounded.js';
 import {
   UnreadableFileError,
   type ReadOptions,
@@ -32,32 +33,6 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   '.json': 'json',
 };
 
-async function listFiles(paths: string[], skipped: SkippedFile[]): Promise<string[]> {
-  const files: string[] = [];
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      skipped.push({ path, reason: 'no such file or folder' });
-      return;
-    }
-    if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
-      for (const entry of entries) await visit(join(path, entry), false);
-    } else if (FORMAT_BY_EXTENSION[extname(path).toLowerCase()]) {
-      files.push(path);
-    } else if (explicit) {
-      skipped.push({
-        path,
-        reason: `unsupported file type "${extname(path) || 'none'}" (use .txt, .md, .html or .json)`,
-      });
-    }
-  };
-  for (const path of paths) await visit(resolve(path), true);
-  return [...new Set(files)];
-}
-
 function parse(format: SourceFormat, text: string): Omit<SourceDocument, 'path' | 'fileName' | 'format'> {
   switch (format) {
     case 'html':
@@ -75,15 +50,16 @@ export async function readSources(paths: string[], options: ReadOptions = {}): P
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const skipped: SkippedFile[] = [];
   const documents: SourceDocument[] = [];
-  const files = await listFiles(paths, skipped);
-  for (const [index, path] of files.entries()) {
+  const files = await listFiles(
+    paths,
+    (path) => Object.hasOwn(FORMAT_BY_EXTENSION, extname(path).toLowerCase()),
+    skipped,
+  );
+  for (const [index, { path, realPath }] of files.entries()) {
     options.onFile?.(path, index, files.length);
     const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
     try {
-      const info = await stat(path);
-      if (info.size > maxBytes)
-        throw new UnreadableFileError(`the file is ${info.size} bytes, over the limit of ${maxBytes} bytes`);
-      const parsed = parse(format, decodeText(await readFile(path), maxBytes));
+      const parsed = parse(format, decodeText(await readBoundedFile(realPath, maxBytes), maxBytes));
       if (parsed.text.trim() === '') throw new UnreadableFileError('no article text found');
       documents.push({ path, fileName: basename(path), format, ...parsed });
     } catch (error) {
