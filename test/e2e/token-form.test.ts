@@ -2,6 +2,8 @@
  * The explorer on a server with a token (issue 14, item 7): the API answers 401, the explorer asks
  * for the token once in an accessible form, keeps it for the tab and sends it as a bearer header.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
@@ -10,6 +12,7 @@ import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const TOKEN = 'e2e-token-<b>not-html</b>';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: TestServer;
 let browser: Browser;
@@ -62,5 +65,30 @@ describe('the token form', () => {
     expect(await page.locator('dialog').count()).toBe(0);
     // The 401s of the first load were expected; nothing else went wrong.
     expect(errors.filter((error) => !/401/.test(error))).toEqual([]);
+  }, 90_000);
+
+  it('has no WCAG A/AA violations, and Escape gives up', async () => {
+    // axe is injected as a script: this context bypasses the CSP (the real page keeps it).
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await newExplorerPage(context, []);
+    await page.goto(server.url);
+    const dialog = page.getByRole('dialog', { name: 'Token required' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string }> }> };
+        }
+      ).axe;
+      const result = await axe.run(document.querySelector('dialog'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog').count()).toBe(0);
+    await context.close();
   }, 90_000);
 });
