@@ -45,6 +45,20 @@ const ConfigSchema = z
       .optional(),
     logLevel: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
     shutdownTimeoutMs: integer(0),
+    token: z
+      .string()
+      .min(16, 'at least 16 characters, e.g. from `openssl rand -hex 32`')
+      .regex(/^\S+$/, 'no spaces')
+      .optional(),
+    allowedHosts: z
+      .string()
+      .optional()
+      .transform((names) =>
+        (names ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== ''),
+      ),
   })
   .refine((config) => config.store !== 'neo4j' || config.neo4jUri !== undefined, {
     message: 'the neo4j store needs NEO4J_URI',
@@ -170,6 +184,18 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     // Under Docker's default 10 s between SIGTERM and SIGKILL, with room to close the store.
     fallback: 8000,
     help: 'on SIGTERM / SIGINT, how long the server lets running requests finish before it cuts them off',
+  },
+  {
+    variable: 'ACTORGRAPH_TOKEN',
+    key: 'token',
+    fallback: '',
+    help: 'the token API requests must send (Authorization: Bearer …); required when HOST is not loopback',
+  },
+  {
+    variable: 'ACTORGRAPH_ALLOWED_HOSTS',
+    key: 'allowedHosts',
+    fallback: '',
+    help: 'host names the server answers to besides localhost, 127.0.0.1, [::1] and HOST (comma-separated)',
   },
 ];
 

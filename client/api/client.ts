@@ -9,6 +9,7 @@ import type {
   SearchResponse,
   StatsResponse,
 } from '../../server/domain/api.js';
+import { apiFetch } from './access-token.js';
 
 export class ApiError extends Error {
   constructor(
@@ -23,7 +24,7 @@ export class ApiError extends Error {
 async function getJson<T>(path: string): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' } });
+    response = await apiFetch(path, { headers: { accept: 'application/json' } });
   } catch {
     throw new ApiError(0, 'network', 'The actorgraph server cannot be reached. Is it running?');
   }

@@ -3,6 +3,7 @@
  * format, downloaded as a file. The server writes the file (POST /api/export).
  */
 import type { ApiErrorBody } from '../../server/domain/api.js';
+import { apiFetch } from '../api/access-token.js';
 import type { ExplorerGraph } from '../graph/dataset.js';
 
 /** sigma keeps colours as CSS strings; the exports want #rrggbb. */
@@ -113,7 +114,7 @@ export async function download(
   {
     say(`Exporting as ${format}…`);
     try {
-      const response = await fetch('/api/export', {
+      const response = await apiFetch('/api/export', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ format, ...body }),

@@ -74,6 +74,28 @@ export const INPUT_ERRORS: Record<number, ResponseSpec> = {
   400: { description: 'invalid input: the message names the field and why', body: ApiErrorBody },
 };
 
+/** The answers of the Host check (middleware/host-check.ts), on every route. */
+export const HOST_ERRORS: Record<number, ResponseSpec> = {
+  421: {
+    description: 'the Host header names a host this server does not answer to (ACTORGRAPH_ALLOWED_HOSTS)',
+    body: ApiErrorBody,
+  },
+};
+
+/** The answers of the access checks on every route but the probes (see app.ts). */
+export const ACCESS_ERRORS: Record<number, ResponseSpec> = {
+  401: {
+    description: 'the server has a token (ACTORGRAPH_TOKEN) and the request has not sent it as a bearer token',
+    body: ApiErrorBody,
+  },
+  ...HOST_ERRORS,
+};
+
+/** The answer of the per-client rate limit on the console and exports (servers not on loopback only). */
+export const RATE_LIMIT_ERRORS: Record<number, ResponseSpec> = {
+  429: { description: 'too many requests from this client: try again after Retry-After seconds', body: ApiErrorBody },
+};
+
 /** Registers `spec` on `router`: parses params, query and body with its schemas, then runs `handler`. */
 export function mountRoute<S extends RouteSpec>(router: Router, spec: S, handler: RouteHandler<S>): void {
   router[spec.method](spec.path, async (req, res) => {

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
+import { isLoopbackAddress, listenHostNames } from './listen-address.js';
 import type { Lifecycle } from './routes/service-routes.js';
 
 /** How often a shutting-down server closes the connections that have become idle. */
@@ -25,10 +26,15 @@ export interface RunningServer {
 }
 
 export async function startServer(
-  options: Omit<AppOptions, 'lifecycle'> & { port: number; host: string },
+  options: Omit<AppOptions, 'lifecycle' | 'loopbackOnly'> & { port: number; host: string },
 ): Promise<RunningServer> {
   const lifecycle: Lifecycle = { shuttingDown: false };
-  const app = createApp({ ...options, lifecycle });
+  const app = createApp({
+    ...options,
+    lifecycle,
+    loopbackOnly: isLoopbackAddress(options.host),
+    allowedHosts: [...listenHostNames(options.host), ...(options.allowedHosts ?? [])],
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(options.port, options.host, () => resolve(listening));
     listening.once('error', reject);

@@ -44,6 +44,8 @@ export interface TestServerOptions {
   bodyLimitBytes?: number;
   /** Where the server logs (none by default). */
   logger?: Logger;
+  /** ACTORGRAPH_TOKEN: the API then asks for it (none by default). */
+  token?: string;
 }
 
 async function fill(store: GraphStore, options: TestServerOptions): Promise<void> {
@@ -85,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       rowLimit: 1000,
       clientDir: CLIENT_DIR,
       logger: options.logger,
+      token: options.token,
     });
   let server = await listen(store);
   const handle: TestServer = {

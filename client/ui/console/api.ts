@@ -1,10 +1,11 @@
 /** The console's calls to the server: run a query, read the schema and the store's dialect. */
 import type { ApiErrorBody, CypherResponse, HealthResponse, SchemaResponse } from '../../../server/domain/api.js';
+import { apiFetch } from '../../api/access-token.js';
 
 export async function runCypher(query: string, params: Record<string, unknown>): Promise<CypherResponse> {
   let response: Response;
   try {
-    response = await fetch('/api/cypher', {
+    response = await apiFetch('/api/cypher', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, params }),
@@ -21,7 +22,7 @@ export async function runCypher(query: string, params: Record<string, unknown>):
 
 async function getJson<T>(path: string): Promise<T | null> {
   try {
-    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    const response = await apiFetch(path, { headers: { accept: 'application/json' } });
     return response.ok ? ((await response.json()) as T) : null;
   } catch {
     return null;

@@ -1,7 +1,8 @@
 /** `actorgraph serve`: the explorer and the API over an existing database (opened read-only). */
 import { Command } from 'commander';
 import { CLIENT_DIR, requireBuiltClient } from '../../built-assets.js';
-import type { Config } from '../../config.js';
+import { ConfigError, type Config } from '../../config.js';
+import { isLoopbackAddress } from '../../http/listen-address.js';
 import { createLogger, type Logger } from '../../http/logger.js';
 import { startServer, type RunningServer } from '../../http/server.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -31,6 +32,39 @@ async function reportReachability(store: GraphStore, config: Config): Promise<vo
   }
 }
 
+/** `--insecure-no-auth`: serve beyond loopback without a token, knowingly. */
+export interface AccessOption {
+  insecureNoAuth?: boolean;
+}
+
+export function withAccessOption(command: Command): Command {
+  return command.option(
+    '--insecure-no-auth',
+    'serve on a --host other than loopback without ACTORGRAPH_TOKEN: anyone who can reach it can use it',
+  );
+}
+
+/**
+ * Beyond loopback, anyone on the network could read the graph and run console queries: a token is
+ * required, unless --insecure-no-auth says that is meant (behind an authenticating proxy, say).
+ * Checked before anything is opened, so the refusal is the only thing that happens.
+ */
+export function checkAccess(config: Config, access: AccessOption): void {
+  if (isLoopbackAddress(config.host) || config.token !== undefined) return;
+  if (!access.insecureNoAuth) {
+    throw new ConfigError(
+      `--host ${config.host} is reachable from other machines, and no token is set.\n` +
+        'Set ACTORGRAPH_TOKEN (e.g. ACTORGRAPH_TOKEN=$(openssl rand -hex 32)); clients then send it as ' +
+        '"Authorization: Bearer <token>" and the explorer asks for it once.\n' +
+        'To serve without authentication anyway (e.g. behind a proxy that authenticates), add --insecure-no-auth.',
+    );
+  }
+  process.stderr.write(
+    `Warning: serving on ${config.host} with no authentication (--insecure-no-auth): ` +
+      'anyone who can reach this port can read the graph and run console queries.\n',
+  );
+}
+
 export async function serve(config: Config): Promise<Running> {
   requireBuiltClient();
   requireExistingDatabase(config);
@@ -47,6 +81,8 @@ export async function serve(config: Config): Promise<Running> {
     timeoutMs: config.queryTimeoutMs,
     rowLimit: config.queryRowLimit,
     clientDir: CLIENT_DIR,
+    token: config.token,
+    allowedHosts: config.allowedHosts,
   });
   return { server, store, logger, shutdownTimeoutMs: config.shutdownTimeoutMs };
 }
@@ -89,13 +125,16 @@ export function stopOnSignals(running: Running): void {
 }
 
 export function serveCommand(): Command {
-  return withDbOption(
-    new Command('serve')
-      .description('Serve the explorer and the HTTP API')
-      .option('-p, --port <port>', 'port (env PORT, default 3000; 0 picks a free one)')
-      .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
-  ).action(async (options: DbOption & { port?: string; host?: string }) => {
+  return withAccessOption(
+    withDbOption(
+      new Command('serve')
+        .description('Serve the explorer and the HTTP API')
+        .option('-p, --port <port>', 'port (env PORT, default 3000; 0 picks a free one)')
+        .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+    ),
+  ).action(async (options: DbOption & AccessOption & { port?: string; host?: string }) => {
     const config = configFrom(options);
+    checkAccess(config, options);
     const running = await serve(config);
     process.stdout.write(`actorgraph ${VERSION} serving ${storeLocation(config)}\nOpen ${running.server.url}\n`);
     stopOnSignals(running);

@@ -8,18 +8,22 @@ import { storeLocation } from '../../store/open-store.js';
 import { VERSION } from '../../version.js';
 import { configFrom, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 import { formatReport, importWithProgress } from './import.js';
-import { serve, stopOnSignals } from './serve.js';
+import { checkAccess, serve, stopOnSignals, withAccessOption, type AccessOption } from './serve.js';
 
 export function startCommand(): Command {
-  return withNerOption(
-    withDbOption(
-      new Command('start')
-        .description('Import the sample articles into an empty database, and serve')
-        .option('-p, --port <port>', 'port (env PORT, default 3000)')
-        .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+  return withAccessOption(
+    withNerOption(
+      withDbOption(
+        new Command('start')
+          .description('Import the sample articles into an empty database, and serve')
+          .option('-p, --port <port>', 'port (env PORT, default 3000)')
+          .option('--host <host>', 'interface to listen on (env HOST, default 127.0.0.1)'),
+      ),
     ),
-  ).action(async (options: DbOption & { port?: string; host?: string }) => {
+  ).action(async (options: DbOption & AccessOption & { port?: string; host?: string }) => {
     const config = configFrom(options);
+    // Before the import: a refusal should not come after minutes of work.
+    checkAccess(config, options);
     requireBuiltClient();
     await withStore(config, false, async (store) => {
       if (!(await store.isEmpty())) {
