@@ -5,6 +5,7 @@
  * the name right before it, or the sentence's subject for a list of verbs ("He … denounced B").
  */
 import type { ResolvedMention } from '../resolve/entities.js';
+import { mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
 
 export type RelationType =
@@ -58,7 +59,7 @@ function isParty(context: RelationContext, mention: ResolvedMention): boolean {
 }
 
 function mentionsIn(context: RelationContext, from: number, to: number): ResolvedMention[] {
-  return context.mentions.filter((m) => m.start >= from && m.end <= to && isParty(context, m));
+  return mentionsWithin(context.mentions, from, to).filter((m) => isParty(context, m));
 }
 
 /** The name ending right before `position` (within a few words), or the sentence's subject. */
