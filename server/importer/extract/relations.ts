@@ -144,7 +144,12 @@ function coordinated(text: string, context: RelationContext, first: ResolvedMent
 const NEGATION = /\b(?:not|never|neither|nor|no\s+longer|refused\s+to|declined\s+to|failed\s+to)\b|n[’']t\b/i;
 
 function negated(text: string, sentence: Sentence, verbAt: number): boolean {
-  const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', verbAt) + 1, verbAt - 120);
+  // The clause: back to the last comma, at most 120 characters and not before the sentence. The
+  // comma is looked for in that window only; searching the whole text back from every verb made a
+  // long text without commas quadratic.
+  const windowStart = Math.max(sentence.start, verbAt - 120);
+  const comma = text.slice(windowStart, verbAt).lastIndexOf(',');
+  const clauseStart = comma >= 0 ? windowStart + comma + 1 : windowStart;
   return NEGATION.test(text.slice(clauseStart, verbAt));
 }
 
