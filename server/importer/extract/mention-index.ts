@@ -5,6 +5,7 @@
  * mentions come sorted by start; for a list that is not, the look-ups fall back to a full scan, so
  * the answer is always the same as the filter it replaces, in the list's order.
  */
+import { firstIndex } from './first-index.js';
 
 interface Span {
   start: number;
@@ -36,14 +37,7 @@ function layoutOf(mentions: readonly Span[]): Layout {
 
 /** Index of the first mention whose start is at least `position` (the list sorted by start). */
 function firstStartingAt(mentions: readonly Span[], position: number): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (mentions[middle].start < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(mentions, (m) => m.start >= position);
 }
 
 /** Mentions with `from <= start <= to`, in the list's order. */

@@ -4,6 +4,8 @@
  * merged back. A sentence longer than MAX_SENTENCE is cut into pieces at a bound (see there).
  */
 
+import { firstIndex } from './first-index.js';
+
 export interface Sentence {
   index: number;
   text: string;
@@ -96,25 +98,11 @@ export function splitSentences(text: string): Sentence[] {
  * overlap); undefined between sentences.
  */
 export function sentenceContaining(sentences: readonly Sentence[], position: number): Sentence | undefined {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].end <= position) low = middle + 1;
-    else high = middle;
-  }
-  const sentence = sentences[low];
+  const sentence = sentences[firstIndex(sentences, (s) => s.end > position)];
   return sentence && sentence.start <= position ? sentence : undefined;
 }
 
 /** The first sentence that starts at or after `position`. */
 export function sentenceFrom(sentences: readonly Sentence[], position: number): Sentence | undefined {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].start < position) low = middle + 1;
-    else high = middle;
-  }
-  return sentences[low];
+  return sentences[firstIndex(sentences, (s) => s.start >= position)];
 }

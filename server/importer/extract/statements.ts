@@ -5,6 +5,7 @@
  * from and its date.
  */
 import { SPEECH_VERBS } from './lexicon.js';
+import { firstIndex } from './first-index.js';
 import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import { sentenceContaining, sentenceFrom, type Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
@@ -314,14 +315,8 @@ function isWholeSentence(first: Sentence, last: Sentence, quote: QuoteSpan): boo
 
 /** `position` lies inside one of the quotes (found in text order, not overlapping): a binary search. */
 function insideQuote(quotes: QuoteSpan[], position: number): boolean {
-  let low = 0;
-  let high = quotes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (quotes[middle].close <= position) low = middle + 1;
-    else high = middle;
-  }
-  return low < quotes.length && quotes[low].open <= position;
+  const quote = quotes[firstIndex(quotes, (q) => q.close > position)];
+  return quote !== undefined && quote.open <= position;
 }
 
 /** The person each sentence opens with, outside quotes and not as a possessive ("Baer explains …"). */
