@@ -14,7 +14,8 @@ import { findMentions, type Mention } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
 import { extractRelations } from './extract/relations.js';
 import { extractRoles, type ExtractedRole } from './extract/roles.js';
-import { splitSentences, type Sentence } from './extract/sentences.js';
+import { lastMentionBefore, mentionsWithin } from './extract/mention-index.js';
+import { sentenceContaining, splitSentences, type Sentence } from './extract/sentences.js';
 import { extractStatements, type ExtractedStatement } from './extract/statements.js';
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { NerSpan } from './ner/ner-types.js';
@@ -147,12 +148,15 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
         source: document.fileName,
       },
     });
-    const sentenceOf = (position: number) => sentences.find((s) => s.start <= position && position < s.end);
+    const sentenceOf = (position: number) => sentenceContaining(sentences, position);
 
     // Mentions: MENTIONED_IN with count and spans; the first sentences as the entity's evidence.
     const byEntity = new Map<string, ResolvedMention[]>();
-    for (const mention of mentions)
-      byEntity.set(mention.entityKey, [...(byEntity.get(mention.entityKey) ?? []), mention]);
+    for (const mention of mentions) {
+      const list = byEntity.get(mention.entityKey);
+      if (list) list.push(mention);
+      else byEntity.set(mention.entityKey, [mention]);
+    }
     for (const [key, list] of byEntity) {
       const entity = entities.get(key)!;
       const evidence = entityEvidence.get(key) ?? [];
@@ -243,15 +247,11 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
         ?.personKey;
     const genders = gendersOf(text, sentences, mentions, (key) => kindOf(key) === 'person');
     const lastPersonBefore = (position: number, pronoun?: string) =>
-      [...mentions]
-        .reverse()
-        .find(
-          (m) =>
-            m.end <= position &&
-            kindOf(m.entityKey) === 'person' &&
-            !isAuthor(m.entityKey) &&
-            canMean(pronoun, genders.get(m.entityKey)),
-        )?.entityKey;
+      lastMentionBefore(
+        mentions,
+        position,
+        (m) => kindOf(m.entityKey) === 'person' && !isAuthor(m.entityKey) && canMean(pronoun, genders.get(m.entityKey)),
+      )?.entityKey;
     const statements = extractStatements(text, sentences, {
       mentions,
       kindOf,
@@ -364,8 +364,8 @@ function recordNames(properties: Record<string, unknown>, names: string): void {
 
 /** Entities a statement names: mentions inside the statement's own words. */
 function aboutKeys(statement: ExtractedStatement, mentions: ResolvedMention[]): string[] {
-  const keys = mentions
-    .filter((m) => m.start >= statement.start && m.end <= statement.end && statement.text.includes(m.text))
+  const keys = mentionsWithin(mentions, statement.start, statement.end)
+    .filter((m) => statement.text.includes(m.text))
     .map((m) => m.entityKey);
   return [...new Set(keys)];
 }

@@ -6,6 +6,7 @@
  */
 import type { ResolvedMention } from '../resolve/entities.js';
 import { PERSON_ROLE_NOUNS } from './lexicon.js';
+import { mentionsEndingIn, mentionsStartingIn } from './mention-index.js';
 import type { ExtractedRole, RoleContext } from './roles.js';
 import type { Sentence } from './sentences.js';
 
@@ -46,8 +47,8 @@ export function bodyRolesBefore(
   person: ResolvedMention,
   context: RoleContext,
 ): FoundRole[] {
-  const before = context.mentions
-    .filter((m) => m.start >= sentence.start && m.end <= person.start && person.start - m.end <= 60)
+  const before = mentionsEndingIn(context.mentions, person.start - 60, person.start)
+    .filter((m) => m.start >= sentence.start)
     .pop();
   if (!before || !isBody(context, before)) return [];
   const between = text.slice(before.end + (before.possessive ? 2 : 0), person.start);
@@ -60,8 +61,8 @@ export function bodyRolesBefore(
   }
   if (found.length === 0) return [];
   // "Co-Chairs A (France) and B (USA)": B shares the role.
-  const next = context.mentions.find(
-    (m) => m.start > person.end && m.start - person.end <= 30 && context.kindOf(m.entityKey) === 'person',
+  const next = mentionsStartingIn(context.mentions, person.end + 1, person.end + 30).find(
+    (m) => context.kindOf(m.entityKey) === 'person',
   );
   if (next && /^\s*(?:\([^()]{1,30}\)\s*)?,?\s*and\s+$/.test(text.slice(person.end, next.start)))
     found.push({ ...found[0], personKey: next.entityKey, rule: 'role:body-title-and' });

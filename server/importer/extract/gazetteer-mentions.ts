@@ -5,7 +5,7 @@
  */
 import { normalizeForm, type Gazetteer, type GazetteerEntry } from '../gazetteer.js';
 import { NOT_NAMES, ORG_WORDS } from './lexicon.js';
-import { escapeRegExp, overlaps, titleBefore, TITLE_WORDS, type Mention } from './mention-basics.js';
+import { escapeRegExp, overlaps, titleBefore, TITLE_WORDS, type Mention, type TakenSpans } from './mention-basics.js';
 import type { NerHints, NerKind } from './ner-hints.js';
 import { tokenize } from './tokens.js';
 
@@ -83,12 +83,7 @@ function formsThatMayOccur(normalized: string, gazetteer: Gazetteer): Array<[str
   return found.sort((a, b) => b[0].length - a[0].length);
 }
 
-export function gazetteerMentions(
-  text: string,
-  gazetteer: Gazetteer,
-  taken: Array<[number, number]>,
-  ner: NerHints,
-): Mention[] {
+export function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans, ner: NerHints): Mention[] {
   const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
   const mentions: Mention[] = [];
   for (const [form, entry] of formsThatMayOccur(normalized, gazetteer)) {
@@ -180,7 +175,7 @@ const STATE_AGENT_NOUNS =
   /^\s+(?:(?:foreign|defen[cs]e|prime|deputy|interior|energy|economy|finance)\s+)?(?:president|prime minister|minister|ministry|government|authorities|officials?|diplomats?|delegation|counterparts?|leaders?|leadership|troops|forces|army|military|border guards?|side|envoy|ambassador|parliament|lawmakers|negotiators|premier)\b/i;
 
 /** A state named by its demonym in front of one of its agents: "Kyrgyz Foreign Minister …". */
-export function demonymMentions(text: string, gazetteer: Gazetteer, taken: Array<[number, number]>): Mention[] {
+export function demonymMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans): Mention[] {
   const mentions: Mention[] = [];
   for (const token of tokenize(text)) {
     const entry = gazetteer.byAdjective.get(normalizeForm(token.text));

@@ -35,8 +35,38 @@ export function isRoleNoun(word: string): boolean {
   return ROLE_NOUNS.has(lower) || ROLE_NOUNS.has(lower.replace(/s$/, ''));
 }
 
-export function overlaps(taken: Array<[number, number]>, start: number, end: number): boolean {
-  return taken.some(([a, b]) => start < b && end > a);
+/**
+ * The stretches of text earlier rules have already claimed for a name, filed by where they start
+ * (one bucket per BUCKET characters): a check looks only at the buckets a span reaching into
+ * [start, end) can be in, not at every name of the document (which made finding names quadratic in
+ * the length of the text).
+ */
+export class TakenSpans {
+  private static readonly BUCKET = 256;
+  private buckets = new Map<number, Array<[number, number]>>();
+  private longest = 0;
+
+  push(span: [number, number]): void {
+    const bucket = Math.floor(span[0] / TakenSpans.BUCKET);
+    const list = this.buckets.get(bucket);
+    if (list) list.push(span);
+    else this.buckets.set(bucket, [span]);
+    this.longest = Math.max(this.longest, span[1] - span[0]);
+  }
+
+  /** Some taken span shares a character with [start, end). */
+  overlaps(start: number, end: number): boolean {
+    // A span that overlaps starts before `end` and, being at most `longest` long, after start - longest.
+    const first = Math.floor((start - this.longest) / TakenSpans.BUCKET);
+    const last = Math.floor(end / TakenSpans.BUCKET);
+    for (let bucket = first; bucket <= last; bucket++)
+      if (this.buckets.get(bucket)?.some(([a, b]) => start < b && end > a)) return true;
+    return false;
+  }
+}
+
+export function overlaps(taken: TakenSpans, start: number, end: number): boolean {
+  return taken.overlaps(start, end);
 }
 
 export function escapeRegExp(text: string): string {

@@ -8,7 +8,7 @@ import type { Gazetteer } from '../gazetteer.js';
 import { demonymMentions, gazetteerMentions } from './gazetteer-mentions.js';
 import { GENERIC_BODY, refineInstitutions } from './institution-names.js';
 import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
-import { isRoleNoun, overlaps, titleBefore, TITLE_WORDS, type Mention } from './mention-basics.js';
+import { isRoleNoun, overlaps, TakenSpans, titleBefore, TITLE_WORDS, type Mention } from './mention-basics.js';
 import { NerHints } from './ner-hints.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
 
@@ -282,12 +282,7 @@ function companyCue(text: string, start: number, end: number): string | undefine
   return 'other';
 }
 
-function detectedMentions(
-  text: string,
-  gazetteer: Gazetteer,
-  taken: Array<[number, number]>,
-  ner: NerHints,
-): Mention[] {
+function detectedMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans, ner: NerHints): Mention[] {
   const mentions: Mention[] = [];
   const tokens = tokenize(text);
   const runs = capitalisedRuns(text, tokens)
@@ -490,12 +485,7 @@ function splitAtTaggedPeople(run: Run, ner: NerHints): Run[] {
  * People and organisations the tagger found where no capitalised run did (a name after a
  * lower-case particle, a name the run rules trimmed away): added when nothing else took the place.
  */
-function taggedOnlyMentions(
-  text: string,
-  gazetteer: Gazetteer,
-  taken: Array<[number, number]>,
-  ner: NerHints,
-): Mention[] {
+function taggedOnlyMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans, ner: NerHints): Mention[] {
   const mentions: Mention[] = [];
   for (const hint of [...ner.all('person'), ...ner.all('organization')]) {
     if (overlaps(taken, hint.start, hint.end)) continue;
@@ -516,7 +506,7 @@ function taggedOnlyMentions(
  * A run that runs into a span the gazetteer already took ("… Institute for Strategic Studies in
  * Tashkent") keeps its part before that span, without the connectors that led into it.
  */
-function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
+function splitAtTaken(run: Run, taken: TakenSpans): Run[] {
   if (!run.tokens.some((token) => overlaps(taken, token.start, token.end))) return [run];
   const parts: Run[] = [];
   let current: Token[] = [];
@@ -552,7 +542,7 @@ function splitAtTaken(run: Run, taken: Array<[number, number]>): Run[] {
 
 /** Names that show up only as "Mr. X" or "Col. X" (one word after an honorific) are people too. */
 export function findMentions(text: string, gazetteer: Gazetteer, ner: NerHints = NerHints.none()): Mention[] {
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenSpans();
   const found = [
     ...gazetteerMentions(text, gazetteer, taken, ner),
     ...detectedMentions(text, gazetteer, taken, ner),

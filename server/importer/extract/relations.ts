@@ -5,6 +5,7 @@
  * the name right before it, or the sentence's subject for a list of verbs ("He … denounced B").
  */
 import type { ResolvedMention } from '../resolve/entities.js';
+import { mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
 
 export type RelationType =
@@ -58,7 +59,7 @@ function isParty(context: RelationContext, mention: ResolvedMention): boolean {
 }
 
 function mentionsIn(context: RelationContext, from: number, to: number): ResolvedMention[] {
-  return context.mentions.filter((m) => m.start >= from && m.end <= to && isParty(context, m));
+  return mentionsWithin(context.mentions, from, to).filter((m) => isParty(context, m));
 }
 
 /** The name ending right before `position` (within a few words), or the sentence's subject. */
@@ -143,7 +144,12 @@ function coordinated(text: string, context: RelationContext, first: ResolvedMent
 const NEGATION = /\b(?:not|never|neither|nor|no\s+longer|refused\s+to|declined\s+to|failed\s+to)\b|n[’']t\b/i;
 
 function negated(text: string, sentence: Sentence, verbAt: number): boolean {
-  const clauseStart = Math.max(sentence.start, text.lastIndexOf(',', verbAt) + 1, verbAt - 120);
+  // The clause: back to the last comma, at most 120 characters and not before the sentence. The
+  // comma is looked for in that window only; searching the whole text back from every verb made a
+  // long text without commas quadratic.
+  const windowStart = Math.max(sentence.start, verbAt - 120);
+  const comma = text.slice(windowStart, verbAt).lastIndexOf(',');
+  const clauseStart = comma >= 0 ? windowStart + comma + 1 : windowStart;
   return NEGATION.test(text.slice(clauseStart, verbAt));
 }
 

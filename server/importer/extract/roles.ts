@@ -9,6 +9,7 @@ import { normalizeForm } from '../gazetteer.js';
 import type { ResolvedMention } from '../resolve/entities.js';
 import { PERSON_ROLE_NOUNS, TITLES } from './lexicon.js';
 import { bodyRolesBefore } from './body-roles.js';
+import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
 
 export interface ExtractedRole {
@@ -70,11 +71,8 @@ const NEXT_APPOSITION = new RegExp(
 );
 
 function targetAfter(context: RoleContext, from: number, limit: number): ResolvedMention | undefined {
-  const candidates = context.mentions.filter(
-    (m) =>
-      m.start >= from &&
-      m.start <= from + limit + 40 &&
-      ['state', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
+  const candidates = mentionsStartingIn(context.mentions, from, from + limit + 40).filter((m) =>
+    ['state', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
   );
   if (candidates[0] && candidates[0].start > from + limit) return undefined;
   // "the US Army’s Asymmetric Warfare Group": the possessor is not the target, what it owns is.
@@ -103,8 +101,8 @@ function ownerBefore(
   gazetteer: Gazetteer,
 ): string | undefined {
   const prefix = text.slice(from, to);
-  const mention = context.mentions.find(
-    (m) => m.end <= to && m.start >= from && /^(?:['’]s?)?\s*$/.test(text.slice(m.end, to)),
+  const mention = mentionsWithin(context.mentions, from, to).find((m) =>
+    /^(?:['’]s?)?\s*$/.test(text.slice(m.end, to)),
   );
   if (mention && ['state', 'institution'].includes(context.kindOf(mention.entityKey) ?? '')) return mention.entityKey;
   const word = /([\p{Lu}][\p{L}.]*)\s*$/u.exec(prefix)?.[1];
@@ -127,12 +125,8 @@ function possessiveApposition(
   person: ResolvedMention,
   context: RoleContext,
 ): Omit<ExtractedRole, 'start' | 'end'> | undefined {
-  const owner = context.mentions.find(
-    (m) =>
-      m.start > person.end &&
-      m.start <= person.end + 8 &&
-      m.possessive &&
-      /^,\s+(?:the\s+)?$/.test(text.slice(person.end, m.start)),
+  const owner = mentionsStartingIn(context.mentions, person.end + 1, person.end + 8).find(
+    (m) => m.possessive && /^,\s+(?:the\s+)?$/.test(text.slice(person.end, m.start)),
   );
   if (!owner || !['state', 'institution'].includes(context.kindOf(owner.entityKey) ?? '')) return undefined;
   const match = ROLE_AFTER_POSSESSIVE.exec(text.slice(owner.end + 2, owner.end + 80));
@@ -172,8 +166,8 @@ function titleBeforePerson(
   let targetKey = ownerBefore(text, Math.max(sentence.start, titleStart - 40), titleStart, context, gazetteer);
   let rule = 'role:title-state';
   if (!targetKey) {
-    const after = context.mentions.find(
-      (m) => m.start > person.end && m.start <= person.end + 12 && OF_STATE_AFTER.test(text.slice(person.end, m.start)),
+    const after = mentionsStartingIn(context.mentions, person.end + 1, person.end + 12).find((m) =>
+      OF_STATE_AFTER.test(text.slice(person.end, m.start)),
     );
     if (after && ['state', 'institution'].includes(context.kindOf(after.entityKey) ?? '')) {
       targetKey = after.entityKey;
@@ -208,8 +202,8 @@ export function extractRoles(
 ): ExtractedRole[] {
   const roles: ExtractedRole[] = [];
   for (const sentence of sentences) {
-    const people = context.mentions.filter(
-      (m) => m.start >= sentence.start && m.end <= sentence.end && context.kindOf(m.entityKey) === 'person',
+    const people = mentionsWithin(context.mentions, sentence.start, sentence.end).filter(
+      (m) => context.kindOf(m.entityKey) === 'person',
     );
     for (const person of people) {
       const titled = titleBeforePerson(text, sentence, person, context, gazetteer);

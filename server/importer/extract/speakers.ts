@@ -5,6 +5,7 @@
  */
 import type { ResolvedMention } from '../resolve/entities.js';
 import type { Gender } from './gender.js';
+import { mentionsEndingIn, mentionsStartingIn, mentionsWithin } from './mention-index.js';
 
 export interface SpeakerContext {
   mentions: ResolvedMention[];
@@ -29,6 +30,8 @@ export interface FoundSpeaker {
 }
 
 const PRONOUN = /^(he|she|He|She)$/;
+/** How far before a place its owner's name can end: "Ambassador X of the United Kingdom" (spaces and "of the"). */
+const OWNER_REACH = 200;
 const ROLE_OF_BEFORE =
   /\bthe\s+(representative|ambassador|envoy|delegate|minister|spokesperson|spokesman|spokeswoman|head|chair)\s+of\s+(?:the\s+)?$/i;
 const ROLE_DESCRIPTION =
@@ -113,7 +116,7 @@ function describedSpeaker(
   context: SpeakerContext,
 ): FoundSpeaker | undefined {
   if (!noun) return undefined;
-  const before = context.mentions.filter((m) => m.end <= position && position - m.end < 600);
+  const before = mentionsEndingIn(context.mentions, position - 599, position);
   if (INSTITUTION_NOUNS.has(noun)) {
     const institution = [...before]
       .reverse()
@@ -151,27 +154,27 @@ export function speakerEndingAt(
   }
   if (/,\s*$/.test(trimmed) || /\)\s*$/.test(trimmed)) {
     // "Daniel Baer, a senior fellow at …, believes": the subject stands before the apposition.
-    const subject = context.mentions.find(
-      (m) =>
-        m.start >= from &&
-        m.end < end &&
-        /^,/.test(text.slice(m.end, m.end + 1)) &&
-        context.kindOf(m.entityKey) === 'person',
+    const subject = mentionsWithin(context.mentions, from, end - 1).find(
+      (m) => /^,/.test(text.slice(m.end, m.end + 1)) && context.kindOf(m.entityKey) === 'person',
     );
     if (subject) return { entityKey: subject.entityKey, rule: 'speaker:apposition', confidence: 0.85 };
   }
-  let mention = [...context.mentions].reverse().find((m) => m.end <= end && m.end + (m.possessive ? 2 : 0) >= end - 1);
+  let mention = mentionsEndingIn(context.mentions, end - 3, end)
+    .reverse()
+    .find((m) => m.end + (m.possessive ? 2 : 0) >= end - 1);
   if (mention && context.kindOf(mention.entityKey) !== 'person') {
     // "Ambassador Barbara Woodward of the United Kingdom urged": the person, not her country.
     const place = mention;
-    const owner = [...context.mentions].reverse().find(
-      (m) =>
-        m.end <= place.start &&
-        /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
-        // …and "The Ministry of Foreign Affairs of Azerbaijan said": the ministry.
-        (context.kindOf(m.entityKey) === 'person' ||
-          (context.kindOf(m.entityKey) === 'institution' && context.kindOf(place.entityKey) === 'state')),
-    );
+    // Only the owner's name and "of the" stand between, so it ends within OWNER_REACH before the place.
+    const owner = mentionsEndingIn(context.mentions, place.start - OWNER_REACH, place.start)
+      .reverse()
+      .find(
+        (m) =>
+          /^\s+(?:of|from|at)\s+(?:the\s+)?$/.test(text.slice(m.end, place.start)) &&
+          // …and "The Ministry of Foreign Affairs of Azerbaijan said": the ministry.
+          (context.kindOf(m.entityKey) === 'person' ||
+            (context.kindOf(m.entityKey) === 'institution' && context.kindOf(place.entityKey) === 'state')),
+      );
     if (owner) mention = owner;
   }
   // "the representative of Brazil added that …": the person the document gives that role.
@@ -188,8 +191,8 @@ export function speakerEndingAt(
   }
   const role = ROLE_DESCRIPTION.exec(trimmed) ?? THE_ROLE.exec(trimmed);
   if (role) {
-    const stateMention = context.mentions.find(
-      (m) => m.start >= from + role.index && m.end <= end && context.kindOf(m.entityKey) === 'state',
+    const stateMention = mentionsWithin(context.mentions, from + role.index, end).find(
+      (m) => context.kindOf(m.entityKey) === 'state',
     );
     const roleName = role[2].toLowerCase();
     const holder = stateMention ? context.topOfficialOf(stateMention.entityKey, TOP_TITLE[roleName]) : undefined;
@@ -216,26 +219,22 @@ export function speakerStartingAt(
   const noun = /^(?:the|The)\s+([a-z][a-z-]+)\b/.exec(text.slice(start, to))?.[1];
   // "said the spokesperson of the Azerbaijani MFA Leyla Abdullayeva": the name written after the
   // description wins over the last person of that description before it.
-  const namedAfter = context.mentions.find(
-    (m) =>
-      m.start >= start &&
-      m.start <= start + 60 &&
-      context.kindOf(m.entityKey) === 'person' &&
-      !/[.;]/.test(text.slice(start, m.start)),
+  const namedAfter = mentionsStartingIn(context.mentions, start, start + 60).find(
+    (m) => context.kindOf(m.entityKey) === 'person' && !/[.;]/.test(text.slice(start, m.start)),
   );
   const described =
     noun && PERSON_NOUNS.has(noun) && namedAfter ? undefined : describedSpeaker(text, start, noun, context);
   if (described) return described;
   // The first name within a few words (after a title such as "Azerbaijan's President").
-  const mention = context.mentions.find(
-    (m) => m.start >= start && m.start <= start + 60 && context.kindOf(m.entityKey) === 'person',
+  const mention = mentionsStartingIn(context.mentions, start, start + 60).find(
+    (m) => context.kindOf(m.entityKey) === 'person',
   );
   const between = (to: number) =>
     text.slice(start, to).replace(/\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sen|Rep|Gov|Prof|Capt|Maj|Sgt|Adm|St)\./g, '');
   if (mention && !/[.;]/.test(between(mention.start))) {
     return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.9 };
   }
-  const any = context.mentions.find((m) => m.start >= start && m.start <= start + 40 && !m.possessive);
+  const any = mentionsStartingIn(context.mentions, start, start + 40).find((m) => !m.possessive);
   if (any && context.kindOf(any.entityKey) !== 'place' && !/[.;]/.test(between(any.start))) {
     return { entityKey: any.entityKey, rule: 'speaker:name', confidence: 0.7 };
   }

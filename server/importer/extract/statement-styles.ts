@@ -6,6 +6,7 @@
  * statements in the shape the main extractor uses.
  */
 import type { ResolvedMention } from '../resolve/entities.js';
+import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
 import type { ExtractedStatement } from './statements.js';
 import { speakerEndingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
@@ -14,8 +15,8 @@ const SPEAKING_KINDS = new Set(['person', 'institution', 'state', 'group']);
 
 /** The first mention of a speaking kind that starts in [from, to). */
 function speakerIn(context: SpeakerContext, from: number, to: number): ResolvedMention | undefined {
-  return context.mentions.find(
-    (m) => m.start >= from && m.start < to && SPEAKING_KINDS.has(context.kindOf(m.entityKey) ?? ''),
+  return mentionsStartingIn(context.mentions, from, to - 1).find((m) =>
+    SPEAKING_KINDS.has(context.kindOf(m.entityKey) ?? ''),
   );
 }
 
@@ -23,7 +24,7 @@ function speakerIn(context: SpeakerContext, from: number, to: number): ResolvedM
 const DATELINE = /^\p{Lu}[\p{Lu} .'’-]+(?:,\s+[^-—–(]{3,30})?(?:\s*\([^)]{1,40}\))?\s+[-—–]{1,2}\s+/u;
 
 function personIn(context: SpeakerContext, from: number, to: number): ResolvedMention | undefined {
-  return context.mentions.find((m) => m.start >= from && m.start < to && context.kindOf(m.entityKey) === 'person');
+  return mentionsStartingIn(context.mentions, from, to - 1).find((m) => context.kindOf(m.entityKey) === 'person');
 }
 
 function clauseText(text: string): string {
@@ -172,9 +173,7 @@ export function interviewStatements(
 ): ExtractedStatement[] {
   // A named label counts only when it names a person of the article ("Interview: …" does not).
   const personIn = (turn: Turn) =>
-    context.mentions.find(
-      (m) => m.start >= turn.start && m.end <= turn.body && context.kindOf(m.entityKey) === 'person',
-    );
+    mentionsWithin(context.mentions, turn.start, turn.body).find((m) => context.kindOf(m.entityKey) === 'person');
   const turns = turnsOf(text, sentences).filter((turn) => turn.role !== 'named' || personIn(turn));
   if (turns.length < 2) return [];
   // In "Name: …" interviews the one who mostly asks is the interviewer: none of their turns are statements.

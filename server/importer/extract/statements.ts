@@ -5,7 +5,9 @@
  * from and its date.
  */
 import { SPEECH_VERBS } from './lexicon.js';
-import type { Sentence } from './sentences.js';
+import { firstIndex } from './first-index.js';
+import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
+import { sentenceContaining, sentenceFrom, type Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
 import { canMean } from './gender.js';
 import { commentaryStatements, interviewStatements, stanceStatement } from './statement-styles.js';
@@ -64,7 +66,7 @@ function cleanQuote(text: string): string {
 }
 
 function sentenceAt(sentences: Sentence[], position: number): Sentence | undefined {
-  return sentences.find((s) => s.start <= position && position < s.end) ?? sentences.find((s) => s.start >= position);
+  return sentenceContaining(sentences, position) ?? sentenceFrom(sentences, position);
 }
 
 function wordCount(text: string): number {
@@ -81,7 +83,9 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     lastSpeakerBefore: (position, pronoun) => {
       // "she" is not the man who spoke last, nor the byline's author, who reports the story.
       const fits = (key: string) => !context.isAuthor?.(key) && canMean(pronoun, context.genderOf?.(key));
-      const earlier = speakers.filter((s) => s.at < position && fits(s.key)).sort((a, b) => b.at - a.at)[0];
+      // The latest fitting speaker before `position` (the first listed of those at the same place).
+      let earlier: { at: number; key: string } | undefined;
+      for (const s of speakers) if (s.at < position && (!earlier || s.at > earlier.at) && fits(s.key)) earlier = s;
       return earlier?.key ?? context.lastSpeakerBefore(position, pronoun);
     },
   };
@@ -123,12 +127,8 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     }
     if (!speaker && /:\s*$/.test(before)) {
       // "X responded, tweeting a quote from the Gospel: “…”": the sentence's subject speaks.
-      const subject = withSpeakers.mentions.find(
-        (m) =>
-          m.start >= first.start &&
-          m.end <= quote.open &&
-          !m.possessive &&
-          ['person', 'institution'].includes(withSpeakers.kindOf(m.entityKey) ?? ''),
+      const subject = mentionsWithin(withSpeakers.mentions, first.start, quote.open).find(
+        (m) => !m.possessive && ['person', 'institution'].includes(withSpeakers.kindOf(m.entityKey) ?? ''),
       );
       if (subject && subject.start - first.start < 40) {
         speaker = { entityKey: subject.entityKey, rule: 'speaker:colon-subject', confidence: 0.7 };
@@ -206,7 +206,7 @@ export function extractStatements(text: string, sentences: Sentence[], context: 
     const according = LEAD_IN.exec(sentence.text);
     if (according) {
       const from = sentence.start + according[0].length;
-      const speaker = withSpeakers.mentions.find((m) => m.start >= from && m.start <= from + 10);
+      const speaker = mentionsStartingIn(withSpeakers.mentions, from, from + 10)[0];
       const kind = speaker ? withSpeakers.kindOf(speaker.entityKey) : undefined;
       if (speaker && kind && kind !== 'place') {
         const rest = text.slice(speaker.end, sentence.end);
@@ -303,11 +303,8 @@ function hasOwnSpeaker(clause: string, sentence: Sentence, text: string, context
   if (at < 0) return false;
   const verb = VERB_NEAR_START.exec(clause);
   if (!verb) return false;
-  return context.mentions.some(
-    (m) =>
-      m.start >= at &&
-      m.end <= at + verb[0].length &&
-      ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
+  return mentionsWithin(context.mentions, at, at + verb[0].length).some((m) =>
+    ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
   );
 }
 
@@ -316,30 +313,31 @@ function isWholeSentence(first: Sentence, last: Sentence, quote: QuoteSpan): boo
   return first === last && quote.open === first.start && /^[\s.!?]*$/.test(first.text.slice(quote.close - first.start));
 }
 
+/** `position` lies inside one of the quotes (found in text order, not overlapping): a binary search. */
+function insideQuote(quotes: QuoteSpan[], position: number): boolean {
+  const quote = quotes[firstIndex(quotes, (q) => q.close > position)];
+  return quote !== undefined && quote.open <= position;
+}
+
 /** The person each sentence opens with, outside quotes and not as a possessive ("Baer explains …"). */
 function sentenceSubjects(
   sentences: Sentence[],
   quotes: QuoteSpan[],
   context: SpeakerContext,
 ): Array<{ at: number; key: string }> {
-  const quoted = (position: number) => quotes.some((q) => q.open <= position && position < q.close);
+  const quoted = (position: number) => insideQuote(quotes, position);
   return sentences.flatMap((sentence) => {
-    const subject = context.mentions.find(
-      (m) =>
-        m.start >= sentence.start &&
-        m.end <= sentence.end &&
-        !m.possessive &&
-        !quoted(m.start) &&
-        context.kindOf(m.entityKey) === 'person',
+    const subject = mentionsWithin(context.mentions, sentence.start, sentence.end).find(
+      (m) => !m.possessive && !quoted(m.start) && context.kindOf(m.entityKey) === 'person',
     );
     return subject ? [{ at: subject.start, key: subject.entityKey }] : [];
   });
 }
 
 function nearestPersonBefore(context: SpeakerContext, from: number, to: number): FoundSpeaker | undefined {
-  const mention = [...context.mentions]
+  const mention = mentionsWithin(context.mentions, from, to)
     .reverse()
-    .find((m) => m.start >= from && m.end <= to && context.kindOf(m.entityKey) === 'person');
+    .find((m) => context.kindOf(m.entityKey) === 'person');
   return mention ? { entityKey: mention.entityKey, rule: 'speaker:subject', confidence: 0.6 } : undefined;
 }
 
@@ -350,12 +348,8 @@ function coordinatedSubject(
   verbAt: number,
   context: SpeakerContext,
 ): FoundSpeaker | undefined {
-  const names = context.mentions.filter(
-    (m) =>
-      m.start >= from &&
-      m.end <= verbAt &&
-      !m.possessive &&
-      ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
+  const names = mentionsWithin(context.mentions, from, verbAt).filter(
+    (m) => !m.possessive && ['person', 'institution'].includes(context.kindOf(m.entityKey) ?? ''),
   );
   if (names.length !== 1) return undefined;
   const between = text.slice(names[0].end, verbAt);

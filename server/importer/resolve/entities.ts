@@ -162,6 +162,51 @@ function surnameIndex(table: EntityTable, keys: Iterable<string>): Map<string, S
   return index;
 }
 
+/**
+ * The surname index of each document's people for step 2, built once per document and kept up to
+ * date as surnames resolve (a new person in the document, a new form of one of its people), rather
+ * than rebuilt from all of the document's mentions for every surname (quadratic in its length).
+ * Holds the same as surnameIndex of the document's entity keys at every step.
+ */
+class LocalSurnames {
+  private byDocument = new Map<number, Map<string, Set<string>>>();
+  /** Entity key -> the documents whose index holds it. */
+  private documentsOf = new Map<string, Set<number>>();
+
+  constructor(
+    private table: EntityTable,
+    private resolved: ResolvedMention[][],
+  ) {}
+
+  of(doc: number): Map<string, Set<string>> {
+    let index = this.byDocument.get(doc);
+    if (!index) {
+      const keys = new Set(this.resolved[doc].map((m) => m.entityKey));
+      index = surnameIndex(this.table, keys);
+      this.byDocument.set(doc, index);
+      for (const key of keys) this.holds(key).add(doc);
+    }
+    return index;
+  }
+
+  /** `key` now has a mention in `doc`, or a new form: its surnames join every index that holds it. */
+  touched(doc: number, key: string): void {
+    const documents = this.holds(key);
+    if (this.byDocument.has(doc)) documents.add(doc);
+    const added = surnameIndex(this.table, [key]);
+    for (const d of documents) {
+      const index = this.byDocument.get(d)!;
+      for (const [surname, keys] of added) index.set(surname, new Set([...(index.get(surname) ?? []), ...keys]));
+    }
+  }
+
+  private holds(key: string): Set<number> {
+    let documents = this.documentsOf.get(key);
+    if (!documents) this.documentsOf.set(key, (documents = new Set()));
+    return documents;
+  }
+}
+
 /** People of a document by the first word of their full name. */
 function firstNameIndex(table: EntityTable, mentions: ResolvedMention[]): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
@@ -213,8 +258,9 @@ export function resolveEntities(
 
   // 2. Surnames: the person of that surname in the same document, else anywhere in the corpus.
   const corpusIndex = surnameIndex(table, table.entities.keys());
+  const localSurnames = new LocalSurnames(table, resolved);
   for (const { doc, mention } of pendingSurnames) {
-    const local = surnameIndex(table, new Set(resolved[doc].map((m) => m.entityKey)));
+    const local = localSurnames.of(doc);
     // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
     // (names written family name first).
     const candidates =
@@ -241,6 +287,7 @@ export function resolveEntities(
     table.addForm(entity, mention.text);
     if (mention.title) table.addForm(entity, titled(mention), false);
     resolved[doc].push({ ...mention, type: 'person', entityKey: key });
+    localSurnames.touched(doc, key);
   }
 
   // 3. People found only by the shape of their name need a second sign (a cue, or the surname
