@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import kuzu from 'kuzu';
+import { Connection, Database } from '@ladybugdb/core';
 
 const scratch = mkdtempSync(join(tmpdir(), 'actorgraph-extensions-'));
 try {
-  const database = new kuzu.Database(join(scratch, 'probe.kuzu'));
-  const connection = new kuzu.Connection(database);
+  const database = new Database(join(scratch, 'probe.lbug'));
+  const connection = new Connection(database);
   for (const statement of ['INSTALL fts', 'LOAD EXTENSION fts']) {
     const result = await connection.query(statement);
     const rows = await result.getAll();

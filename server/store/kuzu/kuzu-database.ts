@@ -2,7 +2,7 @@
  * Opens Kuzu databases, exactly one `Database` object per path in this process: two objects on
  * one path both open and silently lose committed rows at checkpoint (measured on 0.11.3).
  */
-import kuzu from 'kuzu';
+import { Database, type Connection } from '@ladybugdb/core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUnavailableError } from '../../domain/errors.js';
@@ -10,12 +10,12 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 export interface OpenDatabase {
   path: string;
   readOnly: boolean;
-  database: kuzu.Database;
+  database: Database;
   release(): Promise<void>;
 }
 
 interface Entry {
-  database: kuzu.Database;
+  database: Database;
   readOnly: boolean;
   users: number;
 }
@@ -36,7 +36,7 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
       throw new StoreUnavailableError(`No database at ${absolute}: import articles first`);
     }
     mkdirSync(dirname(absolute), { recursive: true });
-    const database = new kuzu.Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
+    const database = new Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
     try {
       await database.init();
     } catch (error) {
@@ -78,6 +78,6 @@ function describeOpenError(path: string, error: unknown): string {
  * a wrong relationship in place of a right one: 2 of 300 calls here, 0 of 1,500 on one thread.
  * One thread per query also suits the 2-core machines this runs on.
  */
-export function singleThreaded(connection: kuzu.Connection): void {
+export function singleThreaded(connection: Connection): void {
   connection.setMaxNumThreadForExec(1);
 }
