@@ -10,7 +10,7 @@ const evidence = (sentence: string) =>
 
 export function entity(
   id: string,
-  label: 'Actor' | 'Institution',
+  label: 'Actor' | 'Institution' | 'Place',
   name: string,
   kind: string,
   aliases: string[] = [],
