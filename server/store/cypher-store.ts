@@ -133,9 +133,13 @@ export abstract class CypherStore implements GraphStore {
   async neighbors(id: string, options: NeighborOptions): Promise<GraphPayload> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
-    // Always a non-empty list: an empty list parameter crashes Kuzu 0.11.3 (the process exits).
-    const types = options.types.length > 0 ? options.types : [...REL_TYPES];
-    const rows = await this.query('neighbors', { id, types, skip: options.skip ?? 0, limit: options.limit });
+    // An empty list means every type (it used to crash Kuzu 0.11.3; LadybugDB answers it).
+    const rows = await this.query('neighbors', {
+      id,
+      types: options.types,
+      skip: options.skip ?? 0,
+      limit: options.limit,
+    });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
     const edges = await this.edgesAmong(nodes);
     return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));

@@ -6,7 +6,7 @@
 import { AppError, QueryError, QueryTimeoutError, ReadOnlyViolationError } from '../../domain/errors.js';
 import { checkConsoleQuery } from '../console/read-only-guard.js';
 import type { ConsoleInit, ConsoleReply, ConsoleRequest } from './console-protocol.js';
-import { openDatabase, singleThreaded } from './kuzu-database.js';
+import { openDatabase } from './kuzu-database.js';
 import { assertPlanIsReadOnly } from './kuzu-plan-check.js';
 import { graphFromValues, plainCell } from './kuzu-result-graph.js';
 import { Connection, type QueryResult } from '@ladybugdb/core';
@@ -77,7 +77,6 @@ process.on('message', (message: { init?: ConsoleInit; request?: ConsoleRequest }
         const opened = await openDatabase(message.init.dbPath, { readOnly: true });
         connection = new Connection(opened.database);
         await connection.init();
-        singleThreaded(connection);
         process.send?.({ ready: true });
       } catch (error) {
         process.send?.({ ready: false, error: error instanceof Error ? error.message : String(error) });

@@ -1,8 +1,14 @@
 /**
- * Opens Kuzu databases, exactly one `Database` object per path in this process: two objects on
- * one path both open and silently lose committed rows at checkpoint (measured on 0.11.3).
+ * Opens LadybugDB databases, exactly one `Database` object per path in this process: two objects
+ * on one path both open and lose committed rows at checkpoint (measured on Kuzu 0.11.3 and still
+ * on LadybugDB 0.19.1: test/engine/engine-defects.test.ts).
+ *
+ * Queries run on the engine's default number of threads. Kuzu 0.11.3 had to run them on one:
+ * on several, `MATCH (a)-[e]->(b) WHERE e.id IN $ids` answered a wrong relationship in 2 of 300
+ * calls; LadybugDB 0.19.1 answers all 300 right, and its shortest paths match one thread's
+ * (the same test).
  */
-import { Database, type Connection } from '@ladybugdb/core';
+import { Database } from '@ladybugdb/core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUnavailableError } from '../../domain/errors.js';
@@ -70,14 +76,4 @@ function describeOpenError(path: string, error: unknown): string {
     return `The database ${path} is in use by another actorgraph process (a running server or import). Stop it, or use another --db.`;
   }
   return `Could not open the database ${path}: ${message}`;
-}
-
-/**
- * Kuzu 0.11.3 runs a query on several threads by default, and then a scan over all relationship
- * tables with a filter on their id (`MATCH (a)-[e]->(b) WHERE e.id IN $ids`) now and then returns
- * a wrong relationship in place of a right one: 2 of 300 calls here, 0 of 1,500 on one thread.
- * One thread per query also suits the 2-core machines this runs on.
- */
-export function singleThreaded(connection: Connection): void {
-  connection.setMaxNumThreadForExec(1);
 }

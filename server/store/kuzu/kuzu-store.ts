@@ -13,7 +13,7 @@ import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner } from './console-runner.js';
-import { openDatabase, singleThreaded, type OpenDatabase } from './kuzu-database.js';
+import { openDatabase, type OpenDatabase } from './kuzu-database.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 
@@ -63,7 +63,6 @@ export class KuzuStore extends CypherStore {
     const db = await openDatabase(options.path, { readOnly: options.readOnly });
     const connection = new Connection(db.database);
     await connection.init();
-    singleThreaded(connection);
     const store = new KuzuStore(db, connection, options);
     store.fullText = await store.loadFullTextExtension();
     if (!options.readOnly) await store.createSchema();
