@@ -27,7 +27,8 @@ export interface GraphPayload {
 
 export interface HealthResponse {
   status: 'ok' | 'unavailable';
-  store: 'kuzu' | 'neo4j';
+  /** `ladybug`: the embedded LadybugDB store (called `kuzu` before 0.2); its dialect is Kuzu's Cypher. */
+  store: 'ladybug' | 'neo4j';
   dialect: 'kuzu' | 'neo4j';
   version: string;
   message?: string;

@@ -34,7 +34,7 @@ const MIN_TEXT_TERM = 3;
 export type Row = Record<string, unknown>;
 
 export abstract class CypherStore implements GraphStore {
-  abstract readonly kind: 'kuzu' | 'neo4j';
+  abstract readonly kind: 'ladybug' | 'neo4j';
   abstract readonly dialect: Dialect;
   abstract readonly location: string;
 

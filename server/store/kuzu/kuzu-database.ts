@@ -12,6 +12,7 @@ import { Database } from '@ladybugdb/core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUnavailableError } from '../../domain/errors.js';
+import { inspectDatabaseFile, unreadableReason } from './database-file.js';
 
 export interface OpenDatabase {
   path: string;
@@ -41,6 +42,10 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
     if (options.readOnly && !existsSync(absolute)) {
       throw new StoreUnavailableError(`No database at ${absolute}: import articles first`);
     }
+    // Refuse a Kuzu file or one of another storage version before the engine sees it: it would
+    // only say "not a valid Lbug database file".
+    const unreadable = unreadableReason(absolute, inspectDatabaseFile(absolute), Number(Database.getStorageVersion()));
+    if (unreadable) throw new StoreUnavailableError(unreadable);
     mkdirSync(dirname(absolute), { recursive: true });
     const database = new Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
     try {

@@ -32,7 +32,8 @@ export interface KuzuStoreOptions {
 }
 
 export class KuzuStore extends CypherStore {
-  readonly kind = 'kuzu' as const;
+  readonly kind = 'ladybug' as const;
+  /** LadybugDB speaks Kuzu's Cypher: the dialect files stay in cypher/kuzu. */
   readonly dialect = 'kuzu' as const;
   private writes: Promise<unknown> = Promise.resolve();
   private console: ConsoleRunner | null = null;
