@@ -47,7 +47,21 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
     const unreadable = unreadableReason(absolute, inspectDatabaseFile(absolute), Number(Database.getStorageVersion()));
     if (unreadable) throw new StoreUnavailableError(unreadable);
     mkdirSync(dirname(absolute), { recursive: true });
-    const database = new Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
+    const database = new Database(
+      absolute,
+      BUFFER_POOL_BYTES,
+      true, // compression
+      options.readOnly,
+      0, // maximum size: the engine's default
+      true, // checkpoint automatically
+      -1, // at the engine's default WAL size
+      // An import killed mid-commit (kill -9, power loss) leaves a torn record at the end of the
+      // WAL; by default LadybugDB 0.19.1 then refuses to open the database at all ("Corrupted wal
+      // file"). Replaying up to the torn record instead drops only the transaction that never
+      // finished: the database holds all of an import's batch or none of it
+      // (test/engine/import-kill.test.ts).
+      false,
+    );
     try {
       await database.init();
     } catch (error) {
