@@ -209,7 +209,16 @@ export abstract class CypherStore implements GraphStore {
       const template = loadCypher('search-text', this.dialect);
       for (const [label, property] of TEXT_FIELDS) {
         const statement = template.replaceAll('{label}', label).replaceAll('{property}', property);
-        for (const row of await this.rows(statement, { terms, limit })) hits.add(this.toNode(row.n), TEXT_MATCH_SCORE);
+        for (const row of await this.rows(statement, { terms, limit })) {
+          const node = this.toNode(row.n);
+          // The words as typed, together, rank above the same words apart.
+          const phrase = String(node.properties[property] ?? '')
+            .toLowerCase()
+            .includes(q)
+            ? 0.5
+            : 0;
+          hits.add(node, TEXT_MATCH_SCORE + phrase);
+        }
       }
     }
     for (const { node, score } of await this.fullTextHits(q, limit)) hits.add(node, score);
