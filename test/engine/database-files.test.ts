@@ -72,7 +72,8 @@ describe('database files the store cannot read', () => {
 
   it('tells a CLI user the same, with a non-zero exit', async () => {
     const path = fileWithHeader('graph.kuzu', 'KUZU', 39);
-    const result = await cli('query', 'RETURN 1 AS one', '--db', path);
+    // --store: with NEO4J_URI set the CLI would use Neo4j.
+    const result = await cli('query', 'RETURN 1 AS one', '--store', 'ladybug', '--db', path);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/is a Kuzu database/);
     expect(result.stderr).toMatch(/actorgraph import <your articles folder> --db/);

@@ -33,7 +33,8 @@ function largeCorpus(): string {
 }
 
 function startImport(dbPath: string, articles: string) {
-  const child = spawn(process.execPath, [BIN, 'import', articles, '--db', dbPath], {
+  // --store: with NEO4J_URI set the CLI would write to Neo4j.
+  const child = spawn(process.execPath, [BIN, 'import', articles, '--store', 'ladybug', '--db', dbPath], {
     cwd: REPO_ROOT,
     stdio: 'ignore',
   });
