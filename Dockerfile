@@ -9,7 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # No scripts yet (prepare would build sources not copied); the native store's own install script
 # runs with `npm rebuild`.
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild kuzu esbuild
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild @ladybugdb/core esbuild
 COPY . .
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 

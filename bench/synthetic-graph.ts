@@ -16,6 +16,7 @@ import {
   type RelType,
 } from '../server/domain/graph.js';
 import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../server/domain/schema.js';
+import { searchTextOf } from '../server/domain/search-text.js';
 
 export interface SyntheticGraphOptions {
   /** Total nodes (default 20,000). */
@@ -209,7 +210,7 @@ export function syntheticGraph(options: SyntheticGraphOptions = {}): GraphBatch 
           rand() < 0.2
             ? `${name}, ${kind === 'person' ? 'an official' : 'an organisation'} in ${word(int(500))}`
             : null,
-        searchText: [name, ...aliases].join(' | '),
+        searchText: searchTextOf(name, aliases),
         rule: 'synthetic',
         confidence: Math.round((0.5 + rand() / 2) * 100) / 100,
         evidence: encodeEvidence([{ documentId: `doc:s${int(1000)}`, sentence, start: 0, end: sentence.length }]),

@@ -1,23 +1,31 @@
 #!/usr/bin/env node
 /**
  * Installs the embedded store's full-text search extension for the user who runs this, so search
- * needs no download at run time (the Docker image runs it at build time, as the user that serves).
- * Kuzu 0.11 links FTS statically and answers that nothing needs installing; an engine that
- * downloads extensions (`INSTALL fts` fetches from the vendor's server) gets it here, once.
+ * uses it with no download at run time (the Docker image runs it at build time, as the user that
+ * serves). LadybugDB fetches extensions from its vendor's server (`INSTALL fts`). Without the
+ * extension search still works, by a scan that needs nothing installed, only without stemming and
+ * BM25 ranking: so a failed download is reported and does not fail the build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import kuzu from 'kuzu';
+import { Connection, Database } from '@ladybugdb/core';
 
 const scratch = mkdtempSync(join(tmpdir(), 'actorgraph-extensions-'));
 try {
-  const database = new kuzu.Database(join(scratch, 'probe.kuzu'));
-  const connection = new kuzu.Connection(database);
-  for (const statement of ['INSTALL fts', 'LOAD EXTENSION fts']) {
-    const result = await connection.query(statement);
-    const rows = await result.getAll();
-    console.log(`${statement}: ${rows.map((row) => Object.values(row).join(' ')).join('; ') || 'done'}`);
+  const database = new Database(join(scratch, 'probe.lbug'));
+  const connection = new Connection(database);
+  try {
+    for (const statement of ['INSTALL fts', 'LOAD EXTENSION fts']) {
+      const result = await connection.query(statement);
+      const rows = await result.getAll();
+      console.log(`${statement}: ${rows.map((row) => Object.values(row).join(' ')).join('; ') || 'done'}`);
+    }
+  } catch (error) {
+    console.warn(
+      `The full-text extension could not be installed (${error instanceof Error ? error.message : error}); ` +
+        'search works without it, without stemming and BM25 ranking.',
+    );
   }
   await connection.close();
   await database.close();

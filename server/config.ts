@@ -29,7 +29,7 @@ const ConfigSchema = z
     consoleMemoryMb: integer(64),
     maxFileBytes: integer(1),
     bodyLimitBytes: integer(1024),
-    store: z.enum(['kuzu', 'neo4j'], { message: 'store must be kuzu or neo4j' }),
+    store: z.enum(['ladybug', 'neo4j'], { message: 'store must be ladybug or neo4j' }),
     neo4jUri: z
       .string()
       .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://host:port or neo4j://host:port (or +s / +ssc)')
@@ -73,9 +73,31 @@ export type Config = z.infer<typeof ConfigSchema>;
  * upgrade, the user's data folder ($XDG_DATA_HOME/actorgraph, else ~/.local/share/actorgraph).
  */
 export function defaultDatabasePath(): string {
-  if (!REPO_ROOT.split(sep).includes('node_modules')) return join(REPO_ROOT, 'data', 'graph.kuzu');
+  return join(defaultDataFolder(), 'graph.lbug');
+}
+
+/** Where the Kuzu database lived by default before LadybugDB, to say it is no longer read. */
+export function oldDefaultDatabasePath(): string {
+  return join(defaultDataFolder(), 'graph.kuzu');
+}
+
+function defaultDataFolder(): string {
+  if (!REPO_ROOT.split(sep).includes('node_modules')) return join(REPO_ROOT, 'data');
   const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(dataHome, 'actorgraph', 'graph.kuzu');
+  return join(dataHome, 'actorgraph');
+}
+
+/**
+ * The embedded store was called "kuzu" until LadybugDB (Kuzu's maintained fork) replaced Kuzu.
+ * `kuzu` still selects it, for one release, with a notice on stderr.
+ */
+export const STORE_ALIASES: Record<string, 'ladybug'> = { kuzu: 'ladybug' };
+
+export function storeAliasNotice(alias: string): string {
+  return (
+    `actorgraph: the store "${alias}" is now called "ladybug" (LadybugDB, the maintained fork of Kuzu); ` +
+    `"${alias}" still works in this release only. Use --store ladybug or ACTORGRAPH_STORE=ladybug.`
+  );
 }
 
 /** Environment variable -> config key, with the default. Listed in the README. */
@@ -84,7 +106,7 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     variable: 'ACTORGRAPH_DB',
     key: 'dbPath',
     fallback: defaultDatabasePath(),
-    help: 'Kuzu database path',
+    help: 'LadybugDB database path (the embedded store)',
   },
   { variable: 'PORT', key: 'port', fallback: 3000, help: 'HTTP port of the server' },
   {
@@ -139,7 +161,7 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     variable: 'ACTORGRAPH_STORE',
     key: 'store',
     fallback: '',
-    help: 'kuzu or neo4j (default: neo4j when NEO4J_URI is set, else kuzu)',
+    help: 'ladybug or neo4j (default: neo4j when NEO4J_URI is set, else ladybug; kuzu: old name of ladybug)',
   },
   {
     variable: 'NEO4J_URI',
@@ -210,7 +232,12 @@ export function loadConfig(
     const value = overrides[key] ?? (env[variable] !== undefined && env[variable] !== '' ? env[variable] : fallback);
     raw[key] = value === '' ? undefined : value;
   }
-  raw.store ??= raw.neo4jUri ? 'neo4j' : 'kuzu';
+  raw.store ??= raw.neo4jUri ? 'neo4j' : 'ladybug';
+  const alias = typeof raw.store === 'string' ? STORE_ALIASES[raw.store] : undefined;
+  if (alias) {
+    process.stderr.write(`${storeAliasNotice(String(raw.store))}\n`);
+    raw.store = alias;
+  }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

@@ -13,7 +13,7 @@ export function showEmptyNotice(container: HTMLElement): void {
     el(
       'p',
       { class: 'meta' },
-      'Stop the server first: Kuzu lets one process write a database. npm start imports the sample articles into an empty database.',
+      'Stop the server first: LadybugDB lets one process write a database. npm start imports the sample articles into an empty database.',
     ),
   );
   container.classList.remove('error');

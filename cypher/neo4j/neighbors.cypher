@@ -1,6 +1,7 @@
-// A node's neighbours, the most connected first ("next 20 most mentioned"), optionally by type.
+// A node's neighbours, the most connected first ("next 20 most mentioned"), optionally by type
+// (an empty $types: all types).
 MATCH (n)-[e]-(m)
-WHERE n.id = $id AND type(e) IN $types
+WHERE n.id = $id AND (size($types) = 0 OR type(e) IN $types)
 WITH DISTINCT m
 OPTIONAL MATCH (m)-[x]-()
 WITH m, count(x) AS rank

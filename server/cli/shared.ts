@@ -18,8 +18,11 @@ export interface DbOption {
 
 export function withDbOption(command: Command): Command {
   return command
-    .option('--db <path>', `Kuzu database path (env ACTORGRAPH_DB, default ${defaultDatabasePath()})`)
-    .option('--store <store>', 'kuzu or neo4j (env ACTORGRAPH_STORE; neo4j when NEO4J_URI is set)');
+    .option('--db <path>', `LadybugDB database path (env ACTORGRAPH_DB, default ${defaultDatabasePath()})`)
+    .option(
+      '--store <store>',
+      'ladybug or neo4j (env ACTORGRAPH_STORE; neo4j when NEO4J_URI is set; kuzu: old name of ladybug)',
+    );
 }
 
 /** `--ner`, on the commands that import. */

@@ -28,7 +28,8 @@ export interface GraphPayload {
 /** GET /api/health: the process answers (no database call). */
 export interface HealthResponse {
   status: 'ok';
-  store: 'kuzu' | 'neo4j';
+  /** `ladybug`: the embedded LadybugDB store (called `kuzu` before 0.2); its dialect is Kuzu's Cypher. */
+  store: 'ladybug' | 'neo4j';
   dialect: 'kuzu' | 'neo4j';
   version: string;
 }
@@ -36,7 +37,7 @@ export interface HealthResponse {
 /** GET /api/ready: 200 when the store answers, 503 with the reason when not (or shutting down). */
 export interface ReadyResponse {
   ready: boolean;
-  store: 'kuzu' | 'neo4j';
+  store: 'ladybug' | 'neo4j';
   reason?: string;
 }
 

@@ -4,6 +4,7 @@
  * Pure and deterministic: the same documents give the same batch.
  */
 import { encodeEvidence, type Evidence, type GraphBatch, type GraphNode, type RelType } from '../domain/graph.js';
+import { searchTextOf } from '../domain/search-text.js';
 import { EdgeCollector } from './assemble/edge-collector.js';
 import { hash } from './assemble/hash.js';
 import { addStatements } from './assemble/statement-graph.js';
@@ -62,7 +63,7 @@ function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
       kind: entity.kind,
       aliases,
       description: null,
-      searchText: [entity.name, ...aliases].join(' | '),
+      searchText: searchTextOf(entity.name, aliases),
       rule: entity.rule,
       confidence: entity.confidence,
       evidence: evidence.length > 0 ? encodeEvidence(evidence.slice(0, MAX_ENTITY_EVIDENCE)) : null,

@@ -17,12 +17,24 @@ import type {
 } from './graph-store.js';
 import { toApiPayload } from '../domain/payload.js';
 import { MAX_PATH_LENGTH } from '../domain/api.js';
-import { filterNeighborEdges, nameMatchScore, SearchHits } from './search-hits.js';
+import { filterNeighborEdges, nameMatchScore, SearchHits, TEXT_MATCH_SCORE } from './search-hits.js';
+import { queryTerms, spellingKey } from '../domain/search-text.js';
+
+/** Where the index-free full-text scan looks: a fixed list, spliced into search-text.cypher. */
+const TEXT_FIELDS = [
+  ['Statement', 'text'],
+  ['Document', 'title'],
+  ['Actor', 'description'],
+  ['Institution', 'description'],
+] as const;
+
+/** Shorter words are inside too many others ("us" in "music") to be worth a substring scan. */
+const MIN_TEXT_TERM = 3;
 
 export type Row = Record<string, unknown>;
 
 export abstract class CypherStore implements GraphStore {
-  abstract readonly kind: 'kuzu' | 'neo4j';
+  abstract readonly kind: 'ladybug' | 'neo4j';
   abstract readonly dialect: Dialect;
   abstract readonly location: string;
 
@@ -121,9 +133,13 @@ export abstract class CypherStore implements GraphStore {
   async neighbors(id: string, options: NeighborOptions): Promise<GraphPayload> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
-    // Always a non-empty list: an empty list parameter crashes Kuzu 0.11.3 (the process exits).
-    const types = options.types.length > 0 ? options.types : [...REL_TYPES];
-    const rows = await this.query('neighbors', { id, types, skip: options.skip ?? 0, limit: options.limit });
+    // An empty list means every type (it used to crash Kuzu 0.11.3; LadybugDB answers it).
+    const rows = await this.query('neighbors', {
+      id,
+      types: options.types,
+      skip: options.skip ?? 0,
+      limit: options.limit,
+    });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
     const edges = await this.edgesAmong(nodes);
     return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));
@@ -174,13 +190,36 @@ export abstract class CypherStore implements GraphStore {
     return path as GraphPath;
   }
 
+  /**
+   * Names and aliases first (exact, word prefix, spelling variant, substring), then full text:
+   * every word of the query in a statement, a document title or a description, found by a plain
+   * scan that needs no extension, and whatever the store's full-text index adds when it has one.
+   */
   async search(text: string, limit: number): Promise<SearchHit[]> {
     const q = text.trim().toLowerCase();
     if (q === '') return [];
+    const key = spellingKey(q) || q;
     const hits = new SearchHits();
-    for (const row of await this.query('search-names', { q, limit: limit * 3 })) {
+    for (const row of await this.query('search-names', { q, key, limit: limit * 3 })) {
       const node = this.toNode(row.n);
       hits.add(node, nameMatchScore(node, q));
+    }
+    const terms = queryTerms(q).filter((term) => term.length >= MIN_TEXT_TERM);
+    if (terms.length > 0) {
+      const template = loadCypher('search-text', this.dialect);
+      for (const [label, property] of TEXT_FIELDS) {
+        const statement = template.replaceAll('{label}', label).replaceAll('{property}', property);
+        for (const row of await this.rows(statement, { terms, limit })) {
+          const node = this.toNode(row.n);
+          // The words as typed, together, rank above the same words apart.
+          const phrase = String(node.properties[property] ?? '')
+            .toLowerCase()
+            .includes(q)
+            ? 0.5
+            : 0;
+          hits.add(node, TEXT_MATCH_SCORE + phrase);
+        }
+      }
     }
     for (const { node, score } of await this.fullTextHits(q, limit)) hits.add(node, score);
     return hits.top(limit);

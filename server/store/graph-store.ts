@@ -44,7 +44,7 @@ export interface ReadQueryOptions {
 }
 
 export interface GraphStore {
-  readonly kind: 'kuzu' | 'neo4j';
+  readonly kind: 'ladybug' | 'neo4j';
   readonly dialect: Dialect;
   /** Human-readable location (a path or a URI) for messages. */
   readonly location: string;

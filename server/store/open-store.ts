@@ -1,6 +1,8 @@
-/** Chooses and opens the store the configuration names: Kuzu (default) or Neo4j (NEO4J_URI). */
-import type { Config } from '../config.js';
+/** Chooses and opens the store the configuration names: LadybugDB (default) or Neo4j (NEO4J_URI). */
+import { existsSync } from 'node:fs';
+import { defaultDatabasePath, oldDefaultDatabasePath, type Config } from '../config.js';
 import type { GraphStore } from './graph-store.js';
+import { reimportCommand } from './kuzu/database-file.js';
 import { KuzuStore } from './kuzu/kuzu-store.js';
 import { uriForMessages } from './neo4j/neo4j-errors.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
@@ -14,6 +16,7 @@ export async function openStore(config: Config, options: { readOnly: boolean }):
       ...(config.neo4jDatabase ? { database: config.neo4jDatabase } : {}),
     });
   }
+  warnAboutOldDefaultDatabase(config.dbPath);
   return KuzuStore.open({
     path: config.dbPath,
     readOnly: options.readOnly,
@@ -21,7 +24,21 @@ export async function openStore(config: Config, options: { readOnly: boolean }):
   });
 }
 
-/** Where the data lives, for messages: the Kuzu path or the Neo4j URI. */
+/**
+ * The default database was `graph.kuzu` before LadybugDB: when it is there and the new default is
+ * not, the graph the user expects is in a file nothing reads any more. Say so once, at open.
+ */
+function warnAboutOldDefaultDatabase(dbPath: string): void {
+  const old = oldDefaultDatabasePath();
+  if (dbPath !== defaultDatabasePath() || existsSync(dbPath) || !existsSync(old)) return;
+  process.stderr.write(
+    `actorgraph: ${old} is a Kuzu database from an earlier actorgraph, which is no longer read; ` +
+      `a new LadybugDB database is used at ${dbPath}. To bring your graph over, import the articles again ` +
+      `(ids come from the articles, curation from the curation file): ${reimportCommand(old)}\n`,
+  );
+}
+
+/** Where the data lives, for messages: the LadybugDB path or the Neo4j URI. */
 export function storeLocation(config: Config): string {
   return config.store === 'neo4j' ? `Neo4j at ${uriForMessages(config.neo4jUri!)}` : config.dbPath;
 }

@@ -4,13 +4,27 @@
  */
 import type { SearchHit } from '../domain/api.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
+import { spellingKey } from '../domain/search-text.js';
 
-/** 10 when a name (or a word of it) starts with the text, 5 when it only contains it. */
+/**
+ * How well a name matched, from its name and aliases: 20 when one equals the text, 10 when a word
+ * of one starts with it, 8 when a word of one starts with the text's spelling key (Aliev finds
+ * Aliyev), 5 when one only contains it. So `US` ranks United States (alias US) above USAID.
+ */
 export function nameMatchScore(node: GraphNode, lowerQuery: string): number {
-  const name = String(node.properties.name ?? '').toLowerCase();
-  const startsWord = name.startsWith(lowerQuery) || name.split(/\s+/).some((word) => word.startsWith(lowerQuery));
-  return startsWord ? 10 : 5;
+  const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases.map(String) : [];
+  const forms = [String(node.properties.name ?? ''), ...aliases].map((form) => form.toLowerCase());
+  if (forms.includes(lowerQuery)) return 20;
+  const startsWord = (text: string, start: string) =>
+    start !== '' && (text.startsWith(start) || text.split(/\s+/).some((word) => word.startsWith(start)));
+  if (forms.some((form) => startsWord(form, lowerQuery))) return 10;
+  const key = spellingKey(lowerQuery);
+  if (forms.some((form) => startsWord(spellingKey(form), key))) return 8;
+  return 5;
 }
+
+/** A statement, title or description that holds every word of the query, without an index. */
+export const TEXT_MATCH_SCORE = 3;
 
 /** Full-text scores are scaled below name matches. */
 export function fullTextScore(score: number): number {

@@ -15,7 +15,7 @@ import type { GraphStore } from '../../server/store/graph-store.js';
 
 /** Answers what the routes under test ask for without a database. */
 const store = {
-  kind: 'kuzu',
+  kind: 'ladybug',
   dialect: 'kuzu',
   isEmpty: async () => false,
   runReadQuery: async () => ({

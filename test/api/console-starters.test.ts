@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { starterQueries } from '../../client/ui/console/starters.js';
 import type { CypherResponse } from '../../server/domain/api.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
+import { DIALECT_OF, startTestServer, testStores, type TestServer } from '../helpers/test-server.js';
 
 afterAll(removeTempDirs);
 
@@ -24,13 +24,13 @@ describe.each(testStores())('the console starter queries (%s)', (kind) => {
 
   it('are offered for the dialect /api/health names', async () => {
     const health = await request(server.url).get('/api/health').expect(200);
-    expect(health.body.dialect).toBe(kind);
-    expect(starterQueries(kind).map((starter) => starter.name)).toEqual(
+    expect(health.body.dialect).toBe(DIALECT_OF[kind]);
+    expect(starterQueries(DIALECT_OF[kind]).map((starter) => starter.name)).toEqual(
       expect.arrayContaining(['Who said what about whom', 'Actors two steps from X', 'Statements in a date range']),
     );
   });
 
-  it.each(starterQueries(kind).map((starter) => [starter.name, starter] as const))(
+  it.each(starterQueries(DIALECT_OF[kind]).map((starter) => [starter.name, starter] as const))(
     '"%s" runs and returns rows',
     async (_name, starter) => {
       const res = await request(server.url).post('/api/cypher').send({ query: starter.query, params: starter.params });
@@ -41,7 +41,7 @@ describe.each(testStores())('the console starter queries (%s)', (kind) => {
   );
 
   it('"Actors two steps from X" finds people two steps from Ilham Aliyev, not Aliyev himself', async () => {
-    const starter = starterQueries(kind).find((item) => item.name === 'Actors two steps from X')!;
+    const starter = starterQueries(DIALECT_OF[kind]).find((item) => item.name === 'Actors two steps from X')!;
     const body = (await request(server.url).post('/api/cypher').send(starter).expect(200)).body as CypherResponse;
     const others = body.rows.map((row) => (row.other as { properties: { name: string } }).properties.name);
     expect(others.length).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe.each(testStores())('the console starter queries (%s)', (kind) => {
   });
 
   it('"Statements in a date range" keeps to the range', async () => {
-    const starter = starterQueries(kind).find((item) => item.name === 'Statements in a date range')!;
+    const starter = starterQueries(DIALECT_OF[kind]).find((item) => item.name === 'Statements in a date range')!;
     const narrow = { from: '2021-04-01', to: '2021-04-30' };
     const body = (
       await request(server.url).post('/api/cypher').send({ query: starter.query, params: narrow }).expect(200)

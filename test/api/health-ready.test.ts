@@ -36,9 +36,9 @@ describe('health and readiness', () => {
 
   it('is alive and ready over a reachable store', async () => {
     const health = await request(server.url).get('/api/health').expect(200);
-    expect(health.body).toEqual({ status: 'ok', store: 'kuzu', dialect: 'kuzu', version: expect.any(String) });
+    expect(health.body).toEqual({ status: 'ok', store: 'ladybug', dialect: 'kuzu', version: expect.any(String) });
     const ready = await request(server.url).get('/api/ready').expect(200);
-    expect(ready.body).toEqual({ ready: true, store: 'kuzu' });
+    expect(ready.body).toEqual({ ready: true, store: 'ladybug' });
   });
 
   it('is alive but not ready when the store fails, with the reason', async () => {
@@ -67,7 +67,7 @@ describe('health and readiness', () => {
     await request(app).get('/api/ready').expect(200);
     lifecycle.shuttingDown = true;
     const ready = await request(app).get('/api/ready').expect(503);
-    expect(ready.body).toEqual({ ready: false, store: 'kuzu', reason: 'shutting down' });
+    expect(ready.body).toEqual({ ready: false, store: 'ladybug', reason: 'shutting down' });
     await request(app).get('/api/health').expect(200);
   });
 });

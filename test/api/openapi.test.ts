@@ -29,7 +29,7 @@ interface Operation {
 function registeredApiRoutes(): string[] {
   // Building the app touches no store: a stand-in is enough to read its routing table.
   const app = createApp({
-    store: { kind: 'kuzu', dialect: 'kuzu' } as GraphStore,
+    store: { kind: 'ladybug', dialect: 'kuzu' } as GraphStore,
     version: 'test',
     bodyLimitBytes: 1024,
     timeoutMs: 1000,

@@ -15,7 +15,7 @@ import {
 } from '../../server/domain/graph.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { mergeWithExisting } from '../../server/store/merge-existing.js';
-import { sampleGraph } from '../helpers/sample-graph.js';
+import { entity, sampleGraph } from '../helpers/sample-graph.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 export interface StoreFactory {
@@ -50,6 +50,14 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
           evidence: null,
         },
       });
+      // Names for search: spelling variants, and short names inside longer ones. No relationships.
+      graph.nodes.push(
+        entity('actor:ilham-aliyev', 'Actor', 'Ilham Aliyev', 'person', ['Aliyev']),
+        entity('actor:volodymyr-zelenskiy', 'Actor', 'Volodymyr Zelenskiy', 'person', ['Zelenskiy']),
+        entity('place:united-states', 'Place', 'United States', 'country', ['US', 'USA', 'America']),
+        entity('inst:usaid', 'Institution', 'USAID', 'agency'),
+        entity('place:russia', 'Place', 'Russia', 'country'),
+      );
       await writer.writeBatch(graph);
       await writer.writeBatch(graph); // idempotent: a second write changes nothing
       const second = sampleGraph();
@@ -68,7 +76,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
 
     it('counts nodes by label and relationships by type, once each despite two writes', async () => {
       const stats = await reader.stats();
-      expect(stats.nodes).toMatchObject({ Actor: 4, Institution: 1, Statement: 1, Document: 1 });
+      expect(stats.nodes).toMatchObject({ Actor: 6, Institution: 2, Place: 2, Statement: 1, Document: 1 });
       expect(stats.relationships).toMatchObject({
         SAID: 1,
         REPORTED_IN: 1,
@@ -77,7 +85,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         ABOUT: 1,
         MENTIONED_IN: 2,
       });
-      expect(stats.totalNodes).toBe(7);
+      expect(stats.totalNodes).toBe(12);
       expect(stats.totalRelationships).toBe(7);
     });
 
@@ -221,6 +229,25 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(await reader.search('zzzz-no-such-thing', 5)).toEqual([]);
     });
 
+    it('finds names by their common spelling variants', async () => {
+      expect((await reader.search('Aliev', 5))[0]?.id).toBe('actor:ilham-aliyev');
+      expect((await reader.search('Zelensky', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
+      expect((await reader.search('zelenskyy', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
+      expect((await reader.search('Babage', 5))[0]?.id).toBe('actor:charles-babbage');
+    });
+
+    it('ranks an exact name or alias above longer names that contain it', async () => {
+      const hits = await reader.search('US', 10);
+      expect(hits.slice(0, 3).map((hit) => hit.id)).toEqual(['place:united-states', 'inst:usaid', 'place:russia']);
+      expect((await reader.search('united states', 5))[0]?.id).toBe('place:united-states');
+    });
+
+    it('finds a statement by words that appear in it in another order or form', async () => {
+      const hits = await reader.search('music compose', 5);
+      expect(hits.map((hit) => hit.id)).toContain('stmt:engines');
+      expect(hits.find((hit) => hit.id === 'stmt:engines')?.snippet).toBe('Engines will compose music');
+    });
+
     it('draws an overview of the most connected nodes with the edges among them', async () => {
       const overview = await reader.overview(3);
       expect(overview.nodes).toHaveLength(3);
@@ -231,7 +258,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
 
     it('exports the whole graph with the properties it was given', async () => {
       const exported = await reader.exportAll();
-      expect(exported.nodes).toHaveLength(7);
+      expect(exported.nodes).toHaveLength(12);
       expect(exported.edges).toHaveLength(7);
       const role = exported.edges.find((edge) => edge.type === 'HOLDS_ROLE');
       expect(role).toMatchObject({
@@ -303,7 +330,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         await expect(reader.runReadQuery('MATCH (n) DETACH DELETE n', {}, limits)).rejects.toMatchObject({
           status: 403,
         });
-        expect((await reader.stats()).totalNodes).toBe(7);
+        expect((await reader.stats()).totalNodes).toBe(12);
         expect((await reader.getNode('actor:ada-lovelace'))?.properties.name).toBe('Ada Lovelace');
       });
 
@@ -312,7 +339,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
           status: 403,
           code: 'read_only',
         });
-        expect((await reader.stats()).totalNodes).toBe(7);
+        expect((await reader.stats()).totalNodes).toBe(12);
       });
 
       it('reports a malformed query or an unknown label with the database message', async () => {

@@ -3,13 +3,14 @@
  * two people, a state, an institution, a statement reported in a document.
  */
 import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../server/domain/graph.js';
+import { searchTextOf } from '../../server/domain/search-text.js';
 
 const evidence = (sentence: string) =>
   encodeEvidence([{ documentId: 'doc:1', sentence, start: 0, end: sentence.length }]);
 
 export function entity(
   id: string,
-  label: 'Actor' | 'Institution',
+  label: 'Actor' | 'Institution' | 'Place',
   name: string,
   kind: string,
   aliases: string[] = [],
@@ -22,7 +23,7 @@ export function entity(
       kind,
       aliases,
       description: null,
-      searchText: [name, ...aliases].join(' | '),
+      searchText: searchTextOf(name, aliases),
       rule: 'test',
       confidence: 1,
       evidence: null,

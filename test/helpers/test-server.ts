@@ -19,11 +19,14 @@ export { CLIENT_DIR };
 
 export const SAMPLE_ARTICLES = join(REPO_ROOT, 'data', 'articles');
 
-export type StoreKind = 'kuzu' | 'neo4j';
+export type StoreKind = 'ladybug' | 'neo4j';
 
-/** The stores the API tests run on: Kuzu always, Neo4j when NEO4J_URI is set. */
+/** The Cypher dialect each store speaks: LadybugDB speaks Kuzu's. */
+export const DIALECT_OF = { ladybug: 'kuzu', neo4j: 'neo4j' } as const;
+
+/** The stores the API tests run on: LadybugDB always, Neo4j when NEO4J_URI is set. */
 export function testStores(): StoreKind[] {
-  return process.env.NEO4J_URI ? ['kuzu', 'neo4j'] : ['kuzu'];
+  return process.env.NEO4J_URI ? ['ladybug', 'neo4j'] : ['ladybug'];
 }
 
 export interface TestServer {
@@ -58,8 +61,8 @@ async function openNeo4j(): Promise<Neo4jStore> {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const kind = options.store ?? 'kuzu';
-  const dbPath = join(tempDir(), 'graph.kuzu');
+  const kind = options.store ?? 'ladybug';
+  const dbPath = join(tempDir(), 'graph.lbug');
   let store: GraphStore;
   if (kind === 'neo4j') {
     const neo4j = await openNeo4j();
@@ -67,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await fill(neo4j, options);
     store = neo4j;
   } else {
-    // Kuzu: one process writes, then the server reads (as `actorgraph import` then `serve`).
+    // LadybugDB: one process writes, then the server reads (as `actorgraph import` then `serve`).
     const writer = await KuzuStore.open({ path: dbPath, readOnly: false });
     try {
       await fill(writer, options);

@@ -18,11 +18,12 @@ export interface Lifecycle {
   shuttingDown: boolean;
 }
 
-const StoreKind = z.enum(['kuzu', 'neo4j']);
+const StoreKind = z.enum(['ladybug', 'neo4j']);
+const Dialect = z.enum(['kuzu', 'neo4j']);
 const HealthBody = z.object({
   status: z.literal('ok'),
   store: StoreKind,
-  dialect: StoreKind.meta({ description: 'the Cypher dialect console queries are written in' }),
+  dialect: Dialect.meta({ description: 'the Cypher dialect console queries are written in' }),
   version: z.string(),
 });
 const ReadyBody = z.object({

@@ -5,6 +5,7 @@
  */
 import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../domain/graph.js';
 import { REL_ENDPOINTS } from '../../domain/schema.js';
+import { searchTextOf } from '../../domain/search-text.js';
 import type { Correction } from './curation-file.js';
 
 const ENTITY_LABELS = new Set(['Actor', 'Institution', 'Place']);
@@ -38,7 +39,7 @@ function setNameAndAliases(node: GraphNode, name: string, extraAliases: string[]
   aliases.delete(name);
   node.properties.name = name;
   node.properties.aliases = [...aliases].sort();
-  node.properties.searchText = [name, ...node.properties.aliases].join(' | ');
+  node.properties.searchText = searchTextOf(name, node.properties.aliases);
 }
 
 function rekey(edge: GraphEdge, from: string, to: string, label: GraphNode['label']): GraphEdge {

@@ -3,18 +3,17 @@
  * process so the parent can kill it when a query overruns its time or memory: Kuzu's timeout is
  * cooperative and a runaway UNWIND can grow to gigabytes before it notices.
  */
-import type kuzu from 'kuzu';
 import { AppError, QueryError, QueryTimeoutError, ReadOnlyViolationError } from '../../domain/errors.js';
 import { checkConsoleQuery } from '../console/read-only-guard.js';
 import type { ConsoleInit, ConsoleReply, ConsoleRequest } from './console-protocol.js';
-import { openDatabase, singleThreaded } from './kuzu-database.js';
+import { openDatabase } from './kuzu-database.js';
 import { assertPlanIsReadOnly } from './kuzu-plan-check.js';
 import { graphFromValues, plainCell } from './kuzu-result-graph.js';
-import kuzuModule from 'kuzu';
+import { Connection, type QueryResult } from '@ladybugdb/core';
 
-let connection: kuzu.Connection | null = null;
+let connection: Connection | null = null;
 
-async function execute(statement: string, params: Record<string, unknown>): Promise<kuzu.QueryResult> {
+async function execute(statement: string, params: Record<string, unknown>): Promise<QueryResult> {
   if (!connection) throw new Error('console worker is not initialised');
   const prepared = await connection.prepare(statement);
   // A plain Error: toErrorReply classifies the database's message (read-only, timeout, …).
@@ -76,9 +75,8 @@ process.on('message', (message: { init?: ConsoleInit; request?: ConsoleRequest }
     if (message.init) {
       try {
         const opened = await openDatabase(message.init.dbPath, { readOnly: true });
-        connection = new kuzuModule.Connection(opened.database);
+        connection = new Connection(opened.database);
         await connection.init();
-        singleThreaded(connection);
         process.send?.({ ready: true });
       } catch (error) {
         process.send?.({ ready: false, error: error instanceof Error ? error.message : String(error) });

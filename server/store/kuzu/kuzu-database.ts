@@ -1,21 +1,28 @@
 /**
- * Opens Kuzu databases, exactly one `Database` object per path in this process: two objects on
- * one path both open and silently lose committed rows at checkpoint (measured on 0.11.3).
+ * Opens LadybugDB databases, exactly one `Database` object per path in this process: two objects
+ * on one path both open and lose committed rows at checkpoint (measured on Kuzu 0.11.3 and still
+ * on LadybugDB 0.19.1: test/engine/engine-defects.test.ts).
+ *
+ * Queries run on the engine's default number of threads. Kuzu 0.11.3 had to run them on one:
+ * on several, `MATCH (a)-[e]->(b) WHERE e.id IN $ids` answered a wrong relationship in 2 of 300
+ * calls; LadybugDB 0.19.1 answers all 300 right, and its shortest paths match one thread's
+ * (the same test).
  */
-import kuzu from 'kuzu';
+import { Database } from '@ladybugdb/core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUnavailableError } from '../../domain/errors.js';
+import { inspectDatabaseFile, unreadableReason } from './database-file.js';
 
 export interface OpenDatabase {
   path: string;
   readOnly: boolean;
-  database: kuzu.Database;
+  database: Database;
   release(): Promise<void>;
 }
 
 interface Entry {
-  database: kuzu.Database;
+  database: Database;
   readOnly: boolean;
   users: number;
 }
@@ -35,8 +42,26 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
     if (options.readOnly && !existsSync(absolute)) {
       throw new StoreUnavailableError(`No database at ${absolute}: import articles first`);
     }
+    // Refuse a Kuzu file or one of another storage version before the engine sees it: it would
+    // only say "not a valid Lbug database file".
+    const unreadable = unreadableReason(absolute, inspectDatabaseFile(absolute), Number(Database.getStorageVersion()));
+    if (unreadable) throw new StoreUnavailableError(unreadable);
     mkdirSync(dirname(absolute), { recursive: true });
-    const database = new kuzu.Database(absolute, BUFFER_POOL_BYTES, true, options.readOnly);
+    const database = new Database(
+      absolute,
+      BUFFER_POOL_BYTES,
+      true, // compression
+      options.readOnly,
+      0, // maximum size: the engine's default
+      true, // checkpoint automatically
+      -1, // at the engine's default WAL size
+      // An import killed mid-commit (kill -9, power loss) leaves a torn record at the end of the
+      // WAL; by default LadybugDB 0.19.1 then refuses to open the database at all ("Corrupted wal
+      // file"). Replaying up to the torn record instead drops only the transaction that never
+      // finished: the database holds all of an import's batch or none of it
+      // (test/engine/import-kill.test.ts).
+      false,
+    );
     try {
       await database.init();
     } catch (error) {
@@ -70,14 +95,4 @@ function describeOpenError(path: string, error: unknown): string {
     return `The database ${path} is in use by another actorgraph process (a running server or import). Stop it, or use another --db.`;
   }
   return `Could not open the database ${path}: ${message}`;
-}
-
-/**
- * Kuzu 0.11.3 runs a query on several threads by default, and then a scan over all relationship
- * tables with a filter on their id (`MATCH (a)-[e]->(b) WHERE e.id IN $ids`) now and then returns
- * a wrong relationship in place of a right one: 2 of 300 calls here, 0 of 1,500 on one thread.
- * One thread per query also suits the 2-core machines this runs on.
- */
-export function singleThreaded(connection: kuzu.Connection): void {
-  connection.setMaxNumThreadForExec(1);
 }

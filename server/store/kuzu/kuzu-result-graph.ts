@@ -3,7 +3,7 @@
  * lists of them), so a console query's result can be drawn. Relationships whose endpoints are
  * not in the result get them fetched by internal id.
  */
-import type kuzu from 'kuzu';
+import type { Connection } from '@ladybugdb/core';
 import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
 import {
   internalKey,
@@ -37,7 +37,7 @@ export function collectGraphValues(value: unknown, into: CollectedValues): void 
   }
 }
 
-async function fetchMissingEndpoints(connection: kuzu.Connection, collected: CollectedValues): Promise<void> {
+async function fetchMissingEndpoints(connection: Connection, collected: CollectedValues): Promise<void> {
   const missing = new Map<number, Set<number>>();
   for (const rel of collected.rels.values()) {
     for (const end of [rel._src, rel._dst]) {
@@ -61,7 +61,7 @@ async function fetchMissingEndpoints(connection: kuzu.Connection, collected: Col
   }
 }
 
-async function allRows(connection: kuzu.Connection, statement: string): Promise<Record<string, unknown>[]> {
+async function allRows(connection: Connection, statement: string): Promise<Record<string, unknown>[]> {
   const result = await connection.query(statement);
   const single = Array.isArray(result) ? result[0] : result;
   const rows = single.getAllSync();
@@ -75,7 +75,7 @@ export interface ResultGraph {
   nodeByKey: Map<string, GraphNode>;
 }
 
-export async function graphFromValues(connection: kuzu.Connection, values: unknown[]): Promise<ResultGraph> {
+export async function graphFromValues(connection: Connection, values: unknown[]): Promise<ResultGraph> {
   const collected: CollectedValues = { nodes: new Map(), rels: new Map() };
   values.forEach((value) => collectGraphValues(value, collected));
   await fetchMissingEndpoints(connection, collected);

@@ -3,7 +3,7 @@
  * the server; console queries always go through a read-only child process (ConsoleRunner). The
  * reads shared with Neo4j live in CypherStore.
  */
-import kuzu from 'kuzu';
+import { Connection, type QueryResult } from '@ladybugdb/core';
 import type { CypherResponse, SchemaResponse } from '../../domain/api.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
@@ -13,7 +13,7 @@ import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner } from './console-runner.js';
-import { openDatabase, singleThreaded, type OpenDatabase } from './kuzu-database.js';
+import { openDatabase, type OpenDatabase } from './kuzu-database.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 
@@ -32,14 +32,17 @@ export interface KuzuStoreOptions {
 }
 
 export class KuzuStore extends CypherStore {
-  readonly kind = 'kuzu' as const;
+  readonly kind = 'ladybug' as const;
+  /** LadybugDB speaks Kuzu's Cypher: the dialect files stay in cypher/kuzu. */
   readonly dialect = 'kuzu' as const;
   private writes: Promise<unknown> = Promise.resolve();
   private console: ConsoleRunner | null = null;
+  /** Whether the FTS extension loaded: LadybugDB downloads it with `INSTALL fts`, so offline it may be missing. */
+  private fullText = false;
 
   private constructor(
     private readonly db: OpenDatabase,
-    private readonly connection: kuzu.Connection,
+    private readonly connection: Connection,
     private readonly options: KuzuStoreOptions,
   ) {
     super();
@@ -59,12 +62,29 @@ export class KuzuStore extends CypherStore {
       await writer?.close();
     }
     const db = await openDatabase(options.path, { readOnly: options.readOnly });
-    const connection = new kuzu.Connection(db.database);
+    const connection = new Connection(db.database);
     await connection.init();
-    singleThreaded(connection);
     const store = new KuzuStore(db, connection, options);
+    store.fullText = await store.loadFullTextExtension();
     if (!options.readOnly) await store.createSchema();
     return store;
+  }
+
+  /**
+   * Loads the FTS extension if it is installed (the Docker image installs it at build time; so
+   * does `node scripts/install-store-extensions.mjs`). Without it search still works, by the
+   * index-free scan in CypherStore.search, only without stemming and BM25 ranking.
+   */
+  private async loadFullTextExtension(): Promise<boolean> {
+    try {
+      await this.rows('LOAD EXTENSION fts');
+      return true;
+    } catch (error) {
+      if (error instanceof Error && /not been installed|already loaded/i.test(error.message)) {
+        return /already loaded/i.test(error.message);
+      }
+      throw error;
+    }
   }
 
   private async createSchema(): Promise<void> {
@@ -72,7 +92,7 @@ export class KuzuStore extends CypherStore {
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
-    let result: kuzu.QueryResult | kuzu.QueryResult[];
+    let result: QueryResult | QueryResult[];
     if (params && Object.keys(params).length > 0) {
       const prepared = await this.connection.prepare(statement);
       if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
@@ -95,6 +115,7 @@ export class KuzuStore extends CypherStore {
   }
 
   protected async fullTextHits(lowerQuery: string, limit: number): Promise<Array<{ node: GraphNode; score: number }>> {
+    if (!this.fullText) return [];
     const template = loadCypher('search-fts', 'kuzu');
     const hits: Array<{ node: GraphNode; score: number }> = [];
     for (const [table, index] of FTS_TABLES) {
@@ -130,6 +151,7 @@ export class KuzuStore extends CypherStore {
   }
 
   private async dropFullTextIndexes(): Promise<void> {
+    if (!this.fullText) return;
     const existing = await this.existingIndexes();
     for (const [table, index] of FTS_TABLES) {
       if (existing.has(index)) await this.rows(`CALL DROP_FTS_INDEX('${table}', '${index}')`);
@@ -137,6 +159,7 @@ export class KuzuStore extends CypherStore {
   }
 
   private async createFullTextIndexes(): Promise<void> {
+    if (!this.fullText) return;
     const existing = await this.existingIndexes();
     for (const statement of splitStatements(loadCypher('fts-indexes', 'kuzu'))) {
       const index = /'([a-z_]+_fts)'/.exec(statement)?.[1];
