@@ -81,6 +81,8 @@ describe('database files the store cannot read', () => {
 
   it('still takes --store kuzu, the old name of the embedded store, with a notice', async () => {
     const path = join(tempDir(), 'alias.lbug');
+    // A database that exists: the read commands refuse a --db that does not.
+    await (await KuzuStore.open({ path, readOnly: false })).close();
     const result = await cli('query', 'RETURN 1 AS one', '--json', '--store', 'kuzu', '--db', path);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/the store "kuzu" is now called "ladybug"/);
