@@ -4,6 +4,8 @@
  * It never outlives the test run: an 'exit' handler here, and start.sh's watchdog (NEO4J_WATCH_PID)
  * when the run is killed outright.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { settlesWithin } from '../../server/settles-within.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,19 +32,6 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // ESRCH: the group is gone already.
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Whether `promise` settles within `ms`; the timer is cleared, so that it holds up no exit. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

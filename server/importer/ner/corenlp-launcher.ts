@@ -12,7 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT } from '../../config.js';
+import { settlesWithin } from '../../settles-within.js';
 import { NerUnavailableError } from './ner-types.js';
 
 export const CORENLP_DIR = join(REPO_ROOT, 'services', 'corenlp');
@@ -190,22 +192,6 @@ async function answersReady(url: string): Promise<boolean> {
     return response.ok && (await response.text()).trim() === 'ready';
   } catch {
     return false;
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Whether `promise` settles within `ms`. The timer is cleared when it does: a grace period left
- * pending would keep the caller's process alive that long after the server has gone.
- */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -5,6 +5,7 @@
  * gets StoreUnavailableError (503) and the session is closed in the background.
  */
 import { StoreUnavailableError } from '../../domain/errors.js';
+import { settlesWithin } from '../../settles-within.js';
 
 export async function withinDeadline<T>(
   work: Promise<T>,
@@ -30,10 +31,8 @@ export async function withinDeadline<T>(
 
 /** Closes a session, waiting at most `ms`: closing on a hung server hangs too. */
 export async function closeWithin(session: { close(): Promise<void> }, ms = 1000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
+  await settlesWithin(
     session.close().catch(() => undefined),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
-  ]);
-  clearTimeout(timer);
+    ms,
+  );
 }
