@@ -7,6 +7,7 @@ import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResp
 import { REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../domain/graph.js';
 import { loadCypher, type Dialect } from './cypher-files.js';
 import type {
+  BatchWriter,
   GraphPath,
   GraphStore,
   IncidentEdge,
@@ -49,6 +50,7 @@ export abstract class CypherStore implements GraphStore {
   ): Promise<Array<{ node: GraphNode; score: number }>>;
 
   abstract writeBatch(batch: GraphBatch): Promise<WriteSummary>;
+  abstract beginWrites(): Promise<BatchWriter>;
   abstract schema(): Promise<SchemaResponse>;
   abstract runReadQuery(
     query: string,

@@ -11,6 +11,16 @@ export interface WriteSummary {
   edgesWritten: number;
 }
 
+/**
+ * A run of writes (an import in batches). Each write is all or nothing; work that is cheaper done
+ * once after all of them (rebuilding full-text indexes) is done by finish(), which must be called
+ * even when a write failed. A process killed between writes leaves every finished write in place.
+ */
+export interface BatchWriter {
+  write(batch: GraphBatch): Promise<WriteSummary>;
+  finish(): Promise<void>;
+}
+
 export interface IncidentEdge {
   edge: GraphEdge;
   direction: 'out' | 'in';
@@ -51,6 +61,8 @@ export interface GraphStore {
 
   /** Merges the batch into the graph: idempotent, all or nothing. */
   writeBatch(batch: GraphBatch): Promise<WriteSummary>;
+  /** Starts a run of batch writes (see BatchWriter); one run at a time per store. */
+  beginWrites(): Promise<BatchWriter>;
   /** Existing nodes and edges with these ids (used to merge evidence and aliases on re-import). */
   findNodes(ids: string[]): Promise<GraphNode[]>;
   findEdges(ids: string[]): Promise<GraphEdge[]>;

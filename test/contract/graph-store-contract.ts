@@ -65,7 +65,10 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       met.properties.evidence = encodeEvidence([
         { documentId: 'doc:2', sentence: 'They met again.', start: 5, end: 20 },
       ]);
-      await writer.writeBatch(await mergeWithExisting(writer, { nodes: [], edges: [met] }));
+      // A run of batch writes (as a streaming import makes them) merges like a single write.
+      const run = await writer.beginWrites();
+      await run.write(await mergeWithExisting(writer, { nodes: [], edges: [met] }));
+      await run.finish();
       await writer.close();
       reader = await factory.openReader();
     });

@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner } from './console-runner.js';
@@ -130,20 +130,40 @@ export class KuzuStore extends CypherStore {
     return hits;
   }
 
-  writeBatch(batch: GraphBatch): Promise<WriteSummary> {
-    const job = this.writes.then(async () => {
-      // Kuzu 0.11.3 crashes the process when an explicit transaction updates a table that has a
-      // full-text index: drop the indexes, write, and build them again from the new rows.
-      await this.dropFullTextIndexes();
-      try {
-        await writeBatchInTransaction(this.connection, batch);
-      } finally {
-        await this.createFullTextIndexes();
-      }
-      return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
+  async writeBatch(batch: GraphBatch): Promise<WriteSummary> {
+    const writer = await this.beginWrites();
+    try {
+      return await writer.write(batch);
+    } finally {
+      await writer.finish();
+    }
+  }
+
+  /**
+   * Kuzu 0.11.3 crashed the process when an explicit transaction updated a table that has a
+   * full-text index: the indexes are dropped before the first write of a run and built again from
+   * all rows once, by finish().
+   */
+  beginWrites(): Promise<BatchWriter> {
+    let dropped = false;
+    const serial = (work: () => Promise<void>) => {
+      const job = this.writes.then(work);
+      this.writes = job.catch(() => undefined);
+      return job;
+    };
+    return Promise.resolve({
+      write: async (batch: GraphBatch) => {
+        await serial(async () => {
+          if (!dropped) {
+            dropped = true;
+            await this.dropFullTextIndexes();
+          }
+          await writeBatchInTransaction(this.connection, batch);
+        });
+        return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
+      },
+      finish: () => serial(() => (dropped ? this.createFullTextIndexes() : Promise.resolve())),
     });
-    this.writes = job.catch(() => undefined);
-    return job;
   }
 
   private async existingIndexes(): Promise<Set<string>> {

@@ -10,7 +10,7 @@ import { NODE_LABELS, REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode
 import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../../domain/schema.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
 import { runConsoleQuery } from './neo4j-console.js';
@@ -149,6 +149,11 @@ export class Neo4jStore extends CypherStore {
       await session.close();
     }
   }
+  /** Every write is its own transaction; Neo4j keeps its indexes up to date by itself. */
+  beginWrites(): Promise<BatchWriter> {
+    return Promise.resolve({ write: (batch) => this.writeBatch(batch), finish: () => Promise.resolve() });
+  }
+
   async schema(): Promise<SchemaResponse> {
     const [row] = await this.rows(
       'CALL db.labels() YIELD label WITH collect(label) AS labels CALL db.relationshipTypes() YIELD relationshipType WITH labels, collect(relationshipType) AS types CALL db.propertyKeys() YIELD propertyKey RETURN labels, types, collect(propertyKey) AS keys',
