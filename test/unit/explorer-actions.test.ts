@@ -5,7 +5,7 @@
  * for a node no longer selected does not replace the details shown, and collapsing an expansion
  * keeps the nodes that are on the canvas for another reason or pinned.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiEdge, ApiNode, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
 import { ExplorerActions, type DetailsView, type ExplorerApi } from '../../client/explore/actions.js';
 import { PAGE_SIZE } from '../../client/explore/expansion.js';
@@ -18,7 +18,7 @@ import { Appearance } from '../../client/state/appearance.js';
 import { CanvasState } from '../../client/state/canvas-state.js';
 import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { Interaction } from '../../client/state/selection.js';
-import { encodeView } from '../../client/state/view-state.js';
+import { decodeView, encodeView } from '../../client/state/view-state.js';
 
 const actor = (id: string): ApiNode => ({ id, label: 'Actor', caption: `Name of ${id}`, properties: { name: id } });
 const met = (source: string, target: string): ApiEdge => ({
@@ -343,5 +343,31 @@ describe('links', () => {
       'Parts of the linked view could not be opened: expanding deleted: No node deleted.',
     );
     expect(nodesOf(opened.graph)).toEqual(['hub', 'lonely', 'n0', 'n1']);
+  });
+});
+
+describe('the address bar', () => {
+  it('follows the view once changes stop, and not while a view opens', async () => {
+    vi.useFakeTimers();
+    try {
+      const { actions, sources } = explorer();
+      await actions.loadOverview(500);
+      const written: string[] = [];
+      const urlSync = new UrlSync(sources, (hash) => written.push(hash));
+      urlSync.pause();
+      urlSync.schedule();
+      vi.advanceTimersByTime(1000);
+      expect(written).toEqual([]);
+      urlSync.resume();
+      await actions.hide(['lonely']);
+      urlSync.schedule();
+      vi.advanceTimersByTime(100);
+      urlSync.schedule(); // a burst of changes writes once
+      vi.advanceTimersByTime(1000);
+      expect(written).toEqual([urlSync.currentHash()]);
+      expect(decodeView(`#${written[0]}`)?.hidden).toEqual(['lonely']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
