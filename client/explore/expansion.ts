@@ -3,20 +3,21 @@
  * them, most connected first; each call brings the next page), collapse what an expansion brought,
  * hide (dismiss) nodes, pin nodes so the layout leaves them in place.
  */
-import { api } from '../api/client.js';
-import { mergePayload, type ExplorerGraph, type Origin } from '../graph/dataset.js';
+import type { GraphPayload } from '../../server/domain/api.js';
+import { mergePayload, type ExpansionState, type ExplorerGraph, type Origin } from '../graph/dataset.js';
+
+export type { ExpansionState } from '../graph/dataset.js';
 
 export const PAGE_SIZE = 20;
 
-/** Kept on the expanded node (so undo and links carry it): what was asked and how far it got. */
-export interface ExpansionState {
-  types: string[];
-  shown: number;
-  complete: boolean;
-}
+/** The API call that pages a node's neighbours (api/client.ts's `neighbors`; a fake in tests). */
+export type NeighboursSource = (
+  id: string,
+  page: { limit: number; skip?: number; types?: string[] },
+) => Promise<GraphPayload>;
 
 export function expansionOf(graph: ExplorerGraph, id: string): ExpansionState | null {
-  return graph.hasNode(id) ? ((graph.getNodeAttribute(id, 'expansion') as ExpansionState | undefined) ?? null) : null;
+  return graph.hasNode(id) ? (graph.getNodeAttribute(id, 'expansion') ?? null) : null;
 }
 
 const expandOrigin = (id: string): Origin => `expand:${id}`;
@@ -36,20 +37,25 @@ export interface ExpandResult {
  * Loads the next page of `id`'s neighbours (the first page when the types changed or it was never
  * expanded). The node itself is loaded first when it is not on the canvas.
  */
-export async function expandNext(graph: ExplorerGraph, id: string, types: string[] = []): Promise<ExpandResult> {
+export async function expandNext(
+  graph: ExplorerGraph,
+  neighbours: NeighboursSource,
+  id: string,
+  types: string[] = [],
+): Promise<ExpandResult> {
   const previous = expansionOf(graph, id);
   const skip = previous && sameTypes(previous.types, types) ? previous.shown : 0;
-  const payload = await api.neighbors(id, { limit: PAGE_SIZE, skip, types });
+  const payload = await neighbours(id, { limit: PAGE_SIZE, skip, types });
   const center = graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined;
-  const around = center ? { x: Number(center.x), y: Number(center.y) } : undefined;
+  const around = center ? { x: center.x, y: center.y } : undefined;
   // The first node of the payload is the expanded node itself: it is on the canvas by being picked.
-  const [self, ...neighbours] = payload.nodes;
+  const [self, ...others] = payload.nodes;
   if (self && !graph.hasNode(self.id)) mergePayload(graph, { nodes: [self], edges: [] }, 'pick', around);
-  const added = mergePayload(graph, { nodes: neighbours, edges: payload.edges }, expandOrigin(id), around);
+  const added = mergePayload(graph, { nodes: others, edges: payload.edges }, expandOrigin(id), around);
   const state: ExpansionState = {
     types,
-    shown: skip + neighbours.length,
-    complete: neighbours.length < PAGE_SIZE,
+    shown: skip + others.length,
+    complete: others.length < PAGE_SIZE,
   };
   graph.setNodeAttribute(id, 'expansion', state);
   return { added, shown: state.shown, complete: state.complete };
@@ -67,10 +73,10 @@ export function collapse(graph: ExplorerGraph, id: string): number {
     if (graph.hasNode(current)) graph.removeNodeAttribute(current, 'expansion');
     const origin = expandOrigin(current);
     for (const node of graph.nodes()) {
-      const origins = graph.getNodeAttribute(node, 'origins') as Origin[];
+      const { origins, fixed } = graph.getNodeAttributes(node);
       if (!origins.includes(origin)) continue;
       const left = origins.filter((o) => o !== origin);
-      if (left.length > 0 || node === id || graph.getNodeAttribute(node, 'fixed')) {
+      if (left.length > 0 || node === id || fixed) {
         graph.setNodeAttribute(node, 'origins', left.length > 0 ? left : ['pick']);
         continue;
       }

@@ -1,22 +1,28 @@
 /**
  * Links and saved views: the current view captured as plain data (state/view-state.ts), and a
  * view replayed onto an empty canvas (overview, expansions, a query, a path, dismissed nodes,
- * positions, filters, appearance, selection, camera). Works through the explorer's own actions.
+ * positions, filters, appearance, selection, camera). Works through the explorer's own actions
+ * (explore/actions.ts), so that a replayed view is built the way the user built it.
  */
-import type Sigma from 'sigma';
 import type { ExplorerGraph } from '../graph/dataset.js';
 import type { Appearance } from '../state/appearance.js';
 import type { Filters } from '../state/filters.js';
 import type { Interaction } from '../state/selection.js';
 import type { ViewState } from '../state/view-state.js';
-import { expandNext, expansionOf, PAGE_SIZE } from './expansion.js';
+import { expansionOf, PAGE_SIZE } from './expansion.js';
 
 /** Positions go into a link up to this many nodes (about 40 bytes each). */
 const MAX_LINKED_POSITIONS = 800;
 
+/** The camera as a view needs it (sigma's Camera; a plain object in tests). */
+export interface ViewCamera {
+  getState(): { x: number; y: number; ratio: number; angle: number };
+  setState(state: { x: number; y: number; ratio: number; angle: number }): unknown;
+}
+
 export interface ViewSources {
   graph: ExplorerGraph;
-  renderer: Sigma;
+  camera: ViewCamera;
   interaction: Interaction;
   filters: Filters;
   appearance: Appearance;
@@ -25,7 +31,7 @@ export interface ViewSources {
   pathEnds(): { from: string; to: string } | null;
 }
 
-const round = (value: unknown) => Math.round(Number(value) * 100) / 100;
+const round = (value: number) => Math.round(value * 100) / 100;
 
 export function captureView(sources: ViewSources): ViewState {
   const { graph } = sources;
@@ -38,9 +44,9 @@ export function captureView(sources: ViewSources): ViewState {
   let positions: ViewState['positions'] = null;
   if (graph.order <= MAX_LINKED_POSITIONS) {
     positions = {};
-    graph.forEachNode((id, attributes) => (positions![id] = [round(attributes.x), round(attributes.y)]));
+    graph.forEachNode((id, { x, y }) => (positions![id] = [round(x), round(y)]));
   }
-  const camera = sources.renderer.getCamera().getState();
+  const camera = sources.camera.getState();
   return {
     selection: [...sources.interaction.current.selection],
     expansions,
@@ -56,6 +62,8 @@ export function captureView(sources: ViewSources): ViewState {
 
 export interface ViewReplay {
   loadOverview(): Promise<void>;
+  /** The next page of a node's neighbours (the way the user's expansion brought them). */
+  expand(id: string, types: string[]): Promise<unknown>;
   runQuery(query: string, params: Record<string, unknown>): Promise<void>;
   findPath(from: string, to: string): Promise<void>;
   hide(ids: string[]): void;
@@ -80,7 +88,7 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
   await replay.loadOverview();
   for (const expansion of view.expansions) {
     for (let page = 0; page < expansion.pages; page += 1)
-      await attempt(`expanding ${expansion.id}`, () => expandNext(sources.graph, expansion.id, expansion.types));
+      await attempt(`expanding ${expansion.id}`, () => replay.expand(expansion.id, expansion.types));
   }
   if (view.query) await attempt('the query', () => replay.runQuery(view.query!.query, view.query!.params));
   if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to));
@@ -93,6 +101,6 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
   sources.appearance.set(view.appearance);
   await replay.settle(view.positions !== null);
   await attempt('the selection', () => replay.select(view.selection.filter((id) => graph.hasNode(id))));
-  if (view.camera) sources.renderer.getCamera().setState(view.camera);
+  if (view.camera) sources.camera.setState(view.camera);
   return problems;
 }

@@ -4,11 +4,11 @@
  * undo puts the last record back. A fixed number of steps is kept.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { ExplorerGraph } from './dataset.js';
+import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from './dataset.js';
 
 interface Step {
   label: string;
-  snapshot: SerializedGraph;
+  snapshot: SerializedGraph<NodeAttributes, EdgeAttributes>;
 }
 
 export class CanvasHistory {

@@ -1,16 +1,12 @@
 /**
- * The graph dataset: what is loaded on the canvas, as one graphology graph. Node attributes keep
- * the data (label, caption, date, why the node is on the canvas); how it is drawn (colour, size,
- * hidden by filters, highlighted) is derived elsewhere (sigma/reducers.ts).
+ * The graph dataset: what is loaded on the canvas, as one typed graphology graph. Node attributes
+ * keep the data (label, caption, properties, date, why the node is on the canvas); how it is drawn
+ * (colour, size, hidden by filters, highlighted) is derived elsewhere (sigma/reducers.ts). All of a
+ * node's data lives on the graph, so `graph.clear()` and undo (a serialised graph) take it along.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { GraphPayload } from '../../server/domain/api.js';
+import type { ApiNode, GraphPayload } from '../../server/domain/api.js';
 import { canvasLabel, colorOf } from './appearance.js';
-
-export type ExplorerGraph = MultiDirectedGraph;
-
-/** The data behind each node on the canvas (for details and export), apart from how it is drawn. */
-export const nodeData = new Map<string, { label: string; properties: Record<string, unknown> }>();
 
 /**
  * Why a node is on the canvas: 'overview', 'query', 'path', 'pick' (search, a link, the reader),
@@ -19,8 +15,60 @@ export const nodeData = new Map<string, { label: string; properties: Record<stri
  */
 export type Origin = string;
 
+/** Kept on the expanded node (so undo and links carry it): what was asked and how far it got. */
+export interface ExpansionState {
+  types: string[];
+  shown: number;
+  complete: boolean;
+}
+
+// Type aliases, not interfaces: graphology wants attribute types with an implicit index signature.
+export type NodeAttributes = {
+  x: number;
+  y: number;
+  /** What sigma draws next to the node (shortened). */
+  label: string;
+  /** The full caption (the API's). */
+  caption: string;
+  /** The API label: Actor, Statement, Document… */
+  nodeLabel: string;
+  /** The node's properties as the API sent them (details, export). */
+  properties: ApiNode['properties'];
+  color: string;
+  size: number;
+  /** YYYY-MM-DD for dated facts (the time filter), else null. */
+  date: string | null;
+  origins: Origin[];
+  /** Set on a node whose neighbours were expanded. */
+  expansion?: ExpansionState;
+  /** Pinned: the layout leaves the node where it is. */
+  fixed?: boolean;
+};
+
+export type EdgeAttributes = {
+  /** The relationship type (SAID, MET…). */
+  relType: string;
+  /** What the edge says when one of its ends is focused. */
+  label: string;
+  date: string | null;
+  size: number;
+  /** How sigma draws it and the parallel-edge bookkeeping (sigma/curves.ts). */
+  type?: 'arrow' | 'curved' | 'line';
+  curvature?: number;
+  parallelIndex?: number | null;
+  parallelMinIndex?: number | null;
+  parallelMaxIndex?: number | null;
+};
+
+export type ExplorerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
 export function createGraph(): ExplorerGraph {
-  return new MultiDirectedGraph({ allowSelfLoops: false });
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>({ allowSelfLoops: false });
+}
+
+/** The caption of a node on the canvas; its id when it is not there. */
+export function captionOf(graph: ExplorerGraph, id: string): string {
+  return graph.hasNode(id) ? graph.getNodeAttribute(id, 'caption') : id;
 }
 
 /** A stable starting place for a node (so a shared link lays out alike), around a centre. */
@@ -53,10 +101,10 @@ export function mergePayload(
 ): string[] {
   const added: string[] = [];
   for (const node of payload.nodes) {
-    nodeData.set(node.id, { label: node.label, properties: node.properties });
     if (graph.hasNode(node.id)) {
-      const origins = graph.getNodeAttribute(node.id, 'origins') as Origin[];
-      if (!origins.includes(origin)) graph.setNodeAttribute(node.id, 'origins', [...origins, origin]);
+      const origins = graph.getNodeAttribute(node.id, 'origins');
+      if (!origins.includes(origin))
+        graph.mergeNodeAttributes(node.id, { origins: [...origins, origin], properties: node.properties });
       continue;
     }
     graph.addNode(node.id, {
@@ -64,6 +112,7 @@ export function mergePayload(
       label: canvasLabel(node.label, node.caption),
       caption: node.caption,
       nodeLabel: node.label,
+      properties: node.properties,
       color: colorOf(node.label),
       date: dateOf(node.properties),
       origins: [origin],
@@ -98,7 +147,7 @@ function edgeLabel(type: string, properties: Record<string, unknown>): string {
 export function countByLabel(graph: ExplorerGraph): Map<string, number> {
   const counts = new Map<string, number>();
   graph.forEachNode((_id, attributes) => {
-    const label = String(attributes.nodeLabel);
+    const label = attributes.nodeLabel;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   });
   return counts;
@@ -107,7 +156,7 @@ export function countByLabel(graph: ExplorerGraph): Map<string, number> {
 export function countByRelType(graph: ExplorerGraph): Map<string, number> {
   const counts = new Map<string, number>();
   graph.forEachEdge((_id, attributes) => {
-    const type = String(attributes.relType);
+    const type = attributes.relType;
     counts.set(type, (counts.get(type) ?? 0) + 1);
   });
   return counts;
@@ -117,8 +166,8 @@ export function countByRelType(graph: ExplorerGraph): Map<string, number> {
 export function dateExtent(graph: ExplorerGraph): { min: string; max: string } | null {
   let min: string | null = null;
   let max: string | null = null;
-  const see = (date: unknown) => {
-    if (typeof date !== 'string') return;
+  const see = (date: string | null) => {
+    if (date === null) return;
     if (min === null || date < min) min = date;
     if (max === null || date > max) max = date;
   };

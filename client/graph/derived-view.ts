@@ -73,7 +73,7 @@ export class DerivedView {
     const cached = (this.styleCache ??= this.computeStyles()).get(node);
     if (cached || !this.graph.hasNode(node)) return cached;
     const attributes = this.graph.getNodeAttributes(node);
-    return { color: String(attributes.color), size: sizeOf(this.graph.degree(node), String(attributes.nodeLabel)) };
+    return { color: attributes.color, size: sizeOf(this.graph.degree(node), attributes.nodeLabel) };
   }
 
   private computeStyles(): Map<string, NodeStyle> {
@@ -100,11 +100,9 @@ export class DerivedView {
 
     const styles = new Map<string, NodeStyle>();
     this.graph.forEachNode((node, attributes) => {
-      const label = String(attributes.nodeLabel);
+      const label = attributes.nodeLabel;
       const color =
-        communities !== null
-          ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99)
-          : String(attributes.color);
+        communities !== null ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99) : attributes.color;
       const size =
         share === null
           ? sizeOf(degree.get(node) ?? 0, label)

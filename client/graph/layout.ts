@@ -28,11 +28,18 @@ const NOVERLAP_MAX_NODES = 3000;
 export class LayoutController {
   private layout: FA2Layout | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(running: boolean) => void>();
 
-  constructor(
-    private readonly graph: ExplorerGraph,
-    private readonly onChange: (running: boolean) => void,
-  ) {}
+  constructor(private readonly graph: ExplorerGraph) {}
+
+  /** Calls back when the layout starts or stops (the toolbar button, the link, large-canvas drawing). */
+  onRunningChange(listener: (running: boolean) => void): void {
+    this.listeners.add(listener);
+  }
+
+  private onChange(running: boolean): void {
+    for (const listener of this.listeners) listener(running);
+  }
 
   get running(): boolean {
     return this.layout?.isRunning() ?? false;
@@ -63,10 +70,10 @@ export class LayoutController {
     noverlap.assign(this.graph, {
       maxIterations: 50,
       settings: { ratio: 1.2, margin: 1 },
-      outputReducer: (key, position) =>
-        this.graph.getNodeAttribute(key, 'fixed') === true
-          ? { x: Number(this.graph.getNodeAttribute(key, 'x')), y: Number(this.graph.getNodeAttribute(key, 'y')) }
-          : position,
+      outputReducer: (key, position) => {
+        const { fixed, x, y } = this.graph.getNodeAttributes(key);
+        return fixed === true ? { x, y } : position;
+      },
     });
   }
 

@@ -24,7 +24,7 @@ export function computeVisibility(graph: ExplorerGraph, filters: FilterState): V
 
   graph.forEachNode((node, attributes) => {
     if (
-      hiddenLabels.has(String(attributes.nodeLabel)) ||
+      hiddenLabels.has(attributes.nodeLabel) ||
       outside(attributes.date, filters.dateFrom, filters.dateTo) ||
       (article !== null && node !== article && !graph.areNeighbors(node, article))
     )
@@ -32,7 +32,7 @@ export function computeVisibility(graph: ExplorerGraph, filters: FilterState): V
   });
   graph.forEachEdge((edge, attributes, source, target) => {
     if (
-      hiddenTypes.has(String(attributes.relType)) ||
+      hiddenTypes.has(attributes.relType) ||
       outside(attributes.date, filters.dateFrom, filters.dateTo) ||
       hiddenNodes.has(source) ||
       hiddenNodes.has(target)

@@ -18,8 +18,8 @@ export function curveParallelEdges(graph: ExplorerGraph, large: boolean): void {
     edgeMaxIndexAttribute: 'parallelMaxIndex',
   });
   graph.forEachEdge((edge, attributes) => {
-    const index = attributes.parallelIndex as number | null | undefined;
-    const maxIndex = attributes.parallelMaxIndex as number | null | undefined;
+    const index = attributes.parallelIndex;
+    const maxIndex = attributes.parallelMaxIndex;
     if (typeof index === 'number') {
       graph.mergeEdgeAttributes(edge, {
         type: 'curved',

@@ -83,7 +83,7 @@ export function createRenderer(
   renderer.on('enterEdge', ({ edge }) => {
     interaction.hoverEdge(edge);
     container.style.cursor = 'pointer';
-    container.title = String(graph.getEdgeAttribute(edge, 'label') ?? '');
+    container.title = graph.getEdgeAttribute(edge, 'label');
   });
   renderer.on('leaveEdge', () => {
     interaction.hoverEdge(null);

@@ -75,7 +75,7 @@ export class AnalysisView {
       if (attributes.nodeLabel !== 'Actor') return;
       rows.push({
         id,
-        name: String(attributes.caption),
+        name: attributes.caption,
         degree: degree.get(id) ?? 0,
         pagerank: pagerank.get(id) ?? 0,
         betweenness: betweenness?.get(id) ?? Number.NaN,

@@ -22,29 +22,20 @@ export interface DrawnView {
  * What is on the canvas as the filters show it, with positions and the colours and sizes drawn
  * (community colours, PageRank sizes…); `only` keeps those nodes (a multiple selection).
  */
-export function viewPayload(
-  graph: ExplorerGraph,
-  properties: Map<string, { label: string; properties: Record<string, unknown> }>,
-  drawn: DrawnView,
-  only?: ReadonlySet<string>,
-) {
+export function viewPayload(graph: ExplorerGraph, drawn: DrawnView, only?: ReadonlySet<string>) {
   const kept = (id: string) => !drawn.isNodeHidden(id) && (!only || only.has(id));
   const nodes = graph.filterNodes(kept).map((id) => {
     const attributes = graph.getNodeAttributes(id);
-    const data = properties.get(id);
     const style = drawn.style(id);
     const color = hexColor(style?.color ?? attributes.color);
     return {
       id,
-      label: data?.label ?? String(attributes.nodeLabel),
-      properties: (data?.properties ?? { name: attributes.label }) as Record<
-        string,
-        string | number | boolean | null | string[]
-      >,
+      label: attributes.nodeLabel,
+      properties: attributes.properties,
       viz: {
-        x: Number(attributes.x),
-        y: Number(attributes.y),
-        size: Number(style?.size ?? attributes.size),
+        x: attributes.x,
+        y: attributes.y,
+        size: style?.size ?? attributes.size,
         ...(color ? { color } : {}),
       },
     };
@@ -53,7 +44,7 @@ export function viewPayload(
     .filterEdges((id, _attributes, source, target) => !drawn.isEdgeHidden(id) && kept(source) && kept(target))
     .map((id) => ({
       id,
-      type: String(graph.getEdgeAttribute(id, 'relType')),
+      type: graph.getEdgeAttribute(id, 'relType'),
       source: graph.source(id),
       target: graph.target(id),
       properties: {},

@@ -78,7 +78,7 @@ function articleSelect(graph: ExplorerGraph, filters: Filters): HTMLElement {
   const select = el('select', { id: 'filter-article' }, el('option', { value: '' }, 'All articles'));
   const documents: Array<[string, string]> = [];
   graph.forEachNode((id, attributes) => {
-    if (attributes.nodeLabel === 'Document') documents.push([id, String(attributes.caption)]);
+    if (attributes.nodeLabel === 'Document') documents.push([id, attributes.caption]);
   });
   documents.sort((a, b) => a[1].localeCompare(b[1]));
   for (const [id, caption] of documents) select.append(el('option', { value: id }, caption));

@@ -1,0 +1,324 @@
+/**
+ * The explorer's actions: everything the user does to the canvas (select, expand, collapse, hide,
+ * pin, a path, a query's result, undo) and how a view is rebuilt from a link. Each action that
+ * changes the canvas records it for undo first. The actions change the graph and the state and
+ * say what happened through `events`; the panels (main.ts) listen. No DOM here: the API, the
+ * layout and the camera come in as small interfaces, so the actions run in Node under test.
+ */
+import type { EdgeDetailsResponse, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
+import type { CanvasHistory } from '../graph/canvas-history.js';
+import { captionOf, mergePayload, type ExplorerGraph } from '../graph/dataset.js';
+import type { CanvasQuery, CanvasState } from '../state/canvas-state.js';
+import { Emitter } from '../state/emitter.js';
+import type { Interaction } from '../state/selection.js';
+import type { SelectionBarModel } from '../ui/selection-bar.js';
+import { collapse, expandNext, expansionOf, hideNodes, togglePins, type NeighboursSource } from './expansion.js';
+import type { ViewReplay } from './view-link.js';
+
+/** The API calls the actions make (api/client.ts; a fake in tests). */
+export interface ExplorerApi {
+  overview(limit: number): Promise<GraphPayload>;
+  node(id: string): Promise<NodeDetailsResponse>;
+  edge(id: string): Promise<EdgeDetailsResponse>;
+  neighbors: NeighboursSource;
+  shortestPath(from: string, to: string): Promise<PathResponse>;
+}
+
+/** The force layout (graph/layout.ts): it runs in a worker that holds a copy of the graph. */
+export interface CanvasLayout {
+  readonly running: boolean;
+  start(forMs: number): void;
+  kill(): void;
+}
+
+/** Camera moves the actions ask for (sigma/renderer.ts). */
+export interface CameraMoves {
+  /** Frames a node with its neighbours. */
+  focus(id: string): void;
+  /** Frames a path once the layout has placed its new nodes. */
+  framePath(ids: readonly string[]): void;
+}
+
+/** What the details panel shows. */
+export type DetailsView =
+  | { kind: 'closed' }
+  | { kind: 'loading' }
+  | { kind: 'node'; details: NodeDetailsResponse }
+  | { kind: 'edge'; details: EdgeDetailsResponse }
+  /** The answer failed (the message goes to the status line); the panel keeps what it showed. */
+  | { kind: 'failed' };
+
+export interface ActionEvents {
+  /** The status line: a message, or '' to clear it. */
+  status: { message: string; isError: boolean };
+  details: DetailsView;
+  /** Nodes or edges came or went (curves, legend, panels and the link follow). */
+  canvas: void;
+  /** What the selection bar shows changed beyond the selection (pins, neighbour counts). */
+  selectionFacts: void;
+  /** The overview was merged: the renderer fits its settings before its first frame. */
+  overviewLoaded: void;
+}
+
+export interface ActionDeps {
+  graph: ExplorerGraph;
+  interaction: Interaction;
+  state: CanvasState;
+  history: CanvasHistory;
+  api: ExplorerApi;
+  layout: CanvasLayout;
+  camera: CameraMoves;
+}
+
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class ExplorerActions {
+  readonly events = new Emitter<ActionEvents>();
+  /** Counts selections, so that a slow answer for an earlier click does not replace a later one. */
+  private selectionRequest = 0;
+  private readonly graph: ExplorerGraph;
+  private readonly interaction: Interaction;
+  private readonly state: CanvasState;
+
+  constructor(private readonly deps: ActionDeps) {
+    ({ graph: this.graph, interaction: this.interaction, state: this.state } = deps);
+  }
+
+  say(message: string, isError = false): void {
+    this.events.emit('status', { message, isError });
+  }
+
+  captionOf(id: string): string {
+    return captionOf(this.graph, id);
+  }
+
+  // ---- Selection and details ----
+
+  clearSelection(): void {
+    this.selectionRequest += 1;
+    this.interaction.select(null);
+    this.events.emit('details', { kind: 'closed' });
+  }
+
+  /** Selects a node and shows its details; `frame` moves the camera to it (not when a link sets the camera). */
+  async select(id: string, frame = true): Promise<void> {
+    const mine = ++this.selectionRequest;
+    try {
+      this.events.emit('details', { kind: 'loading' });
+      if (!this.graph.hasNode(id)) await this.changeCanvas(`show ${id}`, () => this.expandNextPage(id, []));
+      if (mine !== this.selectionRequest) return;
+      this.interaction.select(id);
+      if (frame) this.deps.camera.focus(id);
+      const details = await this.deps.api.node(id);
+      if (mine !== this.selectionRequest) return;
+      const { total, byType } = details.neighbours;
+      this.state.neighbourCounts.set(id, new Map([['', total], ...Object.entries(byType)]));
+      this.events.emit('selectionFacts');
+      this.events.emit('details', { kind: 'node', details });
+      this.say('');
+    } catch (error) {
+      this.events.emit('details', { kind: 'failed' });
+      this.say(messageOf(error), true);
+    }
+  }
+
+  /** A relationship and every sentence that states it, in the details panel's place. */
+  async showEdge(id: string): Promise<void> {
+    const mine = ++this.selectionRequest;
+    try {
+      this.events.emit('details', { kind: 'loading' });
+      const details = await this.deps.api.edge(id);
+      if (mine !== this.selectionRequest) return;
+      if (this.graph.hasEdge(id)) this.interaction.selectEdge(id);
+      this.events.emit('details', { kind: 'edge', details });
+      this.say('');
+    } catch (error) {
+      this.events.emit('details', { kind: 'failed' });
+      this.say(messageOf(error), true);
+    }
+  }
+
+  /** Adds nodes to the selection (the lasso). */
+  selectMany(ids: readonly string[]): void {
+    this.interaction.selectMany(ids, true);
+    this.say(`${this.interaction.current.selection.length} node(s) selected.`);
+  }
+
+  /** What the selection bar shows: the selected nodes, and for one node its expansion and counts. */
+  selectionSummary(): SelectionBarModel {
+    const selection = this.interaction.current.selection.filter((id) => this.graph.hasNode(id));
+    const single = selection.length === 1 ? selection[0] : null;
+    return {
+      selection: selection.map((id) => ({ id, caption: this.captionOf(id) })),
+      expansion: single ? expansionOf(this.graph, single) : null,
+      neighbourCounts: single ? (this.state.neighbourCounts.get(single) ?? null) : null,
+      pinned: selection.length > 0 && selection.every((id) => this.graph.getNodeAttribute(id, 'fixed') === true),
+    };
+  }
+
+  // ---- Changing the canvas (each step can be undone) ----
+
+  /** Records the canvas for undo, stops the layout worker (it holds a copy), runs the change. */
+  private async changeCanvas<T>(label: string, change: () => T | Promise<T>, relayout = true): Promise<T> {
+    this.deps.history.record(label);
+    this.deps.layout.kill();
+    const result = await change();
+    this.events.emit('canvas');
+    if (relayout && this.graph.order > 0) this.deps.layout.start(2500);
+    return result;
+  }
+
+  private expandNextPage(id: string, types: string[]) {
+    return expandNext(this.graph, this.deps.api.neighbors, id, types);
+  }
+
+  async expand(id: string, types: string[] = []): Promise<void> {
+    try {
+      const result = await this.changeCanvas(`expand ${this.captionOf(id)}`, () => this.expandNextPage(id, types));
+      this.say(
+        result.added.length === 0
+          ? 'No further neighbours to bring in.'
+          : `Added ${result.added.length} neighbours of ${this.captionOf(id)}${result.complete ? ' (all shown)' : ''}.`,
+      );
+    } catch (error) {
+      this.say(messageOf(error), true);
+    }
+  }
+
+  async collapse(id: string): Promise<void> {
+    const removed = await this.changeCanvas(`collapse ${this.captionOf(id)}`, () => collapse(this.graph, id), false);
+    this.say(`Collapsed ${this.captionOf(id)}: ${removed} node(s) left the canvas.`);
+  }
+
+  async hide(ids: readonly string[]): Promise<void> {
+    const label = ids.length === 1 ? `hide ${this.captionOf(ids[0])}` : `hide ${ids.length} nodes`;
+    for (const id of ids) this.state.dismissed.add(id);
+    if (ids.includes(this.interaction.current.selected ?? '')) this.events.emit('details', { kind: 'closed' });
+    this.interaction.selectMany(
+      this.interaction.current.selection.filter((id) => !ids.includes(id)),
+      false,
+    );
+    const removed = await this.changeCanvas(label, () => hideNodes(this.graph, ids), false);
+    this.say(`${removed} node(s) hidden. Undo (Ctrl+Z) brings them back.`);
+  }
+
+  pin(ids: readonly string[]): void {
+    const pinned = togglePins(this.graph, ids);
+    if (this.deps.layout.running) this.deps.layout.start(2500);
+    this.events.emit('selectionFacts');
+    this.say(pinned ? 'Pinned: the layout leaves them in place.' : 'Unpinned.');
+  }
+
+  async findPath(from: string, to: string): Promise<PathResponse> {
+    const path = await this.deps.api.shortestPath(from, to);
+    if (!path.found) {
+      this.clearPath();
+      this.say(`No path between ${this.captionOf(from)} and ${this.captionOf(to)} within 6 steps.`, true);
+      return path;
+    }
+    await this.changeCanvas(`path ${this.captionOf(from)} – ${this.captionOf(to)}`, () =>
+      mergePayload(this.graph, path.graph, 'path'),
+    );
+    this.state.pathEnds = { from, to };
+    this.interaction.showPath({ nodeIds: path.nodeIds, edgeIds: path.edgeIds });
+    this.deps.camera.framePath(path.nodeIds);
+    this.say(`Shortest path: ${path.length} step(s).`);
+    return path;
+  }
+
+  clearPath(): void {
+    this.state.pathEnds = null;
+    this.interaction.showPath(null);
+  }
+
+  /**
+   * Puts a console query's result on the canvas, added or instead of what is there; `ranQuery`
+   * gives the query that made it (for links), asked once the canvas holds the result.
+   */
+  async showQueryResult(
+    result: GraphPayload,
+    mode: 'add' | 'replace',
+    ranQuery: () => CanvasQuery | null,
+  ): Promise<void> {
+    await this.changeCanvas('query result', () => {
+      if (mode === 'replace') {
+        this.clearSelection();
+        this.clearPath();
+        this.graph.clear();
+      }
+      return mergePayload(this.graph, result, 'query');
+    });
+    this.state.query = ranQuery();
+  }
+
+  undo(): void {
+    this.deps.layout.kill();
+    const label = this.deps.history.undo();
+    if (!label) {
+      this.say('Nothing to undo.');
+      return;
+    }
+    this.state.forgetDismissed((id) => this.graph.hasNode(id));
+    const { selection, path } = this.interaction.current;
+    this.interaction.selectMany(
+      selection.filter((id) => this.graph.hasNode(id)),
+      false,
+    );
+    if (path && !path.nodeIds.every((id) => this.graph.hasNode(id))) this.clearPath();
+    this.events.emit('canvas');
+    this.say(`Undone: ${label}.`);
+  }
+
+  // ---- A new canvas: the overview or a linked view ----
+
+  /** Empties the canvas and what is known about it (not the undo steps). */
+  reset(): void {
+    this.deps.layout.kill();
+    this.clearSelection();
+    this.clearPath();
+    this.graph.clear();
+    this.state.reset();
+  }
+
+  async loadOverview(limit: number): Promise<void> {
+    mergePayload(this.graph, await this.deps.api.overview(limit), 'overview');
+    this.events.emit('overviewLoaded');
+  }
+
+  /** The overview as the first view, laid out. */
+  async openOverview(limit: number): Promise<void> {
+    await this.loadOverview(limit);
+    if (this.graph.order > 0) this.deps.layout.start(4000);
+  }
+
+  /** The steps a linked view is rebuilt with (explore/view-link.ts's replayView): the actions' own. */
+  replaySteps(options: {
+    overviewLimit: number;
+    runQuery(query: string, params: Record<string, unknown>): Promise<void>;
+  }): ViewReplay {
+    return {
+      loadOverview: () => this.loadOverview(options.overviewLimit),
+      expand: (id, types) => this.expandNextPage(id, types),
+      runQuery: options.runQuery,
+      findPath: async (from, to) => void (await this.findPath(from, to)),
+      hide: (ids) => {
+        for (const id of ids) this.state.dismissed.add(id);
+        hideNodes(this.graph, ids);
+      },
+      select: async (ids) => {
+        if (ids[0]) await this.select(ids[0], false);
+        this.interaction.selectMany(ids, false);
+      },
+      // Curves, panels and the redraw follow the 'canvas' event the start-up sends.
+      settle: async (hasPositions) => {
+        this.deps.layout.kill();
+        if (!hasPositions) this.deps.layout.start(3000);
+      },
+    };
+  }
+
+  /** Tells the panels that the canvas is new (start-up, after the view is open). */
+  canvasOpened(): void {
+    this.events.emit('canvas');
+  }
+}
