@@ -7,7 +7,7 @@ import { normalizeForm, type Gazetteer, type GazetteerEntry } from '../gazetteer
 import { NOT_NAMES, ORG_WORDS } from './lexicon.js';
 import { overlaps, titleBefore, TITLE_WORDS, type Mention, type TakenSpans } from './mention-basics.js';
 import type { NerHints, NerKind } from './ner-hints.js';
-import { tokenize } from './tokens.js';
+import type { Token } from './tokens.js';
 
 function opensOrganisationName(text: string, end: number): boolean {
   const next = /^((?: [\p{Lu}][\p{L}-]*){1,5})/u.exec(text.slice(end, end + 60));
@@ -217,10 +217,15 @@ function cityMention(form: string, start: number, end: number): Mention {
 const STATE_AGENT_NOUNS =
   /^\s+(?:(?:foreign|defen[cs]e|prime|deputy|interior|energy|economy|finance)\s+)?(?:president|prime minister|minister|ministry|government|authorities|officials?|diplomats?|delegation|counterparts?|leaders?|leadership|troops|forces|army|military|border guards?|side|envoy|ambassador|parliament|lawmakers|negotiators|premier)\b/i;
 
-/** A state named by its demonym in front of one of its agents: "Kyrgyz Foreign Minister …". */
-export function demonymMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans): Mention[] {
+/** A state named by its demonym in front of one of its agents: "Kyrgyz Foreign Minister …" (`tokens`: the text's). */
+export function demonymMentions(
+  text: string,
+  tokens: readonly Token[],
+  gazetteer: Gazetteer,
+  taken: TakenSpans,
+): Mention[] {
   const mentions: Mention[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const entry = gazetteer.byAdjective.get(normalizeForm(token.text));
     if (!entry || token.possessive || overlaps(taken, token.start, token.end)) continue;
     const agent = STATE_AGENT_NOUNS.test(text.slice(token.end, token.end + 40));
