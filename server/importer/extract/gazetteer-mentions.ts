@@ -72,7 +72,7 @@ function firstWordIndex(gazetteer: Gazetteer): Map<string, Array<[string, Gazett
 function formsThatMayOccur(normalized: string, gazetteer: Gazetteer): Array<[string, GazetteerEntry]> {
   const index = firstWordIndex(gazetteer);
   const words = new Set<string>();
-  for (const [word] of normalized.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.']*/gu)) {
+  for (const word of normalized.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.']*/gu) ?? []) {
     words.add(word);
     // Most words end in none of "'", "'s", ".": they have no other forms to look up.
     if (!/['.]s?$/.test(word)) continue;
@@ -129,8 +129,16 @@ export function formOccurrences(text: string, form: string): number[] {
   return found;
 }
 
+/**
+ * normalizeForm would leave the text as long as it is: no two white-space characters in a row
+ * and none at either end (the same answer as comparing lengths, without normalising the text).
+ */
+export function keepsItsLength(text: string): boolean {
+  return !/\s\s|^\s|\s$/.test(text);
+}
+
 export function gazetteerMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans, ner: NerHints): Mention[] {
-  const normalized = normalizeForm(text).length === text.length ? text.replace(/[’‘`]/g, "'") : text;
+  const normalized = keepsItsLength(text) ? text.replace(/[’‘`]/g, "'") : text;
   const mentions: Mention[] = [];
   for (const [form, entry] of formsThatMayOccur(normalized, gazetteer)) {
     for (const start of formOccurrences(normalized, form)) {

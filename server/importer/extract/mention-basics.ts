@@ -74,6 +74,12 @@ function isWordCharacter(character: string): boolean {
   return /^\w$/.test(character);
 }
 
+/** Titles by their last characters (every title is longer), in the order listed. */
+const ENDING = 3;
+const TITLES_BY_ENDING = new Map<string, string[]>();
+for (const title of TITLES)
+  TITLES_BY_ENDING.set(title.slice(-ENDING), [...(TITLES_BY_ENDING.get(title.slice(-ENDING)) ?? []), title]);
+
 /**
  * The title that `before` ends with, followed by white space and starting a word: what the pattern
  * `\bTitle\s+$` finds, longest titles first (as listed), without running a pattern per title on
@@ -82,7 +88,7 @@ function isWordCharacter(character: string): boolean {
 function titleEnding(before: string): string | undefined {
   const trimmed = before.trimEnd();
   if (trimmed.length === before.length) return undefined;
-  return TITLES.find((title) => {
+  return TITLES_BY_ENDING.get(trimmed.slice(-ENDING))?.find((title) => {
     if (!trimmed.endsWith(title)) return false;
     const at = trimmed.length - title.length;
     return isWordCharacter(before.charAt(at - 1)) !== isWordCharacter(before.charAt(at));

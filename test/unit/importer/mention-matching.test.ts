@@ -6,9 +6,11 @@
  * letters and digits outside the Basic Multilingual Plane, combining marks, lone surrogates).
  */
 import { describe, expect, it } from 'vitest';
-import { formOccurrences } from '../../../server/importer/extract/gazetteer-mentions.js';
+import { formOccurrences, keepsItsLength } from '../../../server/importer/extract/gazetteer-mentions.js';
 import { HONORIFICS, TITLES } from '../../../server/importer/extract/lexicon.js';
 import { titleBefore } from '../../../server/importer/extract/mention-basics.js';
+import { isCapitalized } from '../../../server/importer/extract/tokens.js';
+import { normalizeForm } from '../../../server/importer/gazetteer.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,6 +122,24 @@ describe('the title before a name', () => {
       const text = randomText(next, [...EDGES, ...words, ' ', ' '], 1 + Math.floor(next() * 20));
       const start = Math.floor(next() * (text.length + 1));
       expect(titleBefore(text, start), JSON.stringify(text)).toBe(titleByPattern(text, start));
+    }
+  });
+});
+
+describe('the small checks run on every word', () => {
+  it('says whether normalising would shorten a text as comparing the lengths does', () => {
+    const next = random(11);
+    const pieces = ['a', 'B', ' ', '\n', '\t', '\u00a0', '\u2028', '\ufeff', '’', '`', "'", '.'];
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(next, pieces, Math.floor(next() * 8));
+      expect(keepsItsLength(text), JSON.stringify(text)).toBe(normalizeForm(text).length === text.length);
+    }
+  });
+
+  it('finds a word capitalised as the pattern \\p{Lu} does, for every first character', () => {
+    const firsts = [...Array(0x3000).keys()].map((code) => String.fromCharCode(code));
+    for (const first of [...firsts, '𝐀', '𝐚', '\ud835', '']) {
+      expect(isCapitalized(`${first}x`), JSON.stringify(first)).toBe(/^\p{Lu}/u.test(`${first}x`));
     }
   });
 });
