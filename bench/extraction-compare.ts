@@ -1,0 +1,136 @@
+/**
+ * The rules' extraction of this tree against an earlier commit's, in one process: the commit's
+ * server code is taken with `git archive` into a temporary folder and loaded next to this tree's.
+ * Both extract the same documents: the sample articles repeated with their people's names
+ * substituted (as bench/import-throughput.ts builds its corpus), and any folders given with
+ * --also. Prints whether the two outputs (the GraphBatch serialised as JSON) are byte for byte
+ * the same, per corpus, then words/s of each side over alternating rounds (old, new, new, old, …,
+ * so that a change in the machine's load falls on both) and the median ratio. Asserts nothing.
+ *
+ * Run: npx tsx bench/extraction-compare.ts <commit> [copies=100] [rounds=10] [--also DIR ...]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../server/config.js';
+import type { GraphBatch } from '../server/domain/graph.js';
+import * as current from '../server/importer/build-graph.js';
+import type { Gazetteer } from '../server/importer/gazetteer.js';
+import { readSources, type SourceDocument } from '../server/importer/read/index.js';
+
+const args = process.argv.slice(2);
+const alsoAt = args.indexOf('--also');
+const also = alsoAt >= 0 ? args.slice(alsoAt + 1) : [];
+const [commit, copiesArg, roundsArg] = alsoAt >= 0 ? args.slice(0, alsoAt) : args;
+if (!commit) throw new Error('usage: npx tsx bench/extraction-compare.ts <commit> [copies] [rounds] [--also DIR ...]');
+const COPIES = Number(copiesArg ?? 100);
+const ROUNDS = Number(roundsArg ?? 10);
+
+type Build = typeof current;
+
+/** The commit's server code and gazetteer in a temporary folder, with this tree's node_modules. */
+async function loadOld(dir: string): Promise<Build> {
+  const archive = execFileSync('git', ['archive', commit, 'server', 'data/gazetteer.yaml', 'package.json'], {
+    cwd: REPO_ROOT,
+    maxBuffer: 1 << 28,
+  });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return (await import(join(dir, 'server', 'importer', 'build-graph.ts'))) as Build;
+}
+
+const SURNAMES = ['Aliyev', 'Biden', 'Blinken', 'Pashinyan', 'Trump', 'Baer', 'Stronski', 'Pompeo', 'Shaw'];
+const FIRST = ['Ilham', 'Joe', 'Anthony', 'Nikol', 'Donald', 'Daniel', 'Paul', 'Michael', 'Scott'];
+const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sal', 'vor', 'de', 'lin', 'ga', 'tus', 'be', 'nor'];
+
+/** A name no gazetteer knows, different for every copy: syllables spelling out the numbers. */
+function invented(copy: number, slot: number): string {
+  let word = SYLLABLES[slot % SYLLABLES.length];
+  for (let n = copy + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+  return word[0].toUpperCase() + word.slice(1);
+}
+
+/** The sample articles `copies` times, each copy with other people's names. */
+function writeCorpus(dir: string): void {
+  const articles = join(REPO_ROOT, 'data', 'articles');
+  const sources = readdirSync(articles)
+    .sort()
+    .map((name) => readFileSync(join(articles, name), 'utf8'));
+  for (let copy = 0; copy < COPIES; copy++) {
+    sources.forEach((source, index) => {
+      let text = source;
+      SURNAMES.forEach((surname, i) => (text = text.replaceAll(surname, invented(copy, i))));
+      FIRST.forEach((first, i) => (text = text.replaceAll(`${first} `, `${invented(copy, i + 5)} `)));
+      text = text.replace(/^title: (.*)$/m, `title: $1 (copy ${copy})`);
+      writeFileSync(join(dir, `article-${copy}-${index}.txt`), text);
+    });
+  }
+}
+
+const wordsOf = (documents: SourceDocument[]) =>
+  documents.reduce((sum, document) => sum + document.text.split(/\s+/).length, 0);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Seconds one side takes to extract the documents. */
+function timed(build: Build, documents: SourceDocument[], gazetteer: Gazetteer): number {
+  const started = performance.now();
+  build.buildGraph(documents, { gazetteer });
+  return (performance.now() - started) / 1000;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'actorgraph-extraction-compare-'));
+try {
+  const old = await loadOld(dir);
+  const corpusDir = mkdtempSync(join(dir, 'corpus-'));
+  writeCorpus(corpusDir);
+  const gazetteers = {
+    old: await old.loadGazetteer(join(dir, 'data', 'gazetteer.yaml')),
+    new: await current.loadGazetteer(),
+  };
+
+  console.log(`old: ${commit} (git archive in ${dir}); new: this tree`);
+  for (const folder of [corpusDir, ...also]) {
+    const { documents } = await readSources([folder]);
+    const serialise = (batch: GraphBatch) => JSON.stringify(batch);
+    const before = serialise(old.buildGraph(documents, { gazetteer: gazetteers.old }));
+    const after = serialise(current.buildGraph(documents, { gazetteer: gazetteers.new }));
+    const name = folder === corpusDir ? `corpus of ${COPIES} copies` : folder;
+    const same = before === after ? 'byte for byte the same' : `DIFFERENT (${before.length} / ${after.length} chars)`;
+    console.log(`output       ${name}: ${documents.length} documents, ${same}`);
+  }
+
+  const { documents } = await readSources([corpusDir]);
+  const words = wordsOf(documents);
+  const seconds = { old: [] as number[], new: [] as number[] };
+  const ratios: number[] = [];
+  // A round of each first, so that both sides' figures are those of compiled code.
+  timed(old, documents, gazetteers.old);
+  timed(current, documents, gazetteers.new);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const);
+    const taken = { old: 0, new: 0 };
+    for (const side of order) taken[side] = timed(side === 'old' ? old : current, documents, gazetteers[side]);
+    seconds.old.push(taken.old);
+    seconds.new.push(taken.new);
+    ratios.push(taken.old / taken.new);
+  }
+  const rate = (list: number[]) => Math.round(words / median(list));
+  console.log(`corpus       ${documents.length} articles, ${words} words, ${ROUNDS} rounds each side`);
+  console.log(
+    `old          ${rate(seconds.old)} words/s (median; best ${Math.round(words / Math.min(...seconds.old))})`,
+  );
+  console.log(
+    `new          ${rate(seconds.new)} words/s (median; best ${Math.round(words / Math.min(...seconds.new))})`,
+  );
+  console.log(
+    `new / old    ${median(ratios).toFixed(2)}x faster (median of the rounds' ratios; from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
