@@ -10,7 +10,7 @@
  * Run: npx tsx bench/extraction-compare.ts <commit> [copies=100] [rounds=10] [--also DIR ...]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
@@ -18,6 +18,8 @@ import type { GraphBatch } from '../server/domain/graph.js';
 import * as current from '../server/importer/build-graph.js';
 import type { Gazetteer } from '../server/importer/gazetteer.js';
 import { readSources, type SourceDocument } from '../server/importer/read/index.js';
+import { percentile } from './bench-server.js';
+import { wordCount, writeSubstitutedCorpus } from './substituted-corpus.js';
 
 const args = process.argv.slice(2);
 const alsoAt = args.indexOf('--also');
@@ -40,42 +42,11 @@ async function loadOld(dir: string): Promise<Build> {
   return (await import(join(dir, 'server', 'importer', 'build-graph.ts'))) as Build;
 }
 
-const SURNAMES = ['Aliyev', 'Biden', 'Blinken', 'Pashinyan', 'Trump', 'Baer', 'Stronski', 'Pompeo', 'Shaw'];
-const FIRST = ['Ilham', 'Joe', 'Anthony', 'Nikol', 'Donald', 'Daniel', 'Paul', 'Michael', 'Scott'];
-const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sal', 'vor', 'de', 'lin', 'ga', 'tus', 'be', 'nor'];
-
-/** A name no gazetteer knows, different for every copy: syllables spelling out the numbers. */
-function invented(copy: number, slot: number): string {
-  let word = SYLLABLES[slot % SYLLABLES.length];
-  for (let n = copy + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
-  return word[0].toUpperCase() + word.slice(1);
-}
-
-/** The sample articles `copies` times, each copy with other people's names. */
-function writeCorpus(dir: string): void {
-  const articles = join(REPO_ROOT, 'data', 'articles');
-  const sources = readdirSync(articles)
-    .sort()
-    .map((name) => readFileSync(join(articles, name), 'utf8'));
-  for (let copy = 0; copy < COPIES; copy++) {
-    sources.forEach((source, index) => {
-      let text = source;
-      SURNAMES.forEach((surname, i) => (text = text.replaceAll(surname, invented(copy, i))));
-      FIRST.forEach((first, i) => (text = text.replaceAll(`${first} `, `${invented(copy, i + 5)} `)));
-      text = text.replace(/^title: (.*)$/m, `title: $1 (copy ${copy})`);
-      writeFileSync(join(dir, `article-${copy}-${index}.txt`), text);
-    });
-  }
-}
-
-const wordsOf = (documents: SourceDocument[]) =>
-  documents.reduce((sum, document) => sum + document.text.split(/\s+/).length, 0);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** Seconds one side takes to extract the documents. */
 function timed(build: Build, documents: SourceDocument[], gazetteer: Gazetteer): number {
@@ -88,7 +59,7 @@ const dir = mkdtempSync(join(tmpdir(), 'actorgraph-extraction-compare-'));
 try {
   const old = await loadOld(dir);
   const corpusDir = mkdtempSync(join(dir, 'corpus-'));
-  writeCorpus(corpusDir);
+  writeSubstitutedCorpus(corpusDir, COPIES);
   const gazetteers = {
     old: await old.loadGazetteer(join(dir, 'data', 'gazetteer.yaml')),
     new: await current.loadGazetteer(),
@@ -106,7 +77,7 @@ try {
   }
 
   const { documents } = await readSources([corpusDir]);
-  const words = wordsOf(documents);
+  const words = wordCount(documents);
   const seconds = { old: [] as number[], new: [] as number[] };
   const ratios: number[] = [];
   // A round of each first, so that both sides' figures are those of compiled code.
