@@ -5,7 +5,8 @@
  * substituted (as bench/import-throughput.ts builds its corpus), and any folders given with
  * --also. Prints whether the two outputs (the GraphBatch serialised as JSON) are byte for byte
  * the same, per corpus, then words/s of each side over alternating rounds (old, new, new, old, …,
- * so that a change in the machine's load falls on both) and the median ratio. Asserts nothing.
+ * so that a change in the machine's load falls on both) and the median ratio, by wall-clock time
+ * and by this process's CPU time (steadier when the machine is busy). Asserts nothing.
  *
  * Run: npx tsx bench/extraction-compare.ts <commit> [copies=100] [rounds=10] [--also DIR ...]
  */
@@ -48,11 +49,20 @@ const median = (values: number[]) =>
     50,
   );
 
-/** Seconds one side takes to extract the documents. */
-function timed(build: Build, documents: SourceDocument[], gazetteer: Gazetteer): number {
+interface Timing {
+  /** Wall-clock seconds. */
+  wall: number;
+  /** CPU seconds of this process (user + system): less sensitive than wall time to a busy machine. */
+  cpu: number;
+}
+
+/** What one side takes to extract the documents. */
+function timed(build: Build, documents: SourceDocument[], gazetteer: Gazetteer): Timing {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   build.buildGraph(documents, { gazetteer });
-  return (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-extraction-compare-'));
@@ -78,30 +88,23 @@ try {
 
   const { documents } = await readSources([corpusDir]);
   const words = wordCount(documents);
-  const seconds = { old: [] as number[], new: [] as number[] };
-  const ratios: number[] = [];
+  const timings = { old: [] as Timing[], new: [] as Timing[] };
   // A round of each first, so that both sides' figures are those of compiled code.
   timed(old, documents, gazetteers.old);
   timed(current, documents, gazetteers.new);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['old', 'new'] as const) : (['new', 'old'] as const);
-    const taken = { old: 0, new: 0 };
-    for (const side of order) taken[side] = timed(side === 'old' ? old : current, documents, gazetteers[side]);
-    seconds.old.push(taken.old);
-    seconds.new.push(taken.new);
-    ratios.push(taken.old / taken.new);
+    for (const side of order) timings[side].push(timed(side === 'old' ? old : current, documents, gazetteers[side]));
   }
-  const rate = (list: number[]) => Math.round(words / median(list));
   console.log(`corpus       ${documents.length} articles, ${words} words, ${ROUNDS} rounds each side`);
-  console.log(
-    `old          ${rate(seconds.old)} words/s (median; best ${Math.round(words / Math.min(...seconds.old))})`,
-  );
-  console.log(
-    `new          ${rate(seconds.new)} words/s (median; best ${Math.round(words / Math.min(...seconds.new))})`,
-  );
-  console.log(
-    `new / old    ${median(ratios).toFixed(2)}x faster (median of the rounds' ratios; from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`,
-  );
+  for (const kind of ['wall', 'cpu'] as const) {
+    const rate = (side: 'old' | 'new') => Math.round(words / median(timings[side].map((timing) => timing[kind])));
+    const ratios = timings.old.map((timing, round) => timing[kind] / timings.new[round][kind]);
+    console.log(
+      `${kind === 'wall' ? 'wall time' : 'CPU time '}    old ${rate('old')} words/s, new ${rate('new')} words/s (medians); ` +
+        `new / old ${median(ratios).toFixed(2)}x (median of the rounds' ratios, from ${Math.min(...ratios).toFixed(2)} to ${Math.max(...ratios).toFixed(2)})`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
