@@ -69,19 +69,37 @@ export function overlaps(taken: TakenSpans, start: number, end: number): boolean
   return taken.overlaps(start, end);
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A character that `\b` counts as part of a word (ASCII letters, digits, underscore); '' is none. */
+function isWordCharacter(character: string): boolean {
+  return /^\w$/.test(character);
 }
 
-/** Each title as a pattern for "right before a position", compiled once (longest titles first, as listed). */
-const TITLE_BEFORE = TITLES.map((title) => ({ title, pattern: new RegExp(`\\b${escapeRegExp(title)}\\s+$`) }));
+/** Titles by their last characters (every title is longer), in the order listed. */
+const ENDING = 3;
+const TITLES_BY_ENDING = new Map<string, string[]>();
+for (const title of TITLES)
+  TITLES_BY_ENDING.set(title.slice(-ENDING), [...(TITLES_BY_ENDING.get(title.slice(-ENDING)) ?? []), title]);
+
+/**
+ * The title that `before` ends with, followed by white space and starting a word: what the pattern
+ * `\bTitle\s+$` finds, longest titles first (as listed), without running a pattern per title on
+ * every name (no title ends with white space, so a title found ends where the white space starts).
+ */
+function titleEnding(before: string): string | undefined {
+  const trimmed = before.trimEnd();
+  if (trimmed.length === before.length) return undefined;
+  return TITLES_BY_ENDING.get(trimmed.slice(-ENDING))?.find((title) => {
+    if (!trimmed.endsWith(title)) return false;
+    const at = trimmed.length - title.length;
+    return isWordCharacter(before.charAt(at - 1)) !== isWordCharacter(before.charAt(at));
+  });
+}
 
 /** The title or honorific right before a position ("President ", "Mr. ", "Secretary of State "). */
 export function titleBefore(text: string, start: number): string | undefined {
   const before = text.slice(Math.max(0, start - 60), start);
-  for (const { title, pattern } of TITLE_BEFORE) {
-    if (pattern.test(before)) return title;
-  }
+  const title = titleEnding(before);
+  if (title !== undefined) return title;
   const honorific = /\b([A-Z][a-z]{1,9})\.?\s+$/.exec(before);
   if (honorific && HONORIFICS.has(honorific[1])) return honorific[1];
   return undefined;

@@ -64,14 +64,14 @@ interface Run {
 }
 
 /** "Office for the Coordination of …": connectors may follow each other before the next capital. */
-function nextCapitalAfterConnectors(tokens: Token[], index: number): boolean {
+function nextCapitalAfterConnectors(tokens: readonly Token[], index: number): boolean {
   let i = index + 1;
   while (i < tokens.length && i - index <= 2 && CONNECTORS.has(tokens[i].text.toLowerCase())) i += 1;
   return i < tokens.length && i - index <= 2 && isCapitalized(tokens[i].text);
 }
 
 /** Runs of capitalised tokens separated by single spaces, with connectors inside organisation names. */
-function capitalisedRuns(text: string, tokens: Token[]): Run[] {
+function capitalisedRuns(text: string, tokens: readonly Token[]): Run[] {
   const runs: Run[] = [];
   let current: Token[] = [];
   const flush = () => {
@@ -282,9 +282,14 @@ function companyCue(text: string, start: number, end: number): string | undefine
   return 'other';
 }
 
-function detectedMentions(text: string, gazetteer: Gazetteer, taken: TakenSpans, ner: NerHints): Mention[] {
+function detectedMentions(
+  text: string,
+  tokens: readonly Token[],
+  gazetteer: Gazetteer,
+  taken: TakenSpans,
+  ner: NerHints,
+): Mention[] {
   const mentions: Mention[] = [];
-  const tokens = tokenize(text);
   const runs = capitalisedRuns(text, tokens)
     .flatMap((r) => splitAtTaken(r, taken))
     .flatMap((r) => splitAtTaggedPeople(r, ner));
@@ -543,11 +548,13 @@ function splitAtTaken(run: Run, taken: TakenSpans): Run[] {
 /** Names that show up only as "Mr. X" or "Col. X" (one word after an honorific) are people too. */
 export function findMentions(text: string, gazetteer: Gazetteer, ner: NerHints = NerHints.none()): Mention[] {
   const taken = new TakenSpans();
+  // Tokenised once: the capitalised runs and the demonyms walk the same words.
+  const tokens = tokenize(text);
   const found = [
     ...gazetteerMentions(text, gazetteer, taken, ner),
-    ...detectedMentions(text, gazetteer, taken, ner),
+    ...detectedMentions(text, tokens, gazetteer, taken, ner),
     ...taggedOnlyMentions(text, gazetteer, taken, ner),
-    ...demonymMentions(text, gazetteer, taken),
+    ...demonymMentions(text, tokens, gazetteer, taken),
   ];
   return refineInstitutions(
     text,

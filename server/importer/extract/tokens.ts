@@ -16,13 +16,12 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const match of text.matchAll(WORD)) {
     let word = match[0];
     let possessive = false;
-    const poss = /['’]s$/.exec(word);
-    if (poss) {
+    if (word.endsWith("'s") || word.endsWith('’s')) {
       word = word.slice(0, -2);
       possessive = true;
     } else if (
-      /^[’'](?![\p{L}])/u.test(text.slice(match.index + word.length, match.index + word.length + 2)) &&
-      /[sS]$/.test(word)
+      /[sS]$/.test(word) &&
+      /^[’'](?![\p{L}])/u.test(text.slice(match.index + word.length, match.index + word.length + 2))
     ) {
       possessive = true; // plural possessive: "Analysts’", "US’"
     }
@@ -40,6 +39,9 @@ export function tokenize(text: string, offset = 0): Token[] {
 }
 
 export function isCapitalized(word: string): boolean {
+  // Asked for nearly every word: an ASCII first letter is answered without the pattern.
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   return /^\p{Lu}/u.test(word);
 }
 

@@ -11,6 +11,8 @@ export interface NerChoice {
   mode: NerMode;
   /** Called when mode 'auto' gives up on the tagger for this import (the reason says why). */
   onFallback?: (reason: string) => void;
+  /** Documents sent to the tagger at once (default TAG_CONCURRENCY; bench/corenlp-concurrency.ts tries others). */
+  concurrency?: number;
 }
 
 export interface NerUsed {
@@ -29,7 +31,7 @@ export interface TaggedDocuments {
 }
 
 /** Documents tagged at once: CoreNLP's server runs two threads. */
-const CONCURRENCY = 2;
+export const TAG_CONCURRENCY = 2;
 
 export async function tagDocuments(
   documents: SourceDocument[],
@@ -59,7 +61,8 @@ export async function tagDocuments(
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, documents.length) }, worker));
+    const concurrency = Math.max(1, choice?.concurrency ?? TAG_CONCURRENCY);
+    await Promise.all(Array.from({ length: Math.min(concurrency, documents.length) }, worker));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (choice?.mode === 'corenlp' || !(error instanceof NerUnavailableError)) throw error;
