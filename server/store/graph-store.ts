@@ -92,5 +92,11 @@ export interface GraphStore {
   /** A user's Cypher, read-only, with a timeout and a row limit. */
   runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse>;
 
+  /**
+   * Why the store's full-text search is damaged (an index missing after an interrupted import),
+   * or null when it is whole. Optional: only the embedded store rebuilds its indexes itself.
+   */
+  fullTextDamage?(): Promise<string | null>;
+
   close(): Promise<void>;
 }

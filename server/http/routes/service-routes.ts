@@ -49,7 +49,7 @@ const ready = {
   operationId: 'getReady',
   tag: 'service',
   summary: 'The database answers and the server is not shutting down',
-  description: `Runs a trivial read with a ${READY_TIMEOUT_MS} ms limit.`,
+  description: `Runs a trivial read with a ${READY_TIMEOUT_MS} ms limit; not ready either when a full-text index is missing after an interrupted import.`,
   responses: {
     200: { description: 'ready: {ready: true, store}', body: ReadyBody },
     503: { description: 'not ready: {ready: false, store, reason}', body: ReadyBody },
@@ -96,11 +96,15 @@ export function serviceRoutes(store: GraphStore, options: ServiceRouteOptions): 
       res.status(503).json(body);
     };
     if (options.lifecycle.shuttingDown) return notReady('shutting down');
+    let damage: string | null = null;
     try {
       await withTimeout(store.isEmpty(), READY_TIMEOUT_MS);
+      damage = (await withTimeout(store.fullTextDamage?.() ?? Promise.resolve(null), READY_TIMEOUT_MS)) ?? null;
     } catch (error) {
       return notReady(error instanceof Error ? error.message : String(error));
     }
+    // Search would silently find nothing: say so rather than report ready.
+    if (damage) return notReady(damage);
     const body: ReadyResponse = { ready: true, store: store.kind };
     res.json(body);
   });

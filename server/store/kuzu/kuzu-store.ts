@@ -16,6 +16,7 @@ import { ConsoleRunner } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
+import { FullTextMarker } from './full-text-marker.js';
 
 const FTS_TABLES = [
   ['Actor', 'actor_fts'],
@@ -29,6 +30,8 @@ export interface KuzuStoreOptions {
   path: string;
   readOnly: boolean;
   consoleMemoryLimitBytes?: number;
+  /** New rows per table from which writes use COPY FROM (kuzu-writer.ts); tests set 0 or Infinity. */
+  bulkMinRows?: number;
 }
 
 export class KuzuStore extends CypherStore {
@@ -66,7 +69,10 @@ export class KuzuStore extends CypherStore {
     await connection.init();
     const store = new KuzuStore(db, connection, options);
     store.fullText = await store.loadFullTextExtension();
-    if (!options.readOnly) await store.createSchema();
+    if (!options.readOnly) {
+      await store.createSchema();
+      await store.repairFullTextIndexes();
+    }
     return store;
   }
 
@@ -158,11 +164,11 @@ export class KuzuStore extends CypherStore {
             dropped = true;
             await this.dropFullTextIndexes();
           }
-          await writeBatchInTransaction(this.connection, batch);
+          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows });
         });
         return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
       },
-      finish: () => serial(() => (dropped ? this.createFullTextIndexes() : Promise.resolve())),
+      finish: () => serial(() => (dropped ? this.rebuildFullTextIndexes() : Promise.resolve())),
     });
   }
 
@@ -170,8 +176,41 @@ export class KuzuStore extends CypherStore {
     return new Set((await this.rows('CALL SHOW_INDEXES() RETURN *')).map((row) => String(row.index_name)));
   }
 
+  /**
+   * A run that dropped the indexes and was killed before it rebuilt them leaves the marker file
+   * (full-text-marker.ts): the next read-write open rebuilds them, when the extension is loaded.
+   */
+  private async repairFullTextIndexes(): Promise<void> {
+    if (this.fullText && this.marker.present()) await this.rebuildFullTextIndexes();
+  }
+
+  /**
+   * Why full-text search is not what it should be, or null: an import that dropped the indexes
+   * did not rebuild them (killed), or an index is missing while the extension is loaded.
+   */
+  async fullTextDamage(): Promise<string | null> {
+    if (this.marker.present()) {
+      return 'full-text indexes are missing: an import stopped before rebuilding them; run the import again (or open the database read-write with the fts extension installed) to rebuild them';
+    }
+    if (!this.fullText) return null;
+    const existing = await this.existingIndexes();
+    const missing = FTS_TABLES.filter(([, index]) => !existing.has(index)).map(([, index]) => index);
+    if (missing.length === 0 || (await this.isEmpty())) return null;
+    return `full-text indexes missing: ${missing.join(', ')}; run an import to rebuild them`;
+  }
+
+  private get marker(): FullTextMarker {
+    return new FullTextMarker(this.db.path);
+  }
+
+  private async rebuildFullTextIndexes(): Promise<void> {
+    await this.createFullTextIndexes();
+    this.marker.clear();
+  }
+
   private async dropFullTextIndexes(): Promise<void> {
     if (!this.fullText) return;
+    this.marker.set();
     const existing = await this.existingIndexes();
     for (const [table, index] of FTS_TABLES) {
       if (existing.has(index)) await this.rows(`CALL DROP_FTS_INDEX('${table}', '${index}')`);
@@ -183,7 +222,15 @@ export class KuzuStore extends CypherStore {
     const existing = await this.existingIndexes();
     for (const statement of splitStatements(loadCypher('fts-indexes', 'kuzu'))) {
       const index = /'([a-z_]+_fts)'/.exec(statement)?.[1];
-      if (index && !existing.has(index)) await this.rows(statement);
+      if (!index || existing.has(index)) continue;
+      await this.rows(statement).catch(async (error: unknown) => {
+        // A build killed half-way leaves the index's own tables behind ("Table
+        // ..._fts_appears_info already exists"): drop what is left, then build it again.
+        if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+        const table = /CREATE_FTS_INDEX\('([A-Za-z]+)'/.exec(statement)?.[1];
+        await this.rows(`CALL DROP_FTS_INDEX('${table}', '${index}')`).catch(() => undefined);
+        await this.rows(statement);
+      });
     }
   }
 

@@ -1,21 +1,46 @@
 /**
- * Writes a GraphBatch into LadybugDB: one `UNWIND ... MERGE` per label and per relationship table
- * and chunk, all inside one explicit transaction. The statements are generated from
- * server/domain/schema.ts so that the written columns can never drift from the declared ones.
+ * Writes a GraphBatch into LadybugDB inside one explicit transaction (all or nothing), generated
+ * from server/domain/schema.ts so that the written columns can never drift from the declared ones.
  *
- * The values go in column by column, one list parameter per property (`$confidence[i]`), not as a
- * list of row structs: LadybugDB types a struct from its JavaScript values, so `{confidence: 1}`
- * is STRUCT(confidence INT64), `{confidence: 0.5}` STRUCT(confidence DOUBLE), and a list holding
- * both is refused. A list of plain numbers is widened to DOUBLE, and each column is cast to its
- * schema type. A column that holds nothing in a chunk (all null, or all empty lists) has no type
- * at all and stops the engine ("UNREACHABLE_CODE", measured on 0.19.1), so it is written as a
- * typed literal instead of a parameter.
+ * How, and why so (measured on 0.19.1, bench/write-throughput.ts):
+ * - Rows are split into new and existing first, by primary-key lookups (`MATCH (n:Label {id: x})`
+ *   planned as QUERY_PRIMARY_KEY_LOOKUP). A relationship can only exist already when both its
+ *   endpoints did, so only those are looked up, through the source node's adjacency.
+ * - New rows of a table go in by the engine's bulk path, `COPY table FROM 'file.csv'` (files in a
+ *   temporary directory, see kuzu-csv.ts), when there are at least BULK_MIN_ROWS of them, else by
+ *   `UNWIND ... CREATE`. COPY runs inside the explicit transaction and is undone by ROLLBACK,
+ *   into empty and non-empty tables alike.
+ * - Existing rows are updated by `UNWIND ... MATCH (n:Label {id}) SET`.
+ * - Endpoints are matched in two MATCH clauses: written as one comma-separated pattern
+ *   `MATCH (a:From {id: ..}), (b:To {id: ..})` the planner scans both node tables and builds their
+ *   cross product (quadratic in the table sizes), whereas two clauses give two primary-key lookups.
+ *   MERGE on a relationship is avoided altogether: its plan scans the whole relationship table.
+ *
+ * The values of the UNWIND statements go in column by column, one list parameter per property
+ * (`$confidence[i]`), not as a list of row structs: LadybugDB types a struct from its JavaScript
+ * values, so `{confidence: 1}` is STRUCT(confidence INT64), `{confidence: 0.5}`
+ * STRUCT(confidence DOUBLE), and a list holding both is refused. A list of plain numbers is widened
+ * to DOUBLE, and each column is cast to its schema type. A column that holds nothing in a chunk (all
+ * null, or all empty lists) has no type at all and stops the engine ("UNREACHABLE_CODE"), so it is
+ * written as a typed literal instead of a parameter.
  */
-import type { Connection } from '@ladybugdb/core';
+import type { Connection, QueryResult } from '@ladybugdb/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
+import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
 
-const CHUNK = 500;
+/** Rows per UNWIND statement. */
+const CHUNK = 2000;
+/** Below this many new rows in a table, a COPY's fixed cost is more than UNWIND ... CREATE's. */
+export const BULK_MIN_ROWS = 200;
+
+export interface WriteOptions {
+  /** New rows per table from which COPY FROM is used (Infinity: never, 0: always). */
+  bulkMinRows?: number;
+}
 
 const COLUMN_TYPE: Record<PropType, string> = {
   string: 'STRING',
@@ -26,6 +51,7 @@ const COLUMN_TYPE: Record<PropType, string> = {
 };
 
 type Columns = Record<string, unknown[]>;
+type Row = Record<string, unknown>;
 
 function isEmptyValue(value: unknown): boolean {
   return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
@@ -36,9 +62,9 @@ export function emptyColumns(columns: Columns): Set<string> {
   return new Set(Object.keys(columns).filter((key) => columns[key].every(isEmptyValue)));
 }
 
-function setClause(variable: string, props: Record<string, PropType>, empty: Set<string>, skip: string[] = []): string {
+function setClause(variable: string, props: Record<string, PropType>, empty: Set<string>): string {
   return Object.entries(props)
-    .filter(([key]) => !skip.includes(key))
+    .filter(([key]) => key !== 'id')
     .map(([key, type]) => {
       const value = empty.has(key) ? (type === 'string[]' ? '[]' : 'NULL') : `$${key}[i]`;
       return `${variable}.${key} = CAST(${value} AS ${COLUMN_TYPE[type]})`;
@@ -46,25 +72,44 @@ function setClause(variable: string, props: Record<string, PropType>, empty: Set
     .join(', ');
 }
 
-export function nodeUpsertStatement(label: NodeLabel, empty: Set<string>): string {
-  return `UNWIND range(1, size($id)) AS i MERGE (n:${label} {id: $id[i]}) SET ${setClause('n', NODE_PROPS[label], empty)}`;
+const ROWS = 'UNWIND range(1, size($id)) AS i';
+
+function nodeCreateStatement(label: NodeLabel, empty: Set<string>): string {
+  return `${ROWS} CREATE (n:${label} {id: $id[i]}) SET ${setClause('n', NODE_PROPS[label], empty)}`;
 }
 
-export function edgeUpsertStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
+function nodeUpdateStatement(label: NodeLabel, empty: Set<string>): string {
+  return `${ROWS} MATCH (n:${label} {id: $id[i]}) SET ${setClause('n', NODE_PROPS[label], empty)}`;
+}
+
+/** Sets only the list columns (after a COPY that could not carry them). */
+function nodeListStatement(label: NodeLabel, keys: string[], empty: Set<string>): string {
+  const lists = Object.fromEntries(keys.map((key) => [key, NODE_PROPS[label][key]]));
+  return `${ROWS} MATCH (n:${label} {id: $id[i]}) SET ${setClause('n', lists, empty)}`;
+}
+
+function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
   return (
-    `UNWIND range(1, size($id)) AS i MATCH (a:${from} {id: $source[i]}), (b:${to} {id: $target[i]}) ` +
-    `MERGE (a)-[e:${type} {id: $id[i]}]->(b) SET ${setClause('e', REL_PROPS[type], empty, ['id'])}`
+    `${ROWS} MATCH (a:${from} {id: $source[i]}) MATCH (b:${to} {id: $target[i]}) ` +
+    `CREATE (a)-[e:${type} {id: $id[i]}]->(b) SET ${setClause('e', REL_PROPS[type], empty)}`
   );
 }
 
-function nodeRow(node: GraphNode): Record<string, unknown> {
-  const row: Record<string, unknown> = { id: node.id };
+const EDGE_MATCH = (type: RelType, from: NodeLabel, to: NodeLabel) =>
+  `${ROWS} MATCH (a:${from} {id: $source[i]}) MATCH (a)-[e:${type}]->(b:${to}) WHERE b.id = $target[i] AND e.id = $id[i]`;
+
+function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
+  return `${EDGE_MATCH(type, from, to)} SET ${setClause('e', REL_PROPS[type], empty)}`;
+}
+
+function nodeRow(node: GraphNode): Row {
+  const row: Row = { id: node.id };
   for (const key of Object.keys(NODE_PROPS[node.label])) row[key] = node.properties[key] ?? null;
   return row;
 }
 
-function edgeRow(edge: GraphEdge): Record<string, unknown> {
-  const row: Record<string, unknown> = { id: edge.id, source: edge.source, target: edge.target };
+function edgeRow(edge: GraphEdge): Row {
+  const row: Row = { id: edge.id, source: edge.source, target: edge.target };
   for (const key of Object.keys(REL_PROPS[edge.type])) {
     if (key !== 'id') row[key] = edge.properties[key] ?? null;
   }
@@ -82,18 +127,33 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** One item per id, the last one given (as successive MERGEs of the same id would leave it). */
+function lastById<T extends { id: string }>(items: T[]): T[] {
+  return [...new Map(items.map((item) => [item.id, item])).values()];
+}
+
 /** Rows (all with the same keys) as one list per key. */
-export function toColumns(rows: Record<string, unknown>[]): Columns {
+export function toColumns(rows: Row[]): Columns {
   const columns: Columns = {};
   for (const key of Object.keys(rows[0] ?? {})) columns[key] = rows.map((row) => row[key]);
   return columns;
 }
 
+function closeAll(result: QueryResult | QueryResult[]): void {
+  for (const each of Array.isArray(result) ? result : [result]) each.close();
+}
+
+async function runSimple(connection: Connection, statement: string): Promise<void> {
+  closeAll(await connection.query(statement));
+}
+
+/** Runs a statement per chunk of rows; returns the `id` column of what the statement returns. */
 async function runChunks(
   connection: Connection,
   statementFor: (empty: Set<string>) => string,
-  rows: Record<string, unknown>[],
-): Promise<void> {
+  rows: Row[],
+): Promise<string[]> {
+  const returned: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const columns = toColumns(rows.slice(i, i + CHUNK));
     const empty = emptyColumns(columns);
@@ -101,31 +161,239 @@ async function runChunks(
     const prepared = await connection.prepare(statementFor(empty));
     if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
     const result = await connection.execute(prepared, columns as never);
-    for (const each of Array.isArray(result) ? result : [result]) each.close();
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    for (const row of last.getAllSync() as Row[]) if (row.id !== undefined) returned.push(String(row.id));
+    closeAll(result);
+  }
+  return returned;
+}
+
+/** The ones of these ids that are nodes of the label. */
+async function existingNodeIds(connection: Connection, label: NodeLabel, ids: string[]): Promise<Set<string>> {
+  const statement = () => `${ROWS} MATCH (n:${label} {id: $id[i]}) RETURN n.id AS id`;
+  return new Set(
+    await runChunks(
+      connection,
+      statement,
+      ids.map((id) => ({ id })),
+    ),
+  );
+}
+
+/** A temporary directory for one write's CSV files, created on first use. */
+class CsvFiles {
+  private dir: string | null = null;
+  private count = 0;
+
+  path(): string {
+    this.dir ??= mkdtempSync(join(tmpdir(), 'actorgraph-copy-'));
+    this.count += 1;
+    return join(this.dir, `rows-${this.count}.csv`);
+  }
+
+  remove(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-async function runSimple(connection: Connection, statement: string): Promise<void> {
-  const result = await connection.query(statement);
-  for (const each of Array.isArray(result) ? result : [result]) each.close();
+function csvValue(value: unknown, type: PropType | undefined): unknown {
+  if (type === 'int' && typeof value === 'number') return Math.round(value);
+  if (type === 'string[]' && !isPlainList(value)) return [];
+  return value;
+}
+
+async function copyRows(
+  connection: Connection,
+  files: CsvFiles,
+  table: string,
+  header: string[],
+  types: Record<string, PropType>,
+  rows: Row[],
+  copyOptions = '',
+): Promise<void> {
+  const path = files.path();
+  writeCsv(
+    path,
+    header,
+    rows.map((row) => header.map((key) => csvValue(row[key], types[key]))),
+  );
+  const options = COPY_CSV_OPTIONS.replace(/\)$/, `${copyOptions})`);
+  await runSimple(connection, `COPY ${table} FROM '${path.replaceAll("'", "\\'")}' ${options}`);
+}
+
+async function insertNodes(
+  connection: Connection,
+  files: CsvFiles,
+  label: NodeLabel,
+  rows: Row[],
+  bulkMinRows: number,
+): Promise<void> {
+  if (rows.length < bulkMinRows || rows.length === 0) {
+    await runChunks(connection, (empty) => nodeCreateStatement(label, empty), rows);
+    return;
+  }
+  const props = NODE_PROPS[label];
+  await copyRows(connection, files, label, ['id', ...Object.keys(props)], props, rows);
+  // Lists the CSV reader could not carry unchanged are set through parameters.
+  const listKeys = Object.keys(props).filter((key) => props[key] === 'string[]');
+  const needLists = rows.filter((row) => listKeys.some((key) => !isEmptyValue(row[key]) && !isPlainList(row[key])));
+  if (needLists.length > 0) {
+    const listRows = needLists.map((row) => Object.fromEntries(['id', ...listKeys].map((key) => [key, row[key]])));
+    await runChunks(connection, (empty) => nodeListStatement(label, listKeys, empty), listRows);
+  }
+}
+
+async function insertEdges(
+  connection: Connection,
+  files: CsvFiles,
+  type: RelType,
+  from: NodeLabel,
+  to: NodeLabel,
+  rows: Row[],
+  bulkMinRows: number,
+): Promise<void> {
+  if (rows.length < bulkMinRows || rows.length === 0) {
+    await runChunks(connection, (empty) => edgeCreateStatement(type, from, to, empty), rows);
+    return;
+  }
+  const props = REL_PROPS[type];
+  // A relationship table with several (from, to) pairs needs them named; one with one pair refuses them.
+  const pairs = new Set((await listPairs(connection, type)).map(([a, b]) => `${a}|${b}`));
+  const named = pairs.size > 1 ? `, from='${from}', to='${to}'` : '';
+  const header = ['source', 'target', ...Object.keys(props)];
+  await copyRows(connection, files, type, header, props, rows, named);
+}
+
+const pairCache = new Map<string, Array<[string, string]>>();
+
+async function listPairs(connection: Connection, type: RelType): Promise<Array<[string, string]>> {
+  const cached = pairCache.get(type);
+  if (cached) return cached;
+  const result = await connection.query(`CALL show_connection('${type}') RETURN *`);
+  const single = Array.isArray(result) ? result[result.length - 1] : result;
+  const pairs = (single.getAllSync() as Row[]).map(
+    (row) => [String(row['source table name']), String(row['destination table name'])] as [string, string],
+  );
+  closeAll(result);
+  pairCache.set(type, pairs);
+  return pairs;
+}
+
+async function writeNodes(
+  connection: Connection,
+  files: CsvFiles,
+  nodes: GraphNode[],
+  bulkMinRows: number,
+): Promise<Set<string>> {
+  const existedBefore = new Set<string>();
+  for (const [label, group] of groupBy(nodes, (node) => node.label)) {
+    const existing = await existingNodeIds(
+      connection,
+      label as NodeLabel,
+      group.map((node) => node.id),
+    );
+    existing.forEach((id) => existedBefore.add(id));
+    const rows = group.map(nodeRow);
+    await insertNodes(
+      connection,
+      files,
+      label as NodeLabel,
+      rows.filter((row) => !existing.has(String(row.id))),
+      bulkMinRows,
+    );
+    const updates = rows.filter((row) => existing.has(String(row.id)));
+    if (updates.length > 0)
+      await runChunks(connection, (empty) => nodeUpdateStatement(label as NodeLabel, empty), updates);
+  }
+  return existedBefore;
+}
+
+/**
+ * Endpoints that are not in the batch are looked up; a relationship whose endpoint exists nowhere
+ * is left out, as `MATCH ... MERGE` would have left it.
+ */
+async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchIds: Set<string>): Promise<Set<string>> {
+  const known = new Set<string>();
+  const wanted = new Map<NodeLabel, Set<string>>();
+  for (const edge of edges) {
+    for (const [id, label] of [
+      [edge.source, edge.sourceLabel],
+      [edge.target, edge.targetLabel],
+    ] as Array<[string, NodeLabel]>) {
+      if (batchIds.has(id)) continue;
+      if (!wanted.has(label)) wanted.set(label, new Set());
+      wanted.get(label)!.add(id);
+    }
+  }
+  for (const [label, ids] of wanted)
+    (await existingNodeIds(connection, label, [...ids])).forEach((id) => known.add(id));
+  return known;
+}
+
+async function writeEdges(
+  connection: Connection,
+  files: CsvFiles,
+  edges: GraphEdge[],
+  batchIds: Set<string>,
+  existedBefore: Set<string>,
+  bulkMinRows: number,
+): Promise<void> {
+  const outside = await knownEndpoints(connection, edges, batchIds);
+  outside.forEach((id) => existedBefore.add(id));
+  const writable = edges.filter(
+    (edge) =>
+      (batchIds.has(edge.source) || outside.has(edge.source)) &&
+      (batchIds.has(edge.target) || outside.has(edge.target)),
+  );
+  const byTable = groupBy(writable, (edge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
+  for (const [key, group] of byTable) {
+    const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+    const rows = group.map(edgeRow);
+    // Only a relationship between two nodes that both existed before this write can exist already.
+    const candidates = rows.filter(
+      (row) => existedBefore.has(String(row.source)) && existedBefore.has(String(row.target)),
+    );
+    const lookupRows = candidates.map((row) => ({ id: row.id, source: row.source, target: row.target }));
+    const existing = new Set(
+      candidates.length === 0
+        ? []
+        : await runChunks(connection, () => `${EDGE_MATCH(type, from, to)} RETURN e.id AS id`, lookupRows),
+    );
+    await insertEdges(
+      connection,
+      files,
+      type,
+      from,
+      to,
+      rows.filter((row) => !existing.has(String(row.id))),
+      bulkMinRows,
+    );
+    const updates = rows.filter((row) => existing.has(String(row.id)));
+    if (updates.length > 0) await runChunks(connection, (empty) => edgeUpdateStatement(type, from, to, empty), updates);
+  }
 }
 
 /** All or nothing: on any error the transaction is rolled back and the error rethrown. */
-export async function writeBatchInTransaction(connection: Connection, batch: GraphBatch): Promise<void> {
+export async function writeBatchInTransaction(
+  connection: Connection,
+  batch: GraphBatch,
+  options: WriteOptions = {},
+): Promise<void> {
+  const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
+  const files = new CsvFiles();
+  const nodes = lastById(batch.nodes);
+  const edges = lastById(batch.edges);
   await runSimple(connection, 'BEGIN TRANSACTION');
   try {
-    for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
-      await runChunks(connection, (empty) => nodeUpsertStatement(label as NodeLabel, empty), nodes.map(nodeRow));
-    }
-    const byTable = groupBy(batch.edges, (edge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
-    for (const [key, edges] of byTable) {
-      const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-      await runChunks(connection, (empty) => edgeUpsertStatement(type, from, to, empty), edges.map(edgeRow));
-    }
+    const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
+    const batchIds = new Set(nodes.map((node) => node.id));
+    await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
     await runSimple(connection, 'COMMIT');
   } catch (error) {
     // The engine rolls back by itself after a failed statement; ROLLBACK then fails, which is fine.
     await runSimple(connection, 'ROLLBACK').catch(() => undefined);
     throw error;
+  } finally {
+    files.remove();
   }
 }

@@ -6,7 +6,9 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
 
-const CHUNK = 1000;
+/** Rows per UNWIND: 500 to 20,000 measured alike on a 300-article graph (noise larger than the
+ * differences, under load); 5,000 keeps round trips few and each statement's memory modest. */
+const CHUNK = 5000;
 
 /** Typed values: int columns as Integers, others as they are (null removes the property). */
 function typedProps(properties: GraphNode['properties'], declared: Record<string, PropType>): Record<string, unknown> {
@@ -21,21 +23,27 @@ function typedProps(properties: GraphNode['properties'], declared: Record<string
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  // Pushes into the group: copying it for every item made grouping quadratic in the batch size.
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }
 
-async function runChunks(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.run(statement, { rows: rows.slice(i, i + CHUNK) });
+async function runChunks(tx: ManagedTransaction, statement: string, rows: unknown[], chunk: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) await tx.run(statement, { rows: rows.slice(i, i + chunk) });
 }
 
-export async function writeBatchInTransaction(tx: ManagedTransaction, batch: GraphBatch): Promise<void> {
+export async function writeBatchInTransaction(tx: ManagedTransaction, batch: GraphBatch, chunk = CHUNK): Promise<void> {
   for (const [label, nodes] of groupBy(batch.nodes, (node) => node.label)) {
     const rows = nodes.map((node) => ({
       id: node.id,
       props: typedProps(node.properties, NODE_PROPS[label as NodeLabel]),
     }));
-    await runChunks(tx, `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`, rows);
+    await runChunks(tx, `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET n += r.props`, rows, chunk);
   }
   const byTable = groupBy(batch.edges, (edge: GraphEdge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
   for (const [key, edges] of byTable) {
@@ -51,6 +59,7 @@ export async function writeBatchInTransaction(tx: ManagedTransaction, batch: Gra
       `UNWIND $rows AS r MATCH (a:${from} {id: r.source}) MATCH (b:${to} {id: r.target}) ` +
         `MERGE (a)-[e:${type} {id: r.id}]->(b) SET e += r.props`,
       rows,
+      chunk,
     );
   }
 }
