@@ -13,6 +13,8 @@ import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore
 
 export function formatReport(report: ImportReport, ner?: NerSelection): string {
   const lines = [`Imported ${report.documents.length} document(s) in ${report.elapsedMs} ms`];
+  if (report.alreadyImported.length > 0)
+    lines.push(`Already imported: ${report.alreadyImported.length} document(s), skipped (same content)`);
   if (ner) lines.push(nerSummary(ner, report.ner));
   for (const document of report.documents)
     lines.push(`  + ${terminalSafe(document.title)} (${terminalSafe(document.path)})`);
@@ -33,7 +35,43 @@ export function formatReport(report: ImportReport, ner?: NerSelection): string {
   return lines.join('\n');
 }
 
-/** Runs an import with a progress bar on stderr when it is a terminal (reading, then tagging names). */
+const PHASE_NAMES: Record<string, string> = { scan: 'names     ', import: 'importing ', statements: 'statements' };
+/** How often a non-terminal stderr gets a progress line (none for an import shorter than that). */
+const PLAIN_EVERY_MS = 5000;
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
+}
+
+/** Documents per second and the time left in the current phase, from the phase's own pace. */
+class PhasePace {
+  private phase = '';
+  private startedAt = 0;
+  private startedFrom = 0;
+
+  update(phase: string, current: number, total: number): { rate: number; eta: string } {
+    const now = Date.now();
+    if (phase !== this.phase) {
+      this.phase = phase;
+      this.startedAt = now;
+      this.startedFrom = current;
+    }
+    const seconds = (now - this.startedAt) / 1000;
+    const rate = seconds > 0 ? (current - this.startedFrom) / seconds : 0;
+    return { rate, eta: rate > 0 ? duration((total - current) / rate) : '?' };
+  }
+}
+
+/**
+ * Runs an import showing its progress on stderr: a bar with documents/s and the time left when it
+ * is a terminal, otherwise a plain line every few seconds (finding names, importing, statements).
+ */
 export async function importWithProgress(
   store: GraphStore,
   config: Config,
@@ -42,29 +80,41 @@ export async function importWithProgress(
 ): Promise<ImportReport> {
   const bar = process.stderr.isTTY
     ? new SingleBar(
-        { format: '{phase} {bar} {value}/{total} files {file}', clearOnComplete: true },
+        { format: '{phase} {bar} {value}/{total} {rate}/s ETA {eta} {file}', clearOnComplete: true },
         Presets.shades_classic,
       )
     : null;
+  const pace = new PhasePace();
   let started = false;
+  let lastLine = Date.now();
   try {
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
       ner,
       onProgress: (progress) => {
-        const tagging = progress.phase === 'extract' && progress.path !== undefined;
-        if (!bar || (progress.phase !== 'read' && !tagging)) return;
+        const phase = PHASE_NAMES[progress.phase];
+        if (!phase) return;
+        const { rate, eta } = pace.update(progress.phase, progress.current, progress.total);
         const payload = {
+          phase,
+          rate: rate.toFixed(1),
+          eta,
           file: terminalSafe(progress.path?.split('/').pop() ?? ''),
-          phase: tagging ? 'names   ' : 'reading ',
         };
-        if (!started) {
-          bar.start(progress.total, 0, payload);
-          started = true;
+        if (bar) {
+          if (!started) {
+            bar.start(progress.total, 0, payload);
+            started = true;
+          }
+          bar.setTotal(progress.total);
+          bar.update(progress.current, payload);
+        } else if (Date.now() - lastLine >= PLAIN_EVERY_MS) {
+          lastLine = Date.now();
+          process.stderr.write(
+            `${phase.trim()}: ${progress.current}/${progress.total}, ${payload.rate} documents/s, ETA ${eta}\n`,
+          );
         }
-        bar.setTotal(progress.total);
-        bar.update(progress.current, payload);
       },
     });
   } finally {
