@@ -5,7 +5,12 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { importDocuments, type ImportReport, type NerChoice } from '../../importer/import-documents.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  importDocuments,
+  type ImportReport,
+  type NerChoice,
+} from '../../importer/import-documents.js';
 import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -77,6 +82,7 @@ export async function importWithProgress(
   config: Config,
   paths: string[],
   ner?: NerChoice,
+  batchSize?: number,
 ): Promise<ImportReport> {
   const bar = process.stderr.isTTY
     ? new SingleBar(
@@ -92,6 +98,7 @@ export async function importWithProgress(
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
       ner,
+      ...(batchSize !== undefined ? { batchSize } : {}),
       onProgress: (progress) => {
         const phase = PHASE_NAMES[progress.phase];
         if (!phase) return;
@@ -127,15 +134,25 @@ export function importCommand(): Command {
     withDbOption(
       new Command('import')
         .description('Import articles (.txt with or without front matter, .md, .html, .json): files or folders')
-        .argument('<paths...>', 'files or folders to import'),
+        .argument('<paths...>', 'files or folders to import')
+        .option('--batch-size <n>', `documents per write (default ${DEFAULT_BATCH_SIZE})`),
     ),
-  ).action(async (paths: string[], options: DbOption) => {
+  ).action(async (paths: string[], options: DbOption & { batchSize?: string }) => {
     const config = configFrom(options);
+    const batchSize = options.batchSize === undefined ? undefined : Number(options.batchSize);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+      process.stderr.write(`--batch-size must be a whole number above 0, not ${terminalSafe(options.batchSize!)}\n`);
+      process.exitCode = 2;
+      return;
+    }
     // Names first: with --ner corenlp and no server, nothing is opened or written.
     await withNer(config, async ({ selection, choice }) => {
-      const report = await withStore(config, false, (store) => importWithProgress(store, config, paths, choice));
+      const report = await withStore(config, false, (store) =>
+        importWithProgress(store, config, paths, choice, batchSize),
+      );
       process.stdout.write(`${formatReport(report, selection)}\n`);
-      if (report.documents.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+      if (report.documents.length === 0 && report.alreadyImported.length === 0 && report.skipped.length > 0)
+        process.exitCode = 1;
     });
   });
 }
