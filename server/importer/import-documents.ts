@@ -82,10 +82,10 @@ export interface ImportReport {
 }
 
 /**
- * Documents per batch. Measured with bench/import-throughput.ts (1,000 sample articles, rules,
- * the embedded store): per-batch overhead (a write call, the merge reads) dominates below ~100;
- * the batch's graph (~60 edges an article) stays a few MB at 250, and the time per article did not
- * improve above it, while memory and the work lost to a kill grow with it.
+ * Documents per batch. NOT yet chosen by measurement (left open, see the branch report): 250 keeps
+ * a batch's graph to a few MB (~60 edges an article) while each write's fixed cost (a write call,
+ * the merge reads) is spread over many documents; a kill loses at most one batch. To measure:
+ * IMPORT_BATCH=50|250|1000 npx tsx bench/import-throughput.ts --scaling 1000.
  */
 export const DEFAULT_BATCH_SIZE = 250;
 
