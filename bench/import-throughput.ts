@@ -1,24 +1,33 @@
 /**
  * Import throughput on a larger corpus: the sample articles repeated with their people's names
- * substituted (so each copy brings new entities), imported into a fresh Kuzu database.
- * Prints words per second for extraction alone and for the whole import, with the rules alone and,
- * when CORENLP_URL names a running (warm) CoreNLP server, with its named-entity tags; and the peak
- * memory of this process and (CORENLP_PID given) of the CoreNLP server. Asserts nothing.
- * Run: npx tsx bench/import-throughput.ts [copies=100]
- *      CORENLP_URL=http://127.0.0.1:9000 CORENLP_PID=1234 npx tsx bench/import-throughput.ts 100
+ * substituted (so each copy brings new entities), imported into a fresh embedded database.
+ *
+ * Two modes:
+ * - `npx tsx bench/import-throughput.ts [copies=100]`: extraction alone and the whole import, with
+ *   the rules alone and, when CORENLP_URL names a running (warm) CoreNLP server, with its tags; the
+ *   peak memory of this process and (CORENLP_PID given) of the CoreNLP server.
+ * - `npx tsx bench/import-throughput.ts --scaling 100,1000,5000[,20000] [--cap-seconds 1500]`: the
+ *   scaling table. Each size is imported with the rules alone (`--ner rules` semantics) by a child
+ *   process of its own into a fresh database, so that its peak RSS is that import's alone; a child
+ *   past the cap is killed and its row says so. Prints wall time, time per article, words/s, peak
+ *   RSS, database size on disk, the share of the time spent in store writes (write calls) and in
+ *   store reads for merging (findNodes/findEdges), and the ratios the issue's targets name.
+ * Asserts nothing; the machine is shared, so compare ratios from one run.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { importDocuments } from '../server/importer/import-documents.js';
 import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
+import type { GraphStore } from '../server/store/graph-store.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
-const COPIES = Number(process.argv[2] ?? 100);
 const SURNAMES = [
   'Aliyev',
   'Biden',
@@ -42,62 +51,233 @@ function invented(copy: number, slot: number): string {
   return word[0].toUpperCase() + word.slice(1);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'actorgraph-throughput-'));
-const articles = join(REPO_ROOT, 'data', 'articles');
-const sources = readdirSync(articles).map((name) => readFileSync(join(articles, name), 'utf8'));
-let words = 0;
-for (let copy = 0; copy < COPIES; copy++) {
-  sources.forEach((source, index) => {
-    let text = source;
+/** Writes `articles` articles (the samples, copy after copy) into `dir`; returns the word count. */
+function writeCorpus(dir: string, articles: number): number {
+  const samples = join(REPO_ROOT, 'data', 'articles');
+  const sources = readdirSync(samples).map((name) => readFileSync(join(samples, name), 'utf8'));
+  let words = 0;
+  for (let n = 0; n < articles; n++) {
+    const copy = Math.floor(n / sources.length);
+    const index = n % sources.length;
+    let text = sources[index];
     SURNAMES.forEach((surname, i) => (text = text.replaceAll(surname, invented(copy, i))));
     FIRST.forEach((first, i) => (text = text.replaceAll(`${first} `, `${invented(copy, i + 5)} `)));
     text = text.replace(/^title: (.*)$/m, `title: $1 (copy ${copy})`);
     words += text.split(/\s+/).length;
     writeFileSync(join(dir, `article-${copy}-${index}.txt`), text);
+  }
+  return words;
+}
+
+/** Bytes of a file or folder (the database is a file plus a WAL, or a folder on older engines). */
+function sizeOnDisk(path: string): number {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.size;
+  return readdirSync(path).reduce((sum, name) => sum + sizeOnDisk(join(path, name)), 0);
+}
+
+/** Wraps the store's write and merge-read calls to time them (whatever API the importer uses). */
+function timeStore(store: GraphStore): { writeMs: () => number; readMs: () => number } {
+  let writeMs = 0;
+  let readMs = 0;
+  // Only the outermost timed call counts (writeBatch runs a BatchWriter of its own inside).
+  let depth = 0;
+  const timed =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, add: (ms: number) => void) =>
+    async (...args: A): Promise<R> => {
+      const started = performance.now();
+      depth += 1;
+      try {
+        return await fn(...args);
+      } finally {
+        depth -= 1;
+        if (depth === 0) add(performance.now() - started);
+      }
+    };
+  const addWrite = (ms: number) => (writeMs += ms);
+  const addRead = (ms: number) => (readMs += ms);
+  store.writeBatch = timed(store.writeBatch.bind(store), addWrite);
+  store.findNodes = timed(store.findNodes.bind(store), addRead);
+  store.findEdges = timed(store.findEdges.bind(store), addRead);
+  if (typeof store.beginWrites === 'function') {
+    const begin = store.beginWrites.bind(store);
+    store.beginWrites = async () => {
+      const run = await begin();
+      return { write: timed(run.write.bind(run), addWrite), finish: timed(run.finish.bind(run), addWrite) };
+    };
+  }
+  return { writeMs: () => writeMs, readMs: () => readMs };
+}
+
+/** The child: one import of `dir` into `db`, then one JSON line with its figures. */
+async function importOnce(dir: string, db: string): Promise<void> {
+  const store = await KuzuStore.open({ path: db, readOnly: false });
+  const timing = timeStore(store);
+  const started = performance.now();
+  // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
+  const batch = process.env.IMPORT_BATCH ? { batchSize: Number(process.env.IMPORT_BATCH) } : {};
+  const report = await importDocuments(store, [dir], batch);
+  const ms = performance.now() - started;
+  await store.close();
+  const result = {
+    ms,
+    documents: report.documents.length,
+    writeMs: timing.writeMs(),
+    readMs: timing.readMs(),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+interface Row {
+  articles: number;
+  words: number;
+  wallMs: number;
+  failed?: string;
+  result?: { ms: number; documents: number; writeMs: number; readMs: number; maxRssMb: number };
+  dbBytes: number;
+}
+
+function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: string; failed?: string }> {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ['--import', 'tsx', self, '--child', dir, db], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-}
-console.log(`corpus       ${COPIES * sources.length} articles, ${words} words`);
-
-const read = await readSources([dir]);
-const gazetteer = await loadGazetteer();
-let started = performance.now();
-const batch = buildGraph(read.documents, { gazetteer });
-const extractSeconds = (performance.now() - started) / 1000;
-console.log(
-  `extraction   ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds)} words/s (${batch.nodes.length} nodes, ${batch.edges.length} relationships)`,
-);
-
-const corenlpUrl = process.env.CORENLP_URL;
-if (corenlpUrl) {
-  const tagger = new CoreNlpClient({ url: corenlpUrl });
-  // One small document first, so that the figure is the warm server's.
-  await tagger.tag('Warm-up sentence by Ana Perez in Vienna.');
-  started = performance.now();
-  const tagged = await tagDocuments(read.documents, { tagger, mode: 'corenlp' });
-  const tagSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
-  const nerBatch = buildGraph(tagged.documents, { gazetteer, ner: tagged.spans });
-  const nerExtractSeconds = (performance.now() - started) / 1000;
-  console.log(
-    `corenlp tags ${tagSeconds.toFixed(2)} s, ${Math.round(words / tagSeconds)} words/s (warm server, ${tagged.documents.length} documents, 2 at a time)`,
-  );
-  console.log(
-    `+ extraction ${nerExtractSeconds.toFixed(2)} s; tags + extraction ${Math.round(words / (tagSeconds + nerExtractSeconds))} words/s (${nerBatch.nodes.length} nodes)`,
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-2000)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), capSeconds * 1000);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve({ out, failed: `killed after the ${capSeconds} s cap` });
+      else if (code !== 0) resolve({ out, failed: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' / ')}` });
+      else resolve({ out });
+    }),
   );
 }
-console.log(`peak memory  this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
-if (process.env.CORENLP_PID) {
-  const status = readFileSync(`/proc/${process.env.CORENLP_PID}/status`, 'utf8');
-  const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  if (peak) console.log(`peak memory  CoreNLP server ${Math.round(Number(peak) / 1024)} MB`);
+
+async function scaling(sizes: number[], capSeconds: number): Promise<void> {
+  const rows: Row[] = [];
+  for (const articles of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'actorgraph-scaling-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      const words = writeCorpus(corpus, articles);
+      const db = join(dir, 'graph.lbug');
+      const started = performance.now();
+      const { out, failed } = await runChild(corpus, db, capSeconds);
+      const wallMs = performance.now() - started;
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      const row: Row = { articles, words, wallMs, dbBytes: sizeOnDisk(db) + sizeOnDisk(`${db}.wal`) };
+      if (failed) row.failed = failed;
+      if (line) row.result = JSON.parse(line.slice('RESULT '.length)) as Row['result'];
+      rows.push(row);
+      printRow(row);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  printRatios(rows);
 }
 
-const store = await KuzuStore.open({ path: join(dir, 'graph.kuzu'), readOnly: false });
-started = performance.now();
-const report = await importDocuments(store, [dir]);
-const importSeconds = (performance.now() - started) / 1000;
-console.log(
-  `import       ${importSeconds.toFixed(2)} s, ${Math.round(words / importSeconds)} words/s end to end into Kuzu (${report.documents.length} documents)`,
-);
-await store.close();
-rmSync(dir, { recursive: true, force: true });
+function printRow(row: Row): void {
+  const r = row.result;
+  const cells = [
+    String(row.articles).padStart(6),
+    `${(row.wallMs / 1000).toFixed(1)} s`.padStart(9),
+    r ? `${(r.ms / row.articles).toFixed(1)} ms`.padStart(10) : '-'.padStart(10),
+    r ? `${Math.round(row.words / (r.ms / 1000))}`.padStart(8) : '-'.padStart(8),
+    r ? `${Math.round(r.maxRssMb)} MB`.padStart(8) : '-'.padStart(8),
+    `${(row.dbBytes / 1e6).toFixed(1)} MB`.padStart(10),
+    r ? `${Math.round((100 * r.writeMs) / r.ms)}%`.padStart(6) : '-'.padStart(6),
+    r ? `${Math.round((100 * r.readMs) / r.ms)}%`.padStart(6) : '-'.padStart(6),
+  ];
+  console.log(`${cells.join(' ')}${row.failed ? `  FAILED: ${row.failed}` : ''}`);
+}
+
+function printRatios(table: Row[]): void {
+  const perArticle = (n: number) => {
+    const row = table.find((r) => r.articles === n && r.result);
+    return row?.result ? row.result.ms / n : undefined;
+  };
+  const rss = (n: number) => table.find((r) => r.articles === n && r.result)?.result?.maxRssMb;
+  const [small, large] = [perArticle(100), perArticle(5000)];
+  if (small && large) console.log(`time per article 5,000 / 100: ${(large / small).toFixed(2)}x (target <= 1.3x)`);
+  const [base, big] = [rss(1000), rss(20000)];
+  if (base && big) console.log(`peak RSS 20,000 / 1,000: ${(big / base).toFixed(2)}x (target <= 1.2x)`);
+  const [base5] = [rss(5000)];
+  if (base && base5) console.log(`peak RSS 5,000 / 1,000: ${(base5 / base).toFixed(2)}x`);
+}
+
+async function classic(copies: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'actorgraph-throughput-'));
+  const words = writeCorpus(dir, copies * readdirSync(join(REPO_ROOT, 'data', 'articles')).length);
+  console.log(`corpus       ${readdirSync(dir).length} articles, ${words} words`);
+
+  const read = await readSources([dir]);
+  const gazetteer = await loadGazetteer();
+  let started = performance.now();
+  const batch = buildGraph(read.documents, { gazetteer });
+  const extractSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `extraction   ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds)} words/s (${batch.nodes.length} nodes, ${batch.edges.length} relationships)`,
+  );
+
+  const corenlpUrl = process.env.CORENLP_URL;
+  if (corenlpUrl) {
+    const tagger = new CoreNlpClient({ url: corenlpUrl });
+    // One small document first, so that the figure is the warm server's.
+    await tagger.tag('Warm-up sentence by Ana Perez in Vienna.');
+    started = performance.now();
+    const tagged = await tagDocuments(read.documents, { tagger, mode: 'corenlp' });
+    const tagSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const nerBatch = buildGraph(tagged.documents, { gazetteer, ner: tagged.spans });
+    const nerExtractSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `corenlp tags ${tagSeconds.toFixed(2)} s, ${Math.round(words / tagSeconds)} words/s (warm server, ${tagged.documents.length} documents, 2 at a time)`,
+    );
+    console.log(
+      `+ extraction ${nerExtractSeconds.toFixed(2)} s; tags + extraction ${Math.round(words / (tagSeconds + nerExtractSeconds))} words/s (${nerBatch.nodes.length} nodes)`,
+    );
+  }
+  console.log(`peak memory  this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  if (process.env.CORENLP_PID) {
+    const status = readFileSync(`/proc/${process.env.CORENLP_PID}/status`, 'utf8');
+    const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    if (peak) console.log(`peak memory  CoreNLP server ${Math.round(Number(peak) / 1024)} MB`);
+  }
+
+  const store = await KuzuStore.open({ path: join(dir, 'graph.lbug'), readOnly: false });
+  started = performance.now();
+  const report = await importDocuments(store, [dir]);
+  const importSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `import       ${importSeconds.toFixed(2)} s, ${Math.round(words / importSeconds)} words/s end to end (${report.documents.length} documents)`,
+  );
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  await importOnce(args[1], args[2]);
+} else if (args[0] === '--scaling') {
+  const sizes = (args[1] ?? '100,1000,5000').split(',').map(Number);
+  const capAt = args.indexOf('--cap-seconds');
+  const cap = capAt >= 0 ? Number(args[capAt + 1]) : 1500;
+  console.log('rules alone, one child import per size into a fresh database; figures taken on a shared, busy machine');
+  console.log('  arts      wall   per art  words/s  peak RSS    db size  write  reads');
+  await scaling(sizes, cap);
+} else {
+  await classic(Number(args[0] ?? 100));
+}

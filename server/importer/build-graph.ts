@@ -21,7 +21,7 @@ import { extractStatements, type ExtractedStatement } from './extract/statements
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { NerSpan } from './ner/ner-types.js';
 import type { SourceDocument } from './read/types.js';
-import { resolveEntities, type Entity, type ResolvedMention } from './resolve/entities.js';
+import { CorpusResolver, type Entity, type ResolvedMention } from './resolve/entities.js';
 import { mergeStatements, type StatementOccurrence } from './resolve/statements.js';
 
 export { loadGazetteer } from './gazetteer.js';
@@ -71,69 +71,128 @@ function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
   };
 }
 
-export function buildGraph(documents: SourceDocument[], options: BuildOptions = {}): GraphBatch {
-  const gazetteer = options.gazetteer ?? emptyGazetteer();
-  const perDocument = documents.map((document) => ({
-    document,
-    sentences: splitSentences(document.text),
-    mentions: outsideFurniture(
-      document.text,
-      findMentions(document.text, gazetteer, new NerHints(withAuthors(document, options.ner?.get(document)))),
-    ),
-  }));
-  const corpus = resolveEntities(
-    perDocument.map((d) => ({ mentions: d.mentions, authors: d.document.authors })),
-    gazetteer,
+/** A document's mentions before resolution (the byline's names and the tagger's spans included). */
+export function documentMentions(document: SourceDocument, gazetteer: Gazetteer, spans?: NerSpan[]): Mention[] {
+  return outsideFurniture(
+    document.text,
+    findMentions(document.text, gazetteer, new NerHints(withAuthors(document, spans))),
   );
-  const entities = corpus.entities;
-  // The entity's type for the rules: person | state | group | institution | place.
-  const kindOf = (key: string) => {
-    const entity = entities.get(key);
-    if (!entity) return undefined;
-    return entity.label === 'Institution' ? 'institution' : entity.label === 'Place' ? 'place' : entity.kind;
-  };
-  const stateKeyByName = (name: string) => {
-    const entry = gazetteer.byName.get(name);
-    const key = entry ? `g:${entry.name}` : undefined;
-    if (key && !entities.has(key) && entry) {
-      entities.set(key, {
-        key,
-        id: `${entry.type === 'institution' ? 'inst' : 'actor'}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-        label: entry.type === 'institution' ? 'Institution' : 'Actor',
-        kind: entry.type === 'institution' ? entry.kind : entry.type,
-        name: entry.name,
-        forms: new Map(),
-        plain: new Map(),
-        gazetteer: entry,
-        rule: 'gazetteer:role',
-        confidence: 0.8,
-      });
+}
+
+/** What assembling some documents gives: their graph but the statements, merged later (see GraphAssembler). */
+export interface AssembledDocuments {
+  nodes: Map<string, GraphNode>;
+  edges: EdgeCollector;
+  occurrences: StatementOccurrence[];
+  /** Entity keys the documents refer to, and the evidence sentences they add to each (at most 3 in all). */
+  entityEvidence: Map<string, Evidence[]>;
+}
+
+/**
+ * Builds documents' graphs against one corpus-wide entity table, a batch at a time: the entity
+ * table comes from a CorpusResolver that saw every document first, and the few things carried
+ * from batch to batch (how many evidence sentences each entity already has, the gazetteer states
+ * that roles added to the table) live here, so that documents assembled in batches, in order,
+ * give the same nodes and edges as all of them at once. Statements are returned as occurrences:
+ * they merge across the whole corpus (mergeStatements) once every batch was assembled.
+ */
+export class GraphAssembler {
+  /** Evidence sentences given to each entity so far (the first MAX_ENTITY_EVIDENCE documents'). */
+  private readonly evidenceCount = new Map<string, number>();
+  private readonly kindOf: (key: string) => string | undefined;
+  private readonly stateKeyByName: (name: string) => string | undefined;
+  private readonly gazetteerRoles: (key: string) => Array<{ title: string; of: string }>;
+
+  constructor(
+    readonly entities: Map<string, Entity>,
+    private readonly gazetteer: Gazetteer,
+  ) {
+    // The entity's type for the rules: person | state | group | institution | place.
+    this.kindOf = (key: string) => {
+      const entity = entities.get(key);
+      if (!entity) return undefined;
+      return entity.label === 'Institution' ? 'institution' : entity.label === 'Place' ? 'place' : entity.kind;
+    };
+    this.stateKeyByName = (name: string) => {
+      const entry = gazetteer.byName.get(name);
+      const key = entry ? `g:${entry.name}` : undefined;
+      if (key && !entities.has(key) && entry) {
+        entities.set(key, {
+          key,
+          id: `${entry.type === 'institution' ? 'inst' : 'actor'}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+          label: entry.type === 'institution' ? 'Institution' : 'Actor',
+          kind: entry.type === 'institution' ? entry.kind : entry.type,
+          name: entry.name,
+          forms: new Map(),
+          plain: new Map(),
+          gazetteer: entry,
+          rule: 'gazetteer:role',
+          confidence: 0.8,
+        });
+      }
+      return key;
+    };
+    this.gazetteerRoles = (key: string) => entities.get(key)?.gazetteer?.roles ?? [];
+  }
+
+  /**
+   * Documents with their resolved mentions, in corpus order. A document whose extraction throws is
+   * left out (and named in `failed`) without touching what the others give.
+   */
+  assemble(
+    documents: Array<{ document: SourceDocument; mentions: ResolvedMention[] }>,
+    failed: (document: SourceDocument, error: unknown) => void = (_document, error) => {
+      throw error;
+    },
+  ): AssembledDocuments {
+    const result: AssembledDocuments = {
+      nodes: new Map(),
+      edges: new EdgeCollector(),
+      occurrences: [],
+      entityEvidence: new Map(),
+    };
+    for (const { document, mentions } of documents) {
+      let one: AssembledDocuments;
+      try {
+        one = this.assembleOne(document, mentions);
+      } catch (error) {
+        failed(document, error);
+        continue;
+      }
+      for (const [id, node] of one.nodes) result.nodes.set(id, node);
+      result.edges.addFrom(one.edges);
+      result.occurrences.push(...one.occurrences);
+      for (const [key, evidence] of one.entityEvidence) {
+        const count = this.evidenceCount.get(key) ?? 0;
+        const added = evidence.slice(0, Math.max(0, MAX_ENTITY_EVIDENCE - count));
+        this.evidenceCount.set(key, count + added.length);
+        result.entityEvidence.set(key, [...(result.entityEvidence.get(key) ?? []), ...added]);
+      }
     }
-    return key;
-  };
-  const gazetteerRoles = (key: string) => entities.get(key)?.gazetteer?.roles ?? [];
+    return result;
+  }
 
-  const nodes = new Map<string, GraphNode>();
-  const edges = new EdgeCollector();
-  const occurrences: StatementOccurrence[] = [];
-  const entityEvidence = new Map<string, Evidence[]>();
+  /** The node of an entity, with these evidence sentences. */
+  entityNode(key: string, evidence: Evidence[]): GraphNode {
+    return entityNode(this.entities.get(key)!, evidence);
+  }
 
-  const works: DocumentWork[] = perDocument.map((d, index) => {
-    const id = documentId(d.document.text);
-    const mentions = corpus.mentions[index];
-    const work: DocumentWork = { document: d.document, id, sentences: d.sentences, mentions, roles: [] };
-    work.roles = extractRoles(
-      d.document.text,
-      d.sentences,
-      { mentions, kindOf, stateKeyByName, gazetteerRoles },
-      gazetteer,
-    );
-    return work;
-  });
-
-  for (const work of works) {
-    const { document, id, sentences, mentions, roles } = work;
+  private assembleOne(document: SourceDocument, mentions: ResolvedMention[]): AssembledDocuments {
+    const { entities, kindOf, stateKeyByName, gazetteerRoles, gazetteer } = this;
+    const nodes = new Map<string, GraphNode>();
+    const edges = new EdgeCollector();
+    const occurrences: StatementOccurrence[] = [];
+    const entityEvidence = new Map<string, Evidence[]>();
     const text = document.text;
+    const sentences = splitSentences(text);
+    const id = documentId(text);
+    const work: DocumentWork = { document, id, sentences, mentions, roles: [] };
+    const roles = extractRoles(text, sentences, { mentions, kindOf, stateKeyByName, gazetteerRoles }, gazetteer);
+    work.roles = roles;
+    const refer = (entity: Entity) => {
+      if (!entityEvidence.has(entity.key)) entityEvidence.set(entity.key, []);
+      return entity;
+    };
     nodes.set(id, {
       id,
       label: 'Document',
@@ -159,12 +218,9 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       else byEntity.set(mention.entityKey, [mention]);
     }
     for (const [key, list] of byEntity) {
-      const entity = entities.get(key)!;
-      const evidence = entityEvidence.get(key) ?? [];
+      const entity = refer(entities.get(key)!);
       const sentence = sentenceOf(list[0].start);
-      if (sentence && evidence.length < MAX_ENTITY_EVIDENCE)
-        evidence.push(evidenceOf(work, sentence.start, sentence.end));
-      entityEvidence.set(key, evidence);
+      if (sentence) entityEvidence.get(key)!.push(evidenceOf(work, sentence.start, sentence.end));
       edges.add({
         id: `MENTIONED_IN:${entity.id}->${id}`,
         type: 'MENTIONED_IN',
@@ -183,7 +239,7 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
     }
 
     // Authors wrote the document.
-    const authors = authorsOf(document, entities);
+    const authors = authorsOf(document, entities).map(refer);
     for (const entity of authors) {
       edges.add({
         id: `WROTE:${entity.id}->${id}`,
@@ -209,6 +265,8 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       const person = entities.get(role.personKey);
       const target = entities.get(role.targetKey);
       if (!person || !target) continue;
+      refer(person);
+      refer(target);
       const titleSlug = role.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       edges.add(
         {
@@ -297,6 +355,8 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
       const source = entities.get(relation.sourceKey);
       const target = entities.get(relation.targetKey);
       if (!source || !target) continue;
+      refer(source);
+      refer(target);
       const date = findStatementDate(text.slice(relation.start, relation.end), document.published)?.iso ?? null;
       const type: RelType = relation.type;
       edges.add(
@@ -314,16 +374,56 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
         [evidenceOf(work, relation.start, relation.end)],
       );
     }
+
+    return { nodes, edges, occurrences, entityEvidence };
   }
+}
 
-  for (const entity of entities.values())
-    nodes.set(entity.id, entityNode(entity, entityEvidence.get(entity.key) ?? []));
-
+/** Statement occurrences merged across the corpus, as Statement nodes and their edges. */
+export function statementGraph(
+  occurrences: StatementOccurrence[],
+  entities: Map<string, Entity>,
+): { nodes: Map<string, GraphNode>; edges: EdgeCollector } {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new EdgeCollector();
   addStatements(mergeStatements(occurrences), entities, nodes, edges);
+  return { nodes, edges };
+}
+
+/** Where the names came from, as every extracted fact's rule records it. */
+export function namesSource(ner: NerByDocument | undefined): 'corenlp' | 'rules' {
+  return ner ? 'corenlp' : 'rules';
+}
+
+/** Every extracted fact's rule says where the names came from: "quote:verb-before@corenlp", "…@rules". */
+export function recordNames(properties: Record<string, unknown>, names: string): void {
+  if (typeof properties.rule === 'string' && !properties.rule.includes('@'))
+    properties.rule = `${properties.rule}@${names}`;
+}
+
+/** All documents at once: resolution over them, then one batch (what the streaming import reproduces). */
+export function buildGraph(documents: SourceDocument[], options: BuildOptions = {}): GraphBatch {
+  const gazetteer = options.gazetteer ?? emptyGazetteer();
+  const resolver = new CorpusResolver(gazetteer);
+  const found = documents.map((document) => {
+    const mentions = documentMentions(document, gazetteer, options.ner?.get(document));
+    return { document, mentions, doc: resolver.addDocument(mentions, document.authors) };
+  });
+  resolver.finish();
+  const assembler = new GraphAssembler(resolver.entities, gazetteer);
+  const assembled = assembler.assemble(
+    found.map(({ document, mentions, doc }) => ({ document, mentions: resolver.mentionsOf(doc, mentions) })),
+  );
+  const nodes = assembled.nodes;
+  for (const entity of resolver.entities.values())
+    nodes.set(entity.id, entityNode(entity, assembled.entityEvidence.get(entity.key) ?? []));
+  const statements = statementGraph(assembled.occurrences, resolver.entities);
+  for (const [id, node] of statements.nodes) nodes.set(id, node);
+  assembled.edges.addFrom(statements.edges);
 
   const sortedNodes = [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const sortedEdges = edges.all().sort((a, b) => a.id.localeCompare(b.id));
-  const names = options.ner ? 'corenlp' : 'rules';
+  const sortedEdges = assembled.edges.all().sort((a, b) => a.id.localeCompare(b.id));
+  const names = namesSource(options.ner);
   for (const item of [...sortedNodes, ...sortedEdges]) recordNames(item.properties, names);
   return { nodes: sortedNodes, edges: sortedEdges };
 }
@@ -355,12 +455,6 @@ function outsideFurniture(text: string, mentions: Mention[]): Mention[] {
   const spans = furnitureSpans(text);
   if (spans.length === 0) return mentions;
   return mentions.filter((m) => m.type !== 'person' || !spans.some(([a, b]) => m.start >= a && m.end <= b));
-}
-
-/** Every extracted fact's rule says where the names came from: "quote:verb-before@corenlp", "…@rules". */
-function recordNames(properties: Record<string, unknown>, names: string): void {
-  if (typeof properties.rule === 'string' && !properties.rule.includes('@'))
-    properties.rule = `${properties.rule}@${names}`;
 }
 
 /** Entities a statement names: mentions inside the statement's own words. */

@@ -1,24 +1,57 @@
 /**
- * The import use case: read the files, extract the graph, merge it with what the store holds,
- * write it in one transaction. A file that cannot be read or extracted is skipped with its
- * reason; the others are imported.
+ * The import use case, streamed so that memory stays flat whatever the corpus size:
+ *
+ * 1. List the files (cheap: nothing is opened).
+ * 2. Scan: read, tag and find the names of the documents a batch at a time, feeding only their
+ *    mentions to the corpus-wide entity resolution (CorpusResolver); the texts are dropped. Then
+ *    resolve surnames, confirm shape-only people and pick display names over the whole corpus.
+ * 3. Import: read each batch again, assemble its graph against that entity table and write it as
+ *    one all-or-nothing write. A batch whose documents the store already holds (ids are content
+ *    hashes) is "already imported": written by an earlier, perhaps killed, run; it is not written
+ *    again, but still assembled, so the statements and entity evidence come out as in one import.
+ * 4. Statements: quotes merge across the whole corpus (a fragment joins the longest wording, and
+ *    the statement id hashes that text), so they are written last, from occurrences collected in
+ *    step 3 (small: the words and the sentence, without the article's text).
+ *
+ * One run gives exactly the graph that one batch of every document gives (build-graph's
+ * buildGraph, today's import). Separate imports of parts of a corpus give the same graph as one
+ * import wherever resolution within each part finds what it would find in the whole (see README,
+ * "Importing in parts"); where a part lacks what another holds they differ, exactly:
+ * - a surname alone in one import whose full name only appears in another is not resolved to it;
+ * - a person found only by the shape of the name, confirmed only in another import, is dropped;
+ * - the display name is the fullest form in any import, but among forms of the same length the
+ *   first import's, not the most frequent;
+ * - a quote fragment in one import and its longer wording in another stay two statements.
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.js';
-import type { GraphBatch } from '../domain/graph.js';
-import type { GraphStore } from '../store/graph-store.js';
-import { mergeWithExisting } from '../store/merge-existing.js';
-import { buildGraph, loadGazetteer, type NerByDocument } from './build-graph.js';
+import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
+import type { BatchWriter, GraphStore } from '../store/graph-store.js';
+import type { StatementOccurrence } from './resolve/statements.js';
+import {
+  documentId,
+  documentMentions,
+  GraphAssembler,
+  loadGazetteer,
+  namesSource,
+  recordNames,
+  statementGraph,
+} from './build-graph.js';
 import { applyCuration } from './curation/apply-curation.js';
-import { loadCuration } from './curation/curation-file.js';
+import { loadCuration, type Correction } from './curation/curation-file.js';
+import { mergeCarried } from './merge-carried.js';
+import type { NerSpan } from './ner/ner-types.js';
 import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.js';
-import { readSources } from './read/index.js';
+import { listSourceFiles, readSourceFile, type ListedFile } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
+import { CorpusResolver, type ResolvedMention } from './resolve/entities.js';
 
 export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 
 export interface ImportProgress {
-  phase: 'read' | 'extract' | 'write' | 'done';
+  /** scan: reading, tagging and finding names; import: extracting and writing; statements: the last writes. */
+  phase: 'scan' | 'import' | 'statements' | 'done';
+  /** Documents (files while scanning) done in this phase, of `total`. */
   current: number;
   total: number;
   path?: string;
@@ -31,10 +64,15 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** The named-entity tagger under the rules; none (or mode 'rules') means the rules alone. */
   ner?: NerChoice | undefined;
+  /** Documents per write (default DEFAULT_BATCH_SIZE). */
+  batchSize?: number;
 }
 
 export interface ImportReport {
+  /** The documents this import wrote. */
   documents: Array<{ id: string; title: string; path: string }>;
+  /** Documents the store already held (an earlier or killed import): not written again. */
+  alreadyImported: Array<{ id: string; path: string }>;
   skipped: SkippedFile[];
   curation: { applied: number; warnings: string[] };
   ner: NerUsed;
@@ -43,56 +81,299 @@ export interface ImportReport {
   elapsedMs: number;
 }
 
-function countBy<T>(items: T[], keyOf: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1;
-  return counts;
-}
+/**
+ * Documents per batch. NOT yet chosen by measurement (left open, see the branch report): 250 keeps
+ * a batch's graph to a few MB (~60 edges an article) while each write's fixed cost (a write call,
+ * the merge reads) is spread over many documents; a kill loses at most one batch. To measure:
+ * IMPORT_BATCH=50|250|1000 npx tsx bench/import-throughput.ts --scaling 1000.
+ */
+export const DEFAULT_BATCH_SIZE = 250;
+
+/** Statements per write in the last phase (each with its SAID, REPORTED_IN and ABOUT edges). */
+const STATEMENTS_PER_WRITE = 2000;
+
+const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
+
+type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size));
+  return out;
+}
 
-const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
+/** A document the scan found: where it is, its number for the resolver, its id and the tagger's spans. */
+interface ScannedDocument {
+  file: ListedFile;
+  doc: number;
+  id: string;
+  spans?: NerSpan[];
+}
 
-/**
- * Extraction runs over all documents at once (entities are resolved across them). If it fails,
- * each document is tried alone to find the ones at fault; those are skipped, the rest imported.
- */
-function extract(
-  documents: SourceDocument[],
-  gazetteer: Gazetteer,
-  ner: NerByDocument | undefined,
-  skipped: SkippedFile[],
-): { batch: GraphBatch; kept: SourceDocument[] } {
-  const options = { gazetteer, ner };
-  try {
-    return { batch: buildGraph(documents, options), kept: documents };
-  } catch {
-    const kept: SourceDocument[] = [];
-    for (const document of documents) {
-      try {
-        buildGraph([document], options);
-        kept.push(document);
-      } catch (error) {
-        skipped.push({ path: document.path, reason: `extraction failed: ${errorText(error)}` });
-      }
+/** A copy that holds no reference into an article's text (V8 keeps a sliced string's parent alive). */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Counts of what a run wrote, each node and edge once (entities and repeated facts span batches). */
+class WrittenCounts {
+  readonly nodesByLabel: Record<string, number> = {};
+  readonly edgesByType: Record<string, number> = {};
+  private readonly seen = new Set<string>();
+
+  add(batch: GraphBatch): void {
+    for (const node of batch.nodes) this.count(node.id, node.label, this.nodesByLabel, node.label !== 'Document');
+    // Mentions and bylines are one per document and document: no need to remember them.
+    for (const edge of batch.edges)
+      this.count(edge.id, edge.type, this.edgesByType, edge.type !== 'MENTIONED_IN' && edge.type !== 'WROTE');
+  }
+
+  private count(id: string, key: string, counts: Record<string, number>, remember: boolean): void {
+    if (remember) {
+      if (this.seen.has(id)) return;
+      this.seen.add(id);
     }
-    return { batch: buildGraph(kept, options), kept };
+    counts[key] = (counts[key] ?? 0) + 1;
   }
 }
 
-/** Every edge must join two nodes of the batch or of the store: never write a dangling edge. */
-async function assertEdgesConnect(store: GraphStore, batch: GraphBatch): Promise<void> {
+/**
+ * Curation per batch: the entities corrections name go into every batch, so each correction
+ * applies wherever its facts are. Corrections are applied one at a time (in file order) so that a
+ * correction counts as applied, and its warning is dropped, when any batch applied it.
+ */
+class BatchCuration {
+  private readonly applied = new Set<number>();
+  private readonly warnings = new Map<number, Set<string>>();
+
+  constructor(
+    private readonly corrections: Correction[],
+    /** Entity nodes (no evidence) of every entity a correction names. */
+    readonly named: GraphNode[],
+  ) {}
+
+  apply(batch: GraphBatch): GraphBatch {
+    if (this.corrections.length === 0) return batch;
+    const ids = new Set(batch.nodes.map((node) => node.id));
+    let current = { nodes: [...batch.nodes, ...this.named.filter((node) => !ids.has(node.id))], edges: batch.edges };
+    this.corrections.forEach((correction, index) => {
+      const result = applyCuration(current, [correction]);
+      current = result.batch;
+      if (result.applied > 0) this.applied.add(index);
+      const warnings = this.warnings.get(index) ?? new Set<string>();
+      result.warnings.forEach((warning) => warnings.add(warning));
+      this.warnings.set(index, warnings);
+    });
+    return current;
+  }
+
+  report(): { applied: number; warnings: string[] } {
+    const warnings = [...this.warnings].filter(([index]) => !this.applied.has(index)).flatMap(([, set]) => [...set]);
+    return { applied: this.applied.size, warnings };
+  }
+}
+
+/** The entities a correction may name, by id, name or alias (what applyCuration looks for). */
+function namedByCorrections(corrections: Correction[], entities: GraphNode[]): GraphNode[] {
+  const names = new Set<string>();
+  for (const correction of corrections) {
+    if ('merge' in correction) [...correction.merge, correction.into ?? ''].forEach((name) => names.add(name));
+    else if ('rename' in correction) names.add(correction.rename);
+    else if ('set_kind' in correction) names.add(correction.set_kind);
+    else if ('remove' in correction) {
+      const target = correction.remove;
+      if ('entity' in target) names.add(target.entity);
+      else [target.source, target.target].forEach((name) => names.add(name));
+    } else [correction.add.source, correction.add.target].forEach((name) => names.add(name));
+  }
+  const lower = new Set([...names].filter(Boolean).map((name) => name.toLowerCase()));
+  return entities.filter((node) => {
+    const aliases = Array.isArray(node.properties.aliases) ? node.properties.aliases : [];
+    return (
+      names.has(node.id) ||
+      lower.has(String(node.properties.name).toLowerCase()) ||
+      aliases.some((alias) => lower.has(alias.toLowerCase()))
+    );
+  });
+}
+
+/** Every edge must join two nodes of the batch, of the run or of the store: never write a dangling edge. */
+async function assertEdgesConnect(store: GraphStore, batch: GraphBatch, written: Set<string>): Promise<void> {
   const known = new Set(batch.nodes.map((node) => node.id));
   const endpoints = batch.edges.flatMap((edge) => [edge.source, edge.target]);
-  const missing = [...new Set(endpoints.filter((id) => !known.has(id)))];
+  const missing = [...new Set(endpoints.filter((id) => !known.has(id) && !written.has(id)))];
+  if (missing.length === 0) return;
   const found = new Set((await store.findNodes(missing)).map((node) => node.id));
   const dangling = missing.filter((id) => !found.has(id));
   if (dangling.length > 0) {
     throw new Error(`The extracted graph has edges to unknown nodes: ${dangling.slice(0, 5).join(', ')}`);
+  }
+}
+
+interface ScanResult {
+  scanned: ScannedDocument[];
+  resolver: CorpusResolver;
+  ner: NerUsed;
+  /** Whether the tagger's spans were used (what every fact's rule records). */
+  tagged: boolean;
+}
+
+/**
+ * Step 2. When the tagger fails in `auto` mode the whole scan starts again with the rules alone, so
+ * that every document's names come from the same place (as in one import that falls back).
+ */
+async function scan(
+  files: ListedFile[],
+  gazetteer: Gazetteer,
+  options: ImportOptions,
+  batchSize: number,
+  skipped: SkippedFile[],
+): Promise<ScanResult> {
+  const first = await scanOnce(files, gazetteer, options, batchSize);
+  const result = first.fellBack
+    ? { ...(await scanOnce(files, gazetteer, { ...options, ner: undefined }, batchSize)), ner: first.ner }
+    : first;
+  skipped.push(...result.skipped);
+  result.resolver.finish();
+  return result;
+}
+
+async function scanOnce(
+  files: ListedFile[],
+  gazetteer: Gazetteer,
+  options: ImportOptions,
+  batchSize: number,
+): Promise<ScanResult & { skipped: SkippedFile[]; fellBack: boolean }> {
+  const progress = options.onProgress ?? (() => undefined);
+  const ner = options.ner;
+  const resolver = new CorpusResolver(gazetteer);
+  const scanned: ScannedDocument[] = [];
+  const skipped: SkippedFile[] = [];
+  let used: NerUsed = { used: 'rules' };
+  for (const [index, batch] of chunks(files, batchSize).entries()) {
+    const before = index * batchSize;
+    const documents: SourceDocument[] = [];
+    const fileOf = new Map<SourceDocument, ListedFile>();
+    for (const file of batch) {
+      const read = await readSourceFile(file, options.maxBytes);
+      if ('skipped' in read) skipped.push(read.skipped);
+      else {
+        documents.push(read.document);
+        fileOf.set(read.document, file);
+      }
+    }
+    const tagged = await tagDocuments(documents, ner, (count, path) =>
+      progress({ phase: 'scan', current: before + count, total: files.length, path }),
+    );
+    used = tagged.used;
+    if (ner && ner.mode !== 'rules' && tagged.used.used === 'rules') {
+      // The tagger failed (auto mode): every document's names must come from the rules then.
+      return { scanned, resolver, ner: used, tagged: false, skipped, fellBack: true };
+    }
+    skipped.push(...tagged.skipped);
+    for (const document of tagged.documents) {
+      const spans = tagged.spans?.get(document);
+      try {
+        const mentions = documentMentions(document, gazetteer, spans);
+        const doc = resolver.addDocument(mentions, document.authors);
+        scanned.push({
+          file: fileOf.get(document)!,
+          doc,
+          id: documentId(document.text),
+          ...(spans ? { spans: detached(spans) } : {}),
+        });
+      } catch (error) {
+        skipped.push({ path: document.path, reason: `extraction failed: ${errorText(error)}` });
+      }
+    }
+    progress({ phase: 'scan', current: before + batch.length, total: files.length });
+  }
+  return { scanned, resolver, ner: used, tagged: used.used === 'corenlp', skipped, fellBack: false };
+}
+
+/** Steps 3 and 4 write through one run of the store's writes; this holds what they carry. */
+class ImportRun {
+  readonly counts = new WrittenCounts();
+  readonly documents: ImportReport['documents'] = [];
+  readonly alreadyImported: ImportReport['alreadyImported'] = [];
+  /** Entity keys whose node this run wrote, and ids of the nodes it wrote (for dangling-edge checks). */
+  private readonly writtenKeys = new Set<string>();
+  private readonly writtenIds = new Set<string>();
+  private readonly occurrences: StatementOccurrence[] = [];
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly run: BatchWriter,
+    private readonly assembler: GraphAssembler,
+    private readonly curation: BatchCuration,
+    private readonly names: string,
+  ) {}
+
+  /** One batch of documents: assembled in corpus order, written unless the store holds them all. */
+  async importBatch(
+    documents: Array<{ document: SourceDocument; mentions: ResolvedMention[] }>,
+    skipped: SkippedFile[],
+  ): Promise<void> {
+    const failed = new Set<SourceDocument>();
+    const assembled = this.assembler.assemble(documents, (document, error) => {
+      failed.add(document);
+      skipped.push({ path: document.path, reason: `extraction failed: ${errorText(error)}` });
+    });
+    this.occurrences.push(...detached(assembled.occurrences));
+    const kept = documents.filter(({ document }) => !failed.has(document)).map(({ document }) => document);
+    const ids = kept.map((document) => documentId(document.text));
+    const present = new Set((await this.store.findNodes(ids)).map((node) => node.id));
+    const nodes = [...assembled.nodes.values()];
+    for (const [key, evidence] of assembled.entityEvidence) {
+      // An entity's node goes with its first batch, and again while it gains evidence sentences.
+      if (this.writtenKeys.has(key) && evidence.length === 0) continue;
+      nodes.push(this.assembler.entityNode(key, evidence));
+    }
+    const extracted = { nodes, edges: assembled.edges.all() };
+    if (kept.length > 0 && ids.every((id) => present.has(id))) {
+      // Written by an earlier run: not again; curated only so that the report counts its corrections.
+      this.curation.apply(extracted);
+      kept.forEach((document, i) => this.alreadyImported.push({ id: ids[i], path: document.path }));
+      for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
+      return;
+    }
+    await this.write(extracted);
+    for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
+    kept.forEach((document, i) => this.documents.push({ id: ids[i], title: document.title, path: document.fileName }));
+  }
+
+  /** Entities no document refers to (states a role names, bylines) and the statements, merged over the corpus. */
+  async finishCorpus(onProgress: (current: number, total: number) => void): Promise<void> {
+    const remaining = [...this.assembler.entities.keys()].filter((key) => !this.writtenKeys.has(key));
+    const statements = statementGraph(this.occurrences, this.assembler.entities);
+    this.occurrences.length = 0;
+    const edgesOf = new Map<string, GraphEdge[]>();
+    for (const edge of statements.edges.all()) {
+      const statement = edge.type === 'SAID' ? edge.target : edge.source;
+      edgesOf.set(statement, [...(edgesOf.get(statement) ?? []), edge]);
+    }
+    const entityNodes = remaining.map((key) => this.assembler.entityNode(key, []));
+    const parts = chunks([...statements.nodes.values()], STATEMENTS_PER_WRITE);
+    if (entityNodes.length > 0 || parts.length === 0) await this.write({ nodes: entityNodes, edges: [] });
+    for (const [index, part] of parts.entries()) {
+      const edges = part.flatMap((node) => edgesOf.get(node.id) ?? []);
+      await this.write({ nodes: part, edges });
+      onProgress((index + 1) * STATEMENTS_PER_WRITE, statements.nodes.size);
+    }
+  }
+
+  private async write(extracted: GraphBatch): Promise<void> {
+    for (const item of [...extracted.nodes, ...extracted.edges]) recordNames(item.properties, this.names);
+    const batch = this.curation.apply(extracted);
+    if (batch.nodes.length === 0 && batch.edges.length === 0) return;
+    await assertEdgesConnect(this.store, batch, this.writtenIds);
+    await this.run.write(await mergeCarried(this.store, batch));
+    this.counts.add(batch);
+    for (const node of batch.nodes) this.writtenIds.add(node.id);
   }
 }
 
@@ -103,40 +384,54 @@ export async function importDocuments(
 ): Promise<ImportReport> {
   const started = Date.now();
   const progress = options.onProgress ?? (() => undefined);
-  const read = await readSources(paths, {
-    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-    onFile: (path, index, total) => progress({ phase: 'read', current: index + 1, total, path }),
-  });
-  const skipped = [...read.skipped];
-  progress({ phase: 'extract', current: 0, total: read.documents.length });
-  const tagged = await tagDocuments(read.documents, options.ner, (current, path) =>
-    progress({ phase: 'extract', current, total: read.documents.length, path }),
-  );
-  skipped.push(...tagged.skipped);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const skipped: SkippedFile[] = [];
+  const files = await listSourceFiles(paths, skipped);
   const gazetteer = await loadGazetteer();
-  const extracted = extract(tagged.documents, gazetteer, tagged.spans, skipped);
+  const scanned = await scan(files, gazetteer, options, batchSize, skipped);
+  const { resolver } = scanned;
+  const assembler = new GraphAssembler(resolver.entities, gazetteer);
   const corrections = await loadCuration(options.curationPath ?? DEFAULT_CURATION);
-  const curated = applyCuration(extracted.batch, corrections);
-  const { batch } = curated;
-  const { kept } = extracted;
-  progress({ phase: 'write', current: 0, total: batch.nodes.length + batch.edges.length });
-  if (batch.nodes.length > 0) {
-    await assertEdgesConnect(store, batch);
-    await store.writeBatch(await mergeWithExisting(store, batch));
+  const allEntities = [...resolver.entities.keys()].map((key) => assembler.entityNode(key, []));
+  const names = namesSource(scanned.tagged ? new Map() : undefined);
+  for (const node of allEntities) recordNames(node.properties, names);
+  const curation = new BatchCuration(corrections, namedByCorrections(corrections, allEntities));
+
+  const writer = await store.beginWrites();
+  const run = new ImportRun(store, writer, assembler, curation, names);
+  try {
+    let done = 0;
+    for (const batch of chunks(scanned.scanned, batchSize)) {
+      const documents = [];
+      for (const item of batch) {
+        const read = await readSourceFile(item.file, options.maxBytes);
+        // A file changed or removed since the scan is skipped: its names are already in the table.
+        if ('skipped' in read || documentId(read.document.text) !== item.id) {
+          skipped.push({ path: item.file.path, reason: 'changed or removed during the import' });
+          continue;
+        }
+        const mentions = documentMentions(read.document, gazetteer, item.spans);
+        documents.push({ document: read.document, mentions: resolver.mentionsOf(item.doc, mentions) });
+      }
+      await run.importBatch(documents, skipped);
+      done += batch.length;
+      progress({ phase: 'import', current: done, total: scanned.scanned.length, path: batch.at(-1)?.file.path });
+    }
+    await run.finishCorpus((current, total) =>
+      progress({ phase: 'statements', current: Math.min(current, total), total }),
+    );
+  } finally {
+    await writer.finish();
   }
-  progress({ phase: 'done', current: kept.length, total: kept.length });
-  const documentNodes = batch.nodes.filter((node) => node.label === 'Document');
+  progress({ phase: 'done', current: run.documents.length, total: scanned.scanned.length });
   return {
-    documents: documentNodes.map((node) => ({
-      id: node.id,
-      title: String(node.properties.title ?? ''),
-      path: String(node.properties.source ?? ''),
-    })),
+    documents: run.documents,
+    alreadyImported: run.alreadyImported,
     skipped,
-    curation: { applied: curated.applied, warnings: curated.warnings },
-    ner: tagged.used,
-    nodesByLabel: countBy(batch.nodes, (node) => node.label),
-    edgesByType: countBy(batch.edges, (edge) => edge.type),
+    curation: curation.report(),
+    ner: scanned.ner,
+    nodesByLabel: run.counts.nodesByLabel,
+    edgesByType: run.counts.edgesByType,
     elapsedMs: Date.now() - started,
   };
 }

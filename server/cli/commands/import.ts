@@ -5,7 +5,12 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import type { Config } from '../../config.js';
-import { importDocuments, type ImportReport, type NerChoice } from '../../importer/import-documents.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  importDocuments,
+  type ImportReport,
+  type NerChoice,
+} from '../../importer/import-documents.js';
 import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { terminalSafe } from '../terminal-text.js';
@@ -13,6 +18,8 @@ import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore
 
 export function formatReport(report: ImportReport, ner?: NerSelection): string {
   const lines = [`Imported ${report.documents.length} document(s) in ${report.elapsedMs} ms`];
+  if (report.alreadyImported.length > 0)
+    lines.push(`Already imported: ${report.alreadyImported.length} document(s), skipped (same content)`);
   if (ner) lines.push(nerSummary(ner, report.ner));
   for (const document of report.documents)
     lines.push(`  + ${terminalSafe(document.title)} (${terminalSafe(document.path)})`);
@@ -33,38 +40,88 @@ export function formatReport(report: ImportReport, ner?: NerSelection): string {
   return lines.join('\n');
 }
 
-/** Runs an import with a progress bar on stderr when it is a terminal (reading, then tagging names). */
+const PHASE_NAMES: Record<string, string> = { scan: 'names     ', import: 'importing ', statements: 'statements' };
+/** How often a non-terminal stderr gets a progress line (none for an import shorter than that). */
+const PLAIN_EVERY_MS = 5000;
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
+}
+
+/** Documents per second and the time left in the current phase, from the phase's own pace. */
+class PhasePace {
+  private phase = '';
+  private startedAt = 0;
+  private startedFrom = 0;
+
+  update(phase: string, current: number, total: number): { rate: number; eta: string } {
+    const now = Date.now();
+    if (phase !== this.phase) {
+      this.phase = phase;
+      this.startedAt = now;
+      this.startedFrom = current;
+    }
+    const seconds = (now - this.startedAt) / 1000;
+    const rate = seconds > 0 ? (current - this.startedFrom) / seconds : 0;
+    return { rate, eta: rate > 0 ? duration((total - current) / rate) : '?' };
+  }
+}
+
+/**
+ * Runs an import showing its progress on stderr: a bar with documents/s and the time left when it
+ * is a terminal, otherwise a plain line every few seconds (finding names, importing, statements).
+ */
 export async function importWithProgress(
   store: GraphStore,
   config: Config,
   paths: string[],
   ner?: NerChoice,
+  batchSize?: number,
 ): Promise<ImportReport> {
   const bar = process.stderr.isTTY
     ? new SingleBar(
-        { format: '{phase} {bar} {value}/{total} files {file}', clearOnComplete: true },
+        { format: '{phase} {bar} {value}/{total} {rate}/s ETA {eta} {file}', clearOnComplete: true },
         Presets.shades_classic,
       )
     : null;
+  const pace = new PhasePace();
   let started = false;
+  let lastLine = Date.now();
   try {
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
       ner,
+      ...(batchSize !== undefined ? { batchSize } : {}),
       onProgress: (progress) => {
-        const tagging = progress.phase === 'extract' && progress.path !== undefined;
-        if (!bar || (progress.phase !== 'read' && !tagging)) return;
+        const phase = PHASE_NAMES[progress.phase];
+        if (!phase) return;
+        const { rate, eta } = pace.update(progress.phase, progress.current, progress.total);
         const payload = {
+          phase,
+          rate: rate.toFixed(1),
+          eta,
           file: terminalSafe(progress.path?.split('/').pop() ?? ''),
-          phase: tagging ? 'names   ' : 'reading ',
         };
-        if (!started) {
-          bar.start(progress.total, 0, payload);
-          started = true;
+        if (bar) {
+          if (!started) {
+            bar.start(progress.total, 0, payload);
+            started = true;
+          }
+          bar.setTotal(progress.total);
+          bar.update(progress.current, payload);
+        } else if (Date.now() - lastLine >= PLAIN_EVERY_MS) {
+          lastLine = Date.now();
+          process.stderr.write(
+            `${phase.trim()}: ${progress.current}/${progress.total}, ${payload.rate} documents/s, ETA ${eta}\n`,
+          );
         }
-        bar.setTotal(progress.total);
-        bar.update(progress.current, payload);
       },
     });
   } finally {
@@ -77,15 +134,25 @@ export function importCommand(): Command {
     withDbOption(
       new Command('import')
         .description('Import articles (.txt with or without front matter, .md, .html, .json): files or folders')
-        .argument('<paths...>', 'files or folders to import'),
+        .argument('<paths...>', 'files or folders to import')
+        .option('--batch-size <n>', `documents per write (default ${DEFAULT_BATCH_SIZE})`),
     ),
-  ).action(async (paths: string[], options: DbOption) => {
+  ).action(async (paths: string[], options: DbOption & { batchSize?: string }) => {
     const config = configFrom(options);
+    const batchSize = options.batchSize === undefined ? undefined : Number(options.batchSize);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+      process.stderr.write(`--batch-size must be a whole number above 0, not ${terminalSafe(options.batchSize!)}\n`);
+      process.exitCode = 2;
+      return;
+    }
     // Names first: with --ner corenlp and no server, nothing is opened or written.
     await withNer(config, async ({ selection, choice }) => {
-      const report = await withStore(config, false, (store) => importWithProgress(store, config, paths, choice));
+      const report = await withStore(config, false, (store) =>
+        importWithProgress(store, config, paths, choice, batchSize),
+      );
       process.stdout.write(`${formatReport(report, selection)}\n`);
-      if (report.documents.length === 0 && report.skipped.length > 0) process.exitCode = 1;
+      if (report.documents.length === 0 && report.alreadyImported.length === 0 && report.skipped.length > 0)
+        process.exitCode = 1;
     });
   });
 }

@@ -26,6 +26,15 @@ export class EdgeCollector {
     for (const item of evidence) items.set(`${item.documentId}:${item.start}`, item);
   }
 
+  /** Everything another collector holds, as if its edges had been added here in the same order. */
+  addFrom(other: EdgeCollector): void {
+    for (const [id, edge] of other.edges) this.add(edge, [...other.evidence.get(id)!.values()]);
+  }
+
+  get size(): number {
+    return this.edges.size;
+  }
+
   all(): GraphEdge[] {
     return [...this.edges.values()].map((edge) => {
       const items = [...this.evidence.get(edge.id)!.values()];

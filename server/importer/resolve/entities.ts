@@ -112,32 +112,42 @@ function keyOfGazetteer(entry: GazetteerEntry): string {
   return `g:${entry.name}`;
 }
 
-function entityForMention(table: EntityTable, mention: Mention): Entity | undefined {
+/** The entity a mention of step 1 joins, and how to make it when it is new; none for a surname. */
+function entityOfMention(
+  mention: Mention,
+): { key: string; make: () => Omit<Entity, 'forms' | 'plain' | 'id'> } | undefined {
   if (mention.entry && mention.rule.startsWith('gazetteer')) {
     const entry = mention.entry;
-    return table.ensure(keyOfGazetteer(entry), () => ({
-      key: keyOfGazetteer(entry),
-      label: labelOf(entry.type),
-      kind: entry.type === 'institution' || entry.type === 'place' ? entry.kind : entry.type,
-      name: entry.name,
-      gazetteer: entry,
-      rule: 'gazetteer',
-      confidence: 0.95,
-    }));
+    const key = keyOfGazetteer(entry);
+    return {
+      key,
+      make: () => ({
+        key,
+        label: labelOf(entry.type),
+        kind: entry.type === 'institution' || entry.type === 'place' ? entry.kind : entry.type,
+        name: entry.name,
+        gazetteer: entry,
+        rule: 'gazetteer',
+        confidence: 0.95,
+      }),
+    };
   }
   // A name the rules or the tagger found and no list knows: one entity per written name (an
   // institution per key, so that "Azerbaijan's MFA" and "Azerbaijani MFA" are one).
   const detected = DETECTED[mention.type];
   if (!detected) return undefined;
   const key = `${detected.prefix}:${slug(mention.type === 'institution' ? (mention.key ?? mention.text) : mention.text)}`;
-  return table.ensure(key, () => ({
+  return {
     key,
-    label: detected.label,
-    kind: mention.type === 'institution' ? (mention.entry?.kind ?? 'other') : mention.type,
-    name: mention.text,
-    rule: mention.rule,
-    confidence: mention.confidence,
-  }));
+    make: () => ({
+      key,
+      label: detected.label,
+      kind: mention.type === 'institution' ? (mention.entry?.kind ?? 'other') : mention.type,
+      name: mention.text,
+      rule: mention.rule,
+      confidence: mention.confidence,
+    }),
+  };
 }
 
 const DETECTED: Partial<Record<Mention['type'], { prefix: string; label: EntityLabel }>> = {
@@ -175,13 +185,13 @@ class LocalSurnames {
 
   constructor(
     private table: EntityTable,
-    private resolved: ResolvedMention[][],
+    private keysOf: (doc: number) => Iterable<string>,
   ) {}
 
   of(doc: number): Map<string, Set<string>> {
     let index = this.byDocument.get(doc);
     if (!index) {
-      const keys = new Set(this.resolved[doc].map((m) => m.entityKey));
+      const keys = new Set(this.keysOf(doc));
       index = surnameIndex(this.table, keys);
       this.byDocument.set(doc, index);
       for (const key of keys) this.holds(key).add(doc);
@@ -208,9 +218,9 @@ class LocalSurnames {
 }
 
 /** People of a document by the first word of their full name. */
-function firstNameIndex(table: EntityTable, mentions: ResolvedMention[]): Map<string, Set<string>> {
+function firstNameIndex(table: EntityTable, keys: Iterable<string>): Map<string, Set<string>> {
   const index = new Map<string, Set<string>>();
-  for (const key of new Set(mentions.map((m) => m.entityKey))) {
+  for (const key of new Set(keys)) {
     const entity = table.get(key);
     if (!entity || entity.kind !== 'person' || entity.name.split(/\s+/).length < 2) continue;
     const first = entity.name.split(/\s+/)[0];
@@ -219,31 +229,54 @@ function firstNameIndex(table: EntityTable, mentions: ResolvedMention[]): Map<st
   return index;
 }
 
-export function resolveEntities(
-  documents: Array<{ mentions: Mention[]; authors: string[] }>,
-  gazetteer: Gazetteer,
-): ResolvedCorpus {
-  const table = new EntityTable();
-  const resolved: ResolvedMention[][] = documents.map(() => []);
-  const pendingSurnames: Array<{ doc: number; mention: Mention }> = [];
+/**
+ * Resolution in two steps, so that a corpus too large to hold can be resolved exactly as a whole:
+ * addDocument() takes each document's mentions in turn (full names, gazetteer forms, bylines:
+ * step 1) and keeps only what the later steps need (each document's entity keys and its surname
+ * mentions); finish() resolves the surnames against the whole corpus, drops the unconfirmed
+ * shape-only people and picks display names (steps 2 to 4); mentionsOf() then gives a document's
+ * resolved mentions from the same mentions again, without having kept them. The result is the
+ * same as resolving every document at once (resolveEntities, which is built on it).
+ */
+export class CorpusResolver {
+  private readonly table = new EntityTable();
+  /** Per document, the entities its mentions joined (steps 1 and 2). */
+  private readonly keys: Array<Set<string>> = [];
+  private pendingSurnames: Array<{ doc: number; mention: Mention }> = [];
+  /** Per document, its surnames resolved in step 2 (dropped once mentionsOf has used them). */
+  private readonly surnames = new Map<number, ResolvedMention[]>();
+  /** Entities that a mention other than the shape of a name supports (step 3). */
+  private readonly confirmed = new Set<string>();
+  private finished = false;
 
-  // 1. Full names and gazetteer forms.
-  documents.forEach((document, doc) => {
-    for (const mention of document.mentions) {
-      const entity = entityForMention(table, mention);
-      if (!entity) {
-        if (mention.type === 'surname') pendingSurnames.push({ doc, mention });
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  get entities(): Map<string, Entity> {
+    return this.table.entities;
+  }
+
+  /** Step 1 for one document; returns its number for mentionsOf. */
+  addDocument(mentions: Mention[], authors: string[]): number {
+    const doc = this.keys.length;
+    const keys = new Set<string>();
+    this.keys.push(keys);
+    for (const mention of mentions) {
+      const found = entityOfMention(mention);
+      if (!found) {
+        if (mention.type === 'surname') this.pendingSurnames.push({ doc, mention });
         continue;
       }
-      // A person whose only cue is its shape stays unless it is confirmed elsewhere (below).
-      table.addForm(entity, mention.text);
-      if (mention.title) table.addForm(entity, titled(mention), false);
-      resolved[doc].push({ ...mention, entityKey: entity.key });
+      const entity = this.table.ensure(found.key, found.make);
+      // A person whose only cue is its shape stays unless it is confirmed elsewhere (finish).
+      this.table.addForm(entity, mention.text);
+      if (mention.title) this.table.addForm(entity, titled(mention), false);
+      keys.add(entity.key);
+      if (mention.rule !== 'person:shape') this.confirmed.add(entity.key);
     }
-    for (const author of document.authors) {
-      const entry = gazetteer.byForm.get(author);
+    for (const author of authors) {
+      const entry = this.gazetteer.byForm.get(author);
       const key = entry?.type === 'person' ? keyOfGazetteer(entry) : `p:${slug(author)}`;
-      const entity = table.ensure(key, () => ({
+      const entity = this.table.ensure(key, () => ({
         key,
         label: 'Actor',
         kind: 'person',
@@ -252,70 +285,107 @@ export function resolveEntities(
         confidence: 0.95,
         ...(entry ? { gazetteer: entry } : {}),
       }));
-      table.addForm(entity, author);
+      this.table.addForm(entity, author);
     }
-  });
+    return doc;
+  }
+
+  /** Steps 2 to 4, once every document was added. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.resolveSurnames();
+    this.confirmShapes();
+    this.pickDisplayNames();
+  }
+
+  /** A document's resolved mentions, in text order: `mentions` must be those given to addDocument. */
+  mentionsOf(doc: number, mentions: Mention[]): ResolvedMention[] {
+    const resolved: ResolvedMention[] = [];
+    for (const mention of mentions) {
+      const found = entityOfMention(mention);
+      if (found) resolved.push({ ...mention, entityKey: found.key });
+    }
+    resolved.push(...(this.surnames.get(doc) ?? []));
+    this.surnames.delete(doc);
+    return resolved.filter((mention) => this.table.entities.has(mention.entityKey)).sort((a, b) => a.start - b.start);
+  }
 
   // 2. Surnames: the person of that surname in the same document, else anywhere in the corpus.
-  const corpusIndex = surnameIndex(table, table.entities.keys());
-  const localSurnames = new LocalSurnames(table, resolved);
-  for (const { doc, mention } of pendingSurnames) {
-    const local = localSurnames.of(doc);
-    // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
-    // (names written family name first).
-    const candidates =
-      local.get(mention.text) ??
-      corpusIndex.get(mention.text) ??
-      (mention.ner === 'person' ? firstNameIndex(table, resolved[doc]).get(mention.text) : undefined);
-    let key = candidates && candidates.size === 1 ? [...candidates][0] : undefined;
-    const byHonorific = mention.title !== undefined && SHORT_HONORIFICS.has(mention.title);
-    if (!key && (byHonorific || mention.ner === 'person')) {
-      // "Mr. Karimov", or a surname the tagger calls a person, with no full name anywhere: a
-      // person known by surname only.
-      key = `p:${slug(mention.text)}`;
-      table.ensure(key, () => ({
-        key: key!,
-        label: 'Actor',
-        kind: 'person',
-        name: mention.text,
-        rule: byHonorific ? 'person:honorific' : 'ner:surname',
-        confidence: 0.7,
-      }));
+  private resolveSurnames(): void {
+    const table = this.table;
+    const corpusIndex = surnameIndex(table, table.entities.keys());
+    const localSurnames = new LocalSurnames(table, (doc) => this.keys[doc]);
+    for (const { doc, mention } of this.pendingSurnames) {
+      const local = localSurnames.of(doc);
+      // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
+      // (names written family name first).
+      const candidates =
+        local.get(mention.text) ??
+        corpusIndex.get(mention.text) ??
+        (mention.ner === 'person' ? firstNameIndex(table, this.keys[doc]).get(mention.text) : undefined);
+      let key = candidates && candidates.size === 1 ? [...candidates][0] : undefined;
+      const byHonorific = mention.title !== undefined && SHORT_HONORIFICS.has(mention.title);
+      if (!key && (byHonorific || mention.ner === 'person')) {
+        // "Mr. Karimov", or a surname the tagger calls a person, with no full name anywhere: a
+        // person known by surname only.
+        key = `p:${slug(mention.text)}`;
+        table.ensure(key, () => ({
+          key: key!,
+          label: 'Actor',
+          kind: 'person',
+          name: mention.text,
+          rule: byHonorific ? 'person:honorific' : 'ner:surname',
+          confidence: 0.7,
+        }));
+      }
+      if (!key) continue;
+      const entity = table.get(key)!;
+      table.addForm(entity, mention.text);
+      if (mention.title) table.addForm(entity, titled(mention), false);
+      const list = this.surnames.get(doc) ?? [];
+      list.push({ ...mention, type: 'person', entityKey: key });
+      this.surnames.set(doc, list);
+      this.keys[doc].add(key);
+      if (mention.rule !== 'person:shape') this.confirmed.add(key);
+      localSurnames.touched(doc, key);
     }
-    if (!key) continue;
-    const entity = table.get(key)!;
-    table.addForm(entity, mention.text);
-    if (mention.title) table.addForm(entity, titled(mention), false);
-    resolved[doc].push({ ...mention, type: 'person', entityKey: key });
-    localSurnames.touched(doc, key);
+    this.pendingSurnames = [];
   }
 
   // 3. People found only by the shape of their name need a second sign (a cue, or the surname
   //    used alone elsewhere); otherwise "Helsinki Final" would be a person.
-  const confirmed = new Set<string>();
-  resolved.forEach((mentions) =>
-    mentions.forEach((mention) => {
-      if (mention.rule !== 'person:shape' || mention.type === 'surname') confirmed.add(mention.entityKey);
-    }),
-  );
-  for (const [key, entity] of table.entities) {
-    if (entity.rule === 'person:shape' && !confirmed.has(key)) table.entities.delete(key);
-    else if (entity.rule === 'person:shape') {
-      entity.rule = 'person:surname-confirmed';
-      entity.confidence = 0.7;
+  private confirmShapes(): void {
+    for (const [key, entity] of this.table.entities) {
+      if (entity.rule === 'person:shape' && !this.confirmed.has(key)) this.table.entities.delete(key);
+      else if (entity.rule === 'person:shape') {
+        entity.rule = 'person:surname-confirmed';
+        entity.confidence = 0.7;
+      }
     }
   }
-  const mentions = resolved.map((list) =>
-    list.filter((mention) => table.entities.has(mention.entityKey)).sort((a, b) => a.start - b.start),
-  );
 
   // 4. Display names: the fullest form the articles write for people; the gazetteer's otherwise.
-  for (const entity of table.entities.values()) {
-    if (entity.kind !== 'person') continue;
-    const full = [...entity.plain.keys()].sort(
-      (a, b) => b.split(' ').length - a.split(' ').length || (entity.plain.get(b) ?? 0) - (entity.plain.get(a) ?? 0),
-    )[0];
-    if (full && full.split(' ').length >= entity.name.split(' ').length) entity.name = full;
+  private pickDisplayNames(): void {
+    for (const entity of this.table.entities.values()) {
+      if (entity.kind !== 'person') continue;
+      const full = [...entity.plain.keys()].sort(
+        (a, b) => b.split(' ').length - a.split(' ').length || (entity.plain.get(b) ?? 0) - (entity.plain.get(a) ?? 0),
+      )[0];
+      if (full && full.split(' ').length >= entity.name.split(' ').length) entity.name = full;
+    }
   }
-  return { entities: table.entities, mentions };
+}
+
+export function resolveEntities(
+  documents: Array<{ mentions: Mention[]; authors: string[] }>,
+  gazetteer: Gazetteer,
+): ResolvedCorpus {
+  const resolver = new CorpusResolver(gazetteer);
+  const docs = documents.map((document) => resolver.addDocument(document.mentions, document.authors));
+  resolver.finish();
+  return {
+    entities: resolver.entities,
+    mentions: docs.map((doc, index) => resolver.mentionsOf(doc, documents[index].mentions)),
+  };
 }

@@ -1,0 +1,130 @@
+/**
+ * Merges a batch with what the store already holds the way one big import merges within itself,
+ * so that a corpus written in batches (one run, or several imports) gives the graph of one import:
+ *
+ * - an edge keeps the properties of its first sighting (as EdgeCollector does within a batch):
+ *   existing properties win, the confidence is the highest, a missing date is filled, and the
+ *   evidence lists every sentence, existing ones first;
+ * - an entity keeps its first properties (rule, kind), takes the fuller display name, the sorted
+ *   union of its aliases (and the search text of both), and the first MAX_ENTITY_EVIDENCE
+ *   evidence sentences, existing ones first;
+ * - a statement keeps its first properties but is a quote if either says so, takes the highest
+ *   confidence and a date the text gives over the article's date.
+ *
+ * The store's mergeWithExisting lets the incoming batch win instead, which makes the graph depend
+ * on where batches begin and end; this replaces it for the importer.
+ */
+import {
+  decodeEvidence,
+  encodeEvidence,
+  type Evidence,
+  type GraphBatch,
+  type GraphEdge,
+  type GraphNode,
+  type Properties,
+  type PropValue,
+} from '../domain/graph.js';
+import { searchTextOf } from '../domain/search-text.js';
+import type { GraphStore } from '../store/graph-store.js';
+
+const ENTITY_LABELS = new Set(['Actor', 'Institution', 'Place']);
+
+/** As many evidence sentences as an entity keeps (build-graph's MAX_ENTITY_EVIDENCE). */
+const MAX_ENTITY_EVIDENCE = 3;
+
+function unionEvidence(a: PropValue | undefined, b: PropValue | undefined, limit = Infinity): string | null {
+  const seen = new Map<string, Evidence>();
+  for (const item of [...decodeEvidence(a), ...decodeEvidence(b)]) {
+    const key = `${item.documentId}:${item.start}`;
+    if (!seen.has(key) && seen.size < limit) seen.set(key, item);
+  }
+  return seen.size === 0 ? null : encodeEvidence([...seen.values()]);
+}
+
+function maxNumber(a: PropValue | undefined, b: PropValue | undefined): number | null {
+  const numbers = [a, b].filter((value): value is number => typeof value === 'number');
+  return numbers.length === 0 ? null : Math.max(...numbers);
+}
+
+/** The incoming properties under the existing ones: what was there first stays. */
+function firstWins(existing: Properties, incoming: Properties): Properties {
+  const properties: Properties = { ...incoming };
+  for (const [key, value] of Object.entries(existing))
+    if (value !== null || !(key in incoming)) properties[key] = value;
+  return properties;
+}
+
+function words(name: PropValue | undefined): number {
+  return String(name ?? '')
+    .split(' ')
+    .filter(Boolean).length;
+}
+
+export function mergeEntity(existing: GraphNode, incoming: GraphNode): GraphNode {
+  const properties = firstWins(existing.properties, incoming.properties);
+  const name = String(
+    words(incoming.properties.name) > words(existing.properties.name)
+      ? incoming.properties.name
+      : existing.properties.name,
+  );
+  const list = (value: PropValue | undefined) => (Array.isArray(value) ? value : []);
+  const names = new Set([
+    ...list(existing.properties.aliases),
+    ...list(incoming.properties.aliases),
+    String(existing.properties.name),
+    String(incoming.properties.name),
+  ]);
+  names.delete(name);
+  const aliases = [...names].sort();
+  properties.name = name;
+  properties.aliases = aliases;
+  properties.searchText = searchTextOf(name, aliases);
+  properties.evidence = unionEvidence(existing.properties.evidence, incoming.properties.evidence, MAX_ENTITY_EVIDENCE);
+  properties.confidence = maxNumber(existing.properties.confidence, incoming.properties.confidence);
+  return { ...incoming, properties };
+}
+
+export function mergeStatementNode(existing: GraphNode, incoming: GraphNode): GraphNode {
+  const properties = firstWins(existing.properties, incoming.properties);
+  if (incoming.properties.kind === 'quote') properties.kind = 'quote';
+  properties.confidence = maxNumber(existing.properties.confidence, incoming.properties.confidence);
+  if (existing.properties.dateSource !== 'text' && incoming.properties.dateSource === 'text') {
+    properties.date = incoming.properties.date;
+    properties.dateSource = 'text';
+  }
+  return { ...incoming, properties };
+}
+
+export function mergeCarriedEdge(existing: GraphEdge, incoming: GraphEdge): GraphEdge {
+  const properties = firstWins(existing.properties, incoming.properties);
+  if (!properties.date && incoming.properties.date) properties.date = incoming.properties.date;
+  properties.evidence = unionEvidence(existing.properties.evidence, incoming.properties.evidence);
+  properties.confidence = maxNumber(existing.properties.confidence, incoming.properties.confidence);
+  return { ...incoming, properties };
+}
+
+function mergeNodeCarried(existing: GraphNode, incoming: GraphNode): GraphNode {
+  if (ENTITY_LABELS.has(incoming.label)) return mergeEntity(existing, incoming);
+  if (incoming.label === 'Statement') return mergeStatementNode(existing, incoming);
+  return incoming;
+}
+
+/** The batch, merged with the nodes and edges of the same ids that the store holds. */
+export async function mergeCarried(store: GraphStore, batch: GraphBatch): Promise<GraphBatch> {
+  const existingNodes = new Map(
+    (await store.findNodes(batch.nodes.map((node) => node.id))).map((node) => [node.id, node]),
+  );
+  const existingEdges = new Map(
+    (await store.findEdges(batch.edges.map((edge) => edge.id))).map((edge) => [edge.id, edge]),
+  );
+  return {
+    nodes: batch.nodes.map((node) => {
+      const existing = existingNodes.get(node.id);
+      return existing ? mergeNodeCarried(existing, node) : node;
+    }),
+    edges: batch.edges.map((edge) => {
+      const existing = existingEdges.get(edge.id);
+      return existing ? mergeCarriedEdge(existing, edge) : edge;
+    }),
+  };
+}
