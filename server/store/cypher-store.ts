@@ -82,8 +82,8 @@ function typesPattern(types: string[]): string {
 }
 
 /** A node standing for an edge's end when only its id and label were read (export pages). */
-function endpointStub(id: string, label: unknown): GraphNode {
-  return { id, label: String(label) as NodeLabel, properties: {} };
+function endpointStub(id: string, label: NodeLabel): GraphNode {
+  return { id, label, properties: {} };
 }
 
 export abstract class CypherStore implements GraphStore {
@@ -368,30 +368,23 @@ export abstract class CypherStore implements GraphStore {
   }
 
   /**
-   * Relationships by their source nodes, label by label in id order: a page holds the
-   * relationships of the next few sources, as many sources as make about `pageSize` relationships
-   * (told by the page before: hubs have thousands, most nodes a few).
+   * Type by type and, within a type, pair of labels by pair, each in id order: every page reads
+   * one relationship table with both ends labelled.
    */
   async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    for (const label of NODE_LABELS) {
-      const statement = this.labelled('edges-page', label);
-      let after = '';
-      let sources = pageSize;
-      for (;;) {
-        const rows = await this.rows(statement, { after, sources });
-        if (rows.length === 0) break;
-        const page: GraphEdge[] = [];
-        for (const row of rows) {
-          if (row.e === null || row.e === undefined) continue;
-          const source = endpointStub(String(row.source), label);
-          page.push(this.toEdge(row.e, source, endpointStub(String(row.target), row.targetLabel)));
+    const template = loadCypher('edges-page', this.dialect);
+    for (const type of REL_TYPES) {
+      for (const [from, to] of REL_ENDPOINTS[type]) {
+        const statement = template.replaceAll('{type}', type).replaceAll('{from}', from).replaceAll('{to}', to);
+        let after = '';
+        for (;;) {
+          const rows = await this.rows(statement, { after, limit: pageSize });
+          if (rows.length === 0) break;
+          yield rows.map((row) =>
+            this.toEdge(row.e, endpointStub(String(row.source), from), endpointStub(String(row.target), to)),
+          );
+          after = this.toEdge(rows[rows.length - 1].e, endpointStub('', from), endpointStub('', to)).id;
         }
-        if (page.length > 0) yield page;
-        after = String(rows[rows.length - 1].source);
-        sources = Math.max(
-          1,
-          Math.min(100_000, Math.round((sources * pageSize) / Math.max(page.length, pageSize / 4))),
-        );
       }
     }
   }
