@@ -1,4 +1,9 @@
-// Every relationship touching a node, with the node at the other end.
-MATCH (n)-[e]->(m) WHERE n.id = $id RETURN e, m, 'out' AS direction
+// Every relationship touching one node ({label} as in node-by-id.cypher), of the types in
+// {types} (empty or `:A|B` from known types only), with the node at the other end.
+MATCH (n{label})-[e{types}]->(m)
+WHERE n.id = $id
+RETURN n.id AS center, e, m, 'out' AS direction
 UNION ALL
-MATCH (n)<-[e]-(m) WHERE n.id = $id RETURN e, m, 'in' AS direction
+MATCH (n{label})<-[e{types}]-(m)
+WHERE n.id = $id
+RETURN n.id AS center, e, m, 'in' AS direction

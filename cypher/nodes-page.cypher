@@ -1,5 +1,6 @@
-// One page of all nodes, in id order (keyset paging: large exports stream page by page).
-MATCH (n)
+// One page of the nodes of one label ({label}: a known label), in id order (keyset paging on the
+// primary key: large exports stream page by page).
+MATCH (n{label})
 WHERE n.id > $after
 RETURN n
 ORDER BY n.id

@@ -1,6 +1,6 @@
 // A node's neighbours, the most connected first ("next 20 most mentioned"), optionally by type
-// (an empty $types: all types).
-MATCH (n)-[e]-(m)
+// (an empty $types: all types). {label} as in node-by-id.cypher.
+MATCH (n{label})-[e]-(m)
 WHERE n.id = $id AND (size($types) = 0 OR type(e) IN $types)
 WITH DISTINCT m
 OPTIONAL MATCH (m)-[x]-()

@@ -8,16 +8,31 @@ export class DocumentTitles {
 
   constructor(private readonly store: GraphStore) {}
 
+  /**
+   * Reads the titles of every document these evidence lists name, in one query, so that
+   * sources() and lookup() need none (a busy node's relations name hundreds of documents).
+   */
+  async preload(evidenceLists: Array<PropValue | undefined>): Promise<void> {
+    const ids = new Set<string>();
+    for (const evidence of evidenceLists) {
+      for (const item of decodeEvidence(evidence)) if (!this.cache.has(item.documentId)) ids.add(item.documentId);
+    }
+    await this.read([...ids]);
+  }
+
   async lookup(documentId: string): Promise<{ title: string; published: string | null }> {
-    const cached = this.cache.get(documentId);
-    if (cached) return cached;
-    const node = await this.store.getNode(documentId);
-    const found = {
-      title: typeof node?.properties.title === 'string' ? node.properties.title : documentId,
-      published: typeof node?.properties.published === 'string' ? node.properties.published : null,
-    };
-    this.cache.set(documentId, found);
-    return found;
+    if (!this.cache.has(documentId)) await this.read([documentId]);
+    return this.cache.get(documentId)!;
+  }
+
+  /** A document not found (or without a title) is shown by its id. */
+  private async read(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.store.documentTitles(ids);
+    for (const id of ids) {
+      const document = found.get(id);
+      this.cache.set(id, { title: document?.title ?? id, published: document?.published ?? null });
+    }
   }
 
   async sources(evidence: PropValue | undefined): Promise<SourceRef[]> {

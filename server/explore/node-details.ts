@@ -16,17 +16,18 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-async function statementView(store: GraphStore, titles: DocumentTitles, statement: GraphNode): Promise<StatementView> {
-  const incident = await store.incidentEdges(statement.id, ['SAID', 'REPORTED_IN']);
+/** A statement as listed: its speaker and the articles it was reported in, from its incident edges. */
+function statementView(statement: GraphNode, incident: IncidentEdge[]): StatementView {
   const speakerEdge = incident.find((item) => item.edge.type === 'SAID' && item.direction === 'in');
   const sources: SourceRef[] = [];
   for (const item of incident.filter((each) => each.edge.type === 'REPORTED_IN')) {
-    const document = await titles.lookup(item.other.id);
+    // The other end is the document itself: its title and date are at hand.
+    const document = item.other.properties;
     const p = item.edge.properties;
     sources.push({
       documentId: item.other.id,
-      documentTitle: document.title,
-      published: document.published,
+      documentTitle: typeof document.title === 'string' ? document.title : item.other.id,
+      published: typeof document.published === 'string' ? document.published : null,
       sentence: text(p.sentence) ?? '',
       start: Number(p.startOffset ?? 0),
       end: Number(p.endOffset ?? 0),
@@ -45,13 +46,17 @@ async function statementView(store: GraphStore, titles: DocumentTitles, statemen
   };
 }
 
+/**
+ * A few queries whatever the node's degree: the node, its incident edges, the speakers and
+ * articles of (up to 100 of) its statements together, and the titles of every document its
+ * relations' evidence names together.
+ */
 export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDetailsResponse> {
   const node = await store.getNode(id);
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
-  const titles = new DocumentTitles(store);
-  const incident = await store.incidentEdges(id);
+  const incident = (await store.incidentEdgesOf([node])).get(node.id) ?? [];
 
-  const statementNodes =
+  const statementNodes = (
     node.label === 'Statement'
       ? [node]
       : incident
@@ -59,15 +64,26 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
             (item) =>
               item.other.label === 'Statement' && (item.edge.type === 'SAID' || item.edge.type === 'REPORTED_IN'),
           )
-          .map((item) => item.other);
-  const statements: StatementView[] = [];
-  for (const statement of statementNodes.slice(0, 100)) statements.push(await statementView(store, titles, statement));
+          .map((item) => item.other)
+  ).slice(0, 100);
+  const statementEdges =
+    node.label === 'Statement'
+      ? new Map([[node.id, incident]])
+      : await store.incidentEdgesOf(statementNodes, ['SAID', 'REPORTED_IN']);
+  const statements = statementNodes.map((statement) =>
+    statementView(statement, statementEdges.get(statement.id) ?? []),
+  );
   statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
 
+  const listed = incident.filter(
+    (item) =>
+      !(SOURCE_TYPES.has(item.edge.type) && node.label !== 'Document') &&
+      !(item.edge.type === 'SAID' && node.label !== 'Statement'),
+  );
+  const titles = new DocumentTitles(store);
+  await titles.preload(listed.map((item) => item.edge.properties.evidence));
   const relations: RelationView[] = [];
-  for (const item of incident) {
-    if (SOURCE_TYPES.has(item.edge.type) && node.label !== 'Document') continue;
-    if (item.edge.type === 'SAID' && node.label !== 'Statement') continue;
+  for (const item of listed) {
     relations.push({
       edge: toApiEdge(item.edge),
       direction: item.direction,

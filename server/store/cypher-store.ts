@@ -4,11 +4,21 @@
  * edges; the queries themselves differ only where the dialects do (see cypher/kuzu, cypher/neo4j).
  */
 import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
-import { REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../domain/graph.js';
+import {
+  NODE_LABELS,
+  REL_TYPES,
+  type GraphBatch,
+  type GraphEdge,
+  type GraphNode,
+  type NodeLabel,
+} from '../domain/graph.js';
+import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
+import { REL_ENDPOINTS } from '../domain/schema.js';
 import { loadCypher, type Dialect } from './cypher-files.js';
 import type {
   BatchWriter,
   GraphPath,
+  DocumentTitle,
   GraphStore,
   IncidentEdge,
   NeighborOptions,
@@ -33,6 +43,48 @@ const TEXT_FIELDS = [
 const MIN_TEXT_TERM = 3;
 
 export type Row = Record<string, unknown>;
+
+/** The pairs of labels some relationship type connects, each once (the parts of edges-among). */
+const LABEL_PAIRS: Array<[NodeLabel, NodeLabel]> = [
+  ...new Map(
+    Object.values(REL_ENDPOINTS)
+      .flat()
+      .map(([from, to]): [string, [NodeLabel, NodeLabel]] => [`${from}>${to}`, [from, to]]),
+  ).values(),
+];
+
+/**
+ * The label pattern for a node id (`:Actor`), spliced into a query so that the lookup uses one
+ * table's primary key; empty for an id without a known prefix (curated or foreign ids), which is
+ * then looked up over every table. Only known labels are ever spliced.
+ */
+function labelPattern(label: NodeLabel | undefined): string {
+  return label && (NODE_LABELS as readonly string[]).includes(label) ? `:${label}` : '';
+}
+
+/** Groups items by a key, keeping their order within each group. */
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** `:A|B` from known relationship types (empty for none: every type), for splicing into a pattern. */
+function typesPattern(types: string[]): string {
+  const unknown = types.filter((type) => !(REL_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0) throw new RangeError(`unknown relationship types: ${unknown.join(', ')}`);
+  return types.length > 0 ? `:${[...new Set(types)].join('|')}` : '';
+}
+
+/** A node standing for an edge's end when only its id and label were read (export pages). */
+function endpointStub(id: string, label: NodeLabel): GraphNode {
+  return { id, label, properties: {} };
+}
 
 export abstract class CypherStore implements GraphStore {
   abstract readonly kind: 'ladybug' | 'neo4j';
@@ -67,11 +119,39 @@ export abstract class CypherStore implements GraphStore {
     return rows.map((row) => this.toEdge(row.e, this.toNode(row.a), this.toNode(row.b)));
   }
 
-  /** The relationships among these nodes (both ends in the list). */
+  /** A named query with `{label}` set to the pattern for one label (see labelPattern). */
+  protected labelled(name: string, label: NodeLabel | undefined): string {
+    return loadCypher(name, this.dialect).replaceAll('{label}', labelPattern(label));
+  }
+
+  /**
+   * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
+   * with one part per pair of labels present that some relationship type connects.
+   */
   protected async edgesAmong(nodes: GraphNode[]): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
-    const rows = await this.query('edges-among', { ids: [...byId.keys()] });
+    const idsByLabel = new Map<NodeLabel, string[]>();
+    for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
+      idsByLabel.set(
+        label,
+        group.map((node) => node.id),
+      );
+    }
+    const template = loadCypher('edges-among', this.dialect);
+    const parts: string[] = [];
+    const params: Row = {};
+    for (const [from, to] of LABEL_PAIRS) {
+      const sources = idsByLabel.get(from);
+      const targets = idsByLabel.get(to);
+      if (!sources || !targets) continue;
+      const n = parts.length;
+      parts.push(template.replaceAll('{from}', from).replaceAll('{to}', to).replaceAll('{n}', String(n)));
+      params[`from${n}`] = sources;
+      params[`to${n}`] = targets;
+    }
+    if (parts.length === 0) return [];
+    const rows = await this.rows(parts.join('\nUNION ALL\n'), params);
     return rows.flatMap((row) => {
       const source = byId.get(String(row.source));
       const target = byId.get(String(row.target));
@@ -81,12 +161,45 @@ export abstract class CypherStore implements GraphStore {
 
   async findNodes(ids: string[]): Promise<GraphNode[]> {
     if (ids.length === 0) return [];
-    return (await this.query('nodes-by-ids', { ids })).map((row) => this.toNode(row.n));
+    const nodes: GraphNode[] = [];
+    for (const [label, group] of groupBy([...new Set(ids)], labelOfNodeId)) {
+      for (const row of await this.rows(this.labelled('nodes-by-ids', label), { ids: group })) {
+        nodes.push(this.toNode(row.n));
+      }
+    }
+    return nodes;
   }
 
+  /** Grouped by the type and source label the ids name, so that each query reads one relationship table. */
   async findEdges(ids: string[]): Promise<GraphEdge[]> {
     if (ids.length === 0) return [];
-    return this.edgesFrom(await this.query('edges-by-ids', { ids }));
+    const template = loadCypher('edges-by-ids', this.dialect);
+    const key = (id: string) => {
+      const type = typeOfEdgeId(id);
+      const label = type ? labelOfNodeId(id.slice(type.length + 1)) : undefined;
+      return `${type ?? ''}|${label ?? ''}`;
+    };
+    const edges: GraphEdge[] = [];
+    for (const [group, groupIds] of groupBy([...new Set(ids)], key)) {
+      const [type, label] = group.split('|');
+      const statement = template
+        .replaceAll('{type}', typesPattern(type ? [type] : []))
+        .replaceAll('{label}', labelPattern((label || undefined) as NodeLabel | undefined));
+      edges.push(...this.edgesFrom(await this.rows(statement, { ids: groupIds })));
+    }
+    return edges;
+  }
+
+  async documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>> {
+    const titles = new Map<string, DocumentTitle>();
+    if (ids.length === 0) return titles;
+    for (const row of await this.query('document-titles', { ids: [...new Set(ids)] })) {
+      titles.set(String(row.id), {
+        title: typeof row.title === 'string' ? row.title : null,
+        published: typeof row.published === 'string' ? row.published : null,
+      });
+    }
+    return titles;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -109,25 +222,42 @@ export abstract class CypherStore implements GraphStore {
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
-    const [row] = await this.query('node-by-id', { id });
+    const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
     return row ? this.toNode(row.n) : null;
   }
 
   async degree(id: string): Promise<number> {
-    const [row] = await this.query('node-degree', { id });
+    const [row] = await this.rows(this.labelled('node-degree', labelOfNodeId(id)), { id });
     return Number(row?.degree ?? 0);
   }
 
   async incidentEdges(id: string, types: string[] = []): Promise<IncidentEdge[]> {
     const center = await this.getNode(id);
     if (!center) return [];
-    const incident: IncidentEdge[] = [];
-    for (const row of await this.query('incident-edges', { id })) {
-      const other = this.toNode(row.m);
-      const direction = row.direction === 'out' ? 'out' : 'in';
-      const [source, target] = direction === 'out' ? [center, other] : [other, center];
-      const edge = this.toEdge(row.e, source, target);
-      if (types.length === 0 || types.includes(edge.type)) incident.push({ edge, direction, other });
+    return (await this.incidentEdgesOf([center], types)).get(id) ?? [];
+  }
+
+  /** One query per label among the nodes (statements: one), whatever their number. */
+  async incidentEdgesOf(nodes: GraphNode[], types: string[] = []): Promise<Map<string, IncidentEdge[]>> {
+    const incident = new Map<string, IncidentEdge[]>(nodes.map((node) => [node.id, []]));
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const pattern = typesPattern(types);
+    for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
+      // One node: its primary key; several: one filtered scan of their table's ids.
+      const single = group.length === 1;
+      const statement = this.labelled(single ? 'incident-edges' : 'incident-edges-of', label).replaceAll(
+        '{types}',
+        pattern,
+      );
+      const params = single ? { id: group[0].id } : { ids: group.map((node) => node.id) };
+      for (const row of await this.rows(statement, params)) {
+        const center = byId.get(String(row.center));
+        if (!center) continue;
+        const other = this.toNode(row.m);
+        const direction = row.direction === 'out' ? 'out' : 'in';
+        const [source, target] = direction === 'out' ? [center, other] : [other, center];
+        incident.get(center.id)!.push({ edge: this.toEdge(row.e, source, target), direction, other });
+      }
     }
     return incident;
   }
@@ -136,7 +266,7 @@ export abstract class CypherStore implements GraphStore {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
     // An empty list means every type (it used to crash Kuzu 0.11.3; LadybugDB answers it).
-    const rows = await this.query('neighbors', {
+    const rows = await this.rows(this.labelled('neighbors', center.label), {
       id,
       types: options.types,
       skip: options.skip ?? 0,
@@ -151,7 +281,8 @@ export abstract class CypherStore implements GraphStore {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
     const steps = String(Math.max(1, Math.min(5, Math.trunc(depth))));
-    const rows = await this.rows(loadCypher('neighborhood', this.dialect).replaceAll('{depth}', steps), { id, limit });
+    const statement = this.labelled('neighborhood', center.label).replaceAll('{depth}', steps);
+    const rows = await this.rows(statement, { id, limit });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
     return { nodes, edges: await this.edgesAmong(nodes) };
   }
@@ -167,29 +298,24 @@ export abstract class CypherStore implements GraphStore {
     if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
       throw new RangeError(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`);
     }
-    const unknown = options.types.filter((type) => !(REL_TYPES as readonly string[]).includes(type));
-    if (unknown.length > 0) throw new RangeError(`unknown relationship types: ${unknown.join(', ')}`);
-    const types = options.types.length > 0 ? `:${[...new Set(options.types)].join('|')}` : '';
     const statement = loadCypher('shortest-path', this.dialect)
-      .replaceAll('{types}', types)
-      .replaceAll('{maxLength}', String(maxLength));
+      .replaceAll('{types}', typesPattern(options.types))
+      .replaceAll('{maxLength}', String(maxLength))
+      .replaceAll('{fromLabel}', labelPattern(labelOfNodeId(from)))
+      .replaceAll('{toLabel}', labelPattern(labelOfNodeId(to)));
     const [row] = await this.rows(statement, { from, to });
     if (!row) return null;
-    const nodeIds = (row.nodeIds as unknown[]).map(String);
+    // The path's nodes come with it; its relationships are read among them, with their ends.
+    const nodes = (row.nodes as unknown[]).map((value) => this.toNode(value));
     const edgeIds = (row.edgeIds as unknown[]).map(String);
-    const nodes = new Map((await this.findNodes(nodeIds)).map((node) => [node.id, node]));
-    const edges = new Map((await this.findEdges(edgeIds)).map((edge) => [edge.id, edge]));
-    const path = {
-      nodes: nodeIds.map((id) => nodes.get(id)),
-      edges: edgeIds.map((id) => edges.get(id)),
-    };
-    if (path.nodes.some((node) => !node) || path.edges.some((edge) => !edge)) {
-      const missing = [...nodeIds.filter((id) => !nodes.has(id)), ...edgeIds.filter((id) => !edges.has(id))];
+    const edges = new Map((await this.edgesAmong(nodes)).map((edge) => [edge.id, edge]));
+    const missing = edgeIds.filter((edgeId) => !edges.has(edgeId));
+    if (missing.length > 0) {
       throw new Error(
-        `A path between "${from}" and "${to}" names nodes or relationships that were not found: ${missing.join(', ')}`,
+        `A path between "${from}" and "${to}" names relationships that were not found: ${missing.join(', ')}`,
       );
     }
-    return path as GraphPath;
+    return { nodes, edges: edgeIds.map((edgeId) => edges.get(edgeId)!) };
   }
 
   /**
@@ -227,23 +353,39 @@ export abstract class CypherStore implements GraphStore {
     return hits.top(limit);
   }
 
+  /** Label by label, each in id order: every page is a range of one table's primary key. */
   async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
-    let after = '';
-    for (;;) {
-      const page = (await this.query('nodes-page', { after, limit: pageSize })).map((row) => this.toNode(row.n));
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].id;
+    for (const label of NODE_LABELS) {
+      const statement = this.labelled('nodes-page', label);
+      let after = '';
+      for (;;) {
+        const page = (await this.rows(statement, { after, limit: pageSize })).map((row) => this.toNode(row.n));
+        if (page.length === 0) break;
+        yield page;
+        after = page[page.length - 1].id;
+      }
     }
   }
 
+  /**
+   * Type by type and, within a type, pair of labels by pair, each in id order: every page reads
+   * one relationship table with both ends labelled.
+   */
   async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    let after = '';
-    for (;;) {
-      const page = this.edgesFrom(await this.query('edges-page', { after, limit: pageSize }));
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1].id;
+    const template = loadCypher('edges-page', this.dialect);
+    for (const type of REL_TYPES) {
+      for (const [from, to] of REL_ENDPOINTS[type]) {
+        const statement = template.replaceAll('{type}', type).replaceAll('{from}', from).replaceAll('{to}', to);
+        let after = '';
+        for (;;) {
+          const rows = await this.rows(statement, { after, limit: pageSize });
+          if (rows.length === 0) break;
+          yield rows.map((row) =>
+            this.toEdge(row.e, endpointStub(String(row.source), from), endpointStub(String(row.target), to)),
+          );
+          after = this.toEdge(rows[rows.length - 1].e, endpointStub('', from), endpointStub('', to)).id;
+        }
+      }
     }
   }
 

@@ -27,6 +27,12 @@ export interface IncidentEdge {
   other: GraphNode;
 }
 
+/** What evidence shows of a document: its title and date (null when it has none). */
+export interface DocumentTitle {
+  title: string | null;
+  published: string | null;
+}
+
 export interface NeighborOptions {
   limit: number;
   /** How many of the ranked neighbours to pass over (paging: "next 20"). */
@@ -74,6 +80,10 @@ export interface GraphStore {
   getNode(id: string): Promise<GraphNode | null>;
   degree(id: string): Promise<number>;
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
+  /** incidentEdges of many nodes at once (by node id; an empty list for a node without any). */
+  incidentEdgesOf(nodes: GraphNode[], types?: string[]): Promise<Map<string, IncidentEdge[]>>;
+  /** Title and date of each document found among these ids, in one read. */
+  documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
   /** The node and its neighbours ranked by their degree (most connected first). */
   neighbors(id: string, options: NeighborOptions): Promise<GraphPayload>;
   /**

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 import { describeGraphStoreContract } from './graph-store-contract.js';
+import { describeGraphStoreReadContract } from './graph-store-read-contract.js';
 
 const path = join(tempDir(), 'contract.kuzu');
 
@@ -11,6 +12,14 @@ describeGraphStoreContract('kuzu', {
   openWriter: () => KuzuStore.open({ path, readOnly: false }),
   openReader: () => KuzuStore.open({ path, readOnly: true }),
   sneakyWrite: "CALL PROJECT_GRAPH('sneaky', ['Actor'], [])",
+});
+
+const readsPath = join(tempDir(), 'reads.kuzu');
+
+describeGraphStoreReadContract('kuzu', {
+  openWriter: () => KuzuStore.open({ path: readsPath, readOnly: false }),
+  openReader: () => KuzuStore.open({ path: readsPath, readOnly: true }),
+  sneakyWrite: '',
 });
 
 afterAll(removeTempDirs);

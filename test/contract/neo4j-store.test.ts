@@ -5,6 +5,7 @@
 import { describe, it } from 'vitest';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { describeGraphStoreContract } from './graph-store-contract.js';
+import { describeGraphStoreReadContract } from './graph-store-read-contract.js';
 
 const uri = process.env.NEO4J_URI;
 
@@ -25,6 +26,16 @@ if (uri) {
     },
     openReader: openStore,
     sneakyWrite: "CALL db.createLabel('Sneaky')",
+  });
+  // After the contract above (tests in a file run in order): a graph of its own on the same server.
+  describeGraphStoreReadContract('neo4j', {
+    async openWriter() {
+      const store = await openStore();
+      await store.deleteEverything();
+      return store;
+    },
+    openReader: openStore,
+    sneakyWrite: '',
   });
 } else {
   describe.skip('GraphStore contract: neo4j (set NEO4J_URI to run)', () => {

@@ -1,0 +1,220 @@
+/**
+ * Reads at scale on the embedded store: a synthetic graph (bench/synthetic-graph.ts, default
+ * 100,000 nodes and 500,000 relationships) bulk-loaded into a database, the real API server over
+ * it, and for each call the API's p50/p95 next to the raw query that returns the same rows on the
+ * same connection, with the ratio of the p95s; then the whole-graph export streamed from the store
+ * against writing the same graph from memory (time and peak RSS). Prints figures, asserts nothing.
+ *
+ * Run: npx tsx bench/read-scaling.ts [nodes=100000] [edges=500000]
+ *   BENCH_DB=/path/graph.kuzu  keep the database there (built if missing, reused if present), so
+ *                              that two checkouts (before/after a change) measure the same file
+ *   CALLS=30                   calls per measured line (the busiest nodes: CALLS/6, at least 3)
+ *   FORMATS=json,graphml       export formats to measure (none: FORMATS=)
+ *   SKIP=busiest,export        leave parts out (they take minutes on slow code)
+ */
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { GraphBatch } from '../server/domain/graph.js';
+import { sourceFromBatch, type ExportSource } from '../server/export/export-graph.js';
+import { EXPORT_FORMATS, type ExportFormatName } from '../server/export/formats.js';
+import { selectSubgraph } from '../server/export/subgraph-source.js';
+import { writeExport } from '../server/export/write-export.js';
+import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
+import { percentile, serveForBench } from './bench-server.js';
+import { bulkLoad } from './kuzu-bulk-load.js';
+import { degreeSummary, syntheticGraph } from './synthetic-graph.js';
+
+const NODES = Number(process.argv[2] ?? 100_000);
+const EDGES = Number(process.argv[3] ?? 500_000);
+const CALLS = Number(process.env.CALLS ?? 30);
+const FORMATS = (process.env.FORMATS ?? 'json').split(',').filter(Boolean) as ExportFormatName[];
+const SKIP = new Set((process.env.SKIP ?? '').split(','));
+
+const dir = mkdtempSync(join(tmpdir(), 'actorgraph-read-bench-'));
+const dbPath = process.env.BENCH_DB ?? join(dir, 'graph.kuzu');
+
+type Row = Record<string, unknown>;
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(7);
+const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
+
+async function timed(calls: number, inputs: string[], run: (input: string) => Promise<unknown>): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    await run(inputs[i % inputs.length]);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+function report(label: string, api: Timing | null, raw: Timing | null): void {
+  const a = api ? `API ${fmt(api.p50)} /${fmt(api.p95)} ms` : `API ${'–'.padStart(7)} /${'–'.padStart(7)}   `;
+  const r = raw ? `raw ${fmt(raw.p50)} /${fmt(raw.p95)} ms` : '';
+  const ratio = api && raw ? `  p95 ratio ${(api.p95 / raw.p95).toFixed(2)}x` : '';
+  line(label, `${a}   ${r}${ratio}`);
+}
+
+// --- the database ---------------------------------------------------------------------------
+let batch: GraphBatch | null = null;
+if (!existsSync(dbPath)) {
+  let started = performance.now();
+  batch = syntheticGraph({ nodes: NODES, edges: EDGES });
+  const degrees = degreeSummary(batch);
+  line(
+    'synthetic graph',
+    `${batch.nodes.length} nodes, ${batch.edges.length} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  line('degrees', `max ${degrees.max}, p99 ${degrees.p99}, median ${degrees.median}, mean ${degrees.mean.toFixed(1)}`);
+  started = performance.now();
+  await bulkLoad(dbPath, batch);
+  line('bulk load (COPY FROM csv)', `${((performance.now() - started) / 1000).toFixed(1)} s`);
+} else {
+  line('database', `${dbPath} (reused)`);
+}
+
+const store = await KuzuStore.open({ path: dbPath, readOnly: true });
+/** The raw query on the store's own connection (a protected member, reached for measuring only). */
+const raw = (statement: string, params: Row = {}): Promise<Row[]> => store['rows'](statement, params);
+const server = await serveForBench(store, { timeoutMs: 600_000 });
+const get = async (path: string): Promise<void> => {
+  const res = await fetch(`${server.url}${path}`);
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+};
+const enc = encodeURIComponent;
+
+const stats = await store.stats();
+line('store', `${stats.totalNodes} nodes, ${stats.totalRelationships} relationships; ${CALLS} calls per line`);
+
+// --- samples, chosen by raw queries so that both checkouts pick the same ones ------------------
+const degreeOf = `MATCH (n:Actor)-[e]-() WITH n, count(e) AS degree`;
+const mid = (
+  await raw(`${degreeOf} WHERE degree >= 90 AND degree <= 140 RETURN n.id AS id ORDER BY n.id LIMIT 20`)
+).map((row) => String(row.id));
+const low = (await raw(`${degreeOf} WHERE degree >= 2 AND degree <= 5 RETURN n.id AS id ORDER BY n.id LIMIT 20`)).map(
+  (row) => String(row.id),
+);
+const busiest = (await raw(`${degreeOf} RETURN n.id AS id, degree ORDER BY degree DESC, n.id LIMIT 3`)).map((row) =>
+  String(row.id),
+);
+const actors = (await raw(`MATCH (n:Actor) RETURN n.id AS id ORDER BY n.id LIMIT 2000`)).map((row) => String(row.id));
+const pairs: string[] = [];
+for (let i = 0; pairs.length < 10 && i < 200; i++) {
+  const from = actors[(i * 37) % actors.length];
+  const to = actors[(i * 91 + 500) % actors.length];
+  if (from !== to) pairs.push(`${from}|${to}`);
+}
+line('samples', `${mid.length} actors of degree 90–140, ${low.length} of degree 2–5, busiest ${busiest.join(', ')}`);
+
+// --- the calls --------------------------------------------------------------------------------
+const calls = Math.max(CALLS, 1);
+const pk = `MATCH (n:Actor {id: $id}) RETURN n`;
+report(
+  'node by id: getNode',
+  await timed(calls, mid, (id) => store.getNode(id)),
+  await timed(calls, mid, (id) => raw(pk, { id })),
+);
+report(
+  '  (unlabelled raw lookup)',
+  null,
+  await timed(Math.min(calls, 10), mid, (id) => raw('MATCH (n) WHERE n.id = $id RETURN n', { id })),
+);
+
+const oneHop = `MATCH (n:Actor {id: $id})-[e]-(m) RETURN e, m`;
+const details = async (label: string, ids: string[], count: number) =>
+  report(
+    label,
+    await timed(count, ids, (id) => get(`/api/nodes/${enc(id)}`)),
+    await timed(count, ids, (id) => raw(oneHop, { id })),
+  );
+await details('node details, degree 90–140', mid, calls);
+await details('node details, degree 2–5', low, calls);
+if (!SKIP.has('busiest')) await details(`node details, busiest 3`, busiest, Math.max(3, Math.round(calls / 6)));
+
+const ranked = `MATCH (n:Actor {id: $id})-[e]-(m) WITH DISTINCT m OPTIONAL MATCH (m)-[x]-() WITH m, count(x) AS rank
+RETURN m, rank ORDER BY rank DESC, m.id SKIP 0 LIMIT 20`;
+report(
+  'neighbours limit 20, degree 90–140',
+  await timed(calls, mid, (id) => get(`/api/nodes/${enc(id)}/neighbors?limit=20`)),
+  await timed(calls, mid, (id) => raw(ranked, { id })),
+);
+report('  (raw 1-hop rows LIMIT 100)', null, await timed(calls, mid, (id) => raw(`${oneHop} LIMIT 100`, { id })));
+if (!SKIP.has('busiest')) {
+  report(
+    'neighbours limit 20, busiest 3',
+    await timed(calls, busiest, (id) => get(`/api/nodes/${enc(id)}/neighbors?limit=20`)),
+    await timed(calls, busiest, (id) => raw(ranked, { id })),
+  );
+}
+
+const path = `MATCH p = (a:Actor)-[e* SHORTEST 1..6]-(b:Actor) WHERE a.id = $from AND b.id = $to
+RETURN list_transform(nodes(p), x -> x.id) AS nodeIds, list_transform(rels(p), x -> x.id) AS edgeIds LIMIT 1`;
+const pathParams = (pair: string) => {
+  const [from, to] = pair.split('|');
+  return { from, to };
+};
+report(
+  'shortest path, actor to actor',
+  await timed(calls, pairs, (pair) => {
+    const { from, to } = pathParams(pair);
+    return get(`/api/paths/shortest?from=${enc(from)}&to=${enc(to)}`);
+  }),
+  await timed(calls, pairs, (pair) => raw(path, pathParams(pair))),
+);
+
+const overviewCalls = Math.max(3, Math.round(calls / 3));
+const overview = `MATCH (n) OPTIONAL MATCH (n)-[e]-() WITH n, count(e) AS degree RETURN n, degree ORDER BY degree DESC, n.id LIMIT 500`;
+report(
+  'overview, limit 500',
+  await timed(overviewCalls, ['500'], (limit) => get(`/api/graph/overview?limit=${limit}`)),
+  await timed(overviewCalls, ['500'], () => raw(overview)),
+);
+
+// --- whole-graph export -------------------------------------------------------------------------
+async function exportOnce(
+  format: ExportFormatName,
+  source: ExportSource,
+): Promise<{ ms: number; mb: number; peak: number }> {
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const file = join(dir, `export.${EXPORT_FORMATS[format].extension}`);
+  const started = performance.now();
+  const out = createWriteStream(file);
+  await writeExport(format, source, out);
+  out.end();
+  await finished(out);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const mb = statSync(file).size / 1e6;
+  rmSync(file);
+  return { ms, mb, peak: (peak - baseline) / 1e6 };
+}
+
+if (!SKIP.has('export')) {
+  for (const format of FORMATS) {
+    const fromStore = await exportOnce(format, await selectSubgraph(store, { kind: 'all' }, 600_000));
+    batch ??= syntheticGraph({ nodes: NODES, edges: EDGES });
+    const fromMemory = await exportOnce(format, sourceFromBatch(batch));
+    line(
+      `export ${format}, whole graph`,
+      `store ${(fromStore.ms / 1000).toFixed(1)} s (${fromStore.mb.toFixed(0)} MB, peak RSS +${fromStore.peak.toFixed(0)} MB)  ` +
+        `memory ${(fromMemory.ms / 1000).toFixed(1)} s (${fromMemory.mb.toFixed(0)} MB, peak RSS +${fromMemory.peak.toFixed(0)} MB)  ` +
+        `ratio ${(fromStore.ms / fromMemory.ms).toFixed(2)}x`,
+    );
+  }
+}
+
+await server.stop();
+await store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,211 @@
+/**
+ * Reads a user notices when the store looks nodes up by the primary key of the table their id
+ * names: a node whose curated id names no table is still found, node details list every
+ * statement's speaker and sources, and the paged export covers every node and relationship once.
+ * Run by kuzu-store.test.ts and neo4j-store.test.ts on a graph of their own.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../server/domain/graph.js';
+import { nodeDetails } from '../../server/explore/node-details.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { entity } from '../helpers/sample-graph.js';
+import type { StoreFactory } from './graph-store-contract.js';
+
+const CURATED = 'Q1001';
+const STATEMENTS = 12;
+
+function document(id: string, title: string, published: string): GraphNode {
+  return {
+    id,
+    label: 'Document',
+    properties: {
+      title,
+      url: null,
+      publisher: 'Test Wire',
+      authors: [],
+      published,
+      text: `${title}. Invented text for a test.`,
+      wordCount: 6,
+      contentHash: `hash-${id}`,
+      source: `${id}.txt`,
+    },
+  };
+}
+
+function statement(i: number): GraphNode {
+  return {
+    id: `stmt:read-${i}`,
+    label: 'Statement',
+    properties: {
+      text: `Invented remark number ${i}`,
+      kind: 'quote',
+      date: `2024-01-${String(10 + i).padStart(2, '0')}`,
+      dateSource: 'text',
+      speaker: null,
+      rule: 'test',
+      confidence: 0.8,
+    },
+  };
+}
+
+function edge(
+  type: GraphEdge['type'],
+  source: GraphNode,
+  target: GraphNode,
+  extra: Partial<GraphEdge> = {},
+): GraphEdge {
+  return {
+    id: `${type}:${source.id}->${target.id}`,
+    type,
+    source: source.id,
+    target: target.id,
+    sourceLabel: source.label,
+    targetLabel: target.label,
+    properties: { rule: 'test', confidence: 0.9, evidence: null, date: null },
+    ...extra,
+  };
+}
+
+/**
+ * A gazette reporting twelve statements by as many speakers (people, institutions and one actor
+ * with a curated id), half of them also reported in a digest; relationships whose evidence names
+ * the digest; and relationships with ids that follow no pattern.
+ */
+export function readGraph(): GraphBatch {
+  const gazette = document('doc:gazette', 'The Gazette', '2024-02-01');
+  const digest = document('doc:digest', 'The Digest', '2024-02-03');
+  const curated = entity(CURATED, 'Actor', 'Curated Person', 'person');
+  const agency = entity('inst:agency', 'Institution', 'Weather Agency', 'agency');
+  const speakers: GraphNode[] = [curated];
+  for (let i = 1; i < STATEMENTS; i++) {
+    speakers.push(
+      i % 3 === 0
+        ? entity(`inst:speaker-${i}`, 'Institution', `Speaking Office ${i}`, 'office')
+        : entity(`actor:speaker-${i}`, 'Actor', `Speaker Person ${i}`, 'person'),
+    );
+  }
+  const statements = speakers.map((_, i) => statement(i));
+  const edges: GraphEdge[] = [];
+  statements.forEach((said, i) => {
+    edges.push(edge('SAID', speakers[i], said));
+    const sentence = `Invented remark number ${i}, it was said.`;
+    const where = { sentence, startOffset: 0, endOffset: sentence.length };
+    edges.push(
+      edge('REPORTED_IN', said, gazette, {
+        properties: { ...edge('REPORTED_IN', said, gazette).properties, ...where },
+      }),
+    );
+    if (i % 2 === 0) {
+      edges.push(
+        edge('REPORTED_IN', said, digest, {
+          properties: { ...edge('REPORTED_IN', said, digest).properties, ...where },
+        }),
+      );
+    }
+  });
+  const mention = encodeEvidence([{ documentId: 'doc:digest', sentence: 'Both were named.', start: 0, end: 16 }]);
+  for (const speaker of speakers.slice(0, 4)) {
+    const mentioned = edge('MENTIONED_IN', speaker, gazette);
+    mentioned.properties.evidence = mention;
+    edges.push(mentioned);
+  }
+  edges.push(edge('MEMBER_OF', curated, agency));
+  edges.push({ ...edge('CONTACTED', agency, speakers[5]), id: 'contact-without-pattern' });
+  return { nodes: [gazette, digest, curated, agency, ...speakers.slice(1), ...statements], edges };
+}
+
+export function describeGraphStoreReadContract(name: string, factory: StoreFactory): void {
+  describe(`GraphStore reads: ${name}`, () => {
+    let reader: GraphStore;
+    const graph = readGraph();
+
+    beforeAll(async () => {
+      const writer = await factory.openWriter();
+      await writer.writeBatch(graph);
+      await writer.close();
+      reader = await factory.openReader();
+    });
+
+    afterAll(async () => {
+      await reader?.close();
+    });
+
+    it('finds a node whose curated id names no table, with its relationships, neighbours and paths', async () => {
+      expect(await reader.getNode(CURATED)).toMatchObject({ id: CURATED, label: 'Actor' });
+      expect((await reader.findNodes([CURATED, 'inst:agency', 'actor:nobody'])).map((node) => node.id).sort()).toEqual(
+        ['inst:agency', CURATED].sort(),
+      );
+      expect(await reader.degree(CURATED)).toBe(3);
+      const incident = await reader.incidentEdges(CURATED);
+      expect(incident.map((item) => item.edge.type).sort()).toEqual(['MEMBER_OF', 'MENTIONED_IN', 'SAID']);
+      const neighbours = await reader.neighbors(CURATED, { limit: 10, types: [] });
+      expect(neighbours.nodes.map((node) => node.id).sort()).toEqual(
+        [CURATED, 'doc:gazette', 'inst:agency', 'stmt:read-0'].sort(),
+      );
+      const path = await reader.shortestPath(CURATED, 'actor:speaker-5', { maxLength: 4, types: [] });
+      expect(path?.nodes.map((node) => node.id)).toEqual([CURATED, 'inst:agency', 'actor:speaker-5']);
+      expect(path?.edges.map((item) => item.id)).toEqual([
+        `MEMBER_OF:${CURATED}->inst:agency`,
+        'contact-without-pattern',
+      ]);
+      const edges = await reader.findEdges([`MEMBER_OF:${CURATED}->inst:agency`, 'contact-without-pattern']);
+      expect(edges.map((item) => [item.source, item.target]).sort()).toEqual([
+        [CURATED, 'inst:agency'],
+        ['inst:agency', 'actor:speaker-5'],
+      ]);
+    });
+
+    it('lists every statement of a document with its own speaker and every article it was reported in', async () => {
+      const details = await nodeDetails(reader, 'doc:gazette');
+      expect(details.statements).toHaveLength(STATEMENTS);
+      for (const view of details.statements) {
+        const i = Number(view.id.replace('stmt:read-', ''));
+        const speaker = graph.edges.find((item) => item.type === 'SAID' && item.target === view.id)!.source;
+        expect(view.speaker?.id).toBe(speaker);
+        const expected = i % 2 === 0 ? ['The Digest', 'The Gazette'] : ['The Gazette'];
+        expect(view.sources.map((source) => source.documentTitle).sort()).toEqual(expected);
+        expect(view.sources.every((source) => source.sentence === `Invented remark number ${i}, it was said.`)).toBe(
+          true,
+        );
+      }
+      // Relations of a document are listed with their evidence, titled from the document it names.
+      const mentioned = details.relations.filter((relation) => relation.edge.type === 'MENTIONED_IN');
+      expect(mentioned).toHaveLength(4);
+      for (const relation of mentioned) {
+        expect(relation.evidence).toEqual([
+          expect.objectContaining({ documentId: 'doc:digest', documentTitle: 'The Digest', published: '2024-02-03' }),
+        ]);
+      }
+    });
+
+    it('lists a speaker with a curated id as the speaker of its statement', async () => {
+      const details = await nodeDetails(reader, CURATED);
+      expect(details.statements.map((view) => [view.id, view.speaker?.id])).toEqual([['stmt:read-0', CURATED]]);
+      expect(details.statements[0].sources.map((source) => source.documentId).sort()).toEqual([
+        'doc:digest',
+        'doc:gazette',
+      ]);
+    });
+
+    it('pages the whole graph so that every node and relationship comes exactly once', async () => {
+      const nodeIds: string[] = [];
+      for await (const page of reader.nodePages(3)) {
+        expect(page.length).toBeLessThanOrEqual(3);
+        nodeIds.push(...page.map((node) => node.id));
+      }
+      expect(nodeIds.sort()).toEqual(graph.nodes.map((node) => node.id).sort());
+      const edges: GraphEdge[] = [];
+      for await (const page of reader.edgePages(3)) edges.push(...page);
+      expect(edges.map((item) => item.id).sort()).toEqual(graph.edges.map((item) => item.id).sort());
+      const written = new Map(graph.edges.map((item) => [item.id, item]));
+      for (const item of edges) {
+        expect(item).toMatchObject({
+          source: written.get(item.id)!.source,
+          target: written.get(item.id)!.target,
+          sourceLabel: written.get(item.id)!.sourceLabel,
+          targetLabel: written.get(item.id)!.targetLabel,
+        });
+      }
+    });
+  });
+}
