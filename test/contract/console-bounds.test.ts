@@ -38,7 +38,7 @@ const FLAVOURS: Record<string, Flavour | null> = {
     ? {
         open: async ({ maxQueued }) =>
           Neo4jStore.open({ uri: process.env.NEO4J_URI!, consoleMaxQueued: maxQueued, maxResponseBytes: CAP }),
-        bigRows: "UNWIND range(1, 1000) AS x RETURN x, reduce(s = '', i IN range(1, 2000) | s + 'xxxxxxxxxx') AS pad",
+        bigRows: "UNWIND range(1, 1000) AS x RETURN x, [i IN range(1, 2000) | 'xxxxxxxxxx'] AS pad",
         slow: 'UNWIND range(1, 2000000000) AS x RETURN sum(x) AS total',
         concurrency: 4,
       }
