@@ -27,6 +27,8 @@ const ConfigSchema = z
     queryTimeoutMs: integer(100),
     queryRowLimit: integer(1).max(100_000),
     consoleMemoryMb: integer(64),
+    consoleQueue: integer(0),
+    responseMaxBytes: integer(1024),
     maxFileBytes: integer(1),
     bodyLimitBytes: integer(1024),
     store: z.enum(['ladybug', 'neo4j'], { message: 'store must be ladybug or neo4j' }),
@@ -131,7 +133,7 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     variable: 'ACTORGRAPH_QUERY_TIMEOUT_MS',
     key: 'queryTimeoutMs',
     fallback: 10_000,
-    help: 'time limit of a console query',
+    help: 'time limit of a console query, and of every read of the embedded store',
   },
   {
     variable: 'ACTORGRAPH_QUERY_ROW_LIMIT',
@@ -144,6 +146,18 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     key: 'consoleMemoryMb',
     fallback: 2048,
     help: 'memory a console query may use before it is stopped',
+  },
+  {
+    variable: 'ACTORGRAPH_CONSOLE_QUEUE',
+    key: 'consoleQueue',
+    fallback: 8,
+    help: 'console queries that may wait for a turn; one more is answered 503 with Retry-After',
+  },
+  {
+    variable: 'ACTORGRAPH_RESPONSE_MAX_BYTES',
+    key: 'responseMaxBytes',
+    fallback: 16 * 1024 * 1024,
+    help: 'largest console answer (413 past it)',
   },
   {
     variable: 'ACTORGRAPH_MAX_FILE_BYTES',

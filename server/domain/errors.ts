@@ -47,3 +47,24 @@ export class StoreUnavailableError extends AppError {
     super('store_unavailable', message, 503);
   }
 }
+
+/** The answer would be larger than the server gives (memory, bytes, nodes): the message says how to narrow it. */
+export class TooLargeError extends AppError {
+  constructor(message: string) {
+    super('too_large', message, 413);
+  }
+}
+
+/**
+ * The server is at capacity for this kind of work (the console's queue is full, or the query
+ * waited its whole time limit for a turn): 503 with Retry-After. Not 429: that says this client
+ * sent too much (the rate limit's answer), while here it is everyone's load together.
+ */
+export class BusyError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('busy', message, 503);
+  }
+}

@@ -5,10 +5,12 @@
  * (client/snapshot) and inlined; the data is JSON in the page.
  */
 import { snapshotViewerScript } from '../built-assets.js';
+import { TooLargeError } from '../domain/errors.js';
 import { captionOf, type NodeLabel } from '../domain/graph.js';
 import type { ExportSource } from './export-graph.js';
 
-const MAX_NODES = 20_000;
+/** The viewer draws this many nodes smoothly; all of them are collected before the first byte is sent. */
+export const MAX_NODES = 20_000;
 
 /** JSON inside <script>: no "</script>", no "<!--", and line separators that break old parsers. */
 function scriptSafeJson(value: unknown): string {
@@ -29,12 +31,14 @@ main{display:flex;height:calc(100% - 3rem)}header{height:3rem;display:flex;align
 blockquote{margin:.3rem 0;padding:.3rem .6rem;border-left:3px solid #009e73;background:#f4f4f2;font-size:.9rem}footer{color:#55575c;font-size:.8rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .7rem}dt{color:#55575c}dd{margin:0}`;
 
 export async function* writeHtmlSnapshot(source: ExportSource, title = 'actorgraph snapshot'): AsyncGenerator<string> {
-  const viewer = snapshotViewerScript();
   const nodes = [];
   const titles: Record<string, string> = {};
   for await (const node of source.nodes()) {
     if (nodes.length === MAX_NODES)
-      throw new Error(`An HTML snapshot holds at most ${MAX_NODES} nodes: export a smaller subgraph`);
+      throw new TooLargeError(
+        `An HTML snapshot holds at most ${MAX_NODES} nodes and this export has more: export a smaller ` +
+          "subgraph (a node's neighbourhood, a query, the view), or the whole graph as graphml, gexf, json or csv.",
+      );
     const caption = captionOf({ label: node.label as NodeLabel, properties: node.properties });
     if (node.label === 'Document') titles[node.id] = String(node.properties.title ?? node.id);
     nodes.push({
@@ -45,6 +49,8 @@ export async function* writeHtmlSnapshot(source: ExportSource, title = 'actorgra
       ...(node.viz ? { viz: node.viz } : {}),
     });
   }
+  // After the nodes: a snapshot too large is refused whether or not the viewer is built.
+  const viewer = snapshotViewerScript();
   const edges = [];
   for await (const edge of source.edges())
     edges.push({ id: edge.id, type: edge.type, source: edge.source, target: edge.target, properties: edge.properties });

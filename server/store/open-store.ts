@@ -14,6 +14,8 @@ export async function openStore(config: Config, options: { readOnly: boolean }):
       ...(config.neo4jUser ? { user: config.neo4jUser } : {}),
       ...(config.neo4jPassword ? { password: config.neo4jPassword } : {}),
       ...(config.neo4jDatabase ? { database: config.neo4jDatabase } : {}),
+      consoleMaxQueued: config.consoleQueue,
+      maxResponseBytes: config.responseMaxBytes,
     });
   }
   warnAboutOldDefaultDatabase(config.dbPath);
@@ -21,6 +23,8 @@ export async function openStore(config: Config, options: { readOnly: boolean }):
     path: config.dbPath,
     readOnly: options.readOnly,
     consoleMemoryLimitBytes: config.consoleMemoryMb * 1024 * 1024,
+    queryTimeoutMs: config.queryTimeoutMs,
+    consoleQueue: { maxQueued: config.consoleQueue, maxResponseBytes: config.responseMaxBytes },
   });
 }
 

@@ -68,6 +68,17 @@ describe.each(testStores())('export API on %s', (kind) => {
       .expect(403);
   });
 
+  it('refuses an HTML snapshot above 20,000 nodes with a JSON 413 naming the limit and the alternatives', async () => {
+    const nodes = Array.from({ length: 20_001 }, (_, i) => ({ id: `n${i}`, label: 'Actor', properties: {} }));
+    const res = await request(server.url)
+      .post('/api/export')
+      .send({ format: 'html', view: { nodes, edges: [] } })
+      .expect(413);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.body.error.message).toMatch(/at most 20000 nodes.*graphml/);
+  });
+
   it('writes an actor dossier as Markdown and as escaped HTML', async () => {
     const md = await request(server.url).get('/api/nodes/actor%3Aada-lovelace/dossier?format=md').expect(200);
     expect(md.headers['content-type']).toContain('text/markdown');

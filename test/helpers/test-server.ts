@@ -77,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     } finally {
       await writer.close();
     }
-    store = await KuzuStore.open({ path: dbPath, readOnly: true });
+    store = await KuzuStore.open({ path: dbPath, readOnly: true, queryTimeoutMs: options.queryTimeoutMs });
   }
   const listen = (over: GraphStore): Promise<RunningServer> =>
     startServer({

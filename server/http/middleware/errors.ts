@@ -4,7 +4,7 @@
  * id, never out).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError } from '../../domain/errors.js';
+import { AppError, BusyError } from '../../domain/errors.js';
 import { requestLogger } from './request-log.js';
 
 interface HttpishError {
@@ -19,6 +19,7 @@ export const notFoundApi: RequestHandler = (req, res) => {
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof AppError) {
+    if (error instanceof BusyError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(error.status).json({ error: { code: error.code, message: error.message } });
     return;
   }

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { GraphStore } from '../../store/graph-store.js';
-import { ApiErrorBody, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
+import { ApiErrorBody, mountRoute, type RouteSpec } from '../route-spec.js';
 
 export interface CypherLimits {
   timeoutMs: number;
@@ -27,8 +27,16 @@ const cypher = {
     400: { description: 'invalid body, or the database refused the query (its message is shown)', body: ApiErrorBody },
     403: { description: 'the query would write, touch files or change settings', body: ApiErrorBody },
     408: { description: 'the query ran past its time limit', body: ApiErrorBody },
-    413: { description: 'the body is larger than the server accepts', body: ApiErrorBody },
-    ...STORE_ERRORS,
+    413: {
+      description:
+        'the body is larger than the server accepts, or the answer is larger than its byte cap or needed too much memory',
+      body: ApiErrorBody,
+    },
+    503: {
+      description:
+        'the database cannot be reached, or the console is busy (its queue is full, or the query waited its whole time limit): try again after Retry-After seconds',
+      body: ApiErrorBody,
+    },
   },
   examples: [
     {

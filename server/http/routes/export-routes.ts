@@ -108,7 +108,11 @@ const exportGraph = {
     403: { description: 'the query would write, touch files or change settings', body: ApiErrorBody },
     404: { description: 'no node with this id', body: ApiErrorBody },
     408: { description: 'the query ran past its time limit', body: ApiErrorBody },
-    413: { description: 'the body is larger than the server accepts (64 MB)', body: ApiErrorBody },
+    413: {
+      description:
+        'the body is larger than the server accepts (64 MB), an HTML snapshot of more than 20,000 nodes, or a read too large for the database',
+      body: ApiErrorBody,
+    },
     ...STORE_ERRORS,
   },
   examples: [
@@ -167,6 +171,12 @@ export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
       await writeExport(body.format, source, res);
       res.end();
     } catch (error) {
+      // Nothing sent yet (the HTML snapshot reads every node before its first byte): a JSON error.
+      if (!res.headersSent) {
+        res.removeHeader('Content-Type');
+        res.removeHeader('Content-Disposition');
+        throw error;
+      }
       // Headers are gone: all we can do is cut the stream so the client sees a broken download.
       requestLogger(res).error({ err: error }, 'export failed while streaming');
       res.destroy(error instanceof Error ? error : new Error(String(error)));

@@ -7,6 +7,8 @@ export interface ConsoleRequest {
   params: Record<string, unknown>;
   limit: number;
   timeoutMs: number;
+  /** Byte cap of the answer (rows and graph as JSON). */
+  maxResponseBytes: number;
 }
 
 export type ConsoleReply =

@@ -5,8 +5,10 @@
  */
 import { AppError, QueryError, QueryTimeoutError, ReadOnlyViolationError } from '../../domain/errors.js';
 import { checkConsoleQuery } from '../console/read-only-guard.js';
+import { ResponseBudget } from '../console/response-budget.js';
 import type { ConsoleInit, ConsoleReply, ConsoleRequest } from './console-protocol.js';
 import { openDatabase } from './kuzu-database.js';
+import { BUFFER_POOL_FULL, mapKuzuError } from './kuzu-errors.js';
 import { assertPlanIsReadOnly } from './kuzu-plan-check.js';
 import { graphFromValues, plainCell } from './kuzu-result-graph.js';
 import { Connection, type QueryResult } from '@ladybugdb/core';
@@ -32,23 +34,30 @@ async function runQuery(request: ConsoleRequest): Promise<ConsoleReply> {
   explained.close();
   assertPlanIsReadOnly(plan);
 
-  connection!.setQueryTimeout(request.timeoutMs);
+  connection!.setQueryTimeout(Math.max(1, request.timeoutMs));
   const result = await execute(request.query, request.params);
   const columns = result.getColumnNamesSync();
   const raw: Array<Record<string, unknown>> = [];
+  const budget = new ResponseBudget(request.maxResponseBytes);
   let truncated = false;
-  while (result.hasNext()) {
-    if (raw.length === request.limit) {
-      truncated = true;
-      break;
+  try {
+    while (result.hasNext()) {
+      if (raw.length === request.limit) {
+        truncated = true;
+        break;
+      }
+      const row = result.getNextSync() as Record<string, unknown>;
+      budget.add(row);
+      raw.push(row);
     }
-    raw.push(result.getNextSync() as Record<string, unknown>);
+  } finally {
+    result.close();
   }
-  result.close();
   const { graph, nodeByKey } = await graphFromValues(
     connection!,
     raw.flatMap((row) => Object.values(row)),
   );
+  budget.add(graph);
   const rows = raw.map((row) =>
     Object.fromEntries(columns.map((column) => [column, plainCell(row[column], nodeByKey)])),
   );
@@ -64,6 +73,7 @@ function toErrorReply(id: number, error: unknown): ConsoleReply {
     const timeout = new QueryTimeoutError('The query ran past its time limit and was stopped.');
     return toErrorReply(id, timeout);
   }
+  if (BUFFER_POOL_FULL.test(message)) return toErrorReply(id, mapKuzuError(error, 0));
   if (/read-only database/i.test(message)) {
     return toErrorReply(id, new ReadOnlyViolationError(`The console is read-only: ${message}`));
   }

@@ -3,6 +3,7 @@
  * the server; console queries always go through a read-only child process (ConsoleRunner). The
  * reads shared with Neo4j live in CypherStore.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Connection, type QueryResult } from '@ladybugdb/core';
 import type { CypherResponse, SchemaResponse } from '../../domain/api.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
@@ -12,8 +13,10 @@ import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
-import { ConsoleRunner } from './console-runner.js';
+import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
+import { mapKuzuError } from './kuzu-errors.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
@@ -32,8 +35,26 @@ export interface KuzuStoreOptions {
   consoleMemoryLimitBytes?: number;
   /** New rows per table from which writes use COPY FROM (kuzu-writer.ts); tests set 0 or Infinity. */
   bulkMinRows?: number;
+  /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
+  queryTimeoutMs?: number;
+  /** The console worker's queue: see ConsoleRunnerOptions. */
+  consoleQueue?: Pick<ConsoleRunnerOptions, 'maxQueued' | 'maxResponseBytes'>;
 }
 
+/** Default time limit of the API's own reads. */
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+/** Time limit of each statement on the long lane (an export page, a neighbourhood). */
+const LONG_QUERY_TIMEOUT_MS = 120_000;
+
+/**
+ * A connection and the statements prepared on it. LadybugDB runs one query at a time per
+ * connection: work on `long` (a neighbourhood to export, a whole-graph export page) leaves `main`
+ * free for everyone else's search, details and health checks.
+ */
+interface Lane {
+  connection: Connection;
+  prepared: PreparedStatements;
+}
 export class KuzuStore extends CypherStore {
   readonly kind = 'ladybug' as const;
   /** LadybugDB speaks Kuzu's Cypher: the dialect files stay in cypher/kuzu. */
@@ -42,6 +63,13 @@ export class KuzuStore extends CypherStore {
   private console: ConsoleRunner | null = null;
   /** Whether the FTS extension loaded: LadybugDB downloads it with `INSTALL fts`, so offline it may be missing. */
   private fullText = false;
+  private readonly main: Lane;
+  /** The second connection, for long reads (the server's read-only store only; created on first use). */
+  private long: Lane | null = null;
+  /** Long reads go one at a time, so that they hold one connection and one libuv thread at most. */
+  private longQueue: Promise<unknown> = Promise.resolve();
+  /** Which lane the current async call runs on (set by onLongLane). */
+  private readonly lane = new AsyncLocalStorage<Lane>();
 
   private constructor(
     private readonly db: OpenDatabase,
@@ -49,6 +77,7 @@ export class KuzuStore extends CypherStore {
     private readonly options: KuzuStoreOptions,
   ) {
     super();
+    this.main = { connection, prepared: new PreparedStatements(connection) };
   }
 
   get location(): string {
@@ -65,8 +94,7 @@ export class KuzuStore extends CypherStore {
       await writer?.close();
     }
     const db = await openDatabase(options.path, { readOnly: options.readOnly });
-    const connection = new Connection(db.database);
-    await connection.init();
+    const connection = await KuzuStore.connect(db, options);
     const store = new KuzuStore(db, connection, options);
     store.fullText = await store.loadFullTextExtension();
     if (!options.readOnly) {
@@ -74,6 +102,36 @@ export class KuzuStore extends CypherStore {
       await store.repairFullTextIndexes();
     }
     return store;
+  }
+
+  /**
+   * A new connection; the read-only store's gets the time limit (the importer's writes have none:
+   * an import of a large folder may take minutes and is stopped by the user, not by a timer).
+   */
+  private static async connect(
+    db: OpenDatabase,
+    options: KuzuStoreOptions,
+    timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+  ): Promise<Connection> {
+    const connection = new Connection(db.database);
+    await connection.init();
+    if (options.readOnly) connection.setQueryTimeout(timeoutMs);
+    return connection;
+  }
+
+  /** Runs `work` with its statements on the second connection, after the long reads before it. */
+  private async onLongLane<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.options.readOnly) return work();
+    const job = this.longQueue.then(async () => {
+      if (!this.long) {
+        // One page of a whole-graph export reads a large table: it gets more time than a click.
+        const connection = await KuzuStore.connect(this.db, this.options, LONG_QUERY_TIMEOUT_MS);
+        this.long = { connection, prepared: new PreparedStatements(connection) };
+      }
+      return this.lane.run(this.long, work);
+    });
+    this.longQueue = job.catch(() => undefined);
+    return job;
   }
 
   /**
@@ -98,18 +156,52 @@ export class KuzuStore extends CypherStore {
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const { connection, prepared } = this.lane.getStore() ?? this.main;
     let result: QueryResult | QueryResult[];
-    if (params && Object.keys(params).length > 0) {
-      const prepared = await this.connection.prepare(statement);
-      if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-      result = await this.connection.execute(prepared, params as never);
-    } else {
-      result = await this.connection.query(statement);
+    try {
+      if (params && Object.keys(params).length > 0) {
+        result = await connection.execute(await prepared.get(statement), params as never);
+      } else {
+        result = await connection.query(statement);
+      }
+    } catch (error) {
+      throw mapKuzuError(error, this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     }
     const single = Array.isArray(result) ? result[result.length - 1] : result;
     const rows = single.getAllSync() as Row[];
     for (const each of Array.isArray(result) ? result : [result]) each.close();
     return rows;
+  }
+
+  // The reads that may take long: on the second connection (the queries themselves are CypherStore's).
+  override neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {
+    return this.onLongLane(() => super.neighborhood(id, depth, limit));
+  }
+
+  override exportAll(): Promise<GraphBatch> {
+    return this.onLongLane(() => super.exportAll());
+  }
+
+  override async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
+    yield* this.pagesOnLongLane(super.nodePages(pageSize));
+  }
+
+  override async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
+    yield* this.pagesOnLongLane(super.edgePages(pageSize));
+  }
+
+  /** Each page read on the long lane; between pages the export writes to its client. */
+  private async *pagesOnLongLane<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
+    const iterator = pages[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await this.onLongLane(() => iterator.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
   }
 
   protected toNode(value: unknown): GraphNode {
@@ -267,6 +359,7 @@ export class KuzuStore extends CypherStore {
     this.console ??= new ConsoleRunner({
       dbPath: this.db.path,
       memoryLimitBytes: this.options.consoleMemoryLimitBytes ?? 2 * 1024 * 1024 * 1024,
+      ...this.options.consoleQueue,
     });
     const started = Date.now();
     const result = await this.console.run(query, params, options.limit, options.timeoutMs);
@@ -283,6 +376,8 @@ export class KuzuStore extends CypherStore {
   async close(): Promise<void> {
     await this.writes;
     await this.console?.close();
+    await this.longQueue;
+    await this.long?.connection.close();
     await this.connection.close();
     await this.db.release();
   }

@@ -1,13 +1,15 @@
 /**
  * Console queries on Neo4j: the guards (neo4j-console-guard.ts), a READ session (the database itself
  * refuses writes), a plan of type read, a transaction timeout, a row limit while streaming, and EXPLAIN first so that an unknown label or
- * relationship type is reported as Kuzu reports it (Neo4j only warns).
+ * relationship type is reported as Kuzu reports it (Neo4j only warns), and a byte cap counted
+ * row by row (ResponseBudget).
  */
 import type { Driver, Node, Relationship } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { QueryError } from '../../domain/errors.js';
 import type { GraphEdge, GraphNode } from '../../domain/graph.js';
 import { checkConsoleQuery } from '../console/read-only-guard.js';
+import { ResponseBudget } from '../console/response-budget.js';
 import { checkNeo4jConsoleQuery, checkPlanIsRead } from './neo4j-console-guard.js';
 import { toGraphEdge, toGraphNode, toNeo4jParams, toPlain } from './neo4j-values.js';
 
@@ -63,7 +65,7 @@ export async function runConsoleQuery(
   database: string | undefined,
   query: string,
   params: Record<string, unknown>,
-  options: { limit: number; timeoutMs: number },
+  options: { limit: number; timeoutMs: number; maxResponseBytes: number },
 ): Promise<ConsoleOutcome> {
   checkConsoleQuery(query, params);
   checkNeo4jConsoleQuery(query);
@@ -78,13 +80,16 @@ export async function runConsoleQuery(
     const result = session.run(query, neo4jParams, { timeout: options.timeoutMs });
     const columns = [...(await result.keys())];
     const records: Array<Record<string, unknown>> = [];
+    const budget = new ResponseBudget(options.maxResponseBytes);
     let truncated = false;
     for await (const record of result) {
       if (records.length === options.limit) {
         truncated = true;
         break;
       }
-      records.push(record.toObject());
+      const row = record.toObject();
+      budget.add(row);
+      records.push(row);
     }
     const nodes = new Map<string, Node>();
     const rels = new Map<string, Relationship>();

@@ -5,6 +5,7 @@ import {
   QueryTimeoutError,
   ReadOnlyViolationError,
   StoreUnavailableError,
+  TooLargeError,
 } from '../../domain/errors.js';
 
 interface DriverError {
@@ -32,6 +33,12 @@ export function mapNeo4jError(error: unknown, uri: string): AppError {
   if (isUnavailable(error)) return new StoreUnavailableError(`Neo4j at ${uri} cannot be reached: ${message}`);
   if (code.includes('TransactionTimedOut') || /timed out|terminated.*timeout/i.test(message)) {
     return new QueryTimeoutError('The query ran past its time limit and was stopped.');
+  }
+  // MemoryPoolOutOfMemoryError (the transaction's or the database's memory limit), OutOfMemoryError.
+  if (/OutOfMemory/i.test(code) || /memory (pool|limit)|out of memory|exceeded.*memory/i.test(message)) {
+    return new TooLargeError(
+      `Neo4j ran out of memory for this query (${message}): ask for less (a LIMIT, a smaller depth or a narrower MATCH).`,
+    );
   }
   if (code.includes('AccessMode') || /read access mode|not allowed.*write|write.*not allowed/i.test(message)) {
     return new ReadOnlyViolationError(`The console is read-only: ${message}`);

@@ -13,6 +13,8 @@ import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
 import { fullTextScore } from '../search-hits.js';
+import { ConsoleQueue } from '../console/console-queue.js';
+import { DEFAULT_CONSOLE_QUEUE, DEFAULT_RESPONSE_MAX_BYTES } from '../console/response-budget.js';
 import { runConsoleQuery } from './neo4j-console.js';
 import { closeWithin, withinDeadline } from './neo4j-deadline.js';
 import { mapNeo4jError, uriForMessages } from './neo4j-errors.js';
@@ -28,7 +30,14 @@ export interface Neo4jStoreOptions {
   connectionTimeoutMs?: number;
   /** How long any call may wait for an answer before the store says Neo4j is unavailable. */
   callTimeoutMs?: number;
+  /** Console queries waiting for a turn (default DEFAULT_CONSOLE_QUEUE); one more gets 503. */
+  consoleMaxQueued?: number;
+  /** Byte cap of a console answer (default DEFAULT_RESPONSE_MAX_BYTES); past it 413. */
+  maxResponseBytes?: number;
 }
+
+/** Console queries Neo4j runs at once; the others wait in the ConsoleQueue. */
+const CONSOLE_CONCURRENCY = 4;
 
 /** Longer than any read the API makes; a hung server is reported after this. */
 const DEFAULT_CALL_TIMEOUT_MS = 15_000;
@@ -50,12 +59,17 @@ export class Neo4jStore extends CypherStore {
   readonly kind = 'neo4j' as const;
   readonly dialect = 'neo4j' as const;
   private schemaReady: Promise<void> | null = null;
+  private readonly consoleQueue: ConsoleQueue;
 
   private constructor(
     private readonly driver: Driver,
     private readonly options: Neo4jStoreOptions,
   ) {
     super();
+    this.consoleQueue = new ConsoleQueue({
+      concurrency: CONSOLE_CONCURRENCY,
+      maxQueued: options.consoleMaxQueued ?? DEFAULT_CONSOLE_QUEUE,
+    });
   }
 
   get location(): string {
@@ -185,11 +199,18 @@ export class Neo4jStore extends CypherStore {
     await this.connect();
     const started = Date.now();
     try {
-      const outcome = await withinDeadline(
-        runConsoleQuery(this.driver, this.options.database, query, params, options),
-        options.timeoutMs + CONSOLE_GRACE_MS,
-        () => undefined,
-        () => `Neo4j at ${this.location}`,
+      const maxResponseBytes = this.options.maxResponseBytes ?? DEFAULT_RESPONSE_MAX_BYTES;
+      const outcome = await this.consoleQueue.run(options.timeoutMs, (timeoutMs) =>
+        withinDeadline(
+          runConsoleQuery(this.driver, this.options.database, query, params, {
+            ...options,
+            timeoutMs,
+            maxResponseBytes,
+          }),
+          timeoutMs + CONSOLE_GRACE_MS,
+          () => undefined,
+          () => `Neo4j at ${this.location}`,
+        ),
       );
       const graph = toApiPayload(outcome.graph.nodes, outcome.graph.edges);
       return {
