@@ -11,7 +11,7 @@ import { createStartUp } from './explore/start-up.js';
 import { UrlSync } from './explore/url-sync.js';
 import type { ViewSources } from './explore/view-link.js';
 import { CanvasHistory } from './graph/canvas-history.js';
-import { countByLabel, createGraph } from './graph/dataset.js';
+import { createGraph } from './graph/dataset.js';
 import { DerivedView } from './graph/derived-view.js';
 import { LayoutController } from './graph/layout.js';
 import { MetricsCache } from './graph/metrics.js';
@@ -126,7 +126,7 @@ const tools = byId('tools');
 const toolsFilters = byId('tools-filters');
 const toolsAnalysis = byId('tools-analysis');
 const analysis = new AnalysisView(toolsAnalysis, graph, metrics, appearance, select);
-const showLegend = () => renderLegend(byId('legend'), countByLabel(graph), filters);
+const showLegend = () => renderLegend(byId('legend'), view.legend(), filters);
 const filterSummary = () => {
   const hidden = view.visibility.hiddenNodes.size;
   return hidden === 0
@@ -197,6 +197,7 @@ filters.subscribe(() => {
   urlSync.schedule();
 });
 appearance.subscribe(() => {
+  showLegend();
   renderer.refresh();
   if (!toolsAnalysis.hidden) analysis.render();
   urlSync.schedule();

@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEdge, ApiNode, GraphPayload } from '../../server/domain/api.js';
 import { collapse, hideNodes, togglePins } from '../../client/explore/expansion.js';
 import { CanvasHistory } from '../../client/graph/canvas-history.js';
+import { LABEL_COLORS } from '../../client/graph/appearance.js';
 import { createGraph, dateExtent, mergePayload } from '../../client/graph/dataset.js';
+import { DerivedView } from '../../client/graph/derived-view.js';
 import { BETWEENNESS_MAX_NODES, MetricsCache } from '../../client/graph/metrics.js';
 import { computeVisibility } from '../../client/graph/visibility.js';
-import { DEFAULT_FILTERS } from '../../client/state/filters.js';
+import { Appearance } from '../../client/state/appearance.js';
+import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { deleteView, listViews, saveView } from '../../client/state/saved-views.js';
 import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
 
@@ -271,5 +274,63 @@ describe('metrics', () => {
     const metrics = new MetricsCache(graph);
     expect(metrics.betweennessAvailable).toBe(false);
     expect(metrics.betweenness()).toBeNull();
+  });
+});
+
+describe('the legend', () => {
+  /** Two triangles of actors and institutions joined by one edge: two communities, two labels. */
+  function twoGroups() {
+    const graph = createGraph();
+    mergePayload(
+      graph,
+      {
+        nodes: [
+          { ...node('a1', 'Actor'), caption: 'Hub of A' },
+          node('a2', 'Institution'),
+          node('a3', 'Actor'),
+          { ...node('b1', 'Institution'), caption: 'Hub of B' },
+          node('b2', 'Actor'),
+          node('b3', 'Institution'),
+        ],
+        edges: [
+          edge('1', 'MET', 'a1', 'a2'),
+          edge('2', 'MET', 'a2', 'a3'),
+          edge('3', 'MET', 'a3', 'a1'),
+          edge('4', 'MET', 'b1', 'b2'),
+          edge('5', 'MET', 'b2', 'b3'),
+          edge('6', 'MET', 'b3', 'b1'),
+          edge('7', 'MET', 'a1', 'b1'),
+        ],
+      },
+      'overview',
+    );
+    const appearance = new Appearance();
+    const view = new DerivedView(graph, new Filters(), appearance, new MetricsCache(graph));
+    return { graph, appearance, view };
+  }
+
+  it('lists the labels by default', () => {
+    const { view } = twoGroups();
+    expect(view.legend().map((entry) => entry.kind === 'label' && [entry.label, entry.count])).toEqual([
+      ['Actor', 3],
+      ['Institution', 3],
+    ]);
+  });
+
+  it('lists the communities, in colours no label uses, while nodes are coloured by community', () => {
+    const { graph, appearance, view } = twoGroups();
+    appearance.set({ colorMode: 'community' });
+    const legend = view.legend();
+    expect(legend).toHaveLength(2);
+    expect(legend.every((entry) => entry.kind === 'community' && entry.count === 3)).toBe(true);
+    expect(legend.map((entry) => entry.kind === 'community' && entry.example).sort()).toEqual(['Hub of A', 'Hub of B']);
+    const labelColors = new Set(Object.values(LABEL_COLORS));
+    for (const entry of legend) expect(labelColors.has(entry.color)).toBe(false);
+    // The nodes are drawn in their community's colour: an actor and an institution of one community look alike.
+    const colorOfA = view.style('a1')!.color;
+    expect(view.style('a2')!.color).toBe(colorOfA);
+    expect(legend.map((entry) => entry.color)).toContain(colorOfA);
+    expect(view.style('b1')!.color).not.toBe(colorOfA);
+    graph.forEachNode((id) => expect(labelColors.has(view.style(id)!.color)).toBe(false));
   });
 });
