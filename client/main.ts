@@ -280,7 +280,7 @@ bindSearch(
 );
 
 const consoleHandle = bindConsole(byId('console'), {
-  showGraph: (result, mode) => void actions.showQueryResult(result.graph, mode, () => consoleHandle.lastRun()),
+  showGraph: (result, mode) => actions.showQueryResult(result.graph, mode, () => consoleHandle.lastRun()),
   exportQuery: (query, params) => {
     const format = exportFormat.value;
     void download(format === 'png' ? 'json' : format, { query, params, filename: 'actorgraph-query' }, say);
@@ -301,7 +301,7 @@ const start = createStartUp({
   urlSync,
   address: () => location.hash,
   overviewLimit: overviewLimit(),
-  runQuery: (query, params) => consoleHandle.load(query, params, true),
+  runQuery: (query, params, mode) => consoleHandle.load(query, params, true, mode),
   page: {
     loading: () => {
       hideNotice(notice);

@@ -238,7 +238,7 @@ export class ExplorerActions {
   async showQueryResult(
     result: GraphPayload,
     mode: 'add' | 'replace',
-    ranQuery: () => CanvasQuery | null,
+    ranQuery: () => Omit<CanvasQuery, 'mode'> | null,
   ): Promise<void> {
     await this.changeCanvas('query result', () => {
       if (mode === 'replace') {
@@ -248,7 +248,8 @@ export class ExplorerActions {
       }
       return mergePayload(this.graph, result, 'query');
     });
-    this.state.query = ranQuery();
+    const ran = ranQuery();
+    this.state.query = ran ? { ...ran, mode } : null;
   }
 
   undo(): void {
@@ -294,7 +295,7 @@ export class ExplorerActions {
   /** The steps a linked view is rebuilt with (explore/view-link.ts's replayView): the actions' own. */
   replaySteps(options: {
     overviewLimit: number;
-    runQuery(query: string, params: Record<string, unknown>): Promise<void>;
+    runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
   }): ViewReplay {
     return {
       loadOverview: () => this.loadOverview(options.overviewLimit),

@@ -7,6 +7,8 @@
 export interface CanvasQuery {
   query: string;
   params: Record<string, unknown>;
+  /** Whether its result replaced the canvas (a link then opens the result alone, not the overview too). */
+  mode: 'add' | 'replace';
 }
 
 export interface PathEnds {

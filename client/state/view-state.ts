@@ -11,7 +11,7 @@ export interface ViewState {
   selection: string[];
   expansions: Array<{ id: string; types: string[]; pages: number }>;
   hidden: string[];
-  query: { query: string; params: Record<string, unknown> } | null;
+  query: { query: string; params: Record<string, unknown>; mode: 'add' | 'replace' } | null;
   path: { from: string; to: string } | null;
   filters: FilterState;
   appearance: { colorMode: ColorMode; sizeMode: SizeMode };
@@ -75,7 +75,10 @@ export function decodeView(hash: string): ViewState | null {
         : [];
     }),
     hidden: strings(raw.hidden),
-    query: query && isString(query.query) ? { query: query.query, params: record(query.params) ?? {} } : null,
+    query:
+      query && isString(query.query)
+        ? { query: query.query, params: record(query.params) ?? {}, mode: query.mode === 'replace' ? 'replace' : 'add' }
+        : null,
     path: path && isString(path.from) && isString(path.to) ? { from: path.from, to: path.to } : null,
     filters: {
       hiddenLabels: strings(filters.hiddenLabels),

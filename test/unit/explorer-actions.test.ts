@@ -315,6 +315,43 @@ describe('links', () => {
     expect(written).toEqual([]); // nothing scheduled: the page writes the address after a change
   });
 
+  it('a link made after a query replaced the canvas reopens that result alone, selection and camera included', async () => {
+    const result = (ids: string[]): GraphPayload => ({
+      nodes: ids.map((id) => actor(id)),
+      edges: ids.includes('mid') && ids.includes('far') ? [met('far', 'mid')] : [],
+    });
+    const query = { query: 'MATCH (a)-[r]->(b) RETURN a, r, b', params: { limit: 2 } };
+    const made = explorer();
+    await made.actions.loadOverview(500);
+    await made.actions.showQueryResult(result(['far', 'mid']), 'replace', () => query);
+    await made.actions.select('mid');
+    made.sources.camera.setState({ x: 0.3, y: 0.6, ratio: 0.5, angle: 0 });
+    const link = new UrlSync(made.sources, () => {}).currentHash();
+
+    const opened = explorer();
+    const ran: string[] = [];
+    const start = createStartUp({
+      actions: opened.actions,
+      sources: opened.sources,
+      urlSync: new UrlSync(opened.sources, () => {}),
+      address: () => `#${link}`,
+      overviewLimit: 500,
+      // The console runs the query and hands its result to the actions in the mode asked.
+      runQuery: async (text, params, mode) => {
+        ran.push(`${mode} ${text} ${JSON.stringify(params)}`);
+        await opened.actions.showQueryResult(result(['far', 'mid']), mode, () => ({ query: text, params }));
+      },
+      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+    });
+    await start();
+
+    expect(ran).toEqual([`replace ${query.query} {"limit":2}`]);
+    expect(nodesOf(opened.graph)).toEqual(['far', 'mid']);
+    expect(opened.interaction.current.selection).toEqual(['mid']);
+    expect(opened.sources.camera.getState()).toEqual({ x: 0.3, y: 0.6, ratio: 0.5, angle: 0 });
+    expect(opened.messages.at(-1)).toBe('');
+  });
+
   it('opens what still exists of a link and says what could not be opened', async () => {
     const opened = explorer();
     // A link whose expansion names a node deleted since it was made.

@@ -53,7 +53,7 @@ describe('links to a view', () => {
     selection: ['actor:ilham-aliyev'],
     expansions: [{ id: 'doc:1', types: ['MENTIONED_IN'], pages: 2 }],
     hidden: ['actor:x'],
-    query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' } },
+    query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' }, mode: 'replace' },
     path: { from: 'a', to: 'b' },
     filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Place'], dateFrom: '2021-01-01', minDegree: 2 },
     appearance: { colorMode: 'community', sizeMode: 'pagerank' },
