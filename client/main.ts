@@ -7,6 +7,7 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import { api } from './api/client.js';
 import { ExplorerActions, messageOf } from './explore/actions.js';
+import { pathRelTypes } from './explore/path-types.js';
 import { createStartUp } from './explore/start-up.js';
 import { UrlSync } from './explore/url-sync.js';
 import type { ViewSources } from './explore/view-link.js';
@@ -139,7 +140,7 @@ const refreshTools = () => {
 };
 const showTab = bindTabs(tools.querySelector<HTMLElement>('[role="tablist"]')!, refreshTools);
 const pathView = bindPathView(byId('tools-path'), {
-  find: (from, to) => actions.findPath(from, to),
+  find: (from, to, choice) => actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes)),
   clear: () => actions.clearPath(),
   select,
   selection: () => interaction.current.selection,
@@ -158,7 +159,8 @@ function refreshSelectionBar(): void {
     path: (from, to) => {
       showTab('tab-path');
       pathView.setEnds(from, to);
-      void actions.findPath(from, to).catch((error: unknown) => say(messageOf(error), true));
+      const types = pathRelTypes({ types: null }, filters.current.hiddenRelTypes);
+      void actions.findPath(from, to, types).catch((error: unknown) => say(messageOf(error), true));
     },
     clear: () => actions.clearSelection(),
   });

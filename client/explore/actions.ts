@@ -21,7 +21,8 @@ export interface ExplorerApi {
   node(id: string): Promise<NodeDetailsResponse>;
   edge(id: string): Promise<EdgeDetailsResponse>;
   neighbors: NeighboursSource;
-  shortestPath(from: string, to: string): Promise<PathResponse>;
+  /** `types`: the relationship types the path may follow (all when empty). */
+  shortestPath(from: string, to: string, types: readonly string[]): Promise<PathResponse>;
 }
 
 /** The force layout (graph/layout.ts): it runs in a worker that holds a copy of the graph. */
@@ -209,8 +210,9 @@ export class ExplorerActions {
     this.say(pinned ? 'Pinned: the layout leaves them in place.' : 'Unpinned.');
   }
 
-  async findPath(from: string, to: string): Promise<PathResponse> {
-    const path = await this.deps.api.shortestPath(from, to);
+  /** The shortest path following only `types` (explore/path-types.ts chooses them). */
+  async findPath(from: string, to: string, types: readonly string[]): Promise<PathResponse> {
+    const path = await this.deps.api.shortestPath(from, to, types);
     if (!path.found) {
       this.clearPath();
       this.say(`No path between ${this.captionOf(from)} and ${this.captionOf(to)} within 6 steps.`, true);
@@ -219,7 +221,7 @@ export class ExplorerActions {
     await this.changeCanvas(`path ${this.captionOf(from)} – ${this.captionOf(to)}`, () =>
       mergePayload(this.graph, path.graph, 'path'),
     );
-    this.state.pathEnds = { from, to };
+    this.state.pathEnds = { from, to, types: [...types] };
     this.interaction.showPath({ nodeIds: path.nodeIds, edgeIds: path.edgeIds });
     this.deps.camera.framePath(path.nodeIds);
     this.say(`Shortest path: ${path.length} step(s).`);
@@ -301,7 +303,7 @@ export class ExplorerActions {
       loadOverview: () => this.loadOverview(options.overviewLimit),
       expand: (id, types) => this.expandNextPage(id, types),
       runQuery: options.runQuery,
-      findPath: async (from, to) => void (await this.findPath(from, to)),
+      findPath: async (from, to, types) => void (await this.findPath(from, to, types)),
       hide: (ids) => {
         for (const id of ids) this.state.dismissed.add(id);
         hideNodes(this.graph, ids);

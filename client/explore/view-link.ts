@@ -28,7 +28,7 @@ export interface ViewSources {
   appearance: Appearance;
   hidden(): string[];
   query(): ViewState['query'];
-  pathEnds(): { from: string; to: string } | null;
+  pathEnds(): ViewState['path'];
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -66,7 +66,7 @@ export interface ViewReplay {
   expand(id: string, types: string[]): Promise<unknown>;
   /** Runs a query; its result is added to the canvas or replaces it. */
   runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
-  findPath(from: string, to: string): Promise<void>;
+  findPath(from: string, to: string, types: readonly string[]): Promise<void>;
   hide(ids: string[]): void;
   select(ids: string[]): Promise<void>;
   /** Lays out, unless the link carried the positions. */
@@ -96,7 +96,7 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
       await attempt(`expanding ${expansion.id}`, () => replay.expand(expansion.id, expansion.types));
   }
   if (query && query.mode === 'add') await runQuery();
-  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to));
+  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to, view.path!.types));
   replay.hide(view.hidden);
   const { graph } = sources;
   for (const [id, [x, y]] of Object.entries(view.positions ?? {})) {

@@ -14,6 +14,8 @@ export interface CanvasQuery {
 export interface PathEnds {
   from: string;
   to: string;
+  /** The relationship types it was asked to follow. */
+  types: string[];
 }
 
 export class CanvasState {

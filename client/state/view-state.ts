@@ -12,7 +12,8 @@ export interface ViewState {
   expansions: Array<{ id: string; types: string[]; pages: number }>;
   hidden: string[];
   query: { query: string; params: Record<string, unknown>; mode: 'add' | 'replace' } | null;
-  path: { from: string; to: string } | null;
+  /** A path's ends and the relationship types it followed ([]: all, links made before types were chosen). */
+  path: { from: string; to: string; types: string[] } | null;
   filters: FilterState;
   appearance: { colorMode: ColorMode; sizeMode: SizeMode };
   camera: { x: number; y: number; ratio: number; angle: number } | null;
@@ -79,7 +80,10 @@ export function decodeView(hash: string): ViewState | null {
       query && isString(query.query)
         ? { query: query.query, params: record(query.params) ?? {}, mode: query.mode === 'replace' ? 'replace' : 'add' }
         : null,
-    path: path && isString(path.from) && isString(path.to) ? { from: path.from, to: path.to } : null,
+    path:
+      path && isString(path.from) && isString(path.to)
+        ? { from: path.from, to: path.to, types: strings(path.types) }
+        : null,
     filters: {
       hiddenLabels: strings(filters.hiddenLabels),
       hiddenRelTypes: strings(filters.hiddenRelTypes),

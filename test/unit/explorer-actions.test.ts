@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiEdge, ApiNode, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
 import { ExplorerActions, type DetailsView, type ExplorerApi } from '../../client/explore/actions.js';
 import { PAGE_SIZE } from '../../client/explore/expansion.js';
+import { pathRelTypes } from '../../client/explore/path-types.js';
 import { createStartUp } from '../../client/explore/start-up.js';
 import { UrlSync } from '../../client/explore/url-sync.js';
 import type { ViewSources } from '../../client/explore/view-link.js';
@@ -77,7 +78,8 @@ function fakeDatabase() {
         evidence: [],
       };
     },
-    shortestPath: async (from, to): Promise<PathResponse> => {
+    shortestPath: async (from, to, types): Promise<PathResponse> => {
+      calls.push(`path ${from} ${to} ${types.join(',')}`);
       if (from === 'far' && to === 'hub')
         return {
           found: true,
@@ -178,13 +180,46 @@ describe('undo', () => {
   it('drops a highlighted path whose nodes the undo took away', async () => {
     const { graph, interaction, state, actions } = explorer();
     await actions.loadOverview(500);
-    await actions.findPath('far', 'hub');
+    await actions.findPath('far', 'hub', ['MET']);
     expect(interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
-    expect(state.pathEnds).toEqual({ from: 'far', to: 'hub' });
+    expect(state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'] });
     actions.undo();
     expect(graph.hasNode('far')).toBe(false);
     expect(interaction.current.path).toBeNull();
     expect(state.pathEnds).toBeNull();
+  });
+});
+
+describe('paths', () => {
+  it('skip document hops unless asked, and never follow a type the filters hide', () => {
+    const byDefault = pathRelTypes({ types: null }, []);
+    expect(byDefault).toEqual(expect.arrayContaining(['SAID', 'ABOUT', 'HOLDS_ROLE', 'MET']));
+    expect(byDefault).not.toContain('MENTIONED_IN');
+    expect(byDefault).not.toContain('REPORTED_IN');
+    expect(pathRelTypes({ types: null }, ['HOLDS_ROLE'])).not.toContain('HOLDS_ROLE');
+    expect(pathRelTypes({ types: ['SAID', 'MENTIONED_IN', 'MET'] }, ['MET'])).toEqual(['SAID', 'MENTIONED_IN']);
+  });
+
+  it('ask the API for the chosen types, and a link asks for them again', async () => {
+    const made = explorer();
+    await made.actions.loadOverview(500);
+    await made.actions.findPath('far', 'hub', ['SAID', 'MET']);
+    expect(made.database.calls).toContain('path far hub SAID,MET');
+    const link = new UrlSync(made.sources, () => {}).currentHash();
+
+    const opened = explorer();
+    const start = createStartUp({
+      actions: opened.actions,
+      sources: opened.sources,
+      urlSync: new UrlSync(opened.sources, () => {}),
+      address: () => `#${link}`,
+      overviewLimit: 500,
+      runQuery: async () => {},
+      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+    });
+    await start();
+    expect(opened.database.calls).toContain('path far hub SAID,MET');
+    expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
   });
 });
 
@@ -273,7 +308,7 @@ describe('links', () => {
     await made.actions.loadOverview(500);
     await made.actions.expand('hub');
     await made.actions.expand('hub');
-    await made.actions.findPath('far', 'hub');
+    await made.actions.findPath('far', 'hub', ['MET']);
     await made.actions.hide(['n5', 'lonely']);
     await made.actions.select('n7');
     made.graph.mergeNodeAttributes('n7', { x: 12.5, y: -3 });
@@ -303,7 +338,7 @@ describe('links', () => {
     expect(nodesOf(opened.graph)).toEqual(nodesOf(made.graph));
     expect(opened.graph.edges().sort()).toEqual(made.graph.edges().sort());
     expect([...opened.state.dismissed].sort()).toEqual(['lonely', 'n5']);
-    expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub' });
+    expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'] });
     expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
     expect(opened.interaction.current.selection).toEqual(['n7']);
     expect(opened.graph.getNodeAttributes('n7')).toMatchObject({ x: 12.5, y: -3 });

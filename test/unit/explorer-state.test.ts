@@ -54,7 +54,7 @@ describe('links to a view', () => {
     expansions: [{ id: 'doc:1', types: ['MENTIONED_IN'], pages: 2 }],
     hidden: ['actor:x'],
     query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' }, mode: 'replace' },
-    path: { from: 'a', to: 'b' },
+    path: { from: 'a', to: 'b', types: ['SAID', 'ABOUT'] },
     filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Place'], dateFrom: '2021-01-01', minDegree: 2 },
     appearance: { colorMode: 'community', sizeMode: 'pagerank' },
     camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 },
