@@ -86,7 +86,10 @@ export function decodeView(hash: string): ViewState | null {
         : null,
     filters: {
       hiddenLabels: strings(filters.hiddenLabels),
-      hiddenRelTypes: strings(filters.hiddenRelTypes),
+      // Absent (a hand-made link): the default, mentions off; an empty list shows every type.
+      hiddenRelTypes: Array.isArray(filters.hiddenRelTypes)
+        ? strings(filters.hiddenRelTypes)
+        : [...DEFAULT_FILTERS.hiddenRelTypes],
       documentId: isString(filters.documentId) ? filters.documentId : null,
       dateFrom: isoDate(filters.dateFrom),
       dateTo: isoDate(filters.dateTo),

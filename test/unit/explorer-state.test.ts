@@ -11,9 +11,12 @@ import { createGraph, dateExtent, mergePayload } from '../../client/graph/datase
 import { DerivedView } from '../../client/graph/derived-view.js';
 import { BETWEENNESS_MAX_NODES, MetricsCache } from '../../client/graph/metrics.js';
 import { computeVisibility } from '../../client/graph/visibility.js';
+import { edgeReducer, nodeReducer } from '../../client/sigma/reducers.js';
+import type { CanvasTheme } from '../../client/sigma/theme.js';
 import { Appearance } from '../../client/state/appearance.js';
 import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { deleteView, listViews, saveView } from '../../client/state/saved-views.js';
+import { Interaction } from '../../client/state/selection.js';
 import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
 
 function node(id: string, label: ApiNode['label'], properties: Record<string, unknown> = {}): ApiNode {
@@ -139,6 +142,22 @@ describe('filters', () => {
     const narrowed = computeVisibility(graph, { ...DEFAULT_FILTERS, minDegree: 2, hiddenRelTypes: ['CRITICIZED'] });
     expect(narrowed.hiddenNodes.has('b')).toBe(true);
     expect(narrowed.hiddenNodes.has('a')).toBe(false);
+  });
+});
+
+describe('what the canvas shows by default', () => {
+  it('hides mentions, which stay available in the filters, and keeps who said what about whom', () => {
+    const graph = sampleCanvas();
+    mergePayload(
+      graph,
+      { nodes: [], edges: [edge('m1', 'MENTIONED_IN', 'a', 'doc'), edge('m2', 'MENTIONED_IN', 'b', 'doc')] },
+      'query',
+    );
+    const filters = new Filters();
+    const hidden = computeVisibility(graph, filters.current).hiddenEdges;
+    expect([...hidden].sort()).toEqual(['m1', 'm2']);
+    filters.toggleRelType('MENTIONED_IN');
+    expect(computeVisibility(graph, filters.current).hiddenEdges.size).toBe(0);
   });
 });
 
@@ -332,5 +351,50 @@ describe('the legend', () => {
     expect(legend.map((entry) => entry.color)).toContain(colorOfA);
     expect(view.style('b1')!.color).not.toBe(colorOfA);
     graph.forEachNode((id) => expect(labelColors.has(view.style(id)!.color)).toBe(false));
+  });
+});
+
+describe('labels on the canvas', () => {
+  /** A hub with `count` neighbours, focused (hovered). */
+  function focusedHub(count: number) {
+    const graph = createGraph();
+    const spokes = Array.from({ length: count }, (_, i) => `s${i}`);
+    mergePayload(
+      graph,
+      {
+        nodes: [node('hub', 'Actor'), ...spokes.map((id) => node(id, 'Actor'))],
+        edges: spokes.map((id) => edge(`e-${id}`, 'MET', 'hub', id)),
+      },
+      'overview',
+    );
+    const interaction = new Interaction();
+    interaction.hover('hub');
+    const sources = {
+      graph,
+      interaction,
+      view: new DerivedView(graph, new Filters(), new Appearance(), new MetricsCache(graph)),
+      theme: () =>
+        ({ dimNode: '#ddd', dimEdge: '#eee', edge: '#bbb', focusEdge: '#444', pathEdge: '#b50' }) as CanvasTheme,
+      large: () => false,
+      layoutRunning: () => false,
+    };
+    const nodes = nodeReducer(sources);
+    const edges = edgeReducer(sources);
+    return {
+      neighbour: nodes('s0', graph.getNodeAttributes('s0')),
+      relationship: edges('e-s0', graph.getEdgeAttributes('e-s0')),
+    };
+  }
+
+  it('names a few neighbours and relationships of the focused node', () => {
+    const { neighbour, relationship } = focusedHub(3);
+    expect(neighbour.forceLabel).toBe(true);
+    expect(relationship).toMatchObject({ forceLabel: true, label: 'MET' });
+  });
+
+  it('does not force labels that would print over each other around a hub', () => {
+    const { neighbour, relationship } = focusedHub(40);
+    expect(neighbour.forceLabel).toBe(false);
+    expect(relationship).toMatchObject({ forceLabel: false, label: '' });
   });
 });
