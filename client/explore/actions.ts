@@ -12,7 +12,15 @@ import type { CanvasQuery, CanvasState } from '../state/canvas-state.js';
 import { Emitter } from '../state/emitter.js';
 import type { Interaction } from '../state/selection.js';
 import type { SelectionBarModel } from '../ui/selection-bar.js';
-import { collapse, expandNext, expansionOf, hideNodes, togglePins, type NeighboursSource } from './expansion.js';
+import {
+  collapse,
+  expandNext,
+  expansionOf,
+  hideNodes,
+  togglePins,
+  type ExpandResult,
+  type NeighboursSource,
+} from './expansion.js';
 import type { ViewReplay } from './view-link.js';
 
 /** The API calls the actions make (api/client.ts; a fake in tests). */
@@ -69,6 +77,21 @@ export interface ActionDeps {
   api: ExplorerApi;
   layout: CanvasLayout;
   camera: CameraMoves;
+}
+
+/** What an expansion did, truthfully: on a small database its neighbours are often already shown. */
+export function expandMessage(name: string, result: ExpandResult): string {
+  const found = result.page.length;
+  const already = found - result.added.length;
+  if (found === 0) return `No further neighbours of ${name} to bring in.`;
+  if (result.added.length === 0) {
+    const which = found === 1 ? `The only neighbour of ${name} is` : `All ${found} neighbours of ${name} are`;
+    return result.complete && result.shown === found
+      ? `${which} already on the canvas (highlighted).`
+      : `These ${found} neighbours of ${name} were already on the canvas (highlighted).`;
+  }
+  const rest = already > 0 ? `; ${already} more were already on the canvas` : '';
+  return `Added ${result.added.length} new neighbour(s) of ${name}${rest}${result.complete ? ' (all shown)' : ''}.`;
 }
 
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -176,11 +199,9 @@ export class ExplorerActions {
   async expand(id: string, types: string[] = []): Promise<void> {
     try {
       const result = await this.changeCanvas(`expand ${this.captionOf(id)}`, () => this.expandNextPage(id, types));
-      this.say(
-        result.added.length === 0
-          ? 'No further neighbours to bring in.'
-          : `Added ${result.added.length} neighbours of ${this.captionOf(id)}${result.complete ? ' (all shown)' : ''}.`,
-      );
+      this.say(expandMessage(this.captionOf(id), result));
+      // Nothing new: show which nodes the expansion found, so that it visibly did something.
+      if (result.added.length === 0 && result.page.length > 0) this.interaction.selectMany([id, ...result.page], false);
     } catch (error) {
       this.say(messageOf(error), true);
     }

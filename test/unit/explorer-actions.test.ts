@@ -190,6 +190,18 @@ describe('undo', () => {
   });
 });
 
+describe('expand on a small database', () => {
+  it('says truthfully that the neighbours were already there, and highlights them', async () => {
+    const { actions, interaction, messages, graph } = explorer();
+    await actions.loadOverview(500);
+    const before = graph.order;
+    await actions.expand('n0'); // its one neighbour, the hub, is in the overview
+    expect(graph.order).toBe(before);
+    expect(messages.at(-1)).toBe('The only neighbour of Name of n0 is already on the canvas (highlighted).');
+    expect(interaction.current.selection).toEqual(['n0', 'hub']);
+  });
+});
+
 describe('paths', () => {
   it('skip document hops unless asked, and never follow a type the filters hide', () => {
     const byDefault = pathRelTypes({ types: null }, []);
@@ -229,15 +241,17 @@ describe('expand and collapse', () => {
     await actions.loadOverview(500);
     const overview = nodesOf(graph);
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe(`Added ${PAGE_SIZE - 2} neighbours of Name of hub.`); // n0, n1 were there
+    expect(messages.at(-1)).toBe(
+      `Added ${PAGE_SIZE - 2} new neighbour(s) of Name of hub; 2 more were already on the canvas.`,
+    );
     await actions.expand('hub');
     expect(database.calls).toEqual(['neighbors hub skip 0', `neighbors hub skip ${PAGE_SIZE}`]);
     expect(actions.selectionSummary().expansion).toBeNull(); // nothing selected
     expect(graph.getNodeAttribute('hub', 'expansion')).toEqual({ types: [], shown: 40, complete: false });
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe('Added 6 neighbours of Name of hub (all shown).');
+    expect(messages.at(-1)).toBe('Added 6 new neighbour(s) of Name of hub (all shown).');
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe('No further neighbours to bring in.');
+    expect(messages.at(-1)).toBe('No further neighbours of Name of hub to bring in.');
 
     actions.pin(['n30']);
     await actions.collapse('hub');
