@@ -262,8 +262,8 @@ export class ExplorerActions {
     result: GraphPayload,
     mode: 'add' | 'replace',
     ranQuery: () => Omit<CanvasQuery, 'mode'> | null,
-  ): Promise<void> {
-    await this.changeCanvas('query result', () => {
+  ): Promise<number> {
+    const added = await this.changeCanvas('query result', () => {
       if (mode === 'replace') {
         this.clearSelection();
         this.clearPath();
@@ -273,6 +273,7 @@ export class ExplorerActions {
     });
     const ran = ranQuery();
     this.state.query = ran ? { ...ran, mode } : null;
+    return added.length;
   }
 
   undo(): void {

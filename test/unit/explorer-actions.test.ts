@@ -202,6 +202,16 @@ describe('expand on a small database', () => {
   });
 });
 
+describe('a query result', () => {
+  it('counts only the nodes new to the canvas', async () => {
+    const { actions } = explorer();
+    await actions.loadOverview(500);
+    const payload: GraphPayload = { nodes: [actor('hub'), actor('n0'), actor('far')], edges: [] };
+    expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(1);
+    expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(0);
+  });
+});
+
 describe('paths', () => {
   it('skip document hops unless asked, and never follow a type the filters hide', () => {
     const byDefault = pathRelTypes({ types: null }, []);

@@ -27,7 +27,8 @@ import { starterQueries, type Dialect } from './starters.js';
 import './console.css';
 
 export interface ConsoleActions {
-  showGraph(result: CypherResponse, mode: 'add' | 'replace'): Promise<void>;
+  /** Resolves to how many of the result's nodes were not on the canvas before. */
+  showGraph(result: CypherResponse, mode: 'add' | 'replace'): Promise<number>;
   exportQuery(query: string, params: Record<string, unknown>): void;
 }
 
@@ -123,10 +124,13 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
       const mode = modeSelect.value === 'replace' ? 'replace' : 'add';
       const drawn = result.graph.nodes.length > 0;
       // Awaited: a linked view's next steps (expansions, a path) build on the result.
-      if (drawn) await actions.showGraph(result, mode);
-      const note = drawn
-        ? `; ${result.graph.nodes.length} node(s) ${mode === 'replace' ? 'replace the canvas' : 'added to the canvas'}`
-        : '';
+      const added = drawn ? await actions.showGraph(result, mode) : 0;
+      // Counts only the nodes that are new to the canvas ("17 added" when none were new misled).
+      const note = !drawn
+        ? ''
+        : mode === 'replace'
+          ? `; ${result.graph.nodes.length} node(s) replace the canvas`
+          : `; ${added} new node(s) added to the canvas`;
       results.render(result, note);
     } catch (failure) {
       results.failed();
