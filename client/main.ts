@@ -7,11 +7,12 @@
 import { downloadAsPNG } from '@sigma/export-image';
 import { api } from './api/client.js';
 import { ExplorerActions, messageOf } from './explore/actions.js';
+import { pathRelTypes } from './explore/path-types.js';
 import { createStartUp } from './explore/start-up.js';
 import { UrlSync } from './explore/url-sync.js';
 import type { ViewSources } from './explore/view-link.js';
 import { CanvasHistory } from './graph/canvas-history.js';
-import { countByLabel, createGraph } from './graph/dataset.js';
+import { createGraph } from './graph/dataset.js';
 import { DerivedView } from './graph/derived-view.js';
 import { LayoutController } from './graph/layout.js';
 import { MetricsCache } from './graph/metrics.js';
@@ -126,7 +127,7 @@ const tools = byId('tools');
 const toolsFilters = byId('tools-filters');
 const toolsAnalysis = byId('tools-analysis');
 const analysis = new AnalysisView(toolsAnalysis, graph, metrics, appearance, select);
-const showLegend = () => renderLegend(byId('legend'), countByLabel(graph), filters);
+const showLegend = () => renderLegend(byId('legend'), view.legend(), filters);
 const filterSummary = () => {
   const hidden = view.visibility.hiddenNodes.size;
   return hidden === 0
@@ -139,7 +140,7 @@ const refreshTools = () => {
 };
 const showTab = bindTabs(tools.querySelector<HTMLElement>('[role="tablist"]')!, refreshTools);
 const pathView = bindPathView(byId('tools-path'), {
-  find: (from, to) => actions.findPath(from, to),
+  find: (from, to, choice) => actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes)),
   clear: () => actions.clearPath(),
   select,
   selection: () => interaction.current.selection,
@@ -158,7 +159,8 @@ function refreshSelectionBar(): void {
     path: (from, to) => {
       showTab('tab-path');
       pathView.setEnds(from, to);
-      void actions.findPath(from, to).catch((error: unknown) => say(messageOf(error), true));
+      const types = pathRelTypes({ types: null }, filters.current.hiddenRelTypes);
+      void actions.findPath(from, to, types).catch((error: unknown) => say(messageOf(error), true));
     },
     clear: () => actions.clearSelection(),
   });
@@ -197,6 +199,7 @@ filters.subscribe(() => {
   urlSync.schedule();
 });
 appearance.subscribe(() => {
+  showLegend();
   renderer.refresh();
   if (!toolsAnalysis.hidden) analysis.render();
   urlSync.schedule();
@@ -279,7 +282,7 @@ bindSearch(
 );
 
 const consoleHandle = bindConsole(byId('console'), {
-  showGraph: (result, mode) => void actions.showQueryResult(result.graph, mode, () => consoleHandle.lastRun()),
+  showGraph: (result, mode) => actions.showQueryResult(result.graph, mode, () => consoleHandle.lastRun()),
   exportQuery: (query, params) => {
     const format = exportFormat.value;
     void download(format === 'png' ? 'json' : format, { query, params, filename: 'actorgraph-query' }, say);
@@ -300,7 +303,7 @@ const start = createStartUp({
   urlSync,
   address: () => location.hash,
   overviewLimit: overviewLimit(),
-  runQuery: (query, params) => consoleHandle.load(query, params, true),
+  runQuery: (query, params, mode) => consoleHandle.load(query, params, true, mode),
   page: {
     loading: () => {
       hideNotice(notice);

@@ -50,9 +50,11 @@ export const api = {
       `/api/nodes/${encodeURIComponent(id)}/neighbors?limit=${page.limit}&skip=${page.skip ?? 0}` +
         (page.types && page.types.length > 0 ? `&types=${encodeURIComponent(page.types.join(','))}` : ''),
     ),
-  shortestPath: (from: string, to: string, maxLength = 6) =>
+  /** `types`: the relationship types the path may follow (all when absent or empty). */
+  shortestPath: (from: string, to: string, types: readonly string[] = [], maxLength = 6) =>
     getJson<PathResponse>(
-      `/api/paths/shortest?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxLength=${maxLength}`,
+      `/api/paths/shortest?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxLength=${maxLength}` +
+        (types.length > 0 ? `&types=${encodeURIComponent(types.join(','))}` : ''),
     ),
   edge: (id: string) => getJson<EdgeDetailsResponse>(`/api/edges/${encodeURIComponent(id)}`),
   document: (id: string) => getJson<DocumentResponse>(`/api/documents/${encodeURIComponent(id)}`),

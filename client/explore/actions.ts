@@ -12,7 +12,15 @@ import type { CanvasQuery, CanvasState } from '../state/canvas-state.js';
 import { Emitter } from '../state/emitter.js';
 import type { Interaction } from '../state/selection.js';
 import type { SelectionBarModel } from '../ui/selection-bar.js';
-import { collapse, expandNext, expansionOf, hideNodes, togglePins, type NeighboursSource } from './expansion.js';
+import {
+  collapse,
+  expandNext,
+  expansionOf,
+  hideNodes,
+  togglePins,
+  type ExpandResult,
+  type NeighboursSource,
+} from './expansion.js';
 import type { ViewReplay } from './view-link.js';
 
 /** The API calls the actions make (api/client.ts; a fake in tests). */
@@ -21,7 +29,8 @@ export interface ExplorerApi {
   node(id: string): Promise<NodeDetailsResponse>;
   edge(id: string): Promise<EdgeDetailsResponse>;
   neighbors: NeighboursSource;
-  shortestPath(from: string, to: string): Promise<PathResponse>;
+  /** `types`: the relationship types the path may follow (all when empty). */
+  shortestPath(from: string, to: string, types: readonly string[]): Promise<PathResponse>;
 }
 
 /** The force layout (graph/layout.ts): it runs in a worker that holds a copy of the graph. */
@@ -68,6 +77,21 @@ export interface ActionDeps {
   api: ExplorerApi;
   layout: CanvasLayout;
   camera: CameraMoves;
+}
+
+/** What an expansion did, truthfully: on a small database its neighbours are often already shown. */
+export function expandMessage(name: string, result: ExpandResult): string {
+  const found = result.page.length;
+  const already = found - result.added.length;
+  if (found === 0) return `No further neighbours of ${name} to bring in.`;
+  if (result.added.length === 0) {
+    const which = found === 1 ? `The only neighbour of ${name} is` : `All ${found} neighbours of ${name} are`;
+    return result.complete && result.shown === found
+      ? `${which} already on the canvas (highlighted).`
+      : `These ${found} neighbours of ${name} were already on the canvas (highlighted).`;
+  }
+  const rest = already > 0 ? `; ${already} more were already on the canvas` : '';
+  return `Added ${result.added.length} new neighbour(s) of ${name}${rest}${result.complete ? ' (all shown)' : ''}.`;
 }
 
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -175,11 +199,9 @@ export class ExplorerActions {
   async expand(id: string, types: string[] = []): Promise<void> {
     try {
       const result = await this.changeCanvas(`expand ${this.captionOf(id)}`, () => this.expandNextPage(id, types));
-      this.say(
-        result.added.length === 0
-          ? 'No further neighbours to bring in.'
-          : `Added ${result.added.length} neighbours of ${this.captionOf(id)}${result.complete ? ' (all shown)' : ''}.`,
-      );
+      this.say(expandMessage(this.captionOf(id), result));
+      // Nothing new: show which nodes the expansion found, so that it visibly did something.
+      if (result.added.length === 0 && result.page.length > 0) this.interaction.selectMany([id, ...result.page], false);
     } catch (error) {
       this.say(messageOf(error), true);
     }
@@ -209,8 +231,9 @@ export class ExplorerActions {
     this.say(pinned ? 'Pinned: the layout leaves them in place.' : 'Unpinned.');
   }
 
-  async findPath(from: string, to: string): Promise<PathResponse> {
-    const path = await this.deps.api.shortestPath(from, to);
+  /** The shortest path following only `types` (explore/path-types.ts chooses them). */
+  async findPath(from: string, to: string, types: readonly string[]): Promise<PathResponse> {
+    const path = await this.deps.api.shortestPath(from, to, types);
     if (!path.found) {
       this.clearPath();
       this.say(`No path between ${this.captionOf(from)} and ${this.captionOf(to)} within 6 steps.`, true);
@@ -219,7 +242,7 @@ export class ExplorerActions {
     await this.changeCanvas(`path ${this.captionOf(from)} – ${this.captionOf(to)}`, () =>
       mergePayload(this.graph, path.graph, 'path'),
     );
-    this.state.pathEnds = { from, to };
+    this.state.pathEnds = { from, to, types: [...types] };
     this.interaction.showPath({ nodeIds: path.nodeIds, edgeIds: path.edgeIds });
     this.deps.camera.framePath(path.nodeIds);
     this.say(`Shortest path: ${path.length} step(s).`);
@@ -238,9 +261,9 @@ export class ExplorerActions {
   async showQueryResult(
     result: GraphPayload,
     mode: 'add' | 'replace',
-    ranQuery: () => CanvasQuery | null,
-  ): Promise<void> {
-    await this.changeCanvas('query result', () => {
+    ranQuery: () => Omit<CanvasQuery, 'mode'> | null,
+  ): Promise<number> {
+    const added = await this.changeCanvas('query result', () => {
       if (mode === 'replace') {
         this.clearSelection();
         this.clearPath();
@@ -248,7 +271,9 @@ export class ExplorerActions {
       }
       return mergePayload(this.graph, result, 'query');
     });
-    this.state.query = ranQuery();
+    const ran = ranQuery();
+    this.state.query = ran ? { ...ran, mode } : null;
+    return added.length;
   }
 
   undo(): void {
@@ -294,13 +319,13 @@ export class ExplorerActions {
   /** The steps a linked view is rebuilt with (explore/view-link.ts's replayView): the actions' own. */
   replaySteps(options: {
     overviewLimit: number;
-    runQuery(query: string, params: Record<string, unknown>): Promise<void>;
+    runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
   }): ViewReplay {
     return {
       loadOverview: () => this.loadOverview(options.overviewLimit),
       expand: (id, types) => this.expandNextPage(id, types),
       runQuery: options.runQuery,
-      findPath: async (from, to) => void (await this.findPath(from, to)),
+      findPath: async (from, to, types) => void (await this.findPath(from, to, types)),
       hide: (ids) => {
         for (const id of ids) this.state.dismissed.add(id);
         hideNodes(this.graph, ids);

@@ -28,6 +28,8 @@ function sameTypes(a: readonly string[], b: readonly string[]): boolean {
 
 export interface ExpandResult {
   added: string[];
+  /** The neighbours this page named, new or already on the canvas. */
+  page: string[];
   /** Neighbours brought by this node's expansion so far (this page included). */
   shown: number;
   complete: boolean;
@@ -58,7 +60,7 @@ export async function expandNext(
     complete: others.length < PAGE_SIZE,
   };
   graph.setNodeAttribute(id, 'expansion', state);
-  return { added, shown: state.shown, complete: state.complete };
+  return { added, page: others.map((node) => node.id), shown: state.shown, complete: state.complete };
 }
 
 /**

@@ -30,7 +30,7 @@ export interface StartUpDeps {
   /** How many nodes the overview loads. */
   overviewLimit: number;
   /** Runs a linked view's query in the console (its result comes back through the actions). */
-  runQuery(query: string, params: Record<string, unknown>): Promise<void>;
+  runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
 }
 
 /** Returns the start function: call it at load, and again to open another view (a saved one). */

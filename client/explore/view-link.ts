@@ -27,8 +27,8 @@ export interface ViewSources {
   filters: Filters;
   appearance: Appearance;
   hidden(): string[];
-  query(): { query: string; params: Record<string, unknown> } | null;
-  pathEnds(): { from: string; to: string } | null;
+  query(): ViewState['query'];
+  pathEnds(): ViewState['path'];
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -64,8 +64,9 @@ export interface ViewReplay {
   loadOverview(): Promise<void>;
   /** The next page of a node's neighbours (the way the user's expansion brought them). */
   expand(id: string, types: string[]): Promise<unknown>;
-  runQuery(query: string, params: Record<string, unknown>): Promise<void>;
-  findPath(from: string, to: string): Promise<void>;
+  /** Runs a query; its result is added to the canvas or replaces it. */
+  runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
+  findPath(from: string, to: string, types: readonly string[]): Promise<void>;
   hide(ids: string[]): void;
   select(ids: string[]): Promise<void>;
   /** Lays out, unless the link carried the positions. */
@@ -85,13 +86,17 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
       problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  await replay.loadOverview();
+  const query = view.query;
+  const runQuery = () => attempt('the query', () => replay.runQuery(query!.query, query!.params, query!.mode));
+  // A query that replaced the canvas is the view's base (then come expansions of its nodes); else the overview is.
+  if (query?.mode === 'replace') await runQuery();
+  else await replay.loadOverview();
   for (const expansion of view.expansions) {
     for (let page = 0; page < expansion.pages; page += 1)
       await attempt(`expanding ${expansion.id}`, () => replay.expand(expansion.id, expansion.types));
   }
-  if (view.query) await attempt('the query', () => replay.runQuery(view.query!.query, view.query!.params));
-  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to));
+  if (query && query.mode === 'add') await runQuery();
+  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to, view.path!.types));
   replay.hide(view.hidden);
   const { graph } = sources;
   for (const [id, [x, y]] of Object.entries(view.positions ?? {})) {

@@ -33,20 +33,21 @@ export function sizeOfShare(share: number, label?: string): number {
   return 4 + grown * 22;
 }
 
-/** Community colours: Okabe–Ito first, then Tableau's; beyond those, a grey (small groups). */
-const COMMUNITY_COLORS = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#D55E00',
+/**
+ * Community colours: none of them is a label colour (an actor in one community must not look like
+ * an institution), sky blue (Okabe–Ito) then CARTO Bold's without its orange and green; beyond those, a grey.
+ */
+export const COMMUNITY_COLORS = [
   '#56B4E9',
-  '#8C6D31',
   '#7F3C8D',
-  '#11A579',
+  '#F2B701',
   '#E73F74',
-  '#3969AC',
   '#80BA5A',
+  '#008695',
+  '#4B4B8F',
+  '#8C6D31',
+  '#CF1C90',
+  '#A5AA99',
 ];
 
 export function communityColor(rank: number): string {

@@ -9,8 +9,8 @@
  */
 import type { Appearance } from '../state/appearance.js';
 import type { Filters } from '../state/filters.js';
-import { communityColor, sizeOf, sizeOfShare } from './appearance.js';
-import type { ExplorerGraph } from './dataset.js';
+import { COMMUNITY_COLORS, colorOf, communityColor, sizeOf, sizeOfShare } from './appearance.js';
+import { countByLabel, type ExplorerGraph } from './dataset.js';
 import type { MetricsCache } from './metrics.js';
 import { computeVisibility, type Visibility } from './visibility.js';
 
@@ -18,6 +18,14 @@ export interface NodeStyle {
   color: string;
   size: number;
 }
+
+/** One line of the legend: a node label (a toggle) or, when colouring by community, a community. */
+export type LegendEntry =
+  | { kind: 'label'; label: string; color: string; count: number }
+  | { kind: 'community'; rank: number; color: string; count: number; example: string };
+
+/** Communities past the palette share the fallback grey: one legend line for them all. */
+const OTHER_COMMUNITIES = COMMUNITY_COLORS.length;
 
 const NOTHING_HIDDEN: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
 
@@ -76,18 +84,55 @@ export class DerivedView {
     return { color: attributes.color, size: sizeOf(this.graph.degree(node), attributes.nodeLabel) };
   }
 
+  /**
+   * What the legend lists: the labels on the canvas, or the communities while nodes are coloured
+   * by community (the label colours would then say nothing about the nodes drawn).
+   */
+  legend(): LegendEntry[] {
+    if (this.appearance.current.colorMode === 'community') return this.communityLegend();
+    return [...countByLabel(this.graph).entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([label, count]) => ({ kind: 'label', label, color: colorOf(label), count }));
+  }
+
+  /** One entry per coloured community, named after its best-connected member; the rest as one grey entry. */
+  private communityLegend(): LegendEntry[] {
+    const communities = this.metrics.communities();
+    const rankOf = this.communityRanks(communities);
+    const degree = this.metrics.degree();
+    const entries = new Map<number, { count: number; example: string; exampleDegree: number }>();
+    for (const [node, community] of communities) {
+      if (!this.graph.hasNode(node)) continue;
+      const rank = Math.min(rankOf.get(community) ?? OTHER_COMMUNITIES, OTHER_COMMUNITIES);
+      const entry = entries.get(rank) ?? { count: 0, example: '', exampleDegree: -1 };
+      entry.count += 1;
+      const nodeDegree = degree.get(node) ?? 0;
+      if (nodeDegree > entry.exampleDegree) {
+        entry.example = this.graph.getNodeAttribute(node, 'caption');
+        entry.exampleDegree = nodeDegree;
+      }
+      entries.set(rank, entry);
+    }
+    return [...entries.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([rank, { count, example }]) => ({ kind: 'community', rank, color: communityColor(rank), count, example }));
+  }
+
+  /** The largest community gets the first colour, so colours follow importance. */
+  private communityRanks(communities: Map<string, number>): Map<number, number> {
+    const sizes = new Map<number, number>();
+    for (const community of communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+    const ranks = new Map<number, number>();
+    [...sizes.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .forEach(([community], rank) => ranks.set(community, rank));
+    return ranks;
+  }
+
   private computeStyles(): Map<string, NodeStyle> {
     const { colorMode, sizeMode } = this.appearance.current;
     const communities = colorMode === 'community' ? this.metrics.communities() : null;
-    const communityRank = new Map<number, number>();
-    if (communities) {
-      // The largest community gets the first colour, so colours follow importance.
-      const sizes = new Map<number, number>();
-      for (const community of communities.values()) sizes.set(community, (sizes.get(community) ?? 0) + 1);
-      [...sizes.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .forEach(([community], rank) => communityRank.set(community, rank));
-    }
+    const communityRank = communities ? this.communityRanks(communities) : new Map<number, number>();
     const degree = this.metrics.degree();
     const share =
       sizeMode === 'pagerank'

@@ -37,9 +37,37 @@ function setOf(): (list: readonly string[]) => ReadonlySet<string> {
   };
 }
 
+/**
+ * Labels forced next to a focused node's neighbours and on its relationships, up to these many;
+ * past them, forced labels print over each other: the neighbours' labels are left to sigma's label
+ * grid (more appear as the user zooms in) and a relationship shows its label when hovered.
+ */
+export const FORCED_NEIGHBOUR_LABELS_MAX = 12;
+export const FORCED_EDGE_LABELS_MAX = 6;
+
+/** How many relationships of a node are drawn (the filters hide some). */
+function drawnDegree(graph: ExplorerGraph, view: DerivedView, node: string): number {
+  let count = 0;
+  graph.forEachEdge(node, (edge) => {
+    if (!view.isEdgeHidden(edge)) count += 1;
+  });
+  return count;
+}
+
+/** The drawn degree of the focused node, counted once per focus (the reducers run per element). */
+function focusDegree(graph: ExplorerGraph, view: DerivedView): (focus: string) => number {
+  let last: { focus: string; order: number; size: number; degree: number } | null = null;
+  return (focus) => {
+    if (!last || last.focus !== focus || last.order !== graph.order || last.size !== graph.size)
+      last = { focus, order: graph.order, size: graph.size, degree: drawnDegree(graph, view, focus) };
+    return last.degree;
+  };
+}
+
 export function nodeReducer({ graph, interaction, view, theme, large }: ReducerSources) {
   const selectionSet = setOf();
   const pathSet = setOf();
+  const degreeOf = focusDegree(graph, view);
   return (node: string, data: NodeData): NodeData => {
     if (view.isNodeHidden(node)) return { ...data, hidden: true };
     const pinned = data.fixed ? ' (pinned)' : '';
@@ -56,13 +84,15 @@ export function nodeReducer({ graph, interaction, view, theme, large }: ReducerS
     const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return styled;
     if (node === focus) return { ...styled, ...full, highlighted: true, zIndex: 2 };
-    if (graph.areNeighbors(node, focus)) return { ...styled, zIndex: 1, forceLabel: true };
+    if (graph.areNeighbors(node, focus))
+      return { ...styled, zIndex: 1, forceLabel: degreeOf(focus) <= FORCED_NEIGHBOUR_LABELS_MAX };
     return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
   };
 }
 
 export function edgeReducer({ graph, interaction, view, theme, large, layoutRunning }: ReducerSources) {
   const pathSet = setOf();
+  const degreeOf = focusDegree(graph, view);
   return (edge: string, data: EdgeData): EdgeData => {
     if (view.isEdgeHidden(edge) || (layoutRunning() && large())) return { ...data, hidden: true };
     const colors = theme();
@@ -76,8 +106,17 @@ export function edgeReducer({ graph, interaction, view, theme, large, layoutRunn
     }
     const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return { ...data, color: colors.edge, label: '' };
-    if (graph.hasExtremity(edge, focus))
-      return { ...data, color: colors.focusEdge, size: 2, forceLabel: true, zIndex: 1 };
+    if (graph.hasExtremity(edge, focus)) {
+      const labelled = degreeOf(focus) <= FORCED_EDGE_LABELS_MAX;
+      return {
+        ...data,
+        color: colors.focusEdge,
+        size: 2,
+        forceLabel: labelled,
+        label: labelled ? data.label : '',
+        zIndex: 1,
+      };
+    }
     return { ...data, color: colors.dimEdge, label: '', hidden: graph.order > 2000 };
   };
 }

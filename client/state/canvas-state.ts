@@ -7,11 +7,15 @@
 export interface CanvasQuery {
   query: string;
   params: Record<string, unknown>;
+  /** Whether its result replaced the canvas (a link then opens the result alone, not the overview too). */
+  mode: 'add' | 'replace';
 }
 
 export interface PathEnds {
   from: string;
   to: string;
+  /** The relationship types it was asked to follow. */
+  types: string[];
 }
 
 export class CanvasState {

@@ -16,9 +16,16 @@ export interface FilterState {
   minDegree: number;
 }
 
+/**
+ * The canvas starts with the relationships people read (who said what about whom, roles,
+ * interactions). Mentions are available in the Filters tab but off: dozens of MENTIONED_IN edges
+ * converge on a few articles and make a hairball that says only "named in the same text".
+ */
+export const MENTIONS_OFF: readonly string[] = ['MENTIONED_IN'];
+
 export const DEFAULT_FILTERS: FilterState = {
   hiddenLabels: [],
-  hiddenRelTypes: [],
+  hiddenRelTypes: MENTIONS_OFF,
   documentId: null,
   dateFrom: null,
   dateTo: null,

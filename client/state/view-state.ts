@@ -11,8 +11,9 @@ export interface ViewState {
   selection: string[];
   expansions: Array<{ id: string; types: string[]; pages: number }>;
   hidden: string[];
-  query: { query: string; params: Record<string, unknown> } | null;
-  path: { from: string; to: string } | null;
+  query: { query: string; params: Record<string, unknown>; mode: 'add' | 'replace' } | null;
+  /** A path's ends and the relationship types it followed ([]: all, links made before types were chosen). */
+  path: { from: string; to: string; types: string[] } | null;
   filters: FilterState;
   appearance: { colorMode: ColorMode; sizeMode: SizeMode };
   camera: { x: number; y: number; ratio: number; angle: number } | null;
@@ -75,11 +76,20 @@ export function decodeView(hash: string): ViewState | null {
         : [];
     }),
     hidden: strings(raw.hidden),
-    query: query && isString(query.query) ? { query: query.query, params: record(query.params) ?? {} } : null,
-    path: path && isString(path.from) && isString(path.to) ? { from: path.from, to: path.to } : null,
+    query:
+      query && isString(query.query)
+        ? { query: query.query, params: record(query.params) ?? {}, mode: query.mode === 'replace' ? 'replace' : 'add' }
+        : null,
+    path:
+      path && isString(path.from) && isString(path.to)
+        ? { from: path.from, to: path.to, types: strings(path.types) }
+        : null,
     filters: {
       hiddenLabels: strings(filters.hiddenLabels),
-      hiddenRelTypes: strings(filters.hiddenRelTypes),
+      // Absent (a hand-made link): the default, mentions off; an empty list shows every type.
+      hiddenRelTypes: Array.isArray(filters.hiddenRelTypes)
+        ? strings(filters.hiddenRelTypes)
+        : [...DEFAULT_FILTERS.hiddenRelTypes],
       documentId: isString(filters.documentId) ? filters.documentId : null,
       dateFrom: isoDate(filters.dateFrom),
       dateTo: isoDate(filters.dateTo),

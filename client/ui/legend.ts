@@ -1,37 +1,61 @@
 /**
- * The legend: one swatch per node label with how many are on the canvas. Each entry is a toggle
- * button that hides or shows that label (appearance state; the data is untouched).
+ * The legend: one swatch per node label with how many are on the canvas, each a toggle button
+ * that hides or shows that label (appearance state; the data is untouched). While nodes are
+ * coloured by community, it lists the communities instead (named after a member), not toggles.
  */
-import { colorOf } from '../graph/appearance.js';
+import { COMMUNITY_COLORS } from '../graph/appearance.js';
+import type { LegendEntry } from '../graph/derived-view.js';
 import type { Filters } from '../state/filters.js';
 import { clear, el } from './dom.js';
 
-export function renderLegend(container: HTMLElement, counts: Map<string, number>, filters: Filters): void {
+function swatchOf(color: string): HTMLElement {
+  const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
+  swatch.style.background = color;
+  return swatch;
+}
+
+function labelItem(entry: Extract<LegendEntry, { kind: 'label' }>, filters: Filters): HTMLElement {
+  const { label, count } = entry;
+  const shown = !filters.isLabelHidden(label);
+  const toggle = el(
+    'button',
+    {
+      type: 'button',
+      class: 'legend-toggle',
+      'aria-pressed': String(shown),
+      'data-label': label,
+      title: `${shown ? 'Hide' : 'Show'} ${label} nodes`,
+    },
+    swatchOf(entry.color),
+    el('span', { class: 'legend-name' }, label),
+    el('span', { class: 'legend-count' }, String(count)),
+  );
+  toggle.addEventListener('click', () => filters.toggleLabel(label));
+  return el('li', {}, toggle);
+}
+
+function communityItem(entry: Extract<LegendEntry, { kind: 'community' }>): HTMLElement {
+  const name =
+    entry.rank >= COMMUNITY_COLORS.length ? 'Smaller communities' : `Community ${entry.rank + 1}: ${entry.example}`;
+  return el(
+    'li',
+    { class: 'legend-entry', 'data-community': String(entry.rank + 1) },
+    swatchOf(entry.color),
+    el('span', { class: 'legend-name' }, name),
+    el('span', { class: 'legend-count' }, String(entry.count)),
+  );
+}
+
+export function renderLegend(container: HTMLElement, entries: readonly LegendEntry[], filters: Filters): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset.label;
   clear(container);
-  const items = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   const list = el('ul');
-  for (const [label, count] of items) {
-    const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-    swatch.style.background = colorOf(label);
-    const shown = !filters.isLabelHidden(label);
-    const toggle = el(
-      'button',
-      {
-        type: 'button',
-        class: 'legend-toggle',
-        'aria-pressed': String(shown),
-        'data-label': label,
-        title: `${shown ? 'Hide' : 'Show'} ${label} nodes`,
-      },
-      swatch,
-      el('span', { class: 'legend-name' }, label),
-      el('span', { class: 'legend-count' }, String(count)),
-    );
-    toggle.addEventListener('click', () => filters.toggleLabel(label));
-    list.append(el('li', {}, toggle));
-  }
-  container.append(el('p', { class: 'legend-title' }, 'On the canvas'), list);
-  container.hidden = items.length === 0;
+  for (const entry of entries) list.append(entry.kind === 'label' ? labelItem(entry, filters) : communityItem(entry));
+  const byCommunity = entries.some((entry) => entry.kind === 'community');
+  container.append(
+    el('p', { class: 'legend-title' }, byCommunity ? 'Communities on the canvas' : 'On the canvas'),
+    list,
+  );
+  container.hidden = entries.length === 0;
   if (focused) container.querySelector<HTMLElement>(`[data-label="${CSS.escape(focused)}"]`)?.focus();
 }

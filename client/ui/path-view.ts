@@ -1,15 +1,16 @@
 /**
- * The Path tab: pick two nodes by search (or take the two selected ones), find the shortest path
- * between them in the whole database; the path is added to the canvas and highlighted, and listed
- * step by step here.
+ * The Path tab: pick two nodes by search (or take the two selected ones) and the relationship
+ * types the path may follow (document hops off by default), find the shortest path between them in
+ * the whole database; the path is added to the canvas and highlighted, and listed step by step here.
  */
 import type { PathResponse, SearchHit } from '../../server/domain/api.js';
+import { DEFAULT_PATH_TYPES, DOCUMENT_HOPS, PATH_REL_TYPES, type PathChoice } from '../explore/path-types.js';
 import { clear, el } from './dom.js';
 import { bindSearch } from './search-box.js';
 
 export interface PathActions {
-  /** Finds the path, puts it on the canvas and highlights it. */
-  find(from: string, to: string): Promise<PathResponse>;
+  /** Finds the path over the chosen types, puts it on the canvas and highlights it. */
+  find(from: string, to: string, choice: PathChoice): Promise<PathResponse>;
   clear(): void;
   select(id: string): void;
   /** The nodes selected on the canvas (shift-click or lasso), to fill the two ends. */
@@ -34,6 +35,24 @@ function endpointField(id: string, label: string, onPick: (hit: SearchHit) => vo
   return { input, field: el('div', { class: 'field search' }, el('label', { for: id }, label), input, list) };
 }
 
+/** One checkbox per relationship type, the default ones ticked; document hops say what they mean. */
+function typeChoice(): { field: HTMLElement; chosen(): string[] } {
+  const boxes = PATH_REL_TYPES.map((type) => {
+    const box = el('input', { type: 'checkbox', value: type, id: `path-type-${type}` });
+    box.checked = DEFAULT_PATH_TYPES.includes(type);
+    const note = DOCUMENT_HOPS.includes(type) ? ' (through an article)' : '';
+    return { box, item: el('li', {}, box, el('label', { for: box.id }, ` ${type}${note}`)) };
+  });
+  const field = el(
+    'details',
+    { class: 'path-types' },
+    el('summary', {}, 'Relationship types the path may follow'),
+    el('p', { class: 'meta' }, 'Types hidden in the Filters tab are not followed either.'),
+    el('ul', { class: 'check-list' }, ...boxes.map(({ item }) => item)),
+  );
+  return { field, chosen: () => boxes.filter(({ box }) => box.checked).map(({ box }) => box.value) };
+}
+
 export function bindPathView(
   container: HTMLElement,
   actions: PathActions,
@@ -49,6 +68,7 @@ export function bindPathView(
   const useSelection = el('button', { type: 'button', id: 'path-from-selection' }, 'Use the two selected nodes');
   const clearButton = el('button', { type: 'button', id: 'path-clear' }, 'Clear path');
   const result = el('div', { id: 'path-result', 'aria-live': 'polite' });
+  const types = typeChoice();
 
   function pick(end: 'from' | 'to', id: string, caption: string): void {
     ends[end] = id;
@@ -69,12 +89,17 @@ export function bindPathView(
   findButton.addEventListener('click', async () => {
     if (!ends.from || !ends.to) return;
     clear(result);
+    const chosen = types.chosen();
+    if (chosen.length === 0) {
+      result.append(el('p', { role: 'alert' }, 'Tick at least one relationship type.'));
+      return;
+    }
     result.append(el('p', {}, 'Searching…'));
     try {
-      const path = await actions.find(ends.from, ends.to);
+      const path = await actions.find(ends.from, ends.to, { types: chosen });
       clear(result);
       if (!path.found) {
-        result.append(el('p', { role: 'alert' }, 'No path within 6 steps.'));
+        result.append(el('p', { role: 'alert' }, 'No path within 6 steps over the relationship types chosen.'));
         return;
       }
       const steps = el('ol', { class: 'path-steps', 'data-testid': 'path-steps' });
@@ -99,6 +124,7 @@ export function bindPathView(
   container.append(
     from.field,
     to.field,
+    types.field,
     el('div', { class: 'actions' }, findButton, useSelection, clearButton),
     result,
   );

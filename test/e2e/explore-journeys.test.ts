@@ -157,6 +157,8 @@ describe('exploring the graph', () => {
     expect(texts.length).toBeGreaterThanOrEqual(3);
     expect(texts[0]).toContain('Ilham Aliyev');
     expect(texts.at(-1)).toContain('Baer');
+    // By default a path does not go through an article ("mentioned together" is not a connection).
+    for (const text of texts.slice(1, -1)) expect(text).not.toMatch(/Document$/);
     const highlighted = await page.evaluate(() => {
       const { interaction, renderer } = (
         window as unknown as {
@@ -346,7 +348,7 @@ describe('when something goes wrong', () => {
       await page.click('#path-find');
       await expect
         .poll(() => page.locator('#path-result [role="alert"]').textContent())
-        .toBe('No path within 6 steps.');
+        .toBe('No path within 6 steps over the relationship types chosen.');
       await expect(page.locator('#status').textContent()).resolves.toContain('No path between Charles Babbage');
       expect(
         await page.evaluate(

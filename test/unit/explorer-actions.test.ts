@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiEdge, ApiNode, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
 import { ExplorerActions, type DetailsView, type ExplorerApi } from '../../client/explore/actions.js';
 import { PAGE_SIZE } from '../../client/explore/expansion.js';
+import { pathRelTypes } from '../../client/explore/path-types.js';
 import { createStartUp } from '../../client/explore/start-up.js';
 import { UrlSync } from '../../client/explore/url-sync.js';
 import type { ViewSources } from '../../client/explore/view-link.js';
@@ -77,7 +78,8 @@ function fakeDatabase() {
         evidence: [],
       };
     },
-    shortestPath: async (from, to): Promise<PathResponse> => {
+    shortestPath: async (from, to, types): Promise<PathResponse> => {
+      calls.push(`path ${from} ${to} ${types.join(',')}`);
       if (from === 'far' && to === 'hub')
         return {
           found: true,
@@ -178,13 +180,68 @@ describe('undo', () => {
   it('drops a highlighted path whose nodes the undo took away', async () => {
     const { graph, interaction, state, actions } = explorer();
     await actions.loadOverview(500);
-    await actions.findPath('far', 'hub');
+    await actions.findPath('far', 'hub', ['MET']);
     expect(interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
-    expect(state.pathEnds).toEqual({ from: 'far', to: 'hub' });
+    expect(state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'] });
     actions.undo();
     expect(graph.hasNode('far')).toBe(false);
     expect(interaction.current.path).toBeNull();
     expect(state.pathEnds).toBeNull();
+  });
+});
+
+describe('expand on a small database', () => {
+  it('says truthfully that the neighbours were already there, and highlights them', async () => {
+    const { actions, interaction, messages, graph } = explorer();
+    await actions.loadOverview(500);
+    const before = graph.order;
+    await actions.expand('n0'); // its one neighbour, the hub, is in the overview
+    expect(graph.order).toBe(before);
+    expect(messages.at(-1)).toBe('The only neighbour of Name of n0 is already on the canvas (highlighted).');
+    expect(interaction.current.selection).toEqual(['n0', 'hub']);
+  });
+});
+
+describe('a query result', () => {
+  it('counts only the nodes new to the canvas', async () => {
+    const { actions } = explorer();
+    await actions.loadOverview(500);
+    const payload: GraphPayload = { nodes: [actor('hub'), actor('n0'), actor('far')], edges: [] };
+    expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(1);
+    expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(0);
+  });
+});
+
+describe('paths', () => {
+  it('skip document hops unless asked, and never follow a type the filters hide', () => {
+    const byDefault = pathRelTypes({ types: null }, []);
+    expect(byDefault).toEqual(expect.arrayContaining(['SAID', 'ABOUT', 'HOLDS_ROLE', 'MET']));
+    expect(byDefault).not.toContain('MENTIONED_IN');
+    expect(byDefault).not.toContain('REPORTED_IN');
+    expect(pathRelTypes({ types: null }, ['HOLDS_ROLE'])).not.toContain('HOLDS_ROLE');
+    expect(pathRelTypes({ types: ['SAID', 'MENTIONED_IN', 'MET'] }, ['MET'])).toEqual(['SAID', 'MENTIONED_IN']);
+  });
+
+  it('ask the API for the chosen types, and a link asks for them again', async () => {
+    const made = explorer();
+    await made.actions.loadOverview(500);
+    await made.actions.findPath('far', 'hub', ['SAID', 'MET']);
+    expect(made.database.calls).toContain('path far hub SAID,MET');
+    const link = new UrlSync(made.sources, () => {}).currentHash();
+
+    const opened = explorer();
+    const start = createStartUp({
+      actions: opened.actions,
+      sources: opened.sources,
+      urlSync: new UrlSync(opened.sources, () => {}),
+      address: () => `#${link}`,
+      overviewLimit: 500,
+      runQuery: async () => {},
+      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+    });
+    await start();
+    expect(opened.database.calls).toContain('path far hub SAID,MET');
+    expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
   });
 });
 
@@ -194,15 +251,17 @@ describe('expand and collapse', () => {
     await actions.loadOverview(500);
     const overview = nodesOf(graph);
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe(`Added ${PAGE_SIZE - 2} neighbours of Name of hub.`); // n0, n1 were there
+    expect(messages.at(-1)).toBe(
+      `Added ${PAGE_SIZE - 2} new neighbour(s) of Name of hub; 2 more were already on the canvas.`,
+    );
     await actions.expand('hub');
     expect(database.calls).toEqual(['neighbors hub skip 0', `neighbors hub skip ${PAGE_SIZE}`]);
     expect(actions.selectionSummary().expansion).toBeNull(); // nothing selected
     expect(graph.getNodeAttribute('hub', 'expansion')).toEqual({ types: [], shown: 40, complete: false });
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe('Added 6 neighbours of Name of hub (all shown).');
+    expect(messages.at(-1)).toBe('Added 6 new neighbour(s) of Name of hub (all shown).');
     await actions.expand('hub');
-    expect(messages.at(-1)).toBe('No further neighbours to bring in.');
+    expect(messages.at(-1)).toBe('No further neighbours of Name of hub to bring in.');
 
     actions.pin(['n30']);
     await actions.collapse('hub');
@@ -273,7 +332,7 @@ describe('links', () => {
     await made.actions.loadOverview(500);
     await made.actions.expand('hub');
     await made.actions.expand('hub');
-    await made.actions.findPath('far', 'hub');
+    await made.actions.findPath('far', 'hub', ['MET']);
     await made.actions.hide(['n5', 'lonely']);
     await made.actions.select('n7');
     made.graph.mergeNodeAttributes('n7', { x: 12.5, y: -3 });
@@ -303,7 +362,7 @@ describe('links', () => {
     expect(nodesOf(opened.graph)).toEqual(nodesOf(made.graph));
     expect(opened.graph.edges().sort()).toEqual(made.graph.edges().sort());
     expect([...opened.state.dismissed].sort()).toEqual(['lonely', 'n5']);
-    expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub' });
+    expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'] });
     expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
     expect(opened.interaction.current.selection).toEqual(['n7']);
     expect(opened.graph.getNodeAttributes('n7')).toMatchObject({ x: 12.5, y: -3 });
@@ -313,6 +372,43 @@ describe('links', () => {
     // The reopened view captures as the same link.
     expect(urlSync.currentHash()).toBe(link);
     expect(written).toEqual([]); // nothing scheduled: the page writes the address after a change
+  });
+
+  it('a link made after a query replaced the canvas reopens that result alone, selection and camera included', async () => {
+    const result = (ids: string[]): GraphPayload => ({
+      nodes: ids.map((id) => actor(id)),
+      edges: ids.includes('mid') && ids.includes('far') ? [met('far', 'mid')] : [],
+    });
+    const query = { query: 'MATCH (a)-[r]->(b) RETURN a, r, b', params: { limit: 2 } };
+    const made = explorer();
+    await made.actions.loadOverview(500);
+    await made.actions.showQueryResult(result(['far', 'mid']), 'replace', () => query);
+    await made.actions.select('mid');
+    made.sources.camera.setState({ x: 0.3, y: 0.6, ratio: 0.5, angle: 0 });
+    const link = new UrlSync(made.sources, () => {}).currentHash();
+
+    const opened = explorer();
+    const ran: string[] = [];
+    const start = createStartUp({
+      actions: opened.actions,
+      sources: opened.sources,
+      urlSync: new UrlSync(opened.sources, () => {}),
+      address: () => `#${link}`,
+      overviewLimit: 500,
+      // The console runs the query and hands its result to the actions in the mode asked.
+      runQuery: async (text, params, mode) => {
+        ran.push(`${mode} ${text} ${JSON.stringify(params)}`);
+        await opened.actions.showQueryResult(result(['far', 'mid']), mode, () => ({ query: text, params }));
+      },
+      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+    });
+    await start();
+
+    expect(ran).toEqual([`replace ${query.query} {"limit":2}`]);
+    expect(nodesOf(opened.graph)).toEqual(['far', 'mid']);
+    expect(opened.interaction.current.selection).toEqual(['mid']);
+    expect(opened.sources.camera.getState()).toEqual({ x: 0.3, y: 0.6, ratio: 0.5, angle: 0 });
+    expect(opened.messages.at(-1)).toBe('');
   });
 
   it('opens what still exists of a link and says what could not be opened', async () => {

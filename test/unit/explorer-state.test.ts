@@ -6,11 +6,17 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEdge, ApiNode, GraphPayload } from '../../server/domain/api.js';
 import { collapse, hideNodes, togglePins } from '../../client/explore/expansion.js';
 import { CanvasHistory } from '../../client/graph/canvas-history.js';
+import { LABEL_COLORS } from '../../client/graph/appearance.js';
 import { createGraph, dateExtent, mergePayload } from '../../client/graph/dataset.js';
+import { DerivedView } from '../../client/graph/derived-view.js';
 import { BETWEENNESS_MAX_NODES, MetricsCache } from '../../client/graph/metrics.js';
 import { computeVisibility } from '../../client/graph/visibility.js';
-import { DEFAULT_FILTERS } from '../../client/state/filters.js';
+import { edgeReducer, nodeReducer } from '../../client/sigma/reducers.js';
+import type { CanvasTheme } from '../../client/sigma/theme.js';
+import { Appearance } from '../../client/state/appearance.js';
+import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { deleteView, listViews, saveView } from '../../client/state/saved-views.js';
+import { Interaction } from '../../client/state/selection.js';
 import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
 
 function node(id: string, label: ApiNode['label'], properties: Record<string, unknown> = {}): ApiNode {
@@ -50,8 +56,8 @@ describe('links to a view', () => {
     selection: ['actor:ilham-aliyev'],
     expansions: [{ id: 'doc:1', types: ['MENTIONED_IN'], pages: 2 }],
     hidden: ['actor:x'],
-    query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' } },
-    path: { from: 'a', to: 'b' },
+    query: { query: 'MATCH (n) RETURN n LIMIT 5', params: { name: 'Ilham Aliyev' }, mode: 'replace' },
+    path: { from: 'a', to: 'b', types: ['SAID', 'ABOUT'] },
     filters: { ...DEFAULT_FILTERS, hiddenLabels: ['Place'], dateFrom: '2021-01-01', minDegree: 2 },
     appearance: { colorMode: 'community', sizeMode: 'pagerank' },
     camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 },
@@ -136,6 +142,22 @@ describe('filters', () => {
     const narrowed = computeVisibility(graph, { ...DEFAULT_FILTERS, minDegree: 2, hiddenRelTypes: ['CRITICIZED'] });
     expect(narrowed.hiddenNodes.has('b')).toBe(true);
     expect(narrowed.hiddenNodes.has('a')).toBe(false);
+  });
+});
+
+describe('what the canvas shows by default', () => {
+  it('hides mentions, which stay available in the filters, and keeps who said what about whom', () => {
+    const graph = sampleCanvas();
+    mergePayload(
+      graph,
+      { nodes: [], edges: [edge('m1', 'MENTIONED_IN', 'a', 'doc'), edge('m2', 'MENTIONED_IN', 'b', 'doc')] },
+      'query',
+    );
+    const filters = new Filters();
+    const hidden = computeVisibility(graph, filters.current).hiddenEdges;
+    expect([...hidden].sort()).toEqual(['m1', 'm2']);
+    filters.toggleRelType('MENTIONED_IN');
+    expect(computeVisibility(graph, filters.current).hiddenEdges.size).toBe(0);
   });
 });
 
@@ -271,5 +293,108 @@ describe('metrics', () => {
     const metrics = new MetricsCache(graph);
     expect(metrics.betweennessAvailable).toBe(false);
     expect(metrics.betweenness()).toBeNull();
+  });
+});
+
+describe('the legend', () => {
+  /** Two triangles of actors and institutions joined by one edge: two communities, two labels. */
+  function twoGroups() {
+    const graph = createGraph();
+    mergePayload(
+      graph,
+      {
+        nodes: [
+          { ...node('a1', 'Actor'), caption: 'Hub of A' },
+          node('a2', 'Institution'),
+          node('a3', 'Actor'),
+          { ...node('b1', 'Institution'), caption: 'Hub of B' },
+          node('b2', 'Actor'),
+          node('b3', 'Institution'),
+        ],
+        edges: [
+          edge('1', 'MET', 'a1', 'a2'),
+          edge('2', 'MET', 'a2', 'a3'),
+          edge('3', 'MET', 'a3', 'a1'),
+          edge('4', 'MET', 'b1', 'b2'),
+          edge('5', 'MET', 'b2', 'b3'),
+          edge('6', 'MET', 'b3', 'b1'),
+          edge('7', 'MET', 'a1', 'b1'),
+        ],
+      },
+      'overview',
+    );
+    const appearance = new Appearance();
+    const view = new DerivedView(graph, new Filters(), appearance, new MetricsCache(graph));
+    return { graph, appearance, view };
+  }
+
+  it('lists the labels by default', () => {
+    const { view } = twoGroups();
+    expect(view.legend().map((entry) => entry.kind === 'label' && [entry.label, entry.count])).toEqual([
+      ['Actor', 3],
+      ['Institution', 3],
+    ]);
+  });
+
+  it('lists the communities, in colours no label uses, while nodes are coloured by community', () => {
+    const { graph, appearance, view } = twoGroups();
+    appearance.set({ colorMode: 'community' });
+    const legend = view.legend();
+    expect(legend).toHaveLength(2);
+    expect(legend.every((entry) => entry.kind === 'community' && entry.count === 3)).toBe(true);
+    expect(legend.map((entry) => entry.kind === 'community' && entry.example).sort()).toEqual(['Hub of A', 'Hub of B']);
+    const labelColors = new Set(Object.values(LABEL_COLORS));
+    for (const entry of legend) expect(labelColors.has(entry.color)).toBe(false);
+    // The nodes are drawn in their community's colour: an actor and an institution of one community look alike.
+    const colorOfA = view.style('a1')!.color;
+    expect(view.style('a2')!.color).toBe(colorOfA);
+    expect(legend.map((entry) => entry.color)).toContain(colorOfA);
+    expect(view.style('b1')!.color).not.toBe(colorOfA);
+    graph.forEachNode((id) => expect(labelColors.has(view.style(id)!.color)).toBe(false));
+  });
+});
+
+describe('labels on the canvas', () => {
+  /** A hub with `count` neighbours, focused (hovered). */
+  function focusedHub(count: number) {
+    const graph = createGraph();
+    const spokes = Array.from({ length: count }, (_, i) => `s${i}`);
+    mergePayload(
+      graph,
+      {
+        nodes: [node('hub', 'Actor'), ...spokes.map((id) => node(id, 'Actor'))],
+        edges: spokes.map((id) => edge(`e-${id}`, 'MET', 'hub', id)),
+      },
+      'overview',
+    );
+    const interaction = new Interaction();
+    interaction.hover('hub');
+    const sources = {
+      graph,
+      interaction,
+      view: new DerivedView(graph, new Filters(), new Appearance(), new MetricsCache(graph)),
+      theme: () =>
+        ({ dimNode: '#ddd', dimEdge: '#eee', edge: '#bbb', focusEdge: '#444', pathEdge: '#b50' }) as CanvasTheme,
+      large: () => false,
+      layoutRunning: () => false,
+    };
+    const nodes = nodeReducer(sources);
+    const edges = edgeReducer(sources);
+    return {
+      neighbour: nodes('s0', graph.getNodeAttributes('s0')),
+      relationship: edges('e-s0', graph.getEdgeAttributes('e-s0')),
+    };
+  }
+
+  it('names a few neighbours and relationships of the focused node', () => {
+    const { neighbour, relationship } = focusedHub(3);
+    expect(neighbour.forceLabel).toBe(true);
+    expect(relationship).toMatchObject({ forceLabel: true, label: 'MET' });
+  });
+
+  it('does not force labels that would print over each other around a hub', () => {
+    const { neighbour, relationship } = focusedHub(40);
+    expect(neighbour.forceLabel).toBe(false);
+    expect(relationship).toMatchObject({ forceLabel: false, label: '' });
   });
 });

@@ -27,7 +27,8 @@ import { starterQueries, type Dialect } from './starters.js';
 import './console.css';
 
 export interface ConsoleActions {
-  showGraph(result: CypherResponse, mode: 'add' | 'replace'): void;
+  /** Resolves to how many of the result's nodes were not on the canvas before. */
+  showGraph(result: CypherResponse, mode: 'add' | 'replace'): Promise<number>;
   exportQuery(query: string, params: Record<string, unknown>): void;
 }
 
@@ -35,7 +36,8 @@ export interface ConsoleHandle {
   /** The query in the editor and its params (for URL state). */
   current(): { query: string; params: Record<string, unknown> };
   /** Puts a query (and params) in the editor and, if run is true, runs it. */
-  load(query: string, params?: Record<string, unknown>, run?: boolean): Promise<void>;
+  /** `mode`: whether a run's result is added to the canvas or replaces it (else the mode chosen in the console). */
+  load(query: string, params?: Record<string, unknown>, run?: boolean, mode?: 'add' | 'replace'): Promise<void>;
   /** The last query that ran successfully, or null. */
   lastRun(): { query: string; params: Record<string, unknown> } | null;
   /** Opens the console (the <details> element) and focuses the editor. */
@@ -121,10 +123,14 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
       renderHistory(historyList, history, library);
       const mode = modeSelect.value === 'replace' ? 'replace' : 'add';
       const drawn = result.graph.nodes.length > 0;
-      if (drawn) actions.showGraph(result, mode);
-      const note = drawn
-        ? `; ${result.graph.nodes.length} node(s) ${mode === 'replace' ? 'replace the canvas' : 'added to the canvas'}`
-        : '';
+      // Awaited: a linked view's next steps (expansions, a path) build on the result.
+      const added = drawn ? await actions.showGraph(result, mode) : 0;
+      // Counts only the nodes that are new to the canvas ("17 added" when none were new misled).
+      const note = !drawn
+        ? ''
+        : mode === 'replace'
+          ? `; ${result.graph.nodes.length} node(s) replace the canvas`
+          : `; ${added} new node(s) added to the canvas`;
       results.render(result, note);
     } catch (failure) {
       results.failed();
@@ -140,8 +146,9 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
       const parsed = parseParams(paramsInput.value);
       return { query: view.state.doc.toString(), params: parsed.ok ? parsed.params : {} };
     },
-    load: async (query, params = {}, run = false) => {
+    load: async (query, params = {}, run = false, mode) => {
       setDoc(view, query);
+      if (mode) modeSelect.value = mode;
       paramsInput.value = formatParams(params);
       readParams();
       if (run) await execute();
