@@ -43,8 +43,6 @@ export interface KuzuStoreOptions {
 
 /** Default time limit of the API's own reads. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
-/** Time limit of each statement on the long lane (an export page, a neighbourhood). */
-const LONG_QUERY_TIMEOUT_MS = 120_000;
 
 /**
  * A connection and the statements prepared on it. LadybugDB runs one query at a time per
@@ -108,14 +106,10 @@ export class KuzuStore extends CypherStore {
    * A new connection; the read-only store's gets the time limit (the importer's writes have none:
    * an import of a large folder may take minutes and is stopped by the user, not by a timer).
    */
-  private static async connect(
-    db: OpenDatabase,
-    options: KuzuStoreOptions,
-    timeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-  ): Promise<Connection> {
+  private static async connect(db: OpenDatabase, options: KuzuStoreOptions): Promise<Connection> {
     const connection = new Connection(db.database);
     await connection.init();
-    if (options.readOnly) connection.setQueryTimeout(timeoutMs);
+    if (options.readOnly) connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     return connection;
   }
 
@@ -124,8 +118,7 @@ export class KuzuStore extends CypherStore {
     if (!this.options.readOnly) return work();
     const job = this.longQueue.then(async () => {
       if (!this.long) {
-        // One page of a whole-graph export reads a large table: it gets more time than a click.
-        const connection = await KuzuStore.connect(this.db, this.options, LONG_QUERY_TIMEOUT_MS);
+        const connection = await KuzuStore.connect(this.db, this.options);
         this.long = { connection, prepared: new PreparedStatements(connection) };
       }
       return this.lane.run(this.long, work);
