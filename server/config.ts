@@ -30,6 +30,7 @@ const ConfigSchema = z
     consoleQueue: integer(0),
     responseMaxBytes: integer(1024),
     maxFileBytes: integer(1),
+    progressEveryMs: integer(0),
     bodyLimitBytes: integer(1024),
     store: z.enum(['ladybug', 'neo4j'], { message: 'store must be ladybug or neo4j' }),
     neo4jUri: z
@@ -164,6 +165,12 @@ export const ENVIRONMENT: Array<{ variable: string; key: keyof Config; fallback:
     key: 'maxFileBytes',
     fallback: 5 * 1024 * 1024,
     help: 'largest article file the importer reads',
+  },
+  {
+    variable: 'ACTORGRAPH_PROGRESS_EVERY_MS',
+    key: 'progressEveryMs',
+    fallback: 5000,
+    help: 'how often an import writing to a log (not a terminal) prints a progress line; 0: after every batch',
   },
   {
     variable: 'ACTORGRAPH_BODY_LIMIT_BYTES',

@@ -41,8 +41,6 @@ export function formatReport(report: ImportReport, ner?: NerSelection): string {
 }
 
 const PHASE_NAMES: Record<string, string> = { scan: 'names     ', import: 'importing ', statements: 'statements' };
-/** How often a non-terminal stderr gets a progress line (none for an import shorter than that). */
-const PLAIN_EVERY_MS = 5000;
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
@@ -75,7 +73,8 @@ class PhasePace {
 
 /**
  * Runs an import showing its progress on stderr: a bar with documents/s and the time left when it
- * is a terminal, otherwise a plain line every few seconds (finding names, importing, statements).
+ * is a terminal, otherwise a plain line every ACTORGRAPH_PROGRESS_EVERY_MS (finding names, importing,
+ * statements).
  */
 export async function importWithProgress(
   store: GraphStore,
@@ -116,7 +115,7 @@ export async function importWithProgress(
           }
           bar.setTotal(progress.total);
           bar.update(progress.current, payload);
-        } else if (Date.now() - lastLine >= PLAIN_EVERY_MS) {
+        } else if (Date.now() - lastLine >= config.progressEveryMs) {
           lastLine = Date.now();
           process.stderr.write(
             `${phase.trim()}: ${progress.current}/${progress.total}, ${payload.rate} documents/s, ETA ${eta}\n`,

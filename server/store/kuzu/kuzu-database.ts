@@ -59,7 +59,9 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
       // WAL; by default LadybugDB 0.19.1 then refuses to open the database at all ("Corrupted wal
       // file"). Replaying up to the torn record instead drops only the transaction that never
       // finished: the database holds all of an import's batch or none of it
-      // (test/engine/import-kill.test.ts).
+      // (test/engine/import-kill.test.ts). Not always the earlier, committed ones in the same WAL:
+      // killed during a later write, an import lost all its batches on open, so every batch write
+      // ends with a CHECKPOINT (KuzuStore.beginWrites).
       false,
     );
     try {
