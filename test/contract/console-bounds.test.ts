@@ -84,7 +84,11 @@ for (const [name, flavour] of Object.entries(FLAVOURS)) {
         await expect(refused).rejects.toMatchObject({ status: 503, code: 'busy', retryAfterSeconds: 2 });
         // The running ones outlast the waiting one's limit: it is answered 503, not late.
         expect(await waiting).toMatchObject({ status: 503, code: 'busy' });
-        for (const outcome of await Promise.all(running)) expect(outcome).toMatchObject({ status: 408 });
+        // The slow query ends at its time limit (408), or first at the worker's memory limit (413)
+        // where LadybugDB materialises the range faster than it sums it (seen on a clean CI run).
+        for (const outcome of await Promise.all(running)) {
+          expect([408, 413]).toContain((outcome as { status?: number }).status);
+        }
         const next = await store.runReadQuery('RETURN 1 AS one', {}, limits);
         expect(next.rows).toEqual([{ one: 1 }]);
       } finally {
