@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, PropValue } from '../server/domain/graph.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
+import { groupBy } from '../server/domain/group-by.js';
 
 type Run = (statement: string) => Promise<Array<Record<string, unknown>>>;
 
@@ -17,16 +18,6 @@ function csvValue(value: PropValue | undefined): string {
   if (Array.isArray(value)) return value.length === 0 ? '' : `"[${value.join(',').replaceAll('"', '""')}]"`;
   if (typeof value === 'string') return `"${value.replaceAll('"', '""')}"`;
   return String(value);
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (!groups.has(k)) groups.set(k, []);
-    groups.get(k)!.push(item);
-  }
-  return groups;
 }
 
 async function columnsOf(run: Run, table: string): Promise<string[]> {

@@ -26,6 +26,7 @@ import { COPY_CSV_OPTIONS, writeCsv } from '../server/store/kuzu/kuzu-csv.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 import { mergeWithExisting } from '../server/store/merge-existing.js';
 import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
+import { groupBy } from '../server/domain/group-by.js';
 
 const ARTICLES = Number(process.argv[2] ?? 300);
 const BATCH = Number(process.argv[3] ?? 100);
@@ -62,17 +63,6 @@ async function graphs(first: number, count: number, per: number): Promise<GraphB
   return out;
 }
 
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 const rowsOf = (batch: GraphBatch) => batch.nodes.length + batch.edges.length;
 
 function sizeOf(path: string): number {
@@ -102,7 +92,7 @@ async function rawCopy(batch: GraphBatch): Promise<number> {
   const copies: string[] = [];
   const byLabel = groupBy(batch.nodes, (node) => node.label);
   for (const [label, nodes] of byLabel) {
-    const keys = Object.keys(NODE_PROPS[label as keyof typeof NODE_PROPS]);
+    const keys = Object.keys(NODE_PROPS[label]);
     const file = join(work, `raw-${label}.csv`);
     writeCsv(
       file,

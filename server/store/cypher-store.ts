@@ -30,6 +30,7 @@ import { toApiPayload } from '../domain/payload.js';
 import { MAX_PATH_LENGTH } from '../domain/api.js';
 import { filterNeighborEdges, nameMatchScore, SearchHits, TEXT_MATCH_SCORE } from './search-hits.js';
 import { queryTerms, spellingKey } from '../domain/search-text.js';
+import { groupBy } from '../domain/group-by.js';
 
 /** Where the index-free full-text scan looks: a fixed list, spliced into search-text.cypher. */
 const TEXT_FIELDS = [
@@ -63,16 +64,6 @@ function labelPattern(label: NodeLabel | undefined): string {
 }
 
 /** Groups items by a key, keeping their order within each group. */
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /** `:A|B` from known relationship types (empty for none: every type), for splicing into a pattern. */
 function typesPattern(types: string[]): string {

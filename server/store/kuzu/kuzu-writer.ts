@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
 import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
+import { groupBy } from '../../domain/group-by.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -114,17 +115,6 @@ function edgeRow(edge: GraphEdge): Row {
     if (key !== 'id') row[key] = edge.properties[key] ?? null;
   }
   return row;
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** One item per id, the last one given (as successive MERGEs of the same id would leave it). */
@@ -289,7 +279,7 @@ async function writeNodes(
   for (const [label, group] of groupBy(nodes, (node) => node.label)) {
     const existing = await existingNodeIds(
       connection,
-      label as NodeLabel,
+      label,
       group.map((node) => node.id),
     );
     existing.forEach((id) => existedBefore.add(id));
@@ -297,13 +287,12 @@ async function writeNodes(
     await insertNodes(
       connection,
       files,
-      label as NodeLabel,
+      label,
       rows.filter((row) => !existing.has(String(row.id))),
       bulkMinRows,
     );
     const updates = rows.filter((row) => existing.has(String(row.id)));
-    if (updates.length > 0)
-      await runChunks(connection, (empty) => nodeUpdateStatement(label as NodeLabel, empty), updates);
+    if (updates.length > 0) await runChunks(connection, (empty) => nodeUpdateStatement(label, empty), updates);
   }
   return existedBefore;
 }
