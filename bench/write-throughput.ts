@@ -24,7 +24,7 @@ import { loadCypher, splitStatements } from '../server/store/cypher-files.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { COPY_CSV_OPTIONS, writeCsv } from '../server/store/kuzu/kuzu-csv.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
-import { mergeWithExisting } from '../server/store/merge-existing.js';
+import { mergeCarried } from '../server/importer/merge-carried.js';
 import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
 import { groupBy } from '../server/domain/group-by.js';
 
@@ -124,7 +124,7 @@ async function rawCopy(batch: GraphBatch): Promise<number> {
 }
 
 async function timedWrite(store: GraphStore, batch: GraphBatch, merge: boolean): Promise<number> {
-  const merged = merge ? await mergeWithExisting(store, batch) : batch;
+  const merged = merge ? await mergeCarried(store, batch) : batch;
   const writer = await store.beginWrites();
   const started = performance.now();
   await writer.write(merged);

@@ -35,7 +35,8 @@ export interface BuildOptions {
 
 export type NerByDocument = Map<SourceDocument, NerSpan[]>;
 
-const MAX_ENTITY_EVIDENCE = 3;
+/** Evidence sentences an entity keeps (also when batches are merged: merge-carried.ts). */
+export const MAX_ENTITY_EVIDENCE = 3;
 
 export function documentId(text: string): string {
   return `doc:${hash(text.normalize('NFC'))}`;

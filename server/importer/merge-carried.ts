@@ -11,8 +11,8 @@
  * - a statement keeps its first properties but is a quote if either says so, takes the highest
  *   confidence and a date the text gives over the article's date.
  *
- * The store's mergeWithExisting lets the incoming batch win instead, which makes the graph depend
- * on where batches begin and end; this replaces it for the importer.
+ * (Letting the incoming batch win instead, as an earlier store-side merge did, made the graph
+ * depend on where batches begin and end.)
  */
 import {
   decodeEvidence,
@@ -26,11 +26,9 @@ import {
 } from '../domain/graph.js';
 import { searchTextOf } from '../domain/search-text.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { MAX_ENTITY_EVIDENCE } from './build-graph.js';
 
 const ENTITY_LABELS = new Set(['Actor', 'Institution', 'Place']);
-
-/** As many evidence sentences as an entity keeps (build-graph's MAX_ENTITY_EVIDENCE). */
-const MAX_ENTITY_EVIDENCE = 3;
 
 function unionEvidence(a: PropValue | undefined, b: PropValue | undefined, limit = Infinity): string | null {
   const seen = new Map<string, Evidence>();

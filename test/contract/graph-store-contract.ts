@@ -14,7 +14,7 @@ import {
   type GraphNode,
 } from '../../server/domain/graph.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
-import { mergeWithExisting } from '../../server/store/merge-existing.js';
+import { mergeCarried } from '../../server/importer/merge-carried.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -67,7 +67,7 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       ]);
       // A run of batch writes (as a streaming import makes them) merges like a single write.
       const run = await writer.beginWrites();
-      await run.write(await mergeWithExisting(writer, { nodes: [], edges: [met] }));
+      await run.write(await mergeCarried(writer, { nodes: [], edges: [met] }));
       await run.finish();
       await writer.close();
       reader = await factory.openReader();

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeEvidence, type GraphBatch, type GraphNode } from '../../server/domain/graph.js';
 import { createApp } from '../../server/http/app.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
-import { mergeWithExisting } from '../../server/store/merge-existing.js';
+import { mergeCarried } from '../../server/importer/merge-carried.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -104,7 +104,7 @@ async function writeAll(bulkMinRows: number): Promise<{ graph: GraphBatch; path:
     const run = await store.beginWrites();
     await run.write(hostileGraph());
     await run.write(hostileGraph()); // written twice = written once
-    await run.write(await mergeWithExisting(store, laterBatch()));
+    await run.write(await mergeCarried(store, laterBatch()));
     await run.finish();
     const graph = await store.exportAll();
     return { graph, path };
