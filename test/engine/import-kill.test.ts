@@ -6,7 +6,7 @@
  * real `actorgraph import` process is killed at several points of a full import's duration.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../../server/config.js';
 import type { StatsResponse } from '../../server/domain/api.js';
 import type { GraphBatch } from '../../server/domain/graph.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { copyDatabase, statsOf } from '../helpers/database-copies.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'actorgraph.js');
@@ -67,22 +68,6 @@ async function exportOf(dbPath: string): Promise<GraphBatch> {
   } finally {
     await store.close();
   }
-}
-
-async function statsOf(dbPath: string): Promise<StatsResponse> {
-  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-  try {
-    return await store.stats();
-  } finally {
-    await store.close();
-  }
-}
-
-/** A copy of a closed database (checkpointed, so the main file is all of it). */
-function copyDatabase(from: string, to: string): string {
-  copyFileSync(from, to);
-  if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
-  return to;
 }
 
 let corpus: string;

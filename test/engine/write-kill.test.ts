@@ -8,12 +8,11 @@
  * test/contract/kuzu-bulk-write.test.ts.)
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import type { StatsResponse } from '../../server/domain/api.js';
-import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { copyDatabase, statsOf } from '../helpers/database-copies.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const CHILD = join(REPO_ROOT, 'test', 'engine', 'write-kill-child.ts');
@@ -33,21 +32,6 @@ function writePart(dbPath: string, part: number, killAt?: string): Promise<{ cod
     }
   });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, killed })));
-}
-
-async function statsOf(dbPath: string): Promise<StatsResponse> {
-  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-  try {
-    return await store.stats();
-  } finally {
-    await store.close();
-  }
-}
-
-function copyDatabase(from: string, to: string): string {
-  copyFileSync(from, to);
-  if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
-  return to;
 }
 
 let base: string;
