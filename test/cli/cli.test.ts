@@ -131,6 +131,16 @@ describe('actorgraph CLI', () => {
     }
   });
 
+  it('refuses a --batch-size that is not a whole number above 0, and writes nothing', async () => {
+    const target = join(tempDir(), 'batch.lbug');
+    for (const size of ['0', 'abc', '2.5']) {
+      const result = await cli('import', ARTICLES, '--ner', 'rules', '--batch-size', size, '--db', target);
+      expect(result.code, size).toBe(2);
+      expect(result.stderr, size).toContain(`--batch-size must be a whole number above 0, not ${size}`);
+    }
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('prints help for every command', async () => {
     for (const command of ['import', 'serve', 'start', 'query', 'export']) {
       const result = await cli(command, '--help');
