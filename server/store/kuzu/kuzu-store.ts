@@ -64,7 +64,7 @@ export class KuzuStore extends CypherStore {
   private readonly main: Lane;
   /** The second connection, for long reads (the server's read-only store only; created on first use). */
   private long: Lane | null = null;
-  /** Long reads go one at a time, so that they hold one connection and one libuv thread at most. */
+  /** Long reads go one at a time, so that they hold one connection, one libuv thread and one engine worker at most. */
   private longQueue: Promise<unknown> = Promise.resolve();
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
@@ -119,6 +119,10 @@ export class KuzuStore extends CypherStore {
     const job = this.longQueue.then(async () => {
       if (!this.long) {
         const connection = await KuzuStore.connect(this.db, this.options);
+        // One of the engine's worker threads at most: a query may take every worker it is allowed
+        // and keep it until its pipeline ends, so a long read on all of them left search and
+        // details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
+        connection.setMaxNumThreadForExec(1);
         this.long = { connection, prepared: new PreparedStatements(connection) };
       }
       return this.lane.run(this.long, work);
