@@ -1,7 +1,10 @@
 /**
- * What Kuzu and Neo4j do alike: every read the API makes, written once over named queries from
- * `cypher/`. A store supplies how to run a statement and how to turn its values into nodes and
- * edges; the queries themselves differ only where the dialects do (see cypher/kuzu, cypher/neo4j).
+ * What LadybugDB and Neo4j do alike: every read the API makes, written once over named queries
+ * from `cypher/` (their names, splices, parameters and columns: cypher/README.md). A store supplies
+ * how to run a statement and how to turn its values into nodes and edges; the queries themselves
+ * differ only where the dialects do (see cypher/kuzu, cypher/neo4j). Nothing here works around one
+ * engine: that belongs in its store's class, overriding a method (as KuzuStore does for its reads
+ * on a second connection).
  */
 import {
   NODE_LABELS,
@@ -262,7 +265,7 @@ export abstract class CypherStore implements GraphStore {
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
-    // An empty list means every type (it used to crash Kuzu 0.11.3; LadybugDB answers it).
+    // An empty list means every type, in both dialects (neighbors.cypher).
     const rows = await this.rows(this.labelled('neighbors', center.label), {
       id,
       types: options.types,
