@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../server/config.js';
 import type { PathResponse } from '../server/domain/api.js';
 import { percentile, serveForBench } from './bench-server.js';
 import { importDocuments } from '../server/importer/import-documents.js';
+import { searchHits } from '../server/explore/graph-views.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 import { Neo4jStore } from '../server/store/neo4j/neo4j-store.js';
@@ -21,7 +22,7 @@ const WARMUP = 5;
 const ARTICLES = join(REPO_ROOT, 'data', 'articles');
 
 async function actorId(store: GraphStore, name: string): Promise<string> {
-  const hit = (await store.search(name, 5)).find((result) => result.caption === name);
+  const hit = (await searchHits(store, name, 5)).find((result) => result.caption === name);
   if (!hit) throw new Error(`no actor named ${name} in the sample corpus`);
   return hit.id;
 }

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/config.js';
 import { REL_TYPES, type GraphBatch } from '../server/domain/graph.js';
+import { searchHits } from '../server/explore/graph-views.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { percentile } from './bench-server.js';
 import { syntheticGraph } from './synthetic-graph.js';
@@ -110,7 +111,7 @@ async function runOnEngine(engine: string, source: string): Promise<Result> {
     await importDocuments(sample, [join(REPO_ROOT, 'data', 'articles')]);
     for (const [query, meant] of SAMPLE_QUERIES) {
       const ms: number[] = [];
-      const hits = await timed(ms, () => sample.search(query, 10));
+      const hits = await timed(ms, () => searchHits(sample, query, 10));
       const top = hits[0]?.snippet ?? hits[0]?.caption ?? '(none)';
       result.sampleSearch.push({ query, top, right: meant.test(top), ms: ms[0] });
     }

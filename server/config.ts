@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_STORE, STORE_ALIASES, STORE_NAMES } from './domain/stores.js';
 import { NER_MODES } from './importer/ner/ner-types.js';
 
 import { PACKAGE_ROOT } from './package-root.js';
@@ -32,7 +33,7 @@ const ConfigSchema = z
     maxFileBytes: integer(1),
     progressEveryMs: integer(0),
     bodyLimitBytes: integer(1024),
-    store: z.enum(['ladybug', 'neo4j'], { message: 'store must be ladybug or neo4j' }),
+    store: z.enum(STORE_NAMES, { message: `store must be ${STORE_NAMES.join(' or ')}` }),
     neo4jUri: z
       .string()
       .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected bolt://host:port or neo4j://host:port (or +s / +ssc)')
@@ -92,9 +93,8 @@ function defaultDataFolder(): string {
 
 /**
  * The embedded store was called "kuzu" until LadybugDB (Kuzu's maintained fork) replaced Kuzu.
- * `kuzu` still selects it, for one release, with a notice on stderr.
+ * `kuzu` still selects it, for one release, with a notice on stderr (STORE_ALIASES, domain/stores.ts).
  */
-export const STORE_ALIASES: Record<string, 'ladybug'> = { kuzu: 'ladybug' };
 
 export function storeAliasNotice(alias: string): string {
   return (
@@ -253,7 +253,7 @@ export function loadConfig(
     const value = overrides[key] ?? (env[variable] !== undefined && env[variable] !== '' ? env[variable] : fallback);
     raw[key] = value === '' ? undefined : value;
   }
-  raw.store ??= raw.neo4jUri ? 'neo4j' : 'ladybug';
+  raw.store ??= raw.neo4jUri ? 'neo4j' : DEFAULT_STORE;
   const alias = typeof raw.store === 'string' ? STORE_ALIASES[raw.store] : undefined;
   if (alias) {
     process.stderr.write(`${storeAliasNotice(String(raw.store))}\n`);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultDatabasePath, loadConfig, type Config } from '../config.js';
 import { AppError, StoreUnavailableError } from '../domain/errors.js';
+import { STORE_KINDS, STORE_NAMES } from '../domain/stores.js';
 import type { NerChoice } from '../importer/import-documents.js';
 import { NerUnavailableError, type NerMode } from '../importer/ner/ner-types.js';
 import { selectNer, type NerSelection } from '../importer/ner/select-ner.js';
@@ -21,7 +22,7 @@ export function withDbOption(command: Command): Command {
     .option('--db <path>', `LadybugDB database path (env ACTORGRAPH_DB, default ${defaultDatabasePath()})`)
     .option(
       '--store <store>',
-      'ladybug or neo4j (env ACTORGRAPH_STORE; neo4j when NEO4J_URI is set; kuzu: old name of ladybug)',
+      `${STORE_NAMES.join(' or ')} (env ACTORGRAPH_STORE; neo4j when NEO4J_URI is set; kuzu: old name of ladybug)`,
     );
 }
 
@@ -50,7 +51,7 @@ export function configFrom(options: DbOption & { port?: string; host?: string })
  * from it as if the graph were empty. Only import and start create a database.
  */
 export function requireExistingDatabase(config: Config): void {
-  if (config.store === 'neo4j') return;
+  if (!STORE_KINDS[config.store].embedded) return;
   const path = resolve(config.dbPath);
   if (existsSync(path)) return;
   throw new StoreUnavailableError(

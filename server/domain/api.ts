@@ -3,6 +3,7 @@
  * of runtime dependencies on server code.
  */
 import type { NodeLabel, Properties, RelType } from './graph.js';
+import type { Dialect, StoreKind } from './stores.js';
 
 export interface ApiNode {
   id: string;
@@ -29,15 +30,15 @@ export interface GraphPayload {
 export interface HealthResponse {
   status: 'ok';
   /** `ladybug`: the embedded LadybugDB store (called `kuzu` before 0.2); its dialect is Kuzu's Cypher. */
-  store: 'ladybug' | 'neo4j';
-  dialect: 'kuzu' | 'neo4j';
+  store: StoreKind;
+  dialect: Dialect;
   version: string;
 }
 
 /** GET /api/ready: 200 when the store answers, 503 with the reason when not (or shutting down). */
 export interface ReadyResponse {
   ready: boolean;
-  store: 'ladybug' | 'neo4j';
+  store: StoreKind;
   reason?: string;
 }
 
@@ -145,9 +146,6 @@ export interface EdgeDetailsResponse {
 }
 
 /** GET /api/paths/shortest: one shortest path, ignoring direction, and its nodes and edges. */
-/** The longest path the API looks for (`shortestPath` in the stores). */
-export const MAX_PATH_LENGTH = 8;
-
 export interface PathResponse {
   found: boolean;
   /** Relationships on the path; null when none was found. */

@@ -3,7 +3,7 @@ import type { DocumentResponse, MentionSpan } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { toApiNode } from '../domain/payload.js';
+import { toApiNode } from './payload.js';
 
 function parseSpans(value: unknown): Array<[number, number]> {
   if (typeof value !== 'string') return [];

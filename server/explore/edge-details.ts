@@ -6,7 +6,7 @@ import type { EdgeDetailsResponse, SourceRef } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { GraphEdge } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { toApiEdge, toApiNode } from '../domain/payload.js';
+import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 
 /**

@@ -6,7 +6,7 @@ import type { NodeDetailsResponse, RelationView, SourceRef, StatementView } from
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
 import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
-import { toApiEdge, toApiNode } from '../domain/payload.js';
+import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 
 /** Relations to documents are listed as sources, not as relations. */

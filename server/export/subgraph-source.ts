@@ -51,7 +51,7 @@ export async function selectSubgraph(
     }
     case 'query': {
       const result = await store.runReadQuery(selection.query, selection.params, { limit: QUERY_ROW_LIMIT, timeoutMs });
-      return sourceFromGraph(result.graph);
+      return sourceFromBatch(result.graph);
     }
     case 'view': {
       // Only edges whose both ends were sent: the view is exported as it is, nothing invented.

@@ -4,9 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Dialect } from '../domain/stores.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-
-export type Dialect = 'kuzu' | 'neo4j';
 
 const CYPHER_DIR = join(PACKAGE_ROOT, 'cypher');
 const cache = new Map<string, string>();

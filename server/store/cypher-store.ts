@@ -1,9 +1,11 @@
 /**
- * What Kuzu and Neo4j do alike: every read the API makes, written once over named queries from
- * `cypher/`. A store supplies how to run a statement and how to turn its values into nodes and
- * edges; the queries themselves differ only where the dialects do (see cypher/kuzu, cypher/neo4j).
+ * What LadybugDB and Neo4j do alike: every read the API makes, written once over named queries
+ * from `cypher/` (their names, splices, parameters and columns: cypher/README.md). A store supplies
+ * how to run a statement and how to turn its values into nodes and edges; the queries themselves
+ * differ only where the dialects do (see cypher/kuzu, cypher/neo4j). Nothing here works around one
+ * engine: that belongs in its store's class, overriding a method (as KuzuStore does for its reads
+ * on a second connection).
  */
-import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
 import {
   NODE_LABELS,
   REL_TYPES,
@@ -13,8 +15,17 @@ import {
   type NodeLabel,
 } from '../domain/graph.js';
 import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
+import {
+  MAX_PATH_LENGTH,
+  uniqueById,
+  type GraphCounts,
+  type GraphSchema,
+  type ReadQueryResult,
+  type SearchMatch,
+} from '../domain/reads.js';
 import { REL_ENDPOINTS } from '../domain/schema.js';
-import { loadCypher, type Dialect } from './cypher-files.js';
+import type { Dialect, StoreKind } from '../domain/stores.js';
+import { loadCypher } from './cypher-files.js';
 import type {
   BatchWriter,
   GraphPath,
@@ -26,8 +37,6 @@ import type {
   ReadQueryOptions,
   WriteSummary,
 } from './graph-store.js';
-import { toApiPayload } from '../domain/payload.js';
-import { MAX_PATH_LENGTH } from '../domain/api.js';
 import { filterNeighborEdges, nameMatchScore, SearchHits, TEXT_MATCH_SCORE } from './search-hits.js';
 import { queryTerms, spellingKey } from '../domain/search-text.js';
 import { groupBy } from '../domain/group-by.js';
@@ -78,7 +87,7 @@ function endpointStub(id: string, label: NodeLabel): GraphNode {
 }
 
 export abstract class CypherStore implements GraphStore {
-  abstract readonly kind: 'ladybug' | 'neo4j';
+  abstract readonly kind: StoreKind;
   abstract readonly dialect: Dialect;
   abstract readonly location: string;
 
@@ -94,12 +103,12 @@ export abstract class CypherStore implements GraphStore {
 
   abstract writeBatch(batch: GraphBatch): Promise<WriteSummary>;
   abstract beginWrites(): Promise<BatchWriter>;
-  abstract schema(): Promise<SchemaResponse>;
+  abstract schema(): Promise<GraphSchema>;
   abstract runReadQuery(
     query: string,
     params: Record<string, unknown>,
     options: ReadQueryOptions,
-  ): Promise<CypherResponse>;
+  ): Promise<ReadQueryResult>;
   abstract close(): Promise<void>;
 
   protected query(name: string, params?: Row): Promise<Row[]> {
@@ -198,7 +207,7 @@ export abstract class CypherStore implements GraphStore {
     return Number(row?.count ?? 0) === 0;
   }
 
-  async stats(): Promise<StatsResponse> {
+  async stats(): Promise<GraphCounts> {
     const nodes: Record<string, number> = {};
     const relationships: Record<string, number> = {};
     for (const row of await this.query('stats-nodes')) nodes[String(row.label)] = Number(row.count);
@@ -207,9 +216,9 @@ export abstract class CypherStore implements GraphStore {
     return { nodes, relationships, totalNodes: sum(nodes), totalRelationships: sum(relationships) };
   }
 
-  async overview(limit: number): Promise<GraphPayload> {
+  async overview(limit: number): Promise<GraphBatch> {
     const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
-    return toApiPayload(nodes, await this.edgesAmong(nodes));
+    return { nodes, edges: await this.edgesAmong(nodes) };
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
@@ -253,10 +262,10 @@ export abstract class CypherStore implements GraphStore {
     return incident;
   }
 
-  async neighbors(id: string, options: NeighborOptions): Promise<GraphPayload> {
+  async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
-    // An empty list means every type (it used to crash Kuzu 0.11.3; LadybugDB answers it).
+    // An empty list means every type, in both dialects (neighbors.cypher).
     const rows = await this.rows(this.labelled('neighbors', center.label), {
       id,
       types: options.types,
@@ -265,7 +274,7 @@ export abstract class CypherStore implements GraphStore {
     });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
     const edges = await this.edgesAmong(nodes);
-    return toApiPayload(nodes, filterNeighborEdges(edges, id, options.types));
+    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
   }
 
   async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {
@@ -314,7 +323,7 @@ export abstract class CypherStore implements GraphStore {
    * every word of the query in a statement, a document title or a description, found by a plain
    * scan that needs no extension, and whatever the store's full-text index adds when it has one.
    */
-  async search(text: string, limit: number): Promise<SearchHit[]> {
+  async search(text: string, limit: number): Promise<SearchMatch[]> {
     const q = text.trim().toLowerCase();
     if (q === '') return [];
     const key = spellingKey(q) || q;

@@ -1,10 +1,12 @@
 /**
- * The one interface every store implements (Kuzu embedded, later Neo4j). It speaks in plain
- * objects from server/domain; nothing above this layer knows which database answers.
+ * The one interface every store implements (embedded LadybugDB, Neo4j; the kinds are listed in
+ * domain/stores.ts). It speaks domain types only (domain/graph.ts, domain/reads.ts): captions and
+ * the API's shapes are made above it, in explore/. Nothing above this layer knows which database
+ * answers.
  */
-import type { CypherResponse, GraphPayload, SchemaResponse, SearchHit, StatsResponse } from '../domain/api.js';
 import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
-import type { Dialect } from './cypher-files.js';
+import type { GraphCounts, GraphSchema, ReadQueryResult, SearchMatch } from '../domain/reads.js';
+import type { Dialect, StoreKind } from '../domain/stores.js';
 
 export interface WriteSummary {
   nodesWritten: number;
@@ -60,7 +62,7 @@ export interface ReadQueryOptions {
 }
 
 export interface GraphStore {
-  readonly kind: 'ladybug' | 'neo4j';
+  readonly kind: StoreKind;
   readonly dialect: Dialect;
   /** Human-readable location (a path or a URI) for messages. */
   readonly location: string;
@@ -74,9 +76,10 @@ export interface GraphStore {
   findEdges(ids: string[]): Promise<GraphEdge[]>;
 
   isEmpty(): Promise<boolean>;
-  stats(): Promise<StatsResponse>;
-  schema(): Promise<SchemaResponse>;
-  overview(limit: number): Promise<GraphPayload>;
+  stats(): Promise<GraphCounts>;
+  schema(): Promise<GraphSchema>;
+  /** The `limit` most connected nodes and the relationships among them. */
+  overview(limit: number): Promise<GraphBatch>;
   getNode(id: string): Promise<GraphNode | null>;
   degree(id: string): Promise<number>;
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
@@ -84,14 +87,18 @@ export interface GraphStore {
   incidentEdgesOf(nodes: GraphNode[], types?: string[]): Promise<Map<string, IncidentEdge[]>>;
   /** Title and date of each document found among these ids, in one read. */
   documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
-  /** The node and its neighbours ranked by their degree (most connected first). */
-  neighbors(id: string, options: NeighborOptions): Promise<GraphPayload>;
+  /**
+   * The node (first) and its neighbours ranked by their degree (most connected first), with the
+   * relationships among them; empty when there is no such node.
+   */
+  neighbors(id: string, options: NeighborOptions): Promise<GraphBatch>;
   /**
    * One shortest path between two nodes, ignoring direction, of at most `maxLength` relationships
    * of the given types; null when there is none (or either node does not exist).
    */
   shortestPath(from: string, to: string, options: PathOptions): Promise<GraphPath | null>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Nodes whose names, aliases or text match, best first. */
+  search(query: string, limit: number): Promise<SearchMatch[]>;
   /** The whole graph (for export). */
   exportAll(): Promise<GraphBatch>;
   /** The whole graph page by page, in id order, so that large exports stream. */
@@ -100,7 +107,7 @@ export interface GraphStore {
   /** A node, the nodes within `depth` steps (at most `limit`), and the edges among them. */
   neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch>;
   /** A user's Cypher, read-only, with a timeout and a row limit. */
-  runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<CypherResponse>;
+  runReadQuery(query: string, params: Record<string, unknown>, options: ReadQueryOptions): Promise<ReadQueryResult>;
 
   /**
    * Why the store's full-text search is damaged (an index missing after an interrupted import),

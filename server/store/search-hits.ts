@@ -2,8 +2,8 @@
  * Ranking shared by the stores' search: prefix matches on names first, then full-text hits.
  * Each node appears once, with its best score.
  */
-import type { SearchHit } from '../domain/api.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
+import type { SearchMatch } from '../domain/reads.js';
 import { spellingKey } from '../domain/search-text.js';
 
 /**
@@ -32,25 +32,20 @@ export function fullTextScore(score: number): number {
 }
 
 export class SearchHits {
-  private readonly hits = new Map<string, SearchHit>();
+  private readonly hits = new Map<string, SearchMatch & { caption: string }>();
 
   add(node: GraphNode, score: number): void {
     const previous = this.hits.get(node.id);
     if (previous && previous.score >= score) return;
-    const snippet = node.label === 'Statement' ? String(node.properties.text ?? '') : undefined;
-    this.hits.set(node.id, {
-      id: node.id,
-      label: node.label,
-      caption: captionOf(node),
-      score,
-      ...(snippet ? { snippet } : {}),
-    });
+    this.hits.set(node.id, { node, score, caption: captionOf(node) });
   }
 
-  top(limit: number): SearchHit[] {
+  /** Best first; equal scores in the order of their captions. */
+  top(limit: number): SearchMatch[] {
     return [...this.hits.values()]
       .sort((a, b) => b.score - a.score || a.caption.localeCompare(b.caption))
-      .slice(0, limit);
+      .slice(0, limit)
+      .map(({ node, score }) => ({ node, score }));
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type GraphEdge,
   type GraphNode,
 } from '../../server/domain/graph.js';
+import { searchHits } from '../../server/explore/graph-views.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { mergeCarried } from '../../server/importer/merge-carried.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
@@ -223,30 +224,30 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
     });
 
     it('suggests names by prefix and finds statements by their words', async () => {
-      const byPrefix = await reader.search('lovel', 5);
+      const byPrefix = await searchHits(reader, 'lovel', 5);
       expect(byPrefix[0]).toMatchObject({ id: 'actor:ada-lovelace', label: 'Actor', caption: 'Ada Lovelace' });
-      const byAlias = await reader.search('babbage', 5);
+      const byAlias = await searchHits(reader, 'babbage', 5);
       expect(byAlias.map((hit) => hit.id)).toContain('actor:charles-babbage');
-      const byStatement = await reader.search('compose music', 5);
+      const byStatement = await searchHits(reader, 'compose music', 5);
       expect(byStatement.map((hit) => hit.id)).toContain('stmt:engines');
-      expect(await reader.search('zzzz-no-such-thing', 5)).toEqual([]);
+      expect(await searchHits(reader, 'zzzz-no-such-thing', 5)).toEqual([]);
     });
 
     it('finds names by their common spelling variants', async () => {
-      expect((await reader.search('Aliev', 5))[0]?.id).toBe('actor:ilham-aliyev');
-      expect((await reader.search('Zelensky', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
-      expect((await reader.search('zelenskyy', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
-      expect((await reader.search('Babage', 5))[0]?.id).toBe('actor:charles-babbage');
+      expect((await searchHits(reader, 'Aliev', 5))[0]?.id).toBe('actor:ilham-aliyev');
+      expect((await searchHits(reader, 'Zelensky', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
+      expect((await searchHits(reader, 'zelenskyy', 5))[0]?.id).toBe('actor:volodymyr-zelenskiy');
+      expect((await searchHits(reader, 'Babage', 5))[0]?.id).toBe('actor:charles-babbage');
     });
 
     it('ranks an exact name or alias above longer names that contain it', async () => {
-      const hits = await reader.search('US', 10);
+      const hits = await searchHits(reader, 'US', 10);
       expect(hits.slice(0, 3).map((hit) => hit.id)).toEqual(['place:united-states', 'inst:usaid', 'place:russia']);
-      expect((await reader.search('united states', 5))[0]?.id).toBe('place:united-states');
+      expect((await searchHits(reader, 'united states', 5))[0]?.id).toBe('place:united-states');
     });
 
     it('finds a statement by words that appear in it in another order or form', async () => {
-      const hits = await reader.search('music compose', 5);
+      const hits = await searchHits(reader, 'music compose', 5);
       expect(hits.map((hit) => hit.id)).toContain('stmt:engines');
       expect(hits.find((hit) => hit.id === 'stmt:engines')?.snippet).toBe('Engines will compose music');
     });

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import { searchHits } from '../../explore/graph-views.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import { dossierHtml, dossierMarkdown } from '../../export/dossier.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -10,7 +11,7 @@ import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js
 /** A node id, or a name the search finds exactly (case-insensitive). */
 export async function findActorId(store: GraphStore, nameOrId: string): Promise<string> {
   if (await store.getNode(nameOrId)) return nameOrId;
-  const hits = await store.search(nameOrId, 20);
+  const hits = await searchHits(store, nameOrId, 20);
   const exact = hits.find((hit) => hit.label !== 'Statement' && hit.caption.toLowerCase() === nameOrId.toLowerCase());
   const candidate = exact ?? hits.find((hit) => hit.label === 'Actor' || hit.label === 'Institution');
   if (!candidate) throw new NotFoundError(`No actor or institution named "${nameOrId}"`);

@@ -11,7 +11,7 @@ import { loadGold } from '../../eval/gold.js';
 import { CATEGORIES, f1, scoreDocument, totals, type CategoryScore, type DocumentScore } from '../../eval/score.js';
 import { loadConfig } from '../../config.js';
 import { importDocuments } from '../../importer/import-documents.js';
-import { KuzuStore } from '../../store/kuzu/kuzu-store.js';
+import { openScratchStore } from '../../store/open-store.js';
 import { nerSummary, withNer, withNerOption } from '../shared.js';
 
 function row(label: string, score: CategoryScore): string {
@@ -51,7 +51,9 @@ export function evalCommand(): Command {
     await withNer(config, async ({ selection, choice }) => {
       const dir = mkdtempSync(join(tmpdir(), 'actorgraph-eval-'));
       try {
-        const store = await KuzuStore.open({ path: join(dir, 'eval.kuzu'), readOnly: false });
+        // A throwaway database from the store registry: the scores need an empty graph, and the
+        // user's own database (or Neo4j server) must not receive the eval's articles.
+        const store = await openScratchStore(config, dir);
         try {
           const report = await importDocuments(store, articles, { ner: choice });
           for (const skipped of report.skipped) process.stderr.write(`skipped ${skipped.path}: ${skipped.reason}\n`);

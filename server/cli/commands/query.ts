@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { CypherResponse } from '../../domain/api.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { toCypherResponse } from '../../explore/graph-views.js';
 import { terminalSafe } from '../terminal-text.js';
 import { configFrom, withDbOption, withStore, type DbOption } from '../shared.js';
 
@@ -59,8 +60,10 @@ export function queryCommand(): Command {
     const params = parseParams(options.param);
     const limit = Number(options.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new InvalidInputError('--limit must be a positive whole number');
-    const result = await withStore(config, true, (store) =>
-      store.runReadQuery(cypher, params, { limit, timeoutMs: config.queryTimeoutMs }),
+    const result = toCypherResponse(
+      await withStore(config, true, (store) =>
+        store.runReadQuery(cypher, params, { limit, timeoutMs: config.queryTimeoutMs }),
+      ),
     );
     process.stdout.write(`${options.json ? JSON.stringify(result, null, 2) : formatTable(result)}\n`);
   });

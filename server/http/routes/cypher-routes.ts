@@ -1,6 +1,7 @@
 /** POST /api/cypher: a user's query, read-only, with the configured timeout and row limit. */
 import { Router } from 'express';
 import { z } from 'zod';
+import { toCypherResponse } from '../../explore/graph-views.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ApiErrorBody, mountRoute, type RouteSpec } from '../route-spec.js';
 
@@ -57,7 +58,8 @@ export function cypherRoutes(store: GraphStore, limits: CypherLimits): Router {
   const router = Router();
   mountRoute(router, cypher, async ({ body }, res) => {
     const limit = Math.min(body.limit ?? limits.rowLimit, limits.rowLimit);
-    res.json(await store.runReadQuery(body.query, body.params, { limit, timeoutMs: limits.timeoutMs }));
+    const result = await store.runReadQuery(body.query, body.params, { limit, timeoutMs: limits.timeoutMs });
+    res.json(toCypherResponse(result));
   });
   return router;
 }

@@ -1,7 +1,9 @@
 /** Read-only graph endpoints: stats, schema, overview, nodes, neighbours, search, documents. */
 import { Router } from 'express';
 import { z } from 'zod';
+import type { SchemaResponse, StatsResponse } from '../../domain/api.js';
 import { documentView } from '../../explore/document-view.js';
+import { neighborsView, overviewView, searchHits } from '../../explore/graph-views.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
@@ -136,19 +138,22 @@ export const graphRouteSpecs: RouteSpec[] = [stats, schema, overview, node, neig
 export function graphRoutes(store: GraphStore): Router {
   const router = Router();
   mountRoute(router, stats, async (_input, res) => {
-    res.json(await store.stats());
+    // The store's counts and schema are the API's answers as they are; the types say they still match.
+    const body: StatsResponse = await store.stats();
+    res.json(body);
   });
   mountRoute(router, schema, async (_input, res) => {
-    res.json(await store.schema());
+    const body: SchemaResponse = await store.schema();
+    res.json(body);
   });
   mountRoute(router, overview, async ({ query }, res) => {
-    res.json(await store.overview(query.limit));
+    res.json(await overviewView(store, query.limit));
   });
   mountRoute(router, node, async ({ params }, res) => {
     res.json(await nodeDetails(store, params.id));
   });
   mountRoute(router, neighbors, async ({ params, query }, res) => {
-    const payload = await store.neighbors(params.id, query);
+    const payload = await neighborsView(store, params.id, query);
     if (payload.nodes.length === 0) {
       res.status(404).json({ error: { code: 'not_found', message: `No node with id "${params.id}"` } });
       return;
@@ -156,7 +161,7 @@ export function graphRoutes(store: GraphStore): Router {
     res.json(payload);
   });
   mountRoute(router, search, async ({ query }, res) => {
-    res.json({ results: await store.search(query.q, query.limit) });
+    res.json({ results: await searchHits(store, query.q, query.limit) });
   });
   mountRoute(router, document, async ({ params }, res) => {
     res.json(await documentView(store, params.id));

@@ -1,10 +1,10 @@
 /** Paths between two nodes: GET /api/paths/shortest?from=&to=&maxLength=&types= */
 import { Router } from 'express';
 import { z } from 'zod';
-import { MAX_PATH_LENGTH, type PathResponse } from '../../domain/api.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import { MAX_PATH_LENGTH } from '../../domain/reads.js';
+import { pathView } from '../../explore/graph-views.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { toApiPayload } from '../../domain/payload.js';
 import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 import { relTypesParam } from './params.js';
 
@@ -67,17 +67,7 @@ export function pathRoutes(store: GraphStore): Router {
     const end = await store.getNode(to);
     const missing = [start ? null : from, end ? null : to].filter((id): id is string => id !== null);
     if (missing.length > 0) throw new NotFoundError(missing.map((id) => `No node with id "${id}"`).join('; '));
-    const path = await store.shortestPath(from, to, { maxLength, types });
-    const body: PathResponse = path
-      ? {
-          found: true,
-          length: path.edges.length,
-          nodeIds: path.nodes.map((node) => node.id),
-          edgeIds: path.edges.map((edge) => edge.id),
-          graph: toApiPayload(path.nodes, path.edges),
-        }
-      : { found: false, length: null, nodeIds: [], edgeIds: [], graph: { nodes: [], edges: [] } };
-    res.json(body);
+    res.json(pathView(await store.shortestPath(from, to, { maxLength, types })));
   });
 
   return router;

@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { HealthResponse, ReadyResponse } from '../../domain/api.js';
+import { DIALECTS, STORE_NAMES } from '../../domain/stores.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { OpenApiDocument } from '../openapi.js';
 import { mountRoute, type RouteSpec } from '../route-spec.js';
@@ -18,8 +19,8 @@ export interface Lifecycle {
   shuttingDown: boolean;
 }
 
-const StoreKind = z.enum(['ladybug', 'neo4j']);
-const Dialect = z.enum(['kuzu', 'neo4j']);
+const StoreKind = z.enum(STORE_NAMES);
+const Dialect = z.enum(DIALECTS);
 const HealthBody = z.object({
   status: z.literal('ok'),
   store: StoreKind,

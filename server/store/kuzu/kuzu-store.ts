@@ -5,13 +5,12 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Connection, type QueryResult } from '@ladybugdb/core';
-import type { CypherResponse, SchemaResponse } from '../../domain/api.js';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { toApiPayload } from '../../domain/payload.js';
+import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
@@ -327,10 +326,10 @@ export class KuzuStore extends CypherStore {
     }
   }
 
-  async schema(): Promise<SchemaResponse> {
+  async schema(): Promise<GraphSchema> {
     const tables = await this.rows('CALL show_tables() RETURN name, type');
-    const labels: SchemaResponse['labels'] = [];
-    const relationshipTypes: SchemaResponse['relationshipTypes'] = [];
+    const labels: GraphSchema['labels'] = [];
+    const relationshipTypes: GraphSchema['relationshipTypes'] = [];
     const keys = new Set<string>();
     for (const table of tables) {
       const name = String(table.name);
@@ -353,7 +352,7 @@ export class KuzuStore extends CypherStore {
     query: string,
     params: Record<string, unknown>,
     options: ReadQueryOptions,
-  ): Promise<CypherResponse> {
+  ): Promise<ReadQueryResult> {
     if (!this.options.readOnly) {
       throw new StoreUnavailableError('Console queries need the database opened read-only (the server opens it so).');
     }
@@ -364,7 +363,7 @@ export class KuzuStore extends CypherStore {
     });
     const started = Date.now();
     const result = await this.console.run(query, params, options.limit, options.timeoutMs);
-    const graph = toApiPayload(result.graph.nodes, result.graph.edges);
+    const graph = { nodes: uniqueById(result.graph.nodes), edges: uniqueById(result.graph.edges) };
     return {
       columns: result.columns,
       rows: result.rows,

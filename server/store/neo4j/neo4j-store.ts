@@ -5,13 +5,12 @@
  * The reads shared with Kuzu live in CypherStore.
  */
 import neo4j, { type Driver, type Node, type Relationship } from 'neo4j-driver';
-import type { CypherResponse, SchemaResponse } from '../../domain/api.js';
 import { NODE_LABELS, REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode } from '../../domain/graph.js';
 import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../../domain/schema.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { toApiPayload } from '../../domain/payload.js';
+import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleQueue } from '../console/console-queue.js';
 import { DEFAULT_CONSOLE_QUEUE, DEFAULT_RESPONSE_MAX_BYTES } from '../console/response-budget.js';
@@ -168,7 +167,7 @@ export class Neo4jStore extends CypherStore {
     return Promise.resolve({ write: (batch) => this.writeBatch(batch), finish: () => Promise.resolve() });
   }
 
-  async schema(): Promise<SchemaResponse> {
+  async schema(): Promise<GraphSchema> {
     const [row] = await this.rows(
       'CALL db.labels() YIELD label WITH collect(label) AS labels CALL db.relationshipTypes() YIELD relationshipType WITH labels, collect(relationshipType) AS types CALL db.propertyKeys() YIELD propertyKey RETURN labels, types, collect(propertyKey) AS keys',
     );
@@ -195,7 +194,7 @@ export class Neo4jStore extends CypherStore {
     query: string,
     params: Record<string, unknown>,
     options: ReadQueryOptions,
-  ): Promise<CypherResponse> {
+  ): Promise<ReadQueryResult> {
     await this.connect();
     const started = Date.now();
     try {
@@ -212,7 +211,7 @@ export class Neo4jStore extends CypherStore {
           () => `Neo4j at ${this.location}`,
         ),
       );
-      const graph = toApiPayload(outcome.graph.nodes, outcome.graph.edges);
+      const graph = { nodes: uniqueById(outcome.graph.nodes), edges: uniqueById(outcome.graph.edges) };
       return {
         columns: outcome.columns,
         rows: outcome.rows,

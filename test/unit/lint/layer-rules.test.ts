@@ -36,6 +36,8 @@ describe('layer rules', () => {
       /serves reads/,
     ],
     ['server/store/probe.ts', "import { startServer } from '../http/server.js';", /below the importer/],
+    ['server/store/probe.ts', "import { toApiPayload } from '../explore/payload.js';", /below the importer/],
+    ['server/store/kuzu/probe.ts', "import type { SearchHit } from '../../domain/api.js';", /speaks domain types/],
     ['server/domain/probe.ts', "import { loadCypher } from '../store/cypher-files.js';", /bottom layer/],
     ['server/export/probe.ts', "import { serve } from '../cli/commands/serve.js';", /Only the CLI uses http/],
   ])('%s: %s is refused', async (file, source, reason) => {
@@ -48,7 +50,9 @@ describe('layer rules', () => {
     ['client/ui/probe.ts', "import type { ApiNode } from '../../server/domain/api.js';"],
     ['server/http/routes/probe.ts', "import type { GraphStore } from '../../store/graph-store.js';"],
     ['server/importer/import-probe.ts', "import type { GraphStore } from '../store/graph-store.js';"],
-    ['server/explore/probe.ts', "import { toApiNode } from '../domain/payload.js';"],
+    ['server/explore/probe.ts', "import { toApiNode } from './payload.js';"],
+    ['server/store/probe.ts', "import type { SearchMatch } from '../domain/reads.js';"],
+    ['server/http/routes/probe.ts', "import { MAX_PATH_LENGTH } from '../../domain/reads.js';"],
   ])('%s: %s is allowed', async (file, source) => {
     expect(await restrictedImports(file, source)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Graph elements in the API's JSON shape (caption added, endpoint labels dropped). */
-import type { ApiEdge, ApiNode, GraphPayload } from './api.js';
-import { captionOf, type GraphEdge, type GraphNode } from './graph.js';
+import type { ApiEdge, ApiNode, GraphPayload } from '../domain/api.js';
+import { captionOf, type GraphEdge, type GraphNode } from '../domain/graph.js';
 
 export function toApiNode(node: GraphNode): ApiNode {
   return { id: node.id, label: node.label, caption: captionOf(node), properties: node.properties };
