@@ -7,6 +7,7 @@ import { encodeEvidence, type Evidence, type GraphBatch, type GraphNode, type Re
 import { searchTextOf } from '../domain/search-text.js';
 import { EdgeCollector } from './assemble/edge-collector.js';
 import { hash } from './assemble/hash.js';
+import { documentId, edgeId, entityId, titleQualifier } from './ids.js';
 import { addStatements } from './assemble/statement-graph.js';
 import { findStatementDate } from './extract/dates.js';
 import { canMean, gendersOf } from './extract/gender.js';
@@ -38,9 +39,7 @@ export type NerByDocument = Map<SourceDocument, NerSpan[]>;
 /** Evidence sentences an entity keeps (also when batches are merged: merge-carried.ts). */
 export const MAX_ENTITY_EVIDENCE = 3;
 
-export function documentId(text: string): string {
-  return `doc:${hash(text.normalize('NFC'))}`;
-}
+export { documentId } from './ids.js';
 
 interface DocumentWork {
   document: SourceDocument;
@@ -120,7 +119,7 @@ export class GraphAssembler {
       if (key && !entities.has(key) && entry) {
         entities.set(key, {
           key,
-          id: `${entry.type === 'institution' ? 'inst' : 'actor'}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+          id: entityId(entry.type === 'institution' ? 'Institution' : 'Actor', name),
           label: entry.type === 'institution' ? 'Institution' : 'Actor',
           kind: entry.type === 'institution' ? entry.kind : entry.type,
           name: entry.name,
@@ -223,7 +222,7 @@ export class GraphAssembler {
       const sentence = sentenceOf(list[0].start);
       if (sentence) entityEvidence.get(key)!.push(evidenceOf(work, sentence.start, sentence.end));
       edges.add({
-        id: `MENTIONED_IN:${entity.id}->${id}`,
+        id: edgeId('MENTIONED_IN', entity.id, id),
         type: 'MENTIONED_IN',
         source: entity.id,
         target: id,
@@ -243,7 +242,7 @@ export class GraphAssembler {
     const authors = authorsOf(document, entities).map(refer);
     for (const entity of authors) {
       edges.add({
-        id: `WROTE:${entity.id}->${id}`,
+        id: edgeId('WROTE', entity.id, id),
         type: 'WROTE',
         source: entity.id,
         target: id,
@@ -252,7 +251,7 @@ export class GraphAssembler {
         properties: { rule: 'byline', confidence: 0.95, date: document.published },
       });
       edges.add({
-        id: `MENTIONED_IN:${entity.id}->${id}`,
+        id: edgeId('MENTIONED_IN', entity.id, id),
         type: 'MENTIONED_IN',
         source: entity.id,
         target: id,
@@ -268,10 +267,9 @@ export class GraphAssembler {
       if (!person || !target) continue;
       refer(person);
       refer(target);
-      const titleSlug = role.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       edges.add(
         {
-          id: `${role.type}:${person.id}->${target.id}:${titleSlug}`,
+          id: edgeId(role.type, person.id, target.id, titleQualifier(role.title)),
           type: role.type,
           source: person.id,
           target: target.id,
@@ -362,7 +360,7 @@ export class GraphAssembler {
       const type: RelType = relation.type;
       edges.add(
         {
-          id: `${type}:${source.id}->${target.id}${relation.role ? `:${relation.role}` : ''}`,
+          id: edgeId(type, source.id, target.id, relation.role),
           type,
           source: source.id,
           target: target.id,

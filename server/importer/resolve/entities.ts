@@ -5,6 +5,7 @@
  */
 import type { Gazetteer, GazetteerEntry } from '../gazetteer.js';
 import type { Mention } from '../extract/mention-basics.js';
+import { entityId, slug } from '../ids.js';
 
 export type EntityLabel = 'Actor' | 'Institution' | 'Place';
 
@@ -33,18 +34,6 @@ export interface ResolvedCorpus {
   /** Per document (same order as the input), its mentions with their entity. */
   mentions: ResolvedMention[][];
 }
-
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-const PREFIX: Record<EntityLabel, string> = { Actor: 'actor', Institution: 'inst', Place: 'place' };
 
 function labelOf(type: string): EntityLabel {
   if (type === 'institution') return 'Institution';
@@ -93,7 +82,7 @@ class EntityTable {
       const made = make();
       entity = {
         ...made,
-        id: `${PREFIX[made.label]}:${slug(made.gazetteer?.name ?? made.name)}`,
+        id: entityId(made.label, made.gazetteer?.name ?? made.name),
         forms: new Map(),
         plain: new Map(),
       };
