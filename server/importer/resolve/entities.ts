@@ -6,6 +6,7 @@
 import type { Gazetteer, GazetteerEntry } from '../gazetteer.js';
 import type { Mention } from '../extract/mention-basics.js';
 import { entityId, slug } from '../ids.js';
+import { SHORT_HONORIFICS } from '../vocabulary/names.js';
 
 export type EntityLabel = 'Actor' | 'Institution' | 'Place';
 
@@ -44,24 +45,6 @@ function labelOf(type: string): EntityLabel {
 function lastWord(name: string): string {
   return name.split(/\s+/).pop()!.replace(/[.]/g, '');
 }
-
-const SHORT_HONORIFICS = new Set([
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Col',
-  'Gen',
-  'Lt',
-  'Sen',
-  'Rep',
-  'Gov',
-  'Prof',
-  'Capt',
-  'Maj',
-  'Sgt',
-  'Adm',
-]);
 
 function titled(mention: Mention): string {
   if (!mention.title) return mention.text;
