@@ -184,3 +184,6 @@ export const LEAD_NOUNS = new Set([
   'founder',
   'commander',
 ]);
+
+/** Titles of a state's top official: who "the president" or "Baku" speaks through (matched anywhere in a title). */
+export const HEAD_TITLES = ['president', 'prime minister', 'king', 'emir', 'chancellor', 'premier', 'leader'];
