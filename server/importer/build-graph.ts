@@ -1,6 +1,8 @@
 /**
  * From read documents to a GraphBatch: sentences -> mentions -> entities (resolved across all
  * documents) -> roles, statements, relations -> nodes and edges with stable ids and evidence.
+ * The stages are in extract/ and resolve/ (their word lists in vocabulary/), each kind of fact is
+ * made into nodes and edges by its assembler in assemble/, and every id comes from ids.ts.
  * Pure and deterministic: the same documents give the same batch.
  */
 import type { Evidence, GraphBatch, GraphNode } from '../domain/graph.js';
