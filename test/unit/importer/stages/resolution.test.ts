@@ -1,6 +1,6 @@
 /** Stage: entity resolution across documents (resolve/entities.ts): surnames, aliases, display names, bylines. */
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../../server/importer/extract/mentions.js';
+import { findMentions, type Mention } from '../../../../server/importer/extract/mentions.js';
 import { resolveEntities } from '../../../../server/importer/resolve/entities.js';
 import { GAZETTEER } from './stage-input.js';
 
@@ -61,6 +61,27 @@ describe('resolution stage', () => {
 
   it('drops a person found only by the shape of a name, unless something else confirms it', () => {
     expect(resolve(['The Helsinki Final rules were cited.']).ids).toEqual([]);
+  });
+
+  it('keeps apart two people whose names are written in another script (the tagger finds them)', () => {
+    const person = (text: string, start: number): Mention => ({
+      start,
+      end: start + text.length,
+      text,
+      type: 'person',
+      possessive: false,
+      rule: 'ner:person',
+      confidence: 0.8,
+      ner: 'person',
+    });
+    const corpus = resolveEntities(
+      [{ mentions: [person('Иван Петров', 0), person('Сергей Лавров', 20)], authors: [] }],
+      GAZETTEER,
+    );
+    expect([...corpus.entities.values()].map((entity) => [entity.id, entity.name])).toEqual([
+      ['actor:иван-петров', 'Иван Петров'],
+      ['actor:сергей-лавров', 'Сергей Лавров'],
+    ]);
   });
 
   it('makes a byline name a person, with the same id as the name in the text', () => {
