@@ -27,6 +27,8 @@ export function speakerContext(
   const isPerson = (key: string) => entities.kindOf(key) === 'person';
   const isAuthor = (key: string) => authorKeys.has(key);
   const genders = gendersOf(context.text, context.sentences, mentions, isPerson);
+  // The entities the document mentions, in the order of their first mention (asked for each statement).
+  const mentioned = [...new Set(mentions.map((mention) => mention.entityKey))];
   const lastPersonBefore = (position: number, pronoun?: string) =>
     lastMentionBefore(
       mentions,
@@ -36,7 +38,7 @@ export function speakerContext(
   return {
     mentions,
     kindOf: (key) => entities.kindOf(key),
-    topOfficialOf: (stateKey, title) => topOfficialOf(context, roles, stateKey, title),
+    topOfficialOf: (stateKey, title) => topOfficialOf(context, roles, mentioned, stateKey, title),
     lastSpeakerBefore: lastPersonBefore,
     lastPersonBefore,
     genderOf: (key) => genders.get(key),
@@ -51,6 +53,7 @@ export function speakerContext(
 function topOfficialOf(
   context: DocumentContext,
   roles: ExtractedRole[],
+  mentioned: string[],
   stateKey: string,
   title?: string,
 ): string | undefined {
@@ -65,12 +68,7 @@ function topOfficialOf(
   )?.personKey;
   if (stated) return stated;
   const stateName = entities.get(stateKey)?.name;
-  return mentionedKeys(context).find((key) =>
+  return mentioned.find((key) =>
     entities.get(key)?.gazetteer?.roles.some((r) => r.of === stateName && (!title || r.title === title)),
   );
-}
-
-/** The entities the document mentions, in the order of their first mention. */
-function mentionedKeys(context: DocumentContext): string[] {
-  return [...new Set(context.mentions.map((mention) => mention.entityKey))];
 }
