@@ -38,8 +38,18 @@ export const INTERACTION_TYPES = [
   'OPPOSES',
 ] as const satisfies readonly RelType[];
 
-export type ActorKind = 'person' | 'state' | 'group';
-export type InstitutionKind = 'intergovernmental' | 'government' | 'think_tank' | 'military' | 'media' | 'other';
+/** The kinds of actor and of institution (DESIGN.md); places take their kind from the gazetteer freely. */
+export const ACTOR_KINDS = ['person', 'state', 'group'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export const INSTITUTION_KINDS = [
+  'intergovernmental',
+  'government',
+  'think_tank',
+  'military',
+  'media',
+  'other',
+] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 export type StatementKind = 'quote' | 'reported';
 
 /** Property values both Kuzu and Neo4j can store. Nested objects are stored as JSON strings. */

@@ -1,23 +1,29 @@
 /**
  * From read documents to a GraphBatch: sentences -> mentions -> entities (resolved across all
  * documents) -> roles, statements, relations -> nodes and edges with stable ids and evidence.
+ * The stages are in extract/ and resolve/ (their word lists in vocabulary/), each kind of fact is
+ * made into nodes and edges by its assembler in assemble/, and every id comes from ids.ts.
  * Pure and deterministic: the same documents give the same batch.
  */
-import { encodeEvidence, type Evidence, type GraphBatch, type GraphNode, type RelType } from '../domain/graph.js';
-import { searchTextOf } from '../domain/search-text.js';
+import type { Evidence, GraphBatch, GraphNode } from '../domain/graph.js';
+import { addAuthors } from './assemble/author-graph.js';
+import { CorpusEntities } from './assemble/corpus-entities.js';
+import { DocumentContext, emptyAssembled, type AssembledDocuments } from './assemble/document-context.js';
+import { addDocumentNode } from './assemble/document-node.js';
 import { EdgeCollector } from './assemble/edge-collector.js';
-import { hash } from './assemble/hash.js';
+import { entityNode, MAX_ENTITY_EVIDENCE } from './assemble/entity-node.js';
+import { addMentions } from './assemble/mention-graph.js';
+import { addRelations, relationContext } from './assemble/relation-graph.js';
+import { addRoles, roleContext } from './assemble/role-graph.js';
+import { speakerContext } from './assemble/speaker-context.js';
+import { addStatementOccurrences } from './assemble/statement-occurrences.js';
 import { addStatements } from './assemble/statement-graph.js';
-import { findStatementDate } from './extract/dates.js';
-import { canMean, gendersOf } from './extract/gender.js';
 import { furnitureSpans } from './extract/furniture.js';
 import { findMentions, type Mention } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
 import { extractRelations } from './extract/relations.js';
-import { extractRoles, type ExtractedRole } from './extract/roles.js';
-import { lastMentionBefore, mentionsWithin } from './extract/mention-index.js';
-import { sentenceContaining, splitSentences, type Sentence } from './extract/sentences.js';
-import { extractStatements, type ExtractedStatement } from './extract/statements.js';
+import { extractRoles } from './extract/roles.js';
+import { extractStatements } from './extract/statements.js';
 import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { NerSpan } from './ner/ner-types.js';
 import type { SourceDocument } from './read/types.js';
@@ -35,42 +41,9 @@ export interface BuildOptions {
 
 export type NerByDocument = Map<SourceDocument, NerSpan[]>;
 
-/** Evidence sentences an entity keeps (also when batches are merged: merge-carried.ts). */
-export const MAX_ENTITY_EVIDENCE = 3;
-
-export function documentId(text: string): string {
-  return `doc:${hash(text.normalize('NFC'))}`;
-}
-
-interface DocumentWork {
-  document: SourceDocument;
-  id: string;
-  sentences: Sentence[];
-  mentions: ResolvedMention[];
-  roles: ExtractedRole[];
-}
-
-function evidenceOf(work: DocumentWork, start: number, end: number): Evidence {
-  return { documentId: work.id, sentence: work.document.text.slice(start, end), start, end };
-}
-
-function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
-  const aliases = [...entity.forms.keys()].filter((form) => form !== entity.name).sort();
-  return {
-    id: entity.id,
-    label: entity.label,
-    properties: {
-      name: entity.name,
-      kind: entity.kind,
-      aliases,
-      description: null,
-      searchText: searchTextOf(entity.name, aliases),
-      rule: entity.rule,
-      confidence: entity.confidence,
-      evidence: evidence.length > 0 ? encodeEvidence(evidence.slice(0, MAX_ENTITY_EVIDENCE)) : null,
-    },
-  };
-}
+export { MAX_ENTITY_EVIDENCE } from './assemble/entity-node.js';
+export type { AssembledDocuments } from './assemble/document-context.js';
+export { documentId } from './ids.js';
 
 /** A document's mentions before resolution (the byline's names and the tagger's spans included). */
 export function documentMentions(document: SourceDocument, gazetteer: Gazetteer, spans?: NerSpan[]): Mention[] {
@@ -78,15 +51,6 @@ export function documentMentions(document: SourceDocument, gazetteer: Gazetteer,
     document.text,
     findMentions(document.text, gazetteer, new NerHints(withAuthors(document, spans))),
   );
-}
-
-/** What assembling some documents gives: their graph but the statements, merged later (see GraphAssembler). */
-export interface AssembledDocuments {
-  nodes: Map<string, GraphNode>;
-  edges: EdgeCollector;
-  occurrences: StatementOccurrence[];
-  /** Entity keys the documents refer to, and the evidence sentences they add to each (at most 3 in all). */
-  entityEvidence: Map<string, Evidence[]>;
 }
 
 /**
@@ -100,40 +64,13 @@ export interface AssembledDocuments {
 export class GraphAssembler {
   /** Evidence sentences given to each entity so far (the first MAX_ENTITY_EVIDENCE documents'). */
   private readonly evidenceCount = new Map<string, number>();
-  private readonly kindOf: (key: string) => string | undefined;
-  private readonly stateKeyByName: (name: string) => string | undefined;
-  private readonly gazetteerRoles: (key: string) => Array<{ title: string; of: string }>;
+  private readonly corpus: CorpusEntities;
 
   constructor(
     readonly entities: Map<string, Entity>,
     private readonly gazetteer: Gazetteer,
   ) {
-    // The entity's type for the rules: person | state | group | institution | place.
-    this.kindOf = (key: string) => {
-      const entity = entities.get(key);
-      if (!entity) return undefined;
-      return entity.label === 'Institution' ? 'institution' : entity.label === 'Place' ? 'place' : entity.kind;
-    };
-    this.stateKeyByName = (name: string) => {
-      const entry = gazetteer.byName.get(name);
-      const key = entry ? `g:${entry.name}` : undefined;
-      if (key && !entities.has(key) && entry) {
-        entities.set(key, {
-          key,
-          id: `${entry.type === 'institution' ? 'inst' : 'actor'}:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-          label: entry.type === 'institution' ? 'Institution' : 'Actor',
-          kind: entry.type === 'institution' ? entry.kind : entry.type,
-          name: entry.name,
-          forms: new Map(),
-          plain: new Map(),
-          gazetteer: entry,
-          rule: 'gazetteer:role',
-          confidence: 0.8,
-        });
-      }
-      return key;
-    };
-    this.gazetteerRoles = (key: string) => entities.get(key)?.gazetteer?.roles ?? [];
+    this.corpus = new CorpusEntities(entities, gazetteer);
   }
 
   /**
@@ -146,12 +83,7 @@ export class GraphAssembler {
       throw error;
     },
   ): AssembledDocuments {
-    const result: AssembledDocuments = {
-      nodes: new Map(),
-      edges: new EdgeCollector(),
-      occurrences: [],
-      entityEvidence: new Map(),
-    };
+    const result = emptyAssembled();
     for (const { document, mentions } of documents) {
       let one: AssembledDocuments;
       try {
@@ -160,15 +92,7 @@ export class GraphAssembler {
         failed(document, error);
         continue;
       }
-      for (const [id, node] of one.nodes) result.nodes.set(id, node);
-      result.edges.addFrom(one.edges);
-      result.occurrences.push(...one.occurrences);
-      for (const [key, evidence] of one.entityEvidence) {
-        const count = this.evidenceCount.get(key) ?? 0;
-        const added = evidence.slice(0, Math.max(0, MAX_ENTITY_EVIDENCE - count));
-        this.evidenceCount.set(key, count + added.length);
-        result.entityEvidence.set(key, [...(result.entityEvidence.get(key) ?? []), ...added]);
-      }
+      this.addTo(result, one);
     }
     return result;
   }
@@ -178,205 +102,34 @@ export class GraphAssembler {
     return entityNode(this.entities.get(key)!, evidence);
   }
 
+  /** One document's facts, stage by stage: each extract/ stage, then the assembler of its kind of fact. */
   private assembleOne(document: SourceDocument, mentions: ResolvedMention[]): AssembledDocuments {
-    const { entities, kindOf, stateKeyByName, gazetteerRoles, gazetteer } = this;
-    const nodes = new Map<string, GraphNode>();
-    const edges = new EdgeCollector();
-    const occurrences: StatementOccurrence[] = [];
-    const entityEvidence = new Map<string, Evidence[]>();
-    const text = document.text;
-    const sentences = splitSentences(text);
-    const id = documentId(text);
-    const work: DocumentWork = { document, id, sentences, mentions, roles: [] };
-    const roles = extractRoles(text, sentences, { mentions, kindOf, stateKeyByName, gazetteerRoles }, gazetteer);
-    work.roles = roles;
-    const refer = (entity: Entity) => {
-      if (!entityEvidence.has(entity.key)) entityEvidence.set(entity.key, []);
-      return entity;
-    };
-    nodes.set(id, {
-      id,
-      label: 'Document',
-      properties: {
-        title: document.title,
-        url: document.url,
-        publisher: document.publisher,
-        authors: document.authors,
-        published: document.published,
-        text,
-        wordCount: text.split(/\s+/).filter(Boolean).length,
-        contentHash: hash(text),
-        source: document.fileName,
-      },
-    });
-    const sentenceOf = (position: number) => sentenceContaining(sentences, position);
+    const context = new DocumentContext(document, mentions, this.corpus);
+    const { text, sentences } = context;
+    // Roles first: a role the gazetteer knows may add its state to the entity table.
+    const roles = extractRoles(text, sentences, roleContext(context), this.gazetteer);
+    addDocumentNode(context);
+    addMentions(context);
+    const authorKeys = addAuthors(context);
+    addRoles(context, roles);
+    const speakers = speakerContext(context, roles, authorKeys);
+    const statements = extractStatements(text, sentences, speakers);
+    addStatementOccurrences(context, statements);
+    addRelations(context, extractRelations(text, sentences, relationContext(context, statements, speakers)));
+    return context.facts;
+  }
 
-    // Mentions: MENTIONED_IN with count and spans; the first sentences as the entity's evidence.
-    const byEntity = new Map<string, ResolvedMention[]>();
-    for (const mention of mentions) {
-      const list = byEntity.get(mention.entityKey);
-      if (list) list.push(mention);
-      else byEntity.set(mention.entityKey, [mention]);
+  /** One document's facts joined to the batch's; each entity keeps its first MAX_ENTITY_EVIDENCE sentences. */
+  private addTo(result: AssembledDocuments, one: AssembledDocuments): void {
+    for (const [id, node] of one.nodes) result.nodes.set(id, node);
+    result.edges.addFrom(one.edges);
+    result.occurrences.push(...one.occurrences);
+    for (const [key, evidence] of one.entityEvidence) {
+      const count = this.evidenceCount.get(key) ?? 0;
+      const added = evidence.slice(0, Math.max(0, MAX_ENTITY_EVIDENCE - count));
+      this.evidenceCount.set(key, count + added.length);
+      result.entityEvidence.set(key, [...(result.entityEvidence.get(key) ?? []), ...added]);
     }
-    for (const [key, list] of byEntity) {
-      const entity = refer(entities.get(key)!);
-      const sentence = sentenceOf(list[0].start);
-      if (sentence) entityEvidence.get(key)!.push(evidenceOf(work, sentence.start, sentence.end));
-      edges.add({
-        id: `MENTIONED_IN:${entity.id}->${id}`,
-        type: 'MENTIONED_IN',
-        source: entity.id,
-        target: id,
-        sourceLabel: entity.label,
-        targetLabel: 'Document',
-        properties: {
-          rule: 'mention',
-          confidence: Math.max(...list.map((m) => m.confidence)),
-          date: document.published,
-          mentions: list.length,
-          spans: JSON.stringify(list.map((m) => [m.start, m.end])),
-        },
-      });
-    }
-
-    // Authors wrote the document.
-    const authors = authorsOf(document, entities).map(refer);
-    for (const entity of authors) {
-      edges.add({
-        id: `WROTE:${entity.id}->${id}`,
-        type: 'WROTE',
-        source: entity.id,
-        target: id,
-        sourceLabel: 'Actor',
-        targetLabel: 'Document',
-        properties: { rule: 'byline', confidence: 0.95, date: document.published },
-      });
-      edges.add({
-        id: `MENTIONED_IN:${entity.id}->${id}`,
-        type: 'MENTIONED_IN',
-        source: entity.id,
-        target: id,
-        sourceLabel: 'Actor',
-        targetLabel: 'Document',
-        properties: { rule: 'byline', confidence: 0.95, date: document.published, mentions: 0, spans: '[]' },
-      });
-    }
-
-    for (const role of roles) {
-      const person = entities.get(role.personKey);
-      const target = entities.get(role.targetKey);
-      if (!person || !target) continue;
-      refer(person);
-      refer(target);
-      const titleSlug = role.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      edges.add(
-        {
-          id: `${role.type}:${person.id}->${target.id}:${titleSlug}`,
-          type: role.type,
-          source: person.id,
-          target: target.id,
-          sourceLabel: person.label,
-          targetLabel: target.label,
-          properties:
-            role.type === 'HOLDS_ROLE'
-              ? { rule: role.rule, confidence: role.confidence, date: null, title: role.title, status: role.status }
-              : { rule: role.rule, confidence: role.confidence, date: null, title: role.title },
-        },
-        [evidenceOf(work, role.start, role.end)],
-      );
-    }
-
-    const topOfficialOf = (stateKey: string, title?: string) =>
-      roles.find(
-        (role) =>
-          role.targetKey === stateKey &&
-          role.type === 'HOLDS_ROLE' &&
-          role.status === 'current' &&
-          (!title || role.title.toLowerCase() === title.toLowerCase()) &&
-          /president|prime minister|king|emir|chancellor|premier|leader/i.test(role.title),
-      )?.personKey ??
-      [...byEntity.keys()].find((key) =>
-        entities
-          .get(key)
-          ?.gazetteer?.roles.some((r) => r.of === entities.get(stateKey)?.name && (!title || r.title === title)),
-      );
-    const authorKeys = new Set(authors.map((entity) => entity.key));
-    const isAuthor = (key: string) => authorKeys.has(key);
-    const holderOf = (targetKey: string, word: string) =>
-      roles.find((role) => role.targetKey === targetKey && role.title.toLowerCase().includes(word.toLowerCase()))
-        ?.personKey;
-    const genders = gendersOf(text, sentences, mentions, (key) => kindOf(key) === 'person');
-    const lastPersonBefore = (position: number, pronoun?: string) =>
-      lastMentionBefore(
-        mentions,
-        position,
-        (m) => kindOf(m.entityKey) === 'person' && !isAuthor(m.entityKey) && canMean(pronoun, genders.get(m.entityKey)),
-      )?.entityKey;
-    const statements = extractStatements(text, sentences, {
-      mentions,
-      kindOf,
-      topOfficialOf,
-      lastSpeakerBefore: lastPersonBefore,
-      genderOf: (key) => genders.get(key),
-      isAuthor,
-      holderOf,
-    });
-    let previous: { date: string | null; explicit: boolean; speakerKey: string | null; end: number } | null = null;
-    for (const statement of statements) {
-      const found = findStatementDate(text.slice(statement.start, statement.end), document.published);
-      // "…,” the statement read." and "He also called for …" right after a dated statement by the
-      // same speaker belong to that occasion.
-      const continues: boolean =
-        previous !== null &&
-        (statement.rule === 'quote:statement-read' ||
-          (statement.speakerKey !== null &&
-            statement.speakerKey === previous.speakerKey &&
-            statement.start - previous.end < 400));
-      const date: string | null = found?.iso ?? (continues ? previous!.date : null);
-      const explicit: boolean = found ? found.precision === 'explicit' : continues && previous!.explicit;
-      previous = { date, explicit, speakerKey: statement.speakerKey, end: statement.end };
-      occurrences.push({
-        statement,
-        documentId: id,
-        date,
-        dateExplicit: explicit,
-        published: document.published,
-        evidence: evidenceOf(work, statement.start, statement.end),
-        about: aboutKeys(statement, mentions),
-      });
-    }
-
-    const lastSpeakerBefore = (position: number) => {
-      const spoken = statements.filter((s) => s.speakerKey && s.start < position).pop();
-      return spoken?.speakerKey ?? lastPersonBefore(position);
-    };
-    // "met the Azerbaijani and Armenian ministers": an adjective mentions a state but does not meet anyone.
-    const actors = mentions.filter((m) => !m.rule.endsWith(':adjective'));
-    for (const relation of extractRelations(text, sentences, { mentions: actors, kindOf, lastSpeakerBefore })) {
-      const source = entities.get(relation.sourceKey);
-      const target = entities.get(relation.targetKey);
-      if (!source || !target) continue;
-      refer(source);
-      refer(target);
-      const date = findStatementDate(text.slice(relation.start, relation.end), document.published)?.iso ?? null;
-      const type: RelType = relation.type;
-      edges.add(
-        {
-          id: `${type}:${source.id}->${target.id}${relation.role ? `:${relation.role}` : ''}`,
-          type,
-          source: source.id,
-          target: target.id,
-          sourceLabel: source.label,
-          targetLabel: target.label,
-          properties: relation.role
-            ? { rule: relation.rule, confidence: relation.confidence, date, role: relation.role }
-            : { rule: relation.rule, confidence: relation.confidence, date },
-        },
-        [evidenceOf(work, relation.start, relation.end)],
-      );
-    }
-
-    return { nodes, edges, occurrences, entityEvidence };
   }
 }
 
@@ -429,12 +182,6 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   return { nodes: sortedNodes, edges: sortedEdges };
 }
 
-/** The people of the corpus whom this document's byline names. */
-function authorsOf(document: SourceDocument, entities: Map<string, Entity>): Entity[] {
-  const people = [...entities.values()].filter((entity) => entity.kind === 'person');
-  return document.authors.flatMap((author) => people.find((entity) => entity.forms.has(author)) ?? []);
-}
-
 /**
  * The byline's names are people wherever the text writes them ("Orkhan Jalilov Analysis 3 September"
  * is an author and a section name): added to the tagger's spans, replacing any they overlap.
@@ -456,12 +203,4 @@ function outsideFurniture(text: string, mentions: Mention[]): Mention[] {
   const spans = furnitureSpans(text);
   if (spans.length === 0) return mentions;
   return mentions.filter((m) => m.type !== 'person' || !spans.some(([a, b]) => m.start >= a && m.end <= b));
-}
-
-/** Entities a statement names: mentions inside the statement's own words. */
-function aboutKeys(statement: ExtractedStatement, mentions: ResolvedMention[]): string[] {
-  const keys = mentionsWithin(mentions, statement.start, statement.end)
-    .filter((m) => statement.text.includes(m.text))
-    .map((m) => m.entityKey);
-  return [...new Set(keys)];
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { INSTITUTION_KINDS } from '../domain/graph.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 const Role = z.object({ title: z.string().min(1), of: z.string().min(1) });
@@ -18,7 +19,7 @@ const State = z.object({
 const Institution = z.object({
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
-  kind: z.enum(['intergovernmental', 'government', 'think_tank', 'military', 'media', 'other']),
+  kind: z.enum(INSTITUTION_KINDS),
 });
 const Person = z.object({
   name: z.string().min(1),

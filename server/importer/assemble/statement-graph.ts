@@ -7,7 +7,7 @@
 import type { GraphNode } from '../../domain/graph.js';
 import type { Entity } from '../resolve/entities.js';
 import { statementKey, type MergedStatement } from '../resolve/statements.js';
-import { hash } from './hash.js';
+import { edgeId, statementId } from '../ids.js';
 import type { EdgeCollector } from './edge-collector.js';
 
 export function addStatements(
@@ -18,7 +18,7 @@ export function addStatements(
 ): void {
   for (const merged of statements) {
     const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
-    const id = `stmt:${hash(statementKey(merged.text) + (speaker?.id ?? ''))}`;
+    const id = statementId(statementKey(merged.text), speaker?.id);
     // Two articles may date one quote differently: "on April 13" wins over "last week".
     const datedFromText =
       (merged.occurrences.find((o) => o.date && o.dateExplicit) ?? merged.occurrences.find((o) => o.date))?.date ??
@@ -47,7 +47,7 @@ export function addStatements(
     if (speaker)
       edges.add(
         {
-          id: `SAID:${speaker.id}->${id}`,
+          id: edgeId('SAID', speaker.id, id),
           type: 'SAID',
           source: speaker.id,
           target: id,
@@ -60,7 +60,7 @@ export function addStatements(
     for (const occurrence of merged.occurrences) {
       edges.add(
         {
-          id: `REPORTED_IN:${id}->${occurrence.documentId}`,
+          id: edgeId('REPORTED_IN', id, occurrence.documentId),
           type: 'REPORTED_IN',
           source: id,
           target: occurrence.documentId,
@@ -82,7 +82,7 @@ export function addStatements(
         if (!about || key === merged.speakerKey) continue;
         edges.add(
           {
-            id: `ABOUT:${id}->${about.id}`,
+            id: edgeId('ABOUT', id, about.id),
             type: 'ABOUT',
             source: id,
             target: about.id,

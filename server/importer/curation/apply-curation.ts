@@ -6,6 +6,7 @@
 import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../domain/graph.js';
 import { REL_ENDPOINTS } from '../../domain/schema.js';
 import { searchTextOf } from '../../domain/search-text.js';
+import { edgeId, reattachedEdgeId, titleQualifier } from '../ids.js';
 import type { Correction } from './curation-file.js';
 
 const ENTITY_LABELS = new Set(['Actor', 'Institution', 'Place']);
@@ -47,7 +48,7 @@ function rekey(edge: GraphEdge, from: string, to: string, label: GraphNode['labe
   const target = edge.target === from ? to : edge.target;
   return {
     ...edge,
-    id: edge.id.split(from).join(to),
+    id: reattachedEdgeId(edge, source, target),
     source,
     target,
     sourceLabel: edge.source === from ? label : edge.sourceLabel,
@@ -138,12 +139,7 @@ export function applyCuration(input: GraphBatch, corrections: Correction[]): Cur
         warnings.push(`curation: add: ${fact.type} cannot go from ${source.label} to ${target.label}`);
         continue;
       }
-      const suffix = fact.title
-        ? `:${fact.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
-        : fact.role
-          ? `:${fact.role}`
-          : '';
-      const id = `${fact.type}:${source.id}->${target.id}${suffix}`;
+      const id = edgeId(fact.type, source.id, target.id, fact.title ? titleQualifier(fact.title) : fact.role);
       edges = edges.filter((edge) => edge.id !== id);
       edges.push({
         id,

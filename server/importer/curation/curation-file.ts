@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { REL_TYPES } from '../../domain/graph.js';
+import { ACTOR_KINDS, INSTITUTION_KINDS, REL_TYPES } from '../../domain/graph.js';
 
 const Name = z.string().trim().min(1);
 
@@ -15,17 +15,7 @@ const Rename = z.object({ rename: Name, to: Name, note: z.string().optional() })
 const SetKind = z
   .object({
     set_kind: Name,
-    kind: z.enum([
-      'person',
-      'state',
-      'group',
-      'intergovernmental',
-      'government',
-      'think_tank',
-      'military',
-      'media',
-      'other',
-    ]),
+    kind: z.enum([...ACTOR_KINDS, ...INSTITUTION_KINDS]),
     note: z.string().optional(),
   })
   .strict();

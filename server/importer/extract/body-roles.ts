@@ -5,10 +5,10 @@
  * after the first with "and" share it.
  */
 import type { ResolvedMention } from '../resolve/entities.js';
-import { PERSON_ROLE_NOUNS } from './lexicon.js';
 import { mentionsEndingIn, mentionsStartingIn } from './mention-index.js';
 import type { ExtractedRole, RoleContext } from './roles.js';
 import type { Sentence } from './sentences.js';
+import { PERSON_ROLE_NOUNS } from '../vocabulary/titles.js';
 
 /** Up to two words before the role noun, none of them a verb or a function word ("said the"). */
 const MODIFIER = `(?!(?:the|a|an|said|says|told|of|and|to|by|with|who|is|was|his|her|its|their)\\b)[\\p{L}’'-]+`;

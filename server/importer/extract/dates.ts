@@ -4,9 +4,9 @@
  * date: a date without a year is the most recent one not after publication.
  */
 import { monthIndex } from '../read/byline.js';
+import { MONTH_NAMES, WEEKDAYS } from '../vocabulary/dates.js';
 
-const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH = `(${MONTH_NAMES.join('|')})\\.?`;
 
 export interface FoundDate {
   /** yyyy-mm-dd, or yyyy-mm when only the month is known. */
@@ -31,8 +31,6 @@ function shift(published: Date, days: number): string {
   const date = new Date(published.getTime() + days * 86_400_000);
   return date.toISOString().slice(0, 10);
 }
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** An agency dateline ("BISHKEK, March 14 (Steppe Wire) — ") dates the report, not what it reports. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu} .'’-]+,\s+[^—–\n]{3,60}?\s(?:—|–|-{1,2})\s/u;

@@ -4,10 +4,11 @@
  * state's adjective ("Kyrgyz border guards", "two failed Russian attempts").
  */
 import { normalizeForm, type Gazetteer, type GazetteerEntry } from '../gazetteer.js';
-import { NOT_NAMES, ORG_WORDS } from './lexicon.js';
 import { overlaps, titleBefore, TITLE_WORDS, type Mention, type TakenSpans } from './mention-basics.js';
 import type { NerHints, NerKind } from './ner-hints.js';
 import type { Token } from './tokens.js';
+import { NOT_NAMES } from '../vocabulary/names.js';
+import { ORG_WORDS } from '../vocabulary/organisations.js';
 
 function opensOrganisationName(text: string, end: number): boolean {
   const next = /^((?: [\p{Lu}][\p{L}-]*){1,5})/u.exec(text.slice(end, end + 60));

@@ -4,7 +4,8 @@
  */
 import type { EntityType, GazetteerEntry } from '../gazetteer.js';
 import type { NerKind } from './ner-hints.js';
-import { HONORIFICS, PERSON_ROLE_NOUNS, TITLES } from './lexicon.js';
+import { HONORIFICS } from '../vocabulary/names.js';
+import { PERSON_ROLE_NOUNS, TITLES } from '../vocabulary/titles.js';
 
 export interface Mention {
   start: number;

@@ -7,34 +7,16 @@
 import type { Gazetteer } from '../gazetteer.js';
 import { demonymMentions, gazetteerMentions } from './gazetteer-mentions.js';
 import { GENERIC_BODY, refineInstitutions } from './institution-names.js';
-import { HONORIFICS, NOT_NAMES, ORG_WORDS, PERSON_ROLE_NOUNS, SPEECH_VERBS, TITLES } from './lexicon.js';
 import { isRoleNoun, overlaps, TakenSpans, titleBefore, TITLE_WORDS, type Mention } from './mention-basics.js';
 import { NerHints } from './ner-hints.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
+import { CONNECTORS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_NAMES } from '../vocabulary/names.js';
+import { COMPANY_NOUNS, ORG_WORDS } from '../vocabulary/organisations.js';
+import { SPEECH_VERBS } from '../vocabulary/speech.js';
+import { PERSON_ROLE_NOUNS, TITLES } from '../vocabulary/titles.js';
 
 export type { Mention } from './mention-basics.js';
 
-const CONNECTORS = new Set([
-  'of',
-  'for',
-  'and',
-  'the',
-  'on',
-  'in',
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'van',
-  'von',
-  'der',
-  'bin',
-  'al',
-  'el',
-  '&',
-]);
-const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di', 'la', 'le', 'ibn']);
 const SPEECH_AFTER = new RegExp(
   `^[\\s,]*(?:(?:also|has|had|have|reportedly|then|later|once|previously|recently|further|again)\\s+)*(?:${SPEECH_VERBS.map((verb) => verb.replace(/ /g, '\\s+')).join('|')})\\b`,
   'i',
@@ -164,52 +146,6 @@ function institutionKind(words: string[]): string {
   return 'other';
 }
 
-/** Strips words that open a sentence or a title ("The", "President", "Mr.") from the front. */
-const FUNCTION_WORDS = new Set([
-  'The',
-  'A',
-  'An',
-  'In',
-  'On',
-  'At',
-  'By',
-  'For',
-  'From',
-  'With',
-  'As',
-  'But',
-  'And',
-  'Or',
-  'If',
-  'When',
-  'While',
-  'Since',
-  'After',
-  'Before',
-  'During',
-  'Its',
-  'His',
-  'Her',
-  'Their',
-  'Our',
-  'This',
-  'That',
-  'These',
-  'Those',
-  'According',
-  'Meanwhile',
-  'However',
-  'Earlier',
-  'Later',
-  'Also',
-  'Both',
-  'Each',
-  'Yet',
-  'Still',
-  'To',
-  'Of',
-]);
-
 function trimRun(tokens: Token[]): Token[] {
   const hasOrgWord = tokens.some((token) => ORG_WORDS.has(token.text));
   let first = 0;
@@ -261,8 +197,6 @@ function looksLikePersonName(words: string[], gazetteer: Gazetteer, tagged = fal
   });
 }
 
-const COMPANY_NOUNS =
-  'company|giant|firm|operator|group|conglomerate|producer|manufacturer|maker|carrier|airline|bank|lender|insurer|broadcaster|newspaper|daily|agency|militia|movement|party|organisation|organization|foundation|charity|think tank|startup|start-up|utility|exporter|importer|miner|refiner';
 // Case-sensitive: "Lukyanov, the OSCE Minsk Group …" names no company; "Maersk, the Danish shipping giant" does.
 const COMPANY_AFTER = new RegExp(`^,\\s+(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:${COMPANY_NOUNS})\\b`, 'u');
 const COMPANY_BEFORE = new RegExp(`\\b(?:${COMPANY_NOUNS})\\s+$`, 'iu');

@@ -4,6 +4,7 @@
  * on B", "A is a co-chair of X with B and C", "X, co-led by A, B and C". The subject of a verb is
  * the name right before it, or the sentence's subject for a list of verbs ("He … denounced B").
  */
+import { ACTOR_KINDS } from '../../domain/graph.js';
 import type { ResolvedMention } from '../resolve/entities.js';
 import { mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
@@ -52,10 +53,11 @@ const CALL_WITH = /\b(?:a|an|the)\s+(?:phone|telephone|video)\s+(?:call|conversa
 const MEETING_WITH = /\b(?:meeting|talks|met)\s+(?:separately\s+)?with\s+/gi;
 const SAID_MUST = /\b(?:said|says)\s+(?:that\s+)?(?:his|her|their)?\s*(?:predecessor|successor|counterpart)?\s*/gi;
 
-const ACTOR_KINDS = new Set(['person', 'state', 'group', 'institution']);
+/** Who can meet, urge or criticise: actors and institutions, not places. */
+const ACTING_KINDS = new Set<string>([...ACTOR_KINDS, 'institution']);
 
 function isParty(context: RelationContext, mention: ResolvedMention): boolean {
-  return ACTOR_KINDS.has(context.kindOf(mention.entityKey) ?? '');
+  return ACTING_KINDS.has(context.kindOf(mention.entityKey) ?? '');
 }
 
 function mentionsIn(context: RelationContext, from: number, to: number): ResolvedMention[] {

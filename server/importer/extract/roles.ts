@@ -7,10 +7,10 @@
 import type { Gazetteer } from '../gazetteer.js';
 import { normalizeForm } from '../gazetteer.js';
 import type { ResolvedMention } from '../resolve/entities.js';
-import { PERSON_ROLE_NOUNS, TITLES } from './lexicon.js';
 import { bodyRolesBefore } from './body-roles.js';
 import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
+import { LEAD_NOUNS, PERSON_ROLE_NOUNS, TITLES } from '../vocabulary/titles.js';
 
 export interface ExtractedRole {
   personKey: string;
@@ -47,18 +47,6 @@ const TITLE_ONLY = new RegExp(
   'iu',
 );
 const OF_STATE_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?$/;
-const LEAD_NOUNS = new Set([
-  'head',
-  'chief',
-  'director',
-  'leader',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'president',
-  'founder',
-  'commander',
-]);
 // With the 'i' flag \p{Lu} also matches lower case: "of the Kyiv Institute for …" must not read as
 // part of a title ("director of the Kyiv Institute"), so "the" is ruled out by hand.
 const APPOSITION = new RegExp(

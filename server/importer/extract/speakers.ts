@@ -6,6 +6,12 @@
 import type { ResolvedMention } from '../resolve/entities.js';
 import type { Gender } from './gender.js';
 import { mentionsEndingIn, mentionsStartingIn, mentionsWithin } from './mention-index.js';
+import { INSTITUTION_NOUNS } from '../vocabulary/organisations.js';
+import { SHORT_HONORIFICS } from '../vocabulary/names.js';
+import { PERSON_NOUNS } from '../vocabulary/titles.js';
+
+/** "Mr." and the like (and "St."), whose dot does not end the words between a title and a name. */
+const DOTTED_HONORIFIC = new RegExp(`\\b(?:${[...SHORT_HONORIFICS, 'St'].join('|')})\\.`, 'g');
 
 export interface SpeakerContext {
   mentions: ResolvedMention[];
@@ -49,61 +55,6 @@ const TOP_TITLE: Record<string, string | undefined> = {
   'top diplomat': 'Foreign Minister',
   'chief diplomat': 'Foreign Minister',
 };
-
-const INSTITUTION_NOUNS = new Set([
-  'ministry',
-  'department',
-  'agency',
-  'council',
-  'committee',
-  'commission',
-  'government',
-  'foundation',
-  'institute',
-  'organization',
-  'organisation',
-  'group',
-  'union',
-  'army',
-  'office',
-  'embassy',
-  'party',
-  'parliament',
-  'court',
-  'company',
-  'bank',
-  'fund',
-  'alliance',
-  'mission',
-  'secretariat',
-  'administration',
-]);
-const PERSON_NOUNS = new Set([
-  'minister',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'ambassador',
-  'president',
-  'senator',
-  'envoy',
-  'official',
-  'analyst',
-  'expert',
-  'diplomat',
-  'chairman',
-  'director',
-  'leader',
-  'commander',
-  'general',
-  'secretary',
-  'premier',
-  'governor',
-  'mayor',
-  'lawmaker',
-  'adviser',
-  'advisor',
-]);
 
 /**
  * "the ministry said" -> the last institution whose name has that word; "the minister added" ->
@@ -229,8 +180,7 @@ export function speakerStartingAt(
   const mention = mentionsStartingIn(context.mentions, start, start + 60).find(
     (m) => context.kindOf(m.entityKey) === 'person',
   );
-  const between = (to: number) =>
-    text.slice(start, to).replace(/\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sen|Rep|Gov|Prof|Capt|Maj|Sgt|Adm|St)\./g, '');
+  const between = (to: number) => text.slice(start, to).replace(DOTTED_HONORIFIC, '');
   if (mention && !/[.;]/.test(between(mention.start))) {
     return { entityKey: mention.entityKey, rule: 'speaker:name', confidence: 0.9 };
   }

@@ -5,13 +5,14 @@
  * answer is the interviewee's). Each finder takes one sentence or the whole text and returns
  * statements in the shape the main extractor uses.
  */
+import { ACTOR_KINDS } from '../../domain/graph.js';
 import type { ResolvedMention } from '../resolve/entities.js';
 import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import type { Sentence } from './sentences.js';
 import type { ExtractedStatement } from './statements.js';
 import { speakerEndingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
 
-const SPEAKING_KINDS = new Set(['person', 'institution', 'state', 'group']);
+const SPEAKING_KINDS = new Set<string>([...ACTOR_KINDS, 'institution']);
 
 /** The first mention of a speaking kind that starts in [from, to). */
 function speakerIn(context: SpeakerContext, from: number, to: number): ResolvedMention | undefined {

@@ -4,13 +4,13 @@
  * ("X said that …", "X believes …", "X is convinced that …"). Each keeps the sentences it came
  * from and its date.
  */
-import { SPEECH_VERBS } from './lexicon.js';
 import { firstIndex } from './first-index.js';
 import { mentionsStartingIn, mentionsWithin } from './mention-index.js';
 import { sentenceContaining, sentenceFrom, type Sentence } from './sentences.js';
 import { speakerEndingAt, speakerStartingAt, type FoundSpeaker, type SpeakerContext } from './speakers.js';
 import { canMean } from './gender.js';
 import { commentaryStatements, interviewStatements, stanceStatement } from './statement-styles.js';
+import { SPEECH_VERBS } from '../vocabulary/speech.js';
 
 export interface ExtractedStatement {
   text: string;

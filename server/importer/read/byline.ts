@@ -2,23 +2,9 @@
  * Metadata a plain article gives in its first lines: a byline ("By Jane Doe", "By Jane Doe and
  * John Roe April 23, 2021") and a publication date ("April 23, 2021", "3 September 2021", "2021-04-23").
  */
+import { MONTH_NAMES, MONTHS } from '../vocabulary/dates.js';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH = `(${MONTH_NAMES.join('|')})\\.?`;
 
 const DATE_PATTERNS: Array<{ pattern: RegExp; toIso(match: RegExpExecArray): string | null }> = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/, toIso: (m) => `${m[1]}-${m[2]}-${m[3]}` },
@@ -28,7 +14,7 @@ const DATE_PATTERNS: Array<{ pattern: RegExp; toIso(match: RegExpExecArray): str
 
 export function monthIndex(name: string): number {
   const lower = name.toLowerCase().replace('.', '');
-  return MONTHS.findIndex((month) => month.startsWith(lower.slice(0, 3)));
+  return MONTHS.findIndex((month) => month.toLowerCase().startsWith(lower.slice(0, 3)));
 }
 
 function iso(year: string, month: string, day: string): string | null {

@@ -5,6 +5,8 @@
  */
 import type { Gazetteer, GazetteerEntry } from '../gazetteer.js';
 import type { Mention } from '../extract/mention-basics.js';
+import { entityId, slug } from '../ids.js';
+import { SHORT_HONORIFICS } from '../vocabulary/names.js';
 
 export type EntityLabel = 'Actor' | 'Institution' | 'Place';
 
@@ -34,18 +36,6 @@ export interface ResolvedCorpus {
   mentions: ResolvedMention[][];
 }
 
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-const PREFIX: Record<EntityLabel, string> = { Actor: 'actor', Institution: 'inst', Place: 'place' };
-
 function labelOf(type: string): EntityLabel {
   if (type === 'institution') return 'Institution';
   if (type === 'place') return 'Place';
@@ -55,24 +45,6 @@ function labelOf(type: string): EntityLabel {
 function lastWord(name: string): string {
   return name.split(/\s+/).pop()!.replace(/[.]/g, '');
 }
-
-const SHORT_HONORIFICS = new Set([
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Col',
-  'Gen',
-  'Lt',
-  'Sen',
-  'Rep',
-  'Gov',
-  'Prof',
-  'Capt',
-  'Maj',
-  'Sgt',
-  'Adm',
-]);
 
 function titled(mention: Mention): string {
   if (!mention.title) return mention.text;
@@ -93,7 +65,7 @@ class EntityTable {
       const made = make();
       entity = {
         ...made,
-        id: `${PREFIX[made.label]}:${slug(made.gazetteer?.name ?? made.name)}`,
+        id: entityId(made.label, made.gazetteer?.name ?? made.name),
         forms: new Map(),
         plain: new Map(),
       };

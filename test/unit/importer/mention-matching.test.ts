@@ -7,10 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formOccurrences, keepsItsLength } from '../../../server/importer/extract/gazetteer-mentions.js';
-import { HONORIFICS, TITLES } from '../../../server/importer/extract/lexicon.js';
 import { titleBefore } from '../../../server/importer/extract/mention-basics.js';
 import { isCapitalized } from '../../../server/importer/extract/tokens.js';
 import { normalizeForm } from '../../../server/importer/gazetteer.js';
+import { HONORIFICS } from '../../../server/importer/vocabulary/names.js';
+import { TITLES } from '../../../server/importer/vocabulary/titles.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

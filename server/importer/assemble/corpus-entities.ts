@@ -1,0 +1,64 @@
+/**
+ * The corpus-wide entity table as the extraction rules ask it: an entity's kind, the roles the
+ * gazetteer gives a person, the entity of a gazetteer name, the people a byline names. One per
+ * assembler, shared by every document it assembles.
+ */
+import type { Gazetteer } from '../gazetteer.js';
+import { entityId } from '../ids.js';
+import type { SourceDocument } from '../read/types.js';
+import type { Entity } from '../resolve/entities.js';
+
+export class CorpusEntities {
+  constructor(
+    readonly table: Map<string, Entity>,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  get(key: string): Entity | undefined {
+    return this.table.get(key);
+  }
+
+  /** person | state | group | institution | place; undefined for a key the table does not hold. */
+  kindOf(key: string): string | undefined {
+    const entity = this.table.get(key);
+    if (!entity) return undefined;
+    return entity.label === 'Institution' ? 'institution' : entity.label === 'Place' ? 'place' : entity.kind;
+  }
+
+  /** The roles the gazetteer gives a person ("Foreign Minister" of "Azerbaijan"). */
+  gazetteerRoles(key: string): Array<{ title: string; of: string }> {
+    return this.table.get(key)?.gazetteer?.roles ?? [];
+  }
+
+  /**
+   * The key of the gazetteer entry of this name (the state or institution a known role is "of").
+   * When no document mentions it, the entity joins the table here, so that the role has a target.
+   */
+  gazetteerKeyByName(name: string): string | undefined {
+    const entry = this.gazetteer.byName.get(name);
+    if (!entry) return undefined;
+    const key = `g:${entry.name}`;
+    if (!this.table.has(key)) {
+      const label = entry.type === 'institution' ? 'Institution' : 'Actor';
+      this.table.set(key, {
+        key,
+        id: entityId(label, name),
+        label,
+        kind: entry.type === 'institution' ? entry.kind : entry.type,
+        name: entry.name,
+        forms: new Map(),
+        plain: new Map(),
+        gazetteer: entry,
+        rule: 'gazetteer:role',
+        confidence: 0.8,
+      });
+    }
+    return key;
+  }
+
+  /** The people of the corpus whom this document's byline names. */
+  authorsOf(document: SourceDocument): Entity[] {
+    const people = [...this.table.values()].filter((entity) => entity.kind === 'person');
+    return document.authors.flatMap((author) => people.find((entity) => entity.forms.has(author)) ?? []);
+  }
+}
