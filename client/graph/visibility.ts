@@ -15,7 +15,29 @@ function outside(date: unknown, from: string | null, to: string | null): boolean
   return (from !== null && date < from) || (to !== null && date > to);
 }
 
+/**
+ * What the filters hide. With a date range, a node that the range left without any visible
+ * relationship (it had some without the range) is hidden too, rather than left as an isolated dot
+ * (Bloom dims such nodes; hidden here, so that the canvas shows only what happened in the range).
+ */
 export function computeVisibility(graph: ExplorerGraph, filters: FilterState): Visibility {
+  const visibility = hideFiltered(graph, filters);
+  if (filters.dateFrom === null && filters.dateTo === null) return visibility;
+  const undated = hideFiltered(graph, { ...filters, dateFrom: null, dateTo: null });
+  const hiddenNodes = new Set(visibility.hiddenNodes);
+  graph.forEachNode((node) => {
+    if (hiddenNodes.has(node) || !hasVisibleEdge(graph, node, undated) || hasVisibleEdge(graph, node, visibility))
+      return;
+    hiddenNodes.add(node);
+  });
+  return { hiddenNodes, hiddenEdges: visibility.hiddenEdges };
+}
+
+function hasVisibleEdge(graph: ExplorerGraph, node: string, visibility: Visibility): boolean {
+  return graph.someEdge(node, (edge) => !visibility.hiddenEdges.has(edge));
+}
+
+function hideFiltered(graph: ExplorerGraph, filters: FilterState): Visibility {
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
   const hiddenLabels = new Set(filters.hiddenLabels);
