@@ -52,10 +52,17 @@ export function datedFacts(graph: ExplorerGraph): DatedFact[] {
 /** Equal bins of whole days from the first date to the last, at most `maxBins`; null when nothing is dated. */
 export function binFacts(facts: readonly DatedFact[], maxBins = MAX_BINS): Histogram | null {
   if (facts.length === 0) return null;
+  // Dates repeat: each distinct one is parsed once (a large canvas has tens of thousands of facts).
+  const days = new Map<string, number>();
+  const dayOf = (date: string) => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = toDay(date)));
+    return day;
+  };
   let first = Infinity;
   let last = -Infinity;
   for (const fact of facts) {
-    const day = toDay(fact.date);
+    const day = dayOf(fact.date);
     first = Math.min(first, day);
     last = Math.max(last, day);
   }
@@ -68,7 +75,7 @@ export function binFacts(facts: readonly DatedFact[], maxBins = MAX_BINS): Histo
     relations: 0,
   }));
   for (const fact of facts) {
-    const bin = bins[Math.floor((toDay(fact.date) - first) / width)];
+    const bin = bins[Math.floor((dayOf(fact.date) - first) / width)];
     if (fact.kind === 'statement') bin.statements += 1;
     else bin.relations += 1;
   }

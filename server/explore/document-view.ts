@@ -1,5 +1,5 @@
 /** An article with its mentions: every span the importer linked to a node, in text order. */
-import type { DocumentResponse, MentionSpan, StatementView } from '../domain/api.js';
+import type { DocumentResponse, MentionSpan, SourceRef, StatementView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -41,5 +41,9 @@ async function reportedStatements(store: GraphStore, id: string): Promise<Statem
     reported.map((item) => item.other),
   );
   const offset = new Map(reported.map((item) => [item.other.id, Number(item.edge.properties.startOffset ?? 0)]));
-  return [...views.values()].sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0));
+  // This article first among each statement's sources: the reader's sentence points into it.
+  const own = (source: SourceRef) => (source.documentId === id ? 0 : 1);
+  return [...views.values()]
+    .map((view) => ({ ...view, sources: [...view.sources].sort((a, b) => own(a) - own(b)) }))
+    .sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0));
 }

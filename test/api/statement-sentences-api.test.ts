@@ -76,6 +76,8 @@ describe.each(testStores())('statements with their speakers and what they are ab
       (statement) => statement.sources.find((source) => source.documentId === documentId)!.start,
     );
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // The reader's sentence points into this article first.
+    for (const statement of article.statements) expect(statement.sources[0].documentId).toBe(documentId);
   });
 
   it('gives statement hits in search their speakers and what they are about', async () => {
