@@ -33,6 +33,9 @@ import { bindLasso } from './ui/lasso.js';
 import { renderLegend } from './ui/legend.js';
 import { hideNotice, showEmptyNotice, showErrorNotice } from './ui/notice.js';
 import { bindPathView } from './ui/path-view.js';
+import { TimelinePanel } from './ui/timeline-panel.js';
+import { bindPlayback } from './explore/timeline-playback.js';
+import { Playback } from './state/playback.js';
 import { openReader } from './ui/reader-view.js';
 import { bindSearch } from './ui/search-box.js';
 import { renderSelectionBar } from './ui/selection-bar.js';
@@ -57,6 +60,7 @@ const graph = createGraph();
 const interaction = new Interaction();
 const appearance = new Appearance();
 const filters = new Filters();
+const playback = new Playback();
 const canvasState = new CanvasState();
 const metrics = new MetricsCache(graph);
 const view = new DerivedView(graph, filters, appearance, metrics);
@@ -148,6 +152,9 @@ const pathView = bindPathView(byId('tools-path'), {
   report: (message) => say(message, true),
 });
 
+const timeline = new TimelinePanel(byId('timeline'), graph, filters, playback);
+bindPlayback(playback, filters, () => timeline.histogram);
+
 // ---- The selection bar ----
 const selectionBar = byId('selection-bar');
 function refreshSelectionBar(): void {
@@ -180,6 +187,7 @@ actions.events.on('canvas', () => {
     fitSettingsToSize(renderer, graph);
     showLegend();
     refreshTools();
+    timeline.render();
     refreshSelectionBar();
     renderer.refresh();
     document.body.dataset.nodeCount = String(graph.order);

@@ -21,7 +21,7 @@ export interface NodeStyle {
 
 /** One line of the legend: a node label (a toggle) or, when colouring by community, a community. */
 export type LegendEntry =
-  | { kind: 'label'; label: string; color: string; count: number }
+  | { kind: 'label'; label: string; color: string; count: number; shown: number }
   | { kind: 'community'; rank: number; color: string; count: number; example: string };
 
 /** Communities past the palette share the fallback grey: one legend line for them all. */
@@ -90,9 +90,22 @@ export class DerivedView {
    */
   legend(): LegendEntry[] {
     if (this.appearance.current.colorMode === 'community') return this.communityLegend();
+    // How many of each label the filters leave shown: the legend says "4 / 21" under a filter.
+    const hidden = new Map<string, number>();
+    for (const node of this.visibility.hiddenNodes) {
+      if (!this.graph.hasNode(node)) continue;
+      const label = this.graph.getNodeAttribute(node, 'nodeLabel');
+      hidden.set(label, (hidden.get(label) ?? 0) + 1);
+    }
     return [...countByLabel(this.graph).entries()]
       .sort((a, b) => b[1] - a[1])
-      .map(([label, count]) => ({ kind: 'label', label, color: colorOf(label), count }));
+      .map(([label, count]) => ({
+        kind: 'label',
+        label,
+        color: colorOf(label),
+        count,
+        shown: count - (hidden.get(label) ?? 0),
+      }));
   }
 
   /** One entry per coloured community, named after its best-connected member; the rest as one grey entry. */

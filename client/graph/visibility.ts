@@ -15,30 +15,45 @@ function outside(date: unknown, from: string | null, to: string | null): boolean
   return (from !== null && date < from) || (to !== null && date > to);
 }
 
+/**
+ * What the filters hide. With a date range, a node that the range left without any visible
+ * relationship (it had some without the range) is hidden too, rather than left as an isolated dot
+ * (Bloom dims such nodes; hidden here, so that the canvas shows only what happened in the range).
+ * One pass over the nodes and one over the relationships (then one more for a minimum degree).
+ */
 export function computeVisibility(graph: ExplorerGraph, filters: FilterState): Visibility {
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
   const hiddenLabels = new Set(filters.hiddenLabels);
   const hiddenTypes = new Set(filters.hiddenRelTypes);
   const article = filters.documentId !== null && graph.hasNode(filters.documentId) ? filters.documentId : null;
+  const dating = filters.dateFrom !== null || filters.dateTo !== null;
+  /** Nodes hidden by their own date alone (statements outside the range). */
+  const outOfRange = new Set<string>();
 
   graph.forEachNode((node, attributes) => {
     if (
       hiddenLabels.has(attributes.nodeLabel) ||
-      outside(attributes.date, filters.dateFrom, filters.dateTo) ||
       (article !== null && node !== article && !graph.areNeighbors(node, article))
     )
       hiddenNodes.add(node);
+    else if (outside(attributes.date, filters.dateFrom, filters.dateTo)) outOfRange.add(node);
   });
+  // Nodes with a relationship shown were there no date range, and with the range.
+  const connectedWithout = new Set<string>();
+  const connectedWith = new Set<string>();
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (
-      hiddenTypes.has(attributes.relType) ||
-      outside(attributes.date, filters.dateFrom, filters.dateTo) ||
-      hiddenNodes.has(source) ||
-      hiddenNodes.has(target)
-    )
-      hiddenEdges.add(edge);
+    const hiddenOtherwise = hiddenTypes.has(attributes.relType) || hiddenNodes.has(source) || hiddenNodes.has(target);
+    const hiddenByRange =
+      outside(attributes.date, filters.dateFrom, filters.dateTo) || outOfRange.has(source) || outOfRange.has(target);
+    if (hiddenOtherwise || hiddenByRange) hiddenEdges.add(edge);
+    if (!dating || hiddenOtherwise) return;
+    connectedWithout.add(source).add(target);
+    if (!hiddenByRange) connectedWith.add(source).add(target);
   });
+  for (const node of outOfRange) hiddenNodes.add(node);
+  for (const node of connectedWithout) if (!connectedWith.has(node)) hiddenNodes.add(node);
+
   // Minimum degree counts the relationships still shown, so it narrows what the other filters left.
   if (filters.minDegree > 0) {
     graph.forEachNode((node) => {

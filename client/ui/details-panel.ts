@@ -6,6 +6,7 @@
 import type { NodeDetailsResponse, RelationView, SourceRef, StatementView } from '../../server/domain/api.js';
 import { colorOf, textOn } from '../graph/appearance.js';
 import { clear, el } from './dom.js';
+import { statementLine } from './statement-line.js';
 
 export interface Highlight {
   start: number;
@@ -83,34 +84,20 @@ export function evidenceList(
   return list;
 }
 
+/** A statement as its sentence (who — said — what — about whom — when — where), then every source sentence. */
 function statementView(statement: StatementView, actions: PanelActions): HTMLElement {
-  const meta = el('div', { class: 'meta' });
-  if (statement.speaker) {
-    const speaker = statement.speaker;
-    meta.append(
-      button(speaker.caption, () => actions.select(speaker.id), { class: 'link' }),
-      ' · ',
-    );
-  }
-  meta.append(statement.kind);
-  if (statement.date) {
-    meta.append(
-      ' · ',
-      el('time', { datetime: statement.date }, statement.date),
-      statement.dateSource === 'published' ? ' (article date)' : '',
-    );
-  }
-  if (statement.confidence !== null) meta.append(` · confidence ${statement.confidence.toFixed(2)}`);
+  const meta = statement.confidence !== null ? `confidence ${statement.confidence.toFixed(2)}` : '';
   return el(
     'article',
     { class: 'statement', 'data-testid': 'statement' },
-    el('q', {}, statement.text),
-    meta,
+    statementLine(statement, actions),
+    meta ? el('div', { class: 'meta' }, meta) : null,
     ...statement.sources.map((source) => sourceView(source, actions.openArticle)),
   );
 }
 
 function relationView(relation: RelationView, actions: PanelActions): HTMLElement {
+  if (relation.statement) return statementRelationView(relation, relation.statement, actions);
   const other = button(relation.other.caption, () => actions.select(relation.other.id), { class: 'link' });
   const p = relation.edge.properties;
   const detail = [p.title, p.role, p.date].filter((v) => typeof v === 'string' && v !== '').join(' · ');
@@ -126,6 +113,19 @@ function relationView(relation: RelationView, actions: PanelActions): HTMLElemen
     el('div', { class: 'relation-head' }, el('span', {}, `${arrow} `), other, evidence),
     detail || confidence ? el('div', { class: 'meta' }, `${detail}${confidence}`) : null,
     evidenceList(relation.evidence, actions.openArticle),
+  );
+}
+
+/** A relation to a statement (an actor's ABOUT list): the statement as its sentence, with who said it. */
+function statementRelationView(relation: RelationView, statement: StatementView, actions: PanelActions): HTMLElement {
+  const evidence = button('Evidence', () => actions.showEdge(relation.edge.id), {
+    class: 'evidence-button',
+    title: 'Show this relationship and every sentence that states it',
+  });
+  return el(
+    'div',
+    { class: 'relation relation-statement', 'data-testid': 'relation' },
+    el('div', { class: 'relation-head' }, statementLine(statement, actions), evidence),
   );
 }
 

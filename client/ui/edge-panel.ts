@@ -5,6 +5,7 @@
 import type { EdgeDetailsResponse } from '../../server/domain/api.js';
 import { evidenceList, labelBadge, type PanelActions } from './details-panel.js';
 import { clear, el } from './dom.js';
+import { statementLine } from './statement-line.js';
 
 export type EdgePanelActions = Pick<PanelActions, 'select' | 'close' | 'openArticle'>;
 
@@ -43,6 +44,8 @@ export function renderEdgeDetails(panel: HTMLElement, details: EdgeDetailsRespon
       el('span', { class: 'edge-type' }, ` —${details.edge.type}→ `),
       endpoint(details.target, actions),
     ),
+    details.statement ? el('h3', {}, 'Statement') : '',
+    details.statement ? statementLine(details.statement, actions) : '',
     propertiesView(details.edge.properties) ?? '',
     el('h3', {}, `Evidence (${evidence.length})`),
     evidence.length > 0

@@ -28,8 +28,9 @@ function labelItem(entry: Extract<LegendEntry, { kind: 'label' }>, filters: Filt
     },
     swatchOf(entry.color),
     el('span', { class: 'legend-name' }, label),
-    el('span', { class: 'legend-count' }, String(count)),
+    el('span', { class: 'legend-count' }, entry.shown === count ? String(count) : `${entry.shown} / ${count}`),
   );
+  if (entry.shown !== count) toggle.title = `${toggle.title} (${entry.shown} of ${count} shown under the filters)`;
   toggle.addEventListener('click', () => filters.toggleLabel(label));
   return el('li', {}, toggle);
 }

@@ -7,6 +7,7 @@ import type { DocumentResponse, MentionSpan } from '../../server/domain/api.js';
 import { api } from '../api/client.js';
 import { colorOf, textOn } from '../graph/appearance.js';
 import { clear, el } from './dom.js';
+import { statementLine } from './statement-line.js';
 import './reader.css';
 
 export interface ReaderOptions {
@@ -182,6 +183,23 @@ function header(container: HTMLElement, response: DocumentResponse | null, fallb
   return [head, meta];
 }
 
+/** The statements the article reports, each as its sentence; its source opens this article at it. */
+function statementsView(container: HTMLElement, response: DocumentResponse, options: ReaderOptions): HTMLElement | '' {
+  const statements = response.statements ?? [];
+  if (statements.length === 0) return '';
+  const actions = {
+    select: options.onMention,
+    openArticle: (documentId: string, highlight?: { start: number; end: number }) =>
+      void openReader(container, documentId, { ...options, highlight }),
+  };
+  return el(
+    'section',
+    { class: 'reader-statements', 'aria-labelledby': 'reader-statements-title' },
+    el('h3', { id: 'reader-statements-title' }, `Statements in this article (${statements.length})`),
+    ...statements.map((statement) => statementLine(statement, actions)),
+  );
+}
+
 export function isReaderOpen(container: HTMLElement): boolean {
   return !container.hidden;
 }
@@ -242,7 +260,7 @@ export async function openReader(container: HTMLElement, documentId: string, opt
   if (mine !== openings) return;
   const { body, mark } = articleBody(response, options);
   clear(container);
-  container.append(...header(container, response, documentId), body);
+  container.append(...header(container, response, documentId), body, statementsView(container, response, options));
   container.removeAttribute('aria-busy');
   container.querySelector<HTMLElement>('.close')?.focus({ preventScroll: true });
   // Scroll the reader only (scrollIntoView would also scroll the page's own containers).

@@ -6,8 +6,11 @@ import type { SearchHit } from '../../server/domain/api.js';
 import { api } from '../api/client.js';
 import { colorOf } from '../graph/appearance.js';
 import { clear, el } from './dom.js';
+import { statementLine } from './statement-line.js';
 
 const DEBOUNCE_MS = 150;
+/** Suggestions are picked whole: the sentence's names and source do nothing of their own. */
+const NO_ACTIONS = { select: () => undefined, openArticle: () => undefined };
 
 /** A statement's snippet often repeats its caption: show it only when it adds something. */
 function sameStart(a: string, b: string): boolean {
@@ -50,9 +53,12 @@ export function bindSearch(
           'aria-selected': String(index === active),
         },
         el('span', { class: 'kind' }, swatch(hit.label), hit.label),
-        el('span', { class: 'caption' }, hit.caption),
       );
-      if (hit.snippet && !sameStart(hit.snippet, hit.caption))
+      // A statement reads as its sentence (who said it, about whom, when, where); names are text
+      // here, since the whole suggestion is what is picked.
+      if (hit.statement) item.append(statementLine(hit.statement, NO_ACTIONS, { inert: true, maxQuote: 120 }));
+      else item.append(el('span', { class: 'caption' }, hit.caption));
+      if (!hit.statement && hit.snippet && !sameStart(hit.snippet, hit.caption))
         item.append(el('span', { class: 'snippet' }, hit.snippet.slice(0, 120)));
       item.addEventListener('mousedown', (event) => {
         event.preventDefault();

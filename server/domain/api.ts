@@ -65,6 +65,17 @@ export interface SourceRef {
   end: number;
 }
 
+/** A node a statement names: who said it, or whom and what it is about. */
+export interface NodeRef {
+  id: string;
+  label: NodeLabel;
+  caption: string;
+}
+
+/**
+ * A statement as listed everywhere (details, edge panel, reader, search): read as the sentence
+ * "speaker — said — "text" — about X, Y — date — source".
+ */
 export interface StatementView {
   id: string;
   text: string;
@@ -72,7 +83,12 @@ export interface StatementView {
   date: string | null;
   dateSource: string | null;
   confidence: number | null;
+  /** The first speaker (kept for older clients; `speakers` lists them all). */
   speaker: { id: string; caption: string } | null;
+  /** Everyone the graph says said it (its SAID relations), by name. */
+  speakers: NodeRef[];
+  /** Whom and what it is about (its ABOUT relations), by name. */
+  about: NodeRef[];
   sources: SourceRef[];
 }
 
@@ -82,6 +98,8 @@ export interface RelationView {
   other: ApiNode;
   /** The sentences that state this relation (decoded from the edge's evidence). */
   evidence: SourceRef[];
+  /** When the other end is a statement (an actor's ABOUT list): that statement as a sentence. */
+  statement?: StatementView;
 }
 
 export interface NodeDetailsResponse {
@@ -100,6 +118,8 @@ export interface SearchHit {
   score: number;
   /** For statements: the text that matched. */
   snippet?: string;
+  /** For statements: the statement as a sentence (who said it, about whom, when, where). */
+  statement?: StatementView;
 }
 
 export interface SearchResponse {
@@ -117,6 +137,8 @@ export interface MentionSpan {
 export interface DocumentResponse {
   document: ApiNode;
   mentions: MentionSpan[];
+  /** The statements this article reports, as sentences, in the order of their sentence in the text. */
+  statements: StatementView[];
 }
 
 export interface CypherRequest {
@@ -143,6 +165,8 @@ export interface EdgeDetailsResponse {
   source: ApiNode;
   target: ApiNode;
   evidence: SourceRef[];
+  /** When one end is a statement (SAID, ABOUT, REPORTED_IN): that statement as a sentence. */
+  statement?: StatementView;
 }
 
 /** GET /api/paths/shortest: one shortest path, ignoring direction, and its nodes and edges. */

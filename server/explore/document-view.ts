@@ -1,9 +1,10 @@
 /** An article with its mentions: every span the importer linked to a node, in text order. */
-import type { DocumentResponse, MentionSpan } from '../domain/api.js';
+import type { DocumentResponse, MentionSpan, SourceRef, StatementView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { toApiNode } from './payload.js';
+import { statementViews } from './statement-views.js';
 
 function parseSpans(value: unknown): Array<[number, number]> {
   if (typeof value !== 'string') return [];
@@ -29,5 +30,20 @@ export async function documentView(store: GraphStore, id: string): Promise<Docum
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { document: toApiNode(document), mentions };
+  return { document: toApiNode(document), mentions, statements: await reportedStatements(store, id) };
+}
+
+/** The statements reported in this article, as sentences, in the order they appear in its text. */
+async function reportedStatements(store: GraphStore, id: string): Promise<StatementView[]> {
+  const reported = (await store.incidentEdges(id, ['REPORTED_IN'])).filter((item) => item.direction === 'in');
+  const views = await statementViews(
+    store,
+    reported.map((item) => item.other),
+  );
+  const offset = new Map(reported.map((item) => [item.other.id, Number(item.edge.properties.startOffset ?? 0)]));
+  // This article first among each statement's sources: the reader's sentence points into it.
+  const own = (source: SourceRef) => (source.documentId === id ? 0 : 1);
+  return [...views.values()]
+    .map((view) => ({ ...view, sources: [...view.sources].sort((a, b) => own(a) - own(b)) }))
+    .sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0));
 }

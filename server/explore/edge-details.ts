@@ -8,6 +8,7 @@ import type { GraphEdge } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
+import { statementViews } from './statement-views.js';
 
 /**
  * The evidence of an edge: its `evidence` list, decoded as the node details decode it; a
@@ -35,10 +36,13 @@ export async function edgeDetails(store: GraphStore, id: string): Promise<EdgeDe
   if (!edge || edge.id !== id) throw new NotFoundError(`No relationship with id "${id}"`);
   const [source, target] = await Promise.all([store.getNode(edge.source), store.getNode(edge.target)]);
   if (!source || !target) throw new NotFoundError(`No relationship with id "${id}"`);
+  // SAID, ABOUT and REPORTED_IN have a statement at one end: it is shown as a sentence.
+  const [statement] = (await statementViews(store, [source, target])).values();
   return {
     edge: toApiEdge(edge),
     source: toApiNode(source),
     target: toApiNode(target),
     evidence: await edgeEvidence(new DocumentTitles(store), edge),
+    ...(statement ? { statement } : {}),
   };
 }

@@ -2,49 +2,15 @@
  * What a person sees on clicking a node: its properties, its relations with the sentences that
  * state them, and its statements with the articles and sentences they were reported in.
  */
-import type { NodeDetailsResponse, RelationView, SourceRef, StatementView } from '../domain/api.js';
+import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
-import { captionOf, type GraphNode } from '../domain/graph.js';
 import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
+import { STATEMENT_PARTS, statementView } from './statement-views.js';
 
 /** Relations to documents are listed as sources, not as relations. */
 const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** A statement as listed: its speaker and the articles it was reported in, from its incident edges. */
-function statementView(statement: GraphNode, incident: IncidentEdge[]): StatementView {
-  const speakerEdge = incident.find((item) => item.edge.type === 'SAID' && item.direction === 'in');
-  const sources: SourceRef[] = [];
-  for (const item of incident.filter((each) => each.edge.type === 'REPORTED_IN')) {
-    // The other end is the document itself: its title and date are at hand.
-    const document = item.other.properties;
-    const p = item.edge.properties;
-    sources.push({
-      documentId: item.other.id,
-      documentTitle: typeof document.title === 'string' ? document.title : item.other.id,
-      published: typeof document.published === 'string' ? document.published : null,
-      sentence: text(p.sentence) ?? '',
-      start: Number(p.startOffset ?? 0),
-      end: Number(p.endOffset ?? 0),
-    });
-  }
-  const p = statement.properties;
-  return {
-    id: statement.id,
-    text: text(p.text) ?? '',
-    kind: text(p.kind) ?? 'quote',
-    date: text(p.date),
-    dateSource: text(p.dateSource),
-    confidence: typeof p.confidence === 'number' ? p.confidence : null,
-    speaker: speakerEdge ? { id: speakerEdge.other.id, caption: captionOf(speakerEdge.other) } : null,
-    sources,
-  };
-}
 
 /**
  * A few queries whatever the node's degree: the node, its incident edges, the speakers and
@@ -66,10 +32,18 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
           )
           .map((item) => item.other)
   ).slice(0, 100);
+  // The statements about this node (its ABOUT list) are read as sentences too: who said them.
+  const aboutNodes = incident
+    .filter((item) => item.other.label === 'Statement' && item.edge.type === 'ABOUT' && item.direction === 'in')
+    .map((item) => item.other)
+    .slice(0, 100);
   const statementEdges =
     node.label === 'Statement'
       ? new Map([[node.id, incident]])
-      : await store.incidentEdgesOf(statementNodes, ['SAID', 'REPORTED_IN']);
+      : await store.incidentEdgesOf(
+          [...new Map([...statementNodes, ...aboutNodes].map((n) => [n.id, n])).values()],
+          STATEMENT_PARTS,
+        );
   const statements = statementNodes.map((statement) =>
     statementView(statement, statementEdges.get(statement.id) ?? []),
   );
@@ -89,6 +63,9 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
       direction: item.direction,
       other: toApiNode(item.other),
       evidence: await titles.sources(item.edge.properties.evidence),
+      ...(item.other.label === 'Statement' && statementEdges.has(item.other.id)
+        ? { statement: statementView(item.other, statementEdges.get(item.other.id)!) }
+        : {}),
     });
   }
   return {

@@ -1,11 +1,12 @@
 /**
  * A spreadsheet of relationships: one CSV row per relationship with both endpoints' names and
- * labels, its type, date, title or role, confidence, and the sentences that support it. Cells
+ * labels, the statement at either end read as a sentence, its type, date, title or role, confidence, and the sentences that support it. Cells
  * that would run as formulas in a spreadsheet are neutralised (see spreadsheetCell).
  */
 import { decodeEvidence } from '../domain/graph.js';
 import { spreadsheetCsvLine } from './csv-text.js';
 import type { ExportSource } from './export-graph.js';
+import { StatementSentences } from './statement-sentences.js';
 
 const COLUMNS = [
   'source_name',
@@ -13,6 +14,7 @@ const COLUMNS = [
   'type',
   'target_name',
   'target_label',
+  'statement',
   'date',
   'title_or_role',
   'confidence',
@@ -31,8 +33,14 @@ function nameOf(properties: Record<string, unknown>, fallback: string): string {
 
 export async function* writeRelationshipTable(source: ExportSource): AsyncGenerator<string> {
   const names = new Map<string, { name: string; label: string }>();
-  for await (const node of source.nodes())
+  const statements = new StatementSentences();
+  for await (const node of source.nodes()) {
     names.set(node.id, { name: nameOf(node.properties, node.id), label: node.label });
+    statements.addNode(node);
+  }
+  // A first pass over the relationships learns who said each statement and what it is about, so
+  // that every row touching a statement reads it as a sentence.
+  for await (const edge of source.edges()) statements.addEdge(edge);
   yield '\uFEFF'; // a BOM so spreadsheet programs read UTF-8
   yield spreadsheetCsvLine(COLUMNS);
   for await (const edge of source.edges()) {
@@ -48,6 +56,7 @@ export async function* writeRelationshipTable(source: ExportSource): AsyncGenera
       edge.type,
       to.name,
       to.label,
+      statements.sentenceFor(edge),
       p.date ?? '',
       p.title ?? p.role ?? '',
       p.confidence ?? '',

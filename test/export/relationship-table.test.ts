@@ -65,4 +65,19 @@ describe('the relationship table export', () => {
     expect(row[header.indexOf('documents')]).toBe("'@SUM(A1)");
     for (const cells of rows) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it('reads the statement at either end of a row as a sentence: who said it, about whom, when, where', async () => {
+    const rows = parseCsv(
+      (await text(writeRelationshipTable(sourceFromBatch(exportFixture())))).replace(/^\uFEFF/, ''),
+    );
+    const header = rows[0];
+    const sentenceOf = (id: string) =>
+      rows.find((row) => row[header.indexOf('id')] === id)![header.indexOf('statement')];
+    const sentence =
+      'Ada Lovelace — said — “Engines will compose music” — about Ruritania — 2024-05-01 (article date) — Engines & <Music>';
+    expect(sentenceOf('SAID:actor:ada-lovelace->stmt:engines')).toBe(sentence);
+    expect(sentenceOf('ABOUT:stmt:engines->actor:ruritania')).toBe(sentence);
+    expect(sentenceOf('REPORTED_IN:stmt:engines->doc:1')).toBe(sentence);
+    expect(sentenceOf('MET:actor:ada-lovelace->actor:charles-babbage')).toBe('');
+  });
 });

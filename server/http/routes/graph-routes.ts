@@ -3,8 +3,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SchemaResponse, StatsResponse } from '../../domain/api.js';
 import { documentView } from '../../explore/document-view.js';
-import { neighborsView, overviewView, searchHits } from '../../explore/graph-views.js';
+import { neighborsView, overviewView } from '../../explore/graph-views.js';
 import { nodeDetails } from '../../explore/node-details.js';
+import { searchResults } from '../../explore/search-results.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
 import { relTypesParam } from './params.js';
@@ -110,7 +111,7 @@ const search = {
     limit: limitParam(10, 100),
   }),
   responses: {
-    200: { description: '{results: [{id, label, caption, score, snippet?}]}' },
+    200: { description: '{results: [{id, label, caption, score, snippet?, statement?}]}' },
     ...INPUT_ERRORS,
     ...STORE_ERRORS,
   },
@@ -161,7 +162,7 @@ export function graphRoutes(store: GraphStore): Router {
     res.json(payload);
   });
   mountRoute(router, search, async ({ query }, res) => {
-    res.json({ results: await searchHits(store, query.q, query.limit) });
+    res.json({ results: await searchResults(store, query.q, query.limit) });
   });
   mountRoute(router, document, async ({ params }, res) => {
     res.json(await documentView(store, params.id));
