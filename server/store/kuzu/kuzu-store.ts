@@ -20,6 +20,7 @@ import { PreparedStatements } from './prepared-statements.js';
 import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
+import { edgePagesByOffset, nodePagesByOffset } from './kuzu-pages.js';
 
 const FTS_TABLES = [
   ['Actor', 'actor_fts'],
@@ -180,11 +181,11 @@ export class KuzuStore extends CypherStore {
   }
 
   override async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
-    yield* this.pagesOnLongLane(super.nodePages(pageSize));
+    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
   }
 
   override async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    yield* this.pagesOnLongLane(super.edgePages(pageSize));
+    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
   }
 
   /** Each page read on the long lane; between pages the export writes to its client. */
