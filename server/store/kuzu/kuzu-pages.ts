@@ -17,6 +17,23 @@ function columns(variable: string, keys: string[]): string {
   return keys.map((key) => `${variable}.${key} AS \`${key}\``).join(', ');
 }
 
+/** Kuzu's column type for a schema property type (relationship properties have no lists). */
+const COLUMN_TYPE = { string: 'STRING', int: 'INT64', float: 'DOUBLE', bool: 'BOOLEAN', 'string[]': 'STRING[]' };
+
+/**
+ * `e.id AS id, …` for every relationship property of the schema, in one order for every pair of
+ * labels so that the parts of a UNION ALL line up: a property no type from `from` to `to` has is a
+ * typed null (a match over several relationship tables answers null where one lacks a column).
+ */
+export function relationshipColumns(from: NodeLabel, to: NodeLabel): string {
+  const types = REL_TYPES.filter((type) => REL_ENDPOINTS[type].some(([a, b]) => a === from && b === to));
+  const present = new Set(types.flatMap((type) => Object.keys(REL_PROPS[type])));
+  const all = new Map(REL_TYPES.flatMap((type) => Object.entries(REL_PROPS[type])));
+  return [...all]
+    .map(([key, type]) => (present.has(key) ? `e.${key}` : `CAST(NULL AS ${COLUMN_TYPE[type]})`) + ` AS \`${key}\``)
+    .join(', ');
+}
+
 async function lastOffset(rows: Rows, label: NodeLabel): Promise<number | null> {
   const [row] = await rows(loadCypher('last-offset', 'kuzu').replaceAll('{label}', `:${label}`), {});
   return row?.last === null || row?.last === undefined ? null : Number(row.last);
