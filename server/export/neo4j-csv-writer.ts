@@ -68,17 +68,18 @@ function safeName(name: string): string {
 }
 
 function importScript(names: string[]): string {
-  const nodes = names.filter((name) => name.startsWith('nodes_')).map((name) => `  --nodes=import/${name} \\`);
-  const rels = names
-    .filter((name) => name.startsWith('relationships_'))
-    .map((name) => `  --relationships=import/${name} \\`);
+  const files = [
+    ...names.filter((name) => name.startsWith('nodes_')).map((name) => `  --nodes=import/${name}`),
+    ...names.filter((name) => name.startsWith('relationships_')).map((name) => `  --relationships=import/${name}`),
+  ];
   return [
     '#!/bin/sh',
-    '# Copy these CSV files into <neo4j-home>/import/, stop the database, then:',
-    'neo4j-admin database import full \\',
-    ...nodes,
-    ...rels,
-    `  --array-delimiter="${ARRAY_DELIMITER}" --multiline-fields=true --overwrite-destination=true neo4j`,
+    '# Copy these CSV files into <neo4j-home>/import/, stop the database, then from <neo4j-home>:',
+    // The database name first, as the operations manual writes it since 5.19: right after a
+    // --relationships list, a name can be read as one more file ("File 'neo4j' doesn't exist").
+    'bin/neo4j-admin database import full neo4j \\',
+    `  --array-delimiter="${ARRAY_DELIMITER}" --multiline-fields=true --overwrite-destination=true \\`,
+    ...files.map((line, i) => (i === files.length - 1 ? line : `${line} \\`)),
     '',
   ].join('\n');
 }

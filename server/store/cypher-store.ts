@@ -138,7 +138,6 @@ export abstract class CypherStore implements GraphStore {
         group.map((node) => node.id),
       );
     }
-    const template = loadCypher('edges-among', this.dialect);
     const parts: string[] = [];
     const params: Row = {};
     for (const [from, to] of LABEL_PAIRS) {
@@ -146,7 +145,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(template.replaceAll('{from}', from).replaceAll('{to}', to).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -155,8 +154,18 @@ export abstract class CypherStore implements GraphStore {
     return rows.flatMap((row) => {
       const source = byId.get(String(row.source));
       const target = byId.get(String(row.target));
-      return source && target ? [this.toEdge(row.e, source, target)] : [];
+      return source && target ? [this.edgeAmong(row, source, target)] : [];
     });
+  }
+
+  /** One part of edges-among, for relationships from `from` to `to` ({n} still to be set). */
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel): string {
+    return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
+  }
+
+  /** The edge one row of edges-among stands for. */
+  protected edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
+    return this.toEdge(row.e, source, target);
   }
 
   async findNodes(ids: string[]): Promise<GraphNode[]> {

@@ -101,7 +101,7 @@ export interface GraphStore {
   search(query: string, limit: number): Promise<SearchMatch[]>;
   /** The whole graph (for export). */
   exportAll(): Promise<GraphBatch>;
-  /** The whole graph page by page, in id order, so that large exports stream. */
+  /** The whole graph page by page (table by table; the order within a table is the store's), so that large exports stream. */
   nodePages(pageSize: number): AsyncIterable<GraphNode[]>;
   edgePages(pageSize: number): AsyncIterable<GraphEdge[]>;
   /** A node, the nodes within `depth` steps (at most `limit`), and the edges among them. */

@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Connection, type QueryResult } from '@ladybugdb/core';
 import { StoreUnavailableError } from '../../domain/errors.js';
-import type { GraphBatch, GraphEdge, GraphNode } from '../../domain/graph.js';
+import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
@@ -16,9 +16,10 @@ import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
 import { mapKuzuError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
-import { toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
+import { edgeFromColumns, toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
+import { edgePagesByOffset, nodePagesByOffset, relationshipColumns } from './kuzu-pages.js';
 
 const FTS_TABLES = [
   ['Actor', 'actor_fts'],
@@ -179,11 +180,11 @@ export class KuzuStore extends CypherStore {
   }
 
   override async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
-    yield* this.pagesOnLongLane(super.nodePages(pageSize));
+    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
   }
 
   override async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    yield* this.pagesOnLongLane(super.edgePages(pageSize));
+    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
   }
 
   /** Each page read on the long lane; between pages the export writes to its client. */
@@ -198,6 +199,15 @@ export class KuzuStore extends CypherStore {
     } finally {
       await iterator.return?.();
     }
+  }
+
+  /** Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher). */
+  protected override edgesAmongPart(from: NodeLabel, to: NodeLabel): string {
+    return super.edgesAmongPart(from, to).replaceAll('{columns}', relationshipColumns(from, to));
+  }
+
+  protected override edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
+    return edgeFromColumns(row.type as RelType, source.label, target.label, row);
   }
 
   protected toNode(value: unknown): GraphNode {

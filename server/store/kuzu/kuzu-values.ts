@@ -103,3 +103,27 @@ export function toGraphEdge(value: KuzuRel, source: GraphNode, target: GraphNode
     properties,
   };
 }
+
+/**
+ * A node read as columns, one per property (`n.id AS id, n.name AS name, …`: see kuzu-pages.ts).
+ * The same properties as toGraphNode, without the engine building a struct per row first.
+ */
+export function nodeFromColumns(label: NodeLabel, row: Record<string, unknown>): GraphNode {
+  const properties = propertiesOf(row, NODE_PROPS[label]);
+  const id = String(properties.id);
+  delete properties.id;
+  return { id, label, properties };
+}
+
+/** A relationship read as columns: its ends' ids (`source`, `target`) and one column per property. */
+export function edgeFromColumns(
+  type: RelType,
+  sourceLabel: NodeLabel,
+  targetLabel: NodeLabel,
+  row: Record<string, unknown>,
+): GraphEdge {
+  const properties = propertiesOf(row, REL_PROPS[type]);
+  const id = String(properties.id);
+  delete properties.id;
+  return { id, type, source: String(row.source), target: String(row.target), sourceLabel, targetLabel, properties };
+}
