@@ -4,13 +4,7 @@
  * are buttons that select their node, the source opens its article at the sentence; the parts come
  * from the shared sentence builder, and every text goes in as text.
  */
-import type { NodeRef, StatementView } from '../../server/domain/api.js';
-import {
-  partText,
-  SENTENCE_SEPARATOR,
-  sentenceParts,
-  type SentencePart,
-} from '../../server/domain/statement-sentence.js';
+import type { NodeRef, SentencePart, StatementView } from '../../server/domain/api.js';
 import { el } from './dom.js';
 
 export interface StatementLineActions {
@@ -58,7 +52,7 @@ function partView(part: SentencePart, actions: StatementLineActions, options: St
       return el(
         'span',
         { class: 'sentence-speaker', 'data-part': 'speaker' },
-        ...(part.nodes.length > 0 ? nameList(part.nodes, actions, inert) : [partText(part)]),
+        ...(part.nodes.length > 0 ? nameList(part.nodes, actions, inert) : [part.text]),
       );
     case 'verb':
       return el('span', { class: 'sentence-verb', 'data-part': 'verb' }, part.text);
@@ -75,10 +69,10 @@ function partView(part: SentencePart, actions: StatementLineActions, options: St
         ...nameList(part.nodes, actions, inert),
       );
     case 'date':
-      return el('time', { datetime: part.date, 'data-part': 'date' }, partText(part));
+      return el('time', { datetime: part.date, 'data-part': 'date' }, part.text);
     case 'source': {
       const { source } = part;
-      const title = partText(part);
+      const title = part.text;
       return inert
         ? el('cite', { 'data-part': 'source' }, title)
         : el(
@@ -104,8 +98,8 @@ export function statementLine(
     'data-testid': 'statement-sentence',
     'data-statement-id': statement.id,
   });
-  sentenceParts(statement).forEach((part, index) => {
-    if (index > 0) line.append(el('span', { class: 'sentence-sep', 'aria-hidden': 'true' }, SENTENCE_SEPARATOR));
+  statement.sentence.forEach((part, index) => {
+    if (index > 0) line.append(el('span', { class: 'sentence-sep', 'aria-hidden': 'true' }, ' — '));
     line.append(partView(part, actions, options));
   });
   return line;

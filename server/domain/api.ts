@@ -90,7 +90,25 @@ export interface StatementView {
   /** Whom and what it is about (its ABOUT relations), by name. */
   about: NodeRef[];
   sources: SourceRef[];
+  /** The statement read as a sentence, part by part (server/domain/statement-sentence.ts). */
+  sentence: SentencePart[];
 }
+
+/**
+ * One part of a statement read as a sentence: speaker — said — "text" — about X, Y — date — source.
+ * `text` is the part as shown (the quote's words without their marks); the client draws names and
+ * the source as links, the rest as text.
+ */
+export type SentencePart =
+  /** Who said it (`nodes` empty when the graph does not know: `text` says so). */
+  | { kind: 'speakers'; text: string; nodes: NodeRef[] }
+  | { kind: 'verb'; text: string }
+  | { kind: 'quote'; text: string }
+  /** Whom and what it is about; left out when the statement is about no one. */
+  | { kind: 'about'; text: string; nodes: NodeRef[] }
+  | { kind: 'date'; text: string; date: string }
+  /** The first article it was reported in (`text` adds how many more). */
+  | { kind: 'source'; text: string; source: SourceRef };
 
 export interface RelationView {
   edge: ApiEdge;

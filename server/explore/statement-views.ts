@@ -5,6 +5,7 @@
  */
 import type { NodeRef, SourceRef, StatementView } from '../domain/api.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
+import { withSentence } from '../domain/statement-sentence.js';
 import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
 
 /** The relations a statement view is made of. */
@@ -44,7 +45,7 @@ export function statementView(statement: GraphNode, incident: IncidentEdge[]): S
     incident.filter((item) => item.edge.type === type && item.direction === direction);
   const speakers = distinctRefs(ofType('SAID', 'in').map((item) => item.other));
   const p = statement.properties;
-  return {
+  return withSentence({
     id: statement.id,
     text: text(p.text) ?? '',
     kind: text(p.kind) ?? 'quote',
@@ -55,7 +56,7 @@ export function statementView(statement: GraphNode, incident: IncidentEdge[]): S
     speakers,
     about: distinctRefs(ofType('ABOUT', 'out').map((item) => item.other)),
     sources: ofType('REPORTED_IN', 'out').map(sourceOf),
-  };
+  });
 }
 
 /** Views of these statements (nodes of any other label are passed over), by id, in one read per label. */

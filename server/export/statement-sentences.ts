@@ -3,9 +3,9 @@
  * source), made from the exported nodes and their SAID, ABOUT and REPORTED_IN relations only: a
  * view exports what it shows, nothing is read from elsewhere.
  */
-import type { NodeRef, SourceRef, StatementView } from '../domain/api.js';
+import type { NodeRef, SourceRef } from '../domain/api.js';
 import { captionOf, type NodeLabel } from '../domain/graph.js';
-import { statementSentence } from '../domain/statement-sentence.js';
+import { statementSentence, type StatementFacts } from '../domain/statement-sentence.js';
 import type { ExportEdge, ExportNode } from './export-graph.js';
 
 function text(value: unknown): string | null {
@@ -28,7 +28,7 @@ interface Known {
 
 export class StatementSentences {
   private readonly known = new Map<string, Known>();
-  private readonly views = new Map<string, StatementView>();
+  private readonly views = new Map<string, StatementFacts>();
 
   /** Call for every exported node, before the edges. */
   addNode(node: ExportNode): void {
@@ -57,7 +57,7 @@ export class StatementSentences {
     return view ? statementSentence(view) : '';
   }
 
-  private viewOf(statement: Known): StatementView {
+  private viewOf(statement: Known): StatementFacts {
     let view = this.views.get(statement.ref.id);
     if (!view) {
       const p = statement.node.properties;

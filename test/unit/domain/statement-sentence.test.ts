@@ -3,10 +3,9 @@
  * date — source. The parts a statement has no value for are left out, never printed empty.
  */
 import { describe, expect, it } from 'vitest';
-import type { StatementView } from '../../../server/domain/api.js';
-import { sentenceParts, statementSentence } from '../../../server/domain/statement-sentence.js';
+import { sentenceParts, statementSentence, type StatementFacts } from '../../../server/domain/statement-sentence.js';
 
-function statement(overrides: Partial<StatementView> = {}): StatementView {
+function statement(overrides: Partial<StatementFacts> = {}): StatementFacts {
   return {
     id: 'stmt:1',
     text: 'The bridge will open in spring',
