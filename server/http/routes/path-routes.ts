@@ -1,7 +1,7 @@
 /** Paths between two nodes: GET /api/paths/shortest?from=&to=&maxLength=&types= */
 import { Router } from 'express';
 import { z } from 'zod';
-import { MAX_PATH_LENGTH, type PathResponse } from '../../domain/api.js';
+import { ALL_PATHS_MAX, MAX_PATH_LENGTH, type PathResponse } from '../../domain/api.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { toApiPayload } from '../../domain/payload.js';
@@ -20,7 +20,7 @@ const shortestPath = {
   path: '/paths/shortest',
   operationId: 'getShortestPath',
   tag: 'graph',
-  summary: 'One shortest path between two nodes, either direction, through statements and documents too',
+  summary: 'One (or every) shortest path between two nodes, either direction, through statements and documents too',
   query: z.object({
     from: nodeId('from'),
     to: nodeId('to'),
@@ -34,6 +34,13 @@ const shortestPath = {
     types: relTypesParam.meta({
       description: 'comma list of relationship types the path may follow (all when absent)',
     }),
+    all: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true')
+      .meta({
+        description: `true: every shortest path (at most ${ALL_PATHS_MAX}) in \`paths\`, their union in \`graph\``,
+      }),
   }),
   responses: {
     200: { description: '{found, length, nodeIds, edgeIds, graph} in path order; found: false when there is none' },
@@ -48,6 +55,11 @@ const shortestPath = {
       query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken' },
     },
     {
+      name: 'all-shortest',
+      summary: 'every shortest path, not only one',
+      query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken', all: 'true' },
+    },
+    {
       name: 'through-statements',
       summary: 'at most 4 steps, through what was said',
       query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken', maxLength: 4, types: 'SAID,ABOUT' },
@@ -55,28 +67,46 @@ const shortestPath = {
   ],
 } satisfies RouteSpec;
 
+/** Each node or relationship once (paths share their ends and often more). */
+function unique<T extends { id: string }>(items: T[]): T[] {
+  return [...new Map(items.map((item) => [item.id, item])).values()];
+}
+
 export const pathRouteSpecs: RouteSpec[] = [shortestPath];
 
 export function pathRoutes(store: GraphStore): Router {
   const router = Router();
 
   mountRoute(router, shortestPath, async ({ query }, res) => {
-    const { from, to, maxLength, types } = query;
+    const { from, to, maxLength, types, all } = query;
     if (from === to) throw new InvalidInputError('from and to are the same node: a path needs two different nodes');
     const start = await store.getNode(from);
     const end = await store.getNode(to);
     const missing = [start ? null : from, end ? null : to].filter((id): id is string => id !== null);
     if (missing.length > 0) throw new NotFoundError(missing.map((id) => `No node with id "${id}"`).join('; '));
-    const path = await store.shortestPath(from, to, { maxLength, types });
+    const paths = all
+      ? await store.allShortestPaths(from, to, { maxLength, types }, ALL_PATHS_MAX)
+      : [await store.shortestPath(from, to, { maxLength, types })].filter((p) => p !== null);
+    const [path] = paths;
     const body: PathResponse = path
       ? {
           found: true,
           length: path.edges.length,
           nodeIds: path.nodes.map((node) => node.id),
           edgeIds: path.edges.map((edge) => edge.id),
-          graph: toApiPayload(path.nodes, path.edges),
+          graph: toApiPayload(unique(paths.flatMap((p) => p.nodes)), unique(paths.flatMap((p) => p.edges))),
+          ...(all
+            ? { paths: paths.map((p) => ({ nodeIds: p.nodes.map((n) => n.id), edgeIds: p.edges.map((e) => e.id) })) }
+            : {}),
         }
-      : { found: false, length: null, nodeIds: [], edgeIds: [], graph: { nodes: [], edges: [] } };
+      : {
+          found: false,
+          length: null,
+          nodeIds: [],
+          edgeIds: [],
+          graph: { nodes: [], edges: [] },
+          ...(all ? { paths: [] } : {}),
+        };
     res.json(body);
   });
 
