@@ -161,7 +161,8 @@ const refreshTools = () => {
 };
 const showTab = bindTabs(tools.querySelector<HTMLElement>('[role="tablist"]')!, refreshTools);
 const pathView = bindPathView(byId('tools-path'), {
-  find: (from, to, choice) => actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes)),
+  find: (from, to, choice) =>
+    actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes), choice.all === true),
   clear: () => actions.clearPath(),
   select,
   selection: () => interaction.current.selection,

@@ -41,8 +41,12 @@ interface Handle {
     filterNodes(f: (id: string, a: Record<string, unknown>) => boolean): string[];
   };
   renderer: {
-    getNodeDisplayData(id: string): { color: string; size: number; label: string; hidden?: boolean } | undefined;
+    getNodeDisplayData(
+      id: string,
+    ): { x: number; y: number; color: string; size: number; label: string; hidden?: boolean } | undefined;
     graphToViewport(p: { x: number; y: number }): { x: number; y: number };
+    getCamera(): { setState(s: { x: number; y: number }): void };
+    refresh(): void;
   };
   layout: { kill(): void };
   interaction: { current: { selection: string[]; selected: string | null; hovered: string | null } };
@@ -63,11 +67,21 @@ const nodesWhere = (page: Page, label: string, key: string, value: string) =>
 const display = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as { actorgraph: Handle }).actorgraph.renderer.getNodeDisplayData(id), id);
 
-/** Stops the layout and returns where a node is drawn, in page pixels. */
+/**
+ * Stops the layout, centres the camera on a node (bars and panels over the canvas's edges cannot
+ * cover it there) and returns where it is drawn, in page pixels.
+ */
 async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((id) => {
-    const { graph, renderer, layout } = (window as unknown as { actorgraph: Handle }).actorgraph;
+  await page.evaluate((id) => {
+    const { renderer, layout } = (window as unknown as { actorgraph: Handle }).actorgraph;
     layout.kill();
+    const drawn = renderer.getNodeDisplayData(id)!;
+    renderer.getCamera().setState({ x: drawn.x, y: drawn.y });
+    renderer.refresh();
+  }, id);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  const point = await page.evaluate((id) => {
+    const { graph, renderer } = (window as unknown as { actorgraph: Handle }).actorgraph;
     const { x, y } = graph.getNodeAttributes(id);
     return renderer.graphToViewport({ x, y });
   }, id);
@@ -193,9 +207,9 @@ describe('the node menu', () => {
 
     // Dismiss others: only the node stays; undo brings the rest back.
     const before = await page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.graph.order);
-    // The details panel opened and the canvas narrowed: the node is drawn elsewhere now.
-    const now = await hoverNode(page, aliyev);
-    await page.mouse.click(now.x, now.y, { button: 'right' });
+    // The right-click selected the node: the menu key opens the same menu on it.
+    await page.locator('#fit-view').focus();
+    await page.keyboard.press('Shift+F10');
     await menu.locator('[data-testid="menu-dismiss-others"]').click();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.graph.nodes()))
@@ -306,6 +320,31 @@ describe('attribute filters', () => {
     const link = new URL(page.url());
     const again = await openExplorer(link.pathname + link.hash);
     await expect.poll(() => hiddenOf(again)).toEqual(statements.map((s) => s.confidence < bound));
+  });
+});
+
+describe('all shortest paths', () => {
+  it('highlights every shortest path when the Path tab asks for all of them', async () => {
+    const page = await openExplorer();
+    await page.click('#tab-path');
+    await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
+    await pickSuggestion(page, '#path-to', 'Baer', 'Baer');
+    await page.check('#path-all');
+    await page.click('#path-find');
+    await page.locator('[data-testid="path-steps"] li').first().waitFor({ timeout: 10_000 });
+    const steps = (await page.locator('[data-testid="path-steps"] li').count()) - 1;
+    const highlighted = await page.evaluate(
+      () =>
+        (window as unknown as { actorgraph: { interaction: { current: { path: { edgeIds: string[] } | null } } } })
+          .actorgraph.interaction.current.path?.edgeIds.length ?? 0,
+    );
+    const status = (await page.locator('#status').textContent()) ?? '';
+    const match = /^(\d+) shortest path\(s\) of (\d+) step\(s\)\.$/.exec(status);
+    expect(match).not.toBeNull();
+    expect(Number(match![2])).toBe(steps);
+    // More than one path: more relationships highlighted than one path has.
+    if (Number(match![1]) > 1) expect(highlighted).toBeGreaterThan(steps);
+    else expect(highlighted).toBe(steps);
   });
 });
 
