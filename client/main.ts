@@ -17,11 +17,13 @@ import { DerivedView } from './graph/derived-view.js';
 import { LayoutController } from './graph/layout.js';
 import { MetricsCache } from './graph/metrics.js';
 import { curveParallelEdges } from './sigma/curves.js';
+import { bindSceneFeatures } from './scene-features.js';
 import { createRenderer, fitSettingsToSize, focusCamera, frameNodes, isLargeGraph } from './sigma/renderer.js';
 import { Appearance } from './state/appearance.js';
 import { CanvasState } from './state/canvas-state.js';
 import { Filters } from './state/filters.js';
 import { Interaction } from './state/selection.js';
+import { StyleRules } from './state/style-rules.js';
 import { AnalysisView } from './ui/analysis-view.js';
 import { bindConsole } from './ui/console/index.js';
 import { markLoading, renderDetails, type Highlight } from './ui/details-panel.js';
@@ -63,7 +65,8 @@ const filters = new Filters();
 const playback = new Playback();
 const canvasState = new CanvasState();
 const metrics = new MetricsCache(graph);
-const view = new DerivedView(graph, filters, appearance, metrics);
+const styleRules = new StyleRules();
+const view = new DerivedView(graph, filters, appearance, metrics, styleRules);
 const layout = new LayoutController(graph);
 const container = byId('graph');
 const renderer = createRenderer(container, graph, interaction, view, () => layout.running);
@@ -81,6 +84,7 @@ const viewSources: ViewSources = {
   interaction,
   filters,
   appearance,
+  style: styleRules,
   hidden: () => [...canvasState.dismissed],
   query: () => canvasState.query,
   pathEnds: () => canvasState.pathEnds,
@@ -138,13 +142,31 @@ const filterSummary = () => {
     ? `Showing all ${graph.order} nodes.`
     : `Showing ${graph.order - hidden} of ${graph.order} nodes.`;
 };
+const scene = bindSceneFeatures({
+  graph,
+  renderer,
+  interaction,
+  view,
+  appearance,
+  style: styleRules,
+  actions,
+  canvasState,
+  metrics,
+  layout,
+  history,
+  panel,
+  byId,
+  changed: () => urlSync.schedule(),
+});
 const refreshTools = () => {
   if (!toolsFilters.hidden) renderFilters(toolsFilters, graph, filters, filterSummary);
   if (!toolsAnalysis.hidden) analysis.render();
+  scene.refresh();
 };
 const showTab = bindTabs(tools.querySelector<HTMLElement>('[role="tablist"]')!, refreshTools);
 const pathView = bindPathView(byId('tools-path'), {
-  find: (from, to, choice) => actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes)),
+  find: (from, to, choice) =>
+    actions.findPath(from, to, pathRelTypes(choice, filters.current.hiddenRelTypes), choice.all === true),
   clear: () => actions.clearPath(),
   select,
   selection: () => interaction.current.selection,
@@ -340,6 +362,6 @@ bindViewsView(byId('tools-views'), {
 });
 
 // A handle for benchmarks and browser tests (read-only use; the UI never reads it).
-Object.assign(window, { actorgraph: { graph, renderer, layout, interaction, appearance, filters } });
+Object.assign(window, { actorgraph: { graph, renderer, layout, interaction, appearance, filters, styleRules } });
 
 void start();

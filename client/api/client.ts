@@ -51,10 +51,11 @@ export const api = {
         (page.types && page.types.length > 0 ? `&types=${encodeURIComponent(page.types.join(','))}` : ''),
     ),
   /** `types`: the relationship types the path may follow (all when absent or empty). */
-  shortestPath: (from: string, to: string, types: readonly string[] = [], maxLength = 6) =>
+  shortestPath: (from: string, to: string, types: readonly string[] = [], all = false, maxLength = 6) =>
     getJson<PathResponse>(
       `/api/paths/shortest?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&maxLength=${maxLength}` +
-        (types.length > 0 ? `&types=${encodeURIComponent(types.join(','))}` : ''),
+        (types.length > 0 ? `&types=${encodeURIComponent(types.join(','))}` : '') +
+        (all ? '&all=true' : ''),
     ),
   edge: (id: string) => getJson<EdgeDetailsResponse>(`/api/edges/${encodeURIComponent(id)}`),
   document: (id: string) => getJson<DocumentResponse>(`/api/documents/${encodeURIComponent(id)}`),

@@ -30,7 +30,7 @@ export interface ExplorerApi {
   edge(id: string): Promise<EdgeDetailsResponse>;
   neighbors: NeighboursSource;
   /** `types`: the relationship types the path may follow (all when empty). */
-  shortestPath(from: string, to: string, types: readonly string[]): Promise<PathResponse>;
+  shortestPath(from: string, to: string, types: readonly string[], all?: boolean): Promise<PathResponse>;
 }
 
 /** The force layout (graph/layout.ts): it runs in a worker that holds a copy of the graph. */
@@ -232,8 +232,10 @@ export class ExplorerActions {
   }
 
   /** The shortest path following only `types` (explore/path-types.ts chooses them). */
-  async findPath(from: string, to: string, types: readonly string[]): Promise<PathResponse> {
-    const path = await this.deps.api.shortestPath(from, to, types);
+  async findPath(from: string, to: string, types: readonly string[], all = false): Promise<PathResponse> {
+    const path = all
+      ? await this.deps.api.shortestPath(from, to, types, true)
+      : await this.deps.api.shortestPath(from, to, types);
     if (!path.found) {
       this.clearPath();
       this.say(`No path between ${this.captionOf(from)} and ${this.captionOf(to)} within 6 steps.`, true);
@@ -243,9 +245,18 @@ export class ExplorerActions {
       mergePayload(this.graph, path.graph, 'path'),
     );
     this.state.pathEnds = { from, to, types: [...types] };
-    this.interaction.showPath({ nodeIds: path.nodeIds, edgeIds: path.edgeIds });
+    // Every shortest path, when asked for, is highlighted at once.
+    const paths = path.paths ?? [path];
+    this.interaction.showPath({
+      nodeIds: [...new Set(paths.flatMap((p) => p.nodeIds))],
+      edgeIds: [...new Set(paths.flatMap((p) => p.edgeIds))],
+    });
     this.deps.camera.framePath(path.nodeIds);
-    this.say(`Shortest path: ${path.length} step(s).`);
+    this.say(
+      path.paths
+        ? `${path.paths.length} shortest path(s) of ${path.length} step(s).`
+        : `Shortest path: ${path.length} step(s).`,
+    );
     return path;
   }
 

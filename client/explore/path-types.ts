@@ -34,6 +34,8 @@ export const DOCUMENT_HOPS: readonly string[] = ['MENTIONED_IN', 'REPORTED_IN'];
 /** What the Path tab chose: the types ticked (null: the default, all but document hops). */
 export interface PathChoice {
   types: readonly string[] | null;
+  /** Every shortest path, not only one. */
+  all?: boolean;
 }
 
 export const DEFAULT_PATH_TYPES: readonly string[] = PATH_REL_TYPES.filter((type) => !DOCUMENT_HOPS.includes(type));

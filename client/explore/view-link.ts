@@ -8,6 +8,7 @@ import type { ExplorerGraph } from '../graph/dataset.js';
 import type { Appearance } from '../state/appearance.js';
 import type { Filters } from '../state/filters.js';
 import type { Interaction } from '../state/selection.js';
+import { DEFAULT_STYLE, type StyleRules } from '../state/style-rules.js';
 import type { ViewState } from '../state/view-state.js';
 import { expansionOf, PAGE_SIZE } from './expansion.js';
 
@@ -26,6 +27,8 @@ export interface ViewSources {
   interaction: Interaction;
   filters: Filters;
   appearance: Appearance;
+  /** Absent where styling is not used (tests of other parts). */
+  style?: StyleRules;
   hidden(): string[];
   query(): ViewState['query'];
   pathEnds(): ViewState['path'];
@@ -55,6 +58,7 @@ export function captureView(sources: ViewSources): ViewState {
     path: sources.pathEnds(),
     filters: { ...sources.filters.current },
     appearance: { ...sources.appearance.current },
+    ...(sources.style ? { style: sources.style.current } : {}),
     camera: { x: camera.x, y: camera.y, ratio: camera.ratio, angle: camera.angle },
     positions,
   };
@@ -103,7 +107,8 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
     if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { x, y });
   }
   sources.filters.set(view.filters);
-  sources.appearance.set(view.appearance);
+  sources.appearance.set({ colorAttribute: null, ...view.appearance });
+  sources.style?.set(view.style ?? DEFAULT_STYLE);
   await replay.settle(view.positions !== null);
   await attempt('the selection', () => replay.select(view.selection.filter((id) => graph.hasNode(id))));
   if (view.camera) sources.camera.setState(view.camera);

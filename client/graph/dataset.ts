@@ -51,6 +51,8 @@ export type EdgeAttributes = {
   /** What the edge says when one of its ends is focused. */
   label: string;
   date: string | null;
+  /** The relationship's properties as the API sent them (hover card, table, attribute filters). */
+  properties?: Record<string, unknown>;
   size: number;
   /** How sigma draws it and the parallel-edge bookkeeping (sigma/curves.ts). */
   type?: 'arrow' | 'curved' | 'line';
@@ -132,6 +134,7 @@ export function mergePayload(
       relType: edge.type,
       label: edgeLabel(edge.type, edge.properties),
       date: dateOf(edge.properties),
+      properties: edge.properties,
       size: 1,
     });
   }

@@ -9,20 +9,27 @@
  */
 import type { Appearance } from '../state/appearance.js';
 import type { Filters } from '../state/filters.js';
-import { COMMUNITY_COLORS, colorOf, communityColor, sizeOf, sizeOfShare } from './appearance.js';
+import { DEFAULT_STYLE, type StyleRules, type StyleState } from '../state/style-rules.js';
+import { COMMUNITY_COLORS, canvasLabel, colorOf, communityColor, sizeOf, sizeOfShare } from './appearance.js';
+import { attributeScale, colorOnScale, scaleLines, type AttributeScale } from './attribute-scale.js';
 import { countByLabel, type ExplorerGraph } from './dataset.js';
 import type { MetricsCache } from './metrics.js';
+import { applyRules, chosenCaption } from './style-rules.js';
 import { computeVisibility, type Visibility } from './visibility.js';
 
 export interface NodeStyle {
   color: string;
   size: number;
+  /** The canvas label when a style rule chose another caption property. */
+  label?: string;
+  caption?: string;
 }
 
 /** One line of the legend: a node label (a toggle) or, when colouring by community, a community. */
 export type LegendEntry =
   | { kind: 'label'; label: string; color: string; count: number; shown: number }
-  | { kind: 'community'; rank: number; color: string; count: number; example: string };
+  | { kind: 'community'; rank: number; color: string; count: number; example: string }
+  | { kind: 'attribute'; key: string; name: string; color: string; count: number };
 
 /** Communities past the palette share the fallback grey: one legend line for them all. */
 const OTHER_COMMUNITIES = COMMUNITY_COLORS.length;
@@ -41,6 +48,7 @@ export class DerivedView {
     private readonly filters: Filters,
     private readonly appearance: Appearance,
     private readonly metrics: MetricsCache,
+    private readonly styleRules?: StyleRules,
   ) {
     const structure = () => {
       if (this.stale) return;
@@ -56,6 +64,20 @@ export class DerivedView {
       graph.on(event, structure);
     filters.subscribe(() => (this.visibilityCache = null));
     appearance.subscribe(() => (this.styleCache = null));
+    styleRules?.subscribe(() => (this.styleCache = null));
+  }
+
+  private get rules(): StyleState {
+    return this.styleRules?.current ?? DEFAULT_STYLE;
+  }
+
+  /** The scale of the attribute nodes are coloured by, or null when colouring by label or community. */
+  attributeScale(): AttributeScale | null {
+    const { colorMode, colorAttribute } = this.appearance.current;
+    if (colorMode !== 'attribute' || colorAttribute === null) return null;
+    const values: unknown[] = [];
+    this.graph.forEachNode((_node, attributes) => values.push(attributes.properties[colorAttribute]));
+    return attributeScale(colorAttribute, values);
   }
 
   /** Calls back after a change of the graph has been derived anew (the canvas should draw again). */
@@ -90,6 +112,8 @@ export class DerivedView {
    */
   legend(): LegendEntry[] {
     if (this.appearance.current.colorMode === 'community') return this.communityLegend();
+    const scale = this.attributeScale();
+    if (scale) return scaleLines(scale).map((line) => ({ kind: 'attribute', key: scale.key, ...line }));
     // How many of each label the filters leave shown: the legend says "4 / 21" under a filter.
     const hidden = new Map<string, number>();
     for (const node of this.visibility.hiddenNodes) {
@@ -155,17 +179,26 @@ export class DerivedView {
           : null;
     let max = 0;
     for (const value of share?.values() ?? []) max = Math.max(max, value);
+    const scale = this.attributeScale();
+    const rules = this.rules;
 
     const styles = new Map<string, NodeStyle>();
     this.graph.forEachNode((node, attributes) => {
       const label = attributes.nodeLabel;
       const color =
-        communities !== null ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99) : attributes.color;
+        communities !== null
+          ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99)
+          : scale !== null
+            ? colorOnScale(scale, attributes.properties[scale.key])
+            : attributes.color;
       const size =
         share === null
           ? sizeOf(degree.get(node) ?? 0, label)
           : sizeOfShare(max > 0 ? (share.get(node) ?? 0) / max : 0, label);
-      styles.set(node, { color, size });
+      const styled: NodeStyle = applyRules(rules.rules, label, attributes.properties, { color, size });
+      const caption = chosenCaption(rules, label, attributes.properties);
+      if (caption !== null) Object.assign(styled, { caption, label: canvasLabel(label, caption) });
+      styles.set(node, styled);
     });
     return styles;
   }

@@ -2,12 +2,28 @@
  * Which nodes and relationships the filters hide, derived from the canvas graph and the filter
  * state. Computed once per change (of either), read by the renderer's reducers on every frame.
  */
-import type { FilterState } from '../state/filters.js';
+import type { AttributeFilter, FilterState } from '../state/filters.js';
+import { conditionHolds } from './conditions.js';
 import type { ExplorerGraph } from './dataset.js';
 
 export interface Visibility {
   hiddenNodes: ReadonlySet<string>;
   hiddenEdges: ReadonlySet<string>;
+}
+
+/** Whether a node (its label) or relationship (its type) passes every attribute filter aimed at it. */
+export function passesAttributeFilters(
+  filters: readonly AttributeFilter[],
+  target: 'node' | 'edge',
+  label: string,
+  properties: Record<string, unknown>,
+): boolean {
+  return filters.every(
+    (filter) =>
+      filter.target !== target ||
+      (filter.label !== '' && filter.label !== label) ||
+      conditionHolds(filter.when, properties),
+  );
 }
 
 function outside(date: unknown, from: string | null, to: string | null): boolean {
@@ -34,6 +50,7 @@ export function computeVisibility(graph: ExplorerGraph, filters: FilterState): V
   graph.forEachNode((node, attributes) => {
     if (
       hiddenLabels.has(attributes.nodeLabel) ||
+      !passesAttributeFilters(filters.attributes, 'node', attributes.nodeLabel, attributes.properties) ||
       (article !== null && node !== article && !graph.areNeighbors(node, article))
     )
       hiddenNodes.add(node);
@@ -43,7 +60,11 @@ export function computeVisibility(graph: ExplorerGraph, filters: FilterState): V
   const connectedWithout = new Set<string>();
   const connectedWith = new Set<string>();
   graph.forEachEdge((edge, attributes, source, target) => {
-    const hiddenOtherwise = hiddenTypes.has(attributes.relType) || hiddenNodes.has(source) || hiddenNodes.has(target);
+    const hiddenOtherwise =
+      hiddenTypes.has(attributes.relType) ||
+      !passesAttributeFilters(filters.attributes, 'edge', attributes.relType, attributes.properties ?? {}) ||
+      hiddenNodes.has(source) ||
+      hiddenNodes.has(target);
     const hiddenByRange =
       outside(attributes.date, filters.dateFrom, filters.dateTo) || outOfRange.has(source) || outOfRange.has(target);
     if (hiddenOtherwise || hiddenByRange) hiddenEdges.add(edge);

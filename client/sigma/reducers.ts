@@ -71,8 +71,11 @@ export function nodeReducer({ graph, interaction, view, theme, large }: ReducerS
   return (node: string, data: NodeData): NodeData => {
     if (view.isNodeHidden(node)) return { ...data, hidden: true };
     const pinned = data.fixed ? ' (pinned)' : '';
-    const styled = { ...data, ...view.style(node), label: `${String(data.label ?? '')}${pinned}` };
-    const full = { label: `${String(data.caption ?? data.label ?? '')}${pinned}` };
+    const style = view.style(node);
+    // A style rule may choose another property as the caption (style.label and style.caption).
+    const shown = style?.label ?? data.label;
+    const styled = { ...data, ...style, label: `${String(shown ?? '')}${pinned}` };
+    const full = { label: `${String(style?.caption ?? data.caption ?? shown ?? '')}${pinned}` };
     const { path, selection } = interaction.current;
     if (path) {
       if (pathSet(path.nodeIds).has(node))

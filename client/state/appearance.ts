@@ -4,7 +4,7 @@
  */
 import { Observable } from './observable.js';
 
-export const COLOR_MODES = ['label', 'community'] as const;
+export const COLOR_MODES = ['label', 'community', 'attribute'] as const;
 export const SIZE_MODES = ['degree', 'pagerank', 'betweenness'] as const;
 
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -13,9 +13,11 @@ export type SizeMode = (typeof SIZE_MODES)[number];
 export interface AppearanceState {
   colorMode: ColorMode;
   sizeMode: SizeMode;
+  /** The node property coloured by when `colorMode` is 'attribute'. */
+  colorAttribute: string | null;
 }
 
-export const DEFAULT_APPEARANCE: AppearanceState = { colorMode: 'label', sizeMode: 'degree' };
+export const DEFAULT_APPEARANCE: AppearanceState = { colorMode: 'label', sizeMode: 'degree', colorAttribute: null };
 
 export class Appearance extends Observable<AppearanceState> {
   constructor() {

@@ -3,7 +3,18 @@
  * and relationship types, one article, a date range over statements and relations, a minimum
  * degree. Plain values (they go into links and saved views); the graph is never changed by them.
  */
+import type { Condition } from './conditions.js';
 import { Observable } from './observable.js';
+
+/**
+ * A filter on any attribute (as Gephi Lite's): the nodes of one label (or the relationships of one
+ * type; '' for all) that fail the condition are hidden; the others are not tested.
+ */
+export interface AttributeFilter {
+  target: 'node' | 'edge';
+  label: string;
+  when: Condition;
+}
 
 export interface FilterState {
   hiddenLabels: readonly string[];
@@ -14,6 +25,8 @@ export interface FilterState {
   dateFrom: string | null;
   dateTo: string | null;
   minDegree: number;
+  /** All must hold (with the filters above). */
+  attributes: readonly AttributeFilter[];
 }
 
 /**
@@ -30,6 +43,7 @@ export const DEFAULT_FILTERS: FilterState = {
   dateFrom: null,
   dateTo: null,
   minDegree: 0,
+  attributes: [],
 };
 
 function toggled(list: readonly string[], item: string): string[] {
@@ -61,7 +75,8 @@ export class Filters extends Observable<FilterState> {
       f.documentId !== null ||
       f.dateFrom !== null ||
       f.dateTo !== null ||
-      f.minDegree > 0
+      f.minDegree > 0 ||
+      f.attributes.length > 0
     );
   }
 

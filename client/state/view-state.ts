@@ -5,7 +5,9 @@
  * field: a link is untrusted input.
  */
 import { COLOR_MODES, SIZE_MODES, type ColorMode, type SizeMode } from './appearance.js';
-import { DEFAULT_FILTERS, type FilterState } from './filters.js';
+import { decodeCondition } from './conditions.js';
+import { DEFAULT_FILTERS, type AttributeFilter, type FilterState } from './filters.js';
+import { decodeStyle, type StyleState } from './style-rules.js';
 
 export interface ViewState {
   selection: string[];
@@ -15,7 +17,10 @@ export interface ViewState {
   /** A path's ends and the relationship types it followed ([]: all, links made before types were chosen). */
   path: { from: string; to: string; types: string[] } | null;
   filters: FilterState;
-  appearance: { colorMode: ColorMode; sizeMode: SizeMode };
+  /** colorAttribute: absent in links made before colour by attribute existed. */
+  appearance: { colorMode: ColorMode; sizeMode: SizeMode; colorAttribute?: string | null };
+  /** Style rules and captions (absent in links made before they existed). */
+  style?: StyleState;
   camera: { x: number; y: number; ratio: number; angle: number } | null;
   /** Node positions, only for canvases small enough to carry them in a link. */
   positions: Record<string, [number, number]> | null;
@@ -46,6 +51,16 @@ const finite = (v: unknown): number | null => (typeof v === 'number' && Number.i
 const isoDate = (v: unknown): string | null => (isString(v) && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 const record = (v: unknown): Record<string, unknown> | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+function decodeAttributeFilters(raw: unknown): AttributeFilter[] {
+  return (Array.isArray(raw) ? raw : []).slice(0, 50).flatMap((item) => {
+    const filter = record(item);
+    const when = filter && record(filter.when);
+    const condition = when && decodeCondition(when);
+    if (!filter || !condition || !isString(filter.label) || filter.label.length > 200) return [];
+    return [{ target: filter.target === 'edge' ? 'edge' : 'node', label: filter.label, when: condition }] as const;
+  });
+}
 
 /** Reads a view from a URL hash ("#view=…"); null when there is none. Throws a clear Error when it is broken. */
 export function decodeView(hash: string): ViewState | null {
@@ -94,11 +109,16 @@ export function decodeView(hash: string): ViewState | null {
       dateFrom: isoDate(filters.dateFrom),
       dateTo: isoDate(filters.dateTo),
       minDegree: Math.max(0, Math.trunc(finite(filters.minDegree) ?? DEFAULT_FILTERS.minDegree)),
+      attributes: decodeAttributeFilters(filters.attributes),
     },
     appearance: {
       colorMode: COLOR_MODES.find((mode) => mode === appearance.colorMode) ?? 'label',
       sizeMode: SIZE_MODES.find((mode) => mode === appearance.sizeMode) ?? 'degree',
+      ...(isString(appearance.colorAttribute) && appearance.colorAttribute.length <= 200
+        ? { colorAttribute: appearance.colorAttribute }
+        : {}),
     },
+    ...(raw.style !== undefined ? { style: decodeStyle(raw.style) } : {}),
     camera:
       cameraValues && cameraValues.every((v) => v !== null)
         ? { x: cameraValues[0], y: cameraValues[1], ratio: cameraValues[2], angle: cameraValues[3] }

@@ -8,7 +8,11 @@ import { BETWEENNESS_MAX_NODES, type MetricsCache } from '../graph/metrics.js';
 import { COLOR_MODES, SIZE_MODES, type Appearance, type ColorMode, type SizeMode } from '../state/appearance.js';
 import { clear, el } from './dom.js';
 
-const COLOR_NAMES: Record<ColorMode, string> = { label: 'Label', community: 'Community (Louvain)' };
+const COLOR_NAMES: Record<ColorMode, string> = {
+  label: 'Label',
+  community: 'Community (Louvain)',
+  attribute: 'An attribute (Style tab)',
+};
 const SIZE_NAMES: Record<SizeMode, string> = { degree: 'Degree', pagerank: 'PageRank', betweenness: 'Betweenness' };
 
 type SortKey = 'name' | SizeMode;

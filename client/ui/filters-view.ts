@@ -5,6 +5,7 @@
  */
 import { countByRelType, type ExplorerGraph } from '../graph/dataset.js';
 import type { Filters } from '../state/filters.js';
+import { attributeFilterSection } from './attribute-filters-view.js';
 import { clear, el } from './dom.js';
 
 function relTypeList(graph: ExplorerGraph, filters: Filters): HTMLElement {
@@ -63,6 +64,7 @@ export function renderFilters(
     articleSelect(graph, filters),
     minDegreeInput(filters),
     relTypeList(graph, filters),
+    attributeFilterSection(graph, filters, () => renderFilters(container, graph, filters, shown)),
     reset,
   );
   if (focused) document.getElementById(focused)?.focus();

@@ -6,6 +6,7 @@
 import { COMMUNITY_COLORS } from '../graph/appearance.js';
 import type { LegendEntry } from '../graph/derived-view.js';
 import type { Filters } from '../state/filters.js';
+import { attributeItem } from './attribute-legend.js';
 import { clear, el } from './dom.js';
 
 function swatchOf(color: string): HTMLElement {
@@ -51,12 +52,18 @@ export function renderLegend(container: HTMLElement, entries: readonly LegendEnt
   const focused = (document.activeElement as HTMLElement | null)?.dataset.label;
   clear(container);
   const list = el('ul');
-  for (const entry of entries) list.append(entry.kind === 'label' ? labelItem(entry, filters) : communityItem(entry));
+  for (const entry of entries) {
+    if (entry.kind === 'attribute') list.append(attributeItem(entry));
+    else list.append(entry.kind === 'label' ? labelItem(entry, filters) : communityItem(entry));
+  }
   const byCommunity = entries.some((entry) => entry.kind === 'community');
-  container.append(
-    el('p', { class: 'legend-title' }, byCommunity ? 'Communities on the canvas' : 'On the canvas'),
-    list,
-  );
+  const byAttribute = entries.find((entry) => entry.kind === 'attribute');
+  const title = byAttribute
+    ? `Coloured by ${byAttribute.key}`
+    : byCommunity
+      ? 'Communities on the canvas'
+      : 'On the canvas';
+  container.append(el('p', { class: 'legend-title' }, title), list);
   container.hidden = entries.length === 0;
   if (focused) container.querySelector<HTMLElement>(`[data-label="${CSS.escape(focused)}"]`)?.focus();
 }

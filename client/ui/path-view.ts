@@ -69,6 +69,8 @@ export function bindPathView(
   const clearButton = el('button', { type: 'button', id: 'path-clear' }, 'Clear path');
   const result = el('div', { id: 'path-result', 'aria-live': 'polite' });
   const types = typeChoice();
+  const allBox = el('input', { type: 'checkbox', id: 'path-all' });
+  const allField = el('div', { class: 'check' }, allBox, el('label', { for: 'path-all' }, ' All shortest paths'));
 
   function pick(end: 'from' | 'to', id: string, caption: string): void {
     ends[end] = id;
@@ -96,7 +98,7 @@ export function bindPathView(
     }
     result.append(el('p', {}, 'Searching…'));
     try {
-      const path = await actions.find(ends.from, ends.to, { types: chosen });
+      const path = await actions.find(ends.from, ends.to, { types: chosen, all: allBox.checked });
       clear(result);
       if (!path.found) {
         result.append(el('p', { role: 'alert' }, 'No path within 6 steps over the relationship types chosen.'));
@@ -109,7 +111,9 @@ export function bindPathView(
         button.addEventListener('click', () => actions.select(id));
         steps.append(el('li', {}, button, el('span', { class: 'meta' }, ` ${node?.label ?? ''}`)));
       }
-      result.append(el('p', { class: 'meta' }, `${path.length} step(s)`), steps);
+      const count =
+        path.paths && path.paths.length > 1 ? ` · ${path.paths.length} shortest paths (the first listed)` : '';
+      result.append(el('p', { class: 'meta', 'data-testid': 'path-count' }, `${path.length} step(s)${count}`), steps);
     } catch (error) {
       clear(result);
       result.append(el('p', { role: 'alert' }, error instanceof Error ? error.message : String(error)));
@@ -125,6 +129,7 @@ export function bindPathView(
     from.field,
     to.field,
     types.field,
+    allField,
     el('div', { class: 'actions' }, findButton, useSelection, clearButton),
     result,
   );

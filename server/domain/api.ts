@@ -196,4 +196,6 @@ export interface PathResponse {
   nodeIds: string[];
   edgeIds: string[];
   graph: GraphPayload;
+  /** With `all=true`: every shortest path (at most ALL_PATHS_MAX), the first being nodeIds/edgeIds. */
+  paths?: Array<{ nodeIds: string[]; edgeIds: string[] }>;
 }

@@ -7,6 +7,9 @@ import type { GraphBatch, GraphNode } from './graph.js';
 /** The longest path a store looks for (`shortestPath`), and so the most the API accepts. */
 export const MAX_PATH_LENGTH = 8;
 
+/** The most shortest paths one request for all of them returns. */
+export const ALL_PATHS_MAX = 25;
+
 /** Nodes by label and relationships by type, and their totals. */
 export interface GraphCounts {
   nodes: Record<string, number>;

@@ -4,7 +4,7 @@
  */
 import type { CypherResponse, GraphPayload, PathResponse, SearchHit } from '../domain/api.js';
 import { captionOf } from '../domain/graph.js';
-import type { ReadQueryResult, SearchMatch } from '../domain/reads.js';
+import { uniqueById, type ReadQueryResult, type SearchMatch } from '../domain/reads.js';
 import type { GraphPath, GraphStore, NeighborOptions } from '../store/graph-store.js';
 import { toApiPayload } from './payload.js';
 
@@ -33,14 +33,24 @@ export function toCypherResponse(result: ReadQueryResult): CypherResponse {
   return { ...result, graph: toApiPayload(result.graph.nodes, result.graph.edges) };
 }
 
-/** A path in path order, or `found: false` when the store found none. */
-export function pathView(path: GraphPath | null): PathResponse {
-  if (!path) return { found: false, length: null, nodeIds: [], edgeIds: [], graph: { nodes: [], edges: [] } };
+/**
+ * The first path in path order (`found: false` when the store found none); with `all`, every path
+ * in `paths` and their union in `graph` (paths share their ends and often more).
+ */
+export function pathView(paths: GraphPath[], all = false): PathResponse {
+  const every = all ? { paths: paths.map((p) => ({ nodeIds: ids(p.nodes), edgeIds: ids(p.edges) })) } : {};
+  const [path] = paths;
+  if (!path) return { found: false, length: null, nodeIds: [], edgeIds: [], graph: { nodes: [], edges: [] }, ...every };
   return {
     found: true,
     length: path.edges.length,
-    nodeIds: path.nodes.map((node) => node.id),
-    edgeIds: path.edges.map((edge) => edge.id),
-    graph: toApiPayload(path.nodes, path.edges),
+    nodeIds: ids(path.nodes),
+    edgeIds: ids(path.edges),
+    graph: toApiPayload(uniqueById(paths.flatMap((p) => p.nodes)), uniqueById(paths.flatMap((p) => p.edges))),
+    ...every,
   };
+}
+
+function ids(items: Array<{ id: string }>): string[] {
+  return items.map((item) => item.id);
 }

@@ -307,24 +307,59 @@ export abstract class CypherStore implements GraphStore {
     if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
       throw new RangeError(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`);
     }
-    const statement = loadCypher('shortest-path', this.dialect)
-      .replaceAll('{types}', typesPattern(options.types))
+    const [row] = await this.rows(this.pathStatement('shortest-path', from, to, maxLength, options.types), {
+      from,
+      to,
+    });
+    if (!row) return null;
+    const [path] = await this.pathsOf(from, to, [row]);
+    return path ?? null;
+  }
+
+  /**
+   * Every shortest path between two nodes (at most `limit`), each in order from `from` to `to`;
+   * [] when there is none. The same rules as shortestPath.
+   */
+  async allShortestPaths(from: string, to: string, options: PathOptions, limit: number): Promise<GraphPath[]> {
+    if (from === to) {
+      const one = await this.shortestPath(from, to, options);
+      return one ? [one] : [];
+    }
+    const maxLength = Math.trunc(options.maxLength);
+    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH) {
+      throw new RangeError(`maxLength must be a whole number from 1 to ${MAX_PATH_LENGTH}`);
+    }
+    const statement = this.pathStatement('all-shortest-paths', from, to, maxLength, options.types);
+    const rows = await this.rows(statement, { from, to, limit: Math.max(1, Math.trunc(limit)) });
+    return this.pathsOf(from, to, rows);
+  }
+
+  /** A path query with what neither dialect takes as a parameter spliced in (checked before). */
+  private pathStatement(name: string, from: string, to: string, maxLength: number, types: string[]): string {
+    return loadCypher(name, this.dialect)
+      .replaceAll('{types}', typesPattern(types))
       .replaceAll('{maxLength}', String(maxLength))
       .replaceAll('{fromLabel}', labelPattern(labelOfNodeId(from)))
       .replaceAll('{toLabel}', labelPattern(labelOfNodeId(to)));
-    const [row] = await this.rows(statement, { from, to });
-    if (!row) return null;
-    // The path's nodes come with it; its relationships are read among them, with their ends.
-    const nodes = (row.nodes as unknown[]).map((value) => this.toNode(value));
-    const edgeIds = (row.edgeIds as unknown[]).map(String);
-    const edges = new Map((await this.edgesAmong(nodes)).map((edge) => [edge.id, edge]));
-    const missing = edgeIds.filter((edgeId) => !edges.has(edgeId));
-    if (missing.length > 0) {
-      throw new Error(
-        `A path between "${from}" and "${to}" names relationships that were not found: ${missing.join(', ')}`,
-      );
-    }
-    return { nodes, edges: edgeIds.map((edgeId) => edges.get(edgeId)!) };
+  }
+
+  /** Paths from their rows: the nodes come with them; the relationships are read among all of them at once. */
+  private async pathsOf(from: string, to: string, rows: Array<Record<string, unknown>>): Promise<GraphPath[]> {
+    const paths = rows.map((row) => ({
+      nodes: (row.nodes as unknown[]).map((value) => this.toNode(value)),
+      edgeIds: (row.edgeIds as unknown[]).map(String),
+    }));
+    const allNodes = new Map(paths.flatMap((path) => path.nodes).map((node) => [node.id, node]));
+    const edges = new Map((await this.edgesAmong([...allNodes.values()])).map((edge) => [edge.id, edge]));
+    return paths.map(({ nodes, edgeIds }) => {
+      const missing = edgeIds.filter((edgeId) => !edges.has(edgeId));
+      if (missing.length > 0) {
+        throw new Error(
+          `A path between "${from}" and "${to}" names relationships that were not found: ${missing.join(', ')}`,
+        );
+      }
+      return { nodes, edges: edgeIds.map((edgeId) => edges.get(edgeId)!) };
+    });
   }
 
   /**

@@ -97,6 +97,8 @@ export interface GraphStore {
    * of the given types; null when there is none (or either node does not exist).
    */
   shortestPath(from: string, to: string, options: PathOptions): Promise<GraphPath | null>;
+  /** Every shortest path between two nodes, at most `limit` of them; [] when there is none. */
+  allShortestPaths(from: string, to: string, options: PathOptions, limit: number): Promise<GraphPath[]>;
   /** Nodes whose names, aliases or text match, best first. */
   search(query: string, limit: number): Promise<SearchMatch[]>;
   /** The whole graph (for export). */

@@ -52,6 +52,24 @@ describe.each(testStores())('shortest paths between actors of the sample corpus 
     expect(first).toMatchObject({ label: 'Actor', caption: 'Ilham Aliyev' });
   });
 
+  it('with all=true, gives every shortest path, all as long, and their union to draw', async () => {
+    const one = (await shortest({ from: aliyev, to: baer }).expect(200)).body as PathResponse;
+    const body = (await shortest({ from: aliyev, to: baer, all: 'true' }).expect(200)).body as PathResponse;
+    expect(body.found).toBe(true);
+    expect(body.paths!.length).toBeGreaterThanOrEqual(1);
+    expect(body.paths![0]).toEqual({ nodeIds: body.nodeIds, edgeIds: body.edgeIds });
+    const drawn = new Set(body.graph.edges.map((edge) => edge.id));
+    for (const path of body.paths!) {
+      expect(path.edgeIds).toHaveLength(one.length!);
+      expect(path.nodeIds[0]).toBe(aliyev);
+      expect(path.nodeIds.at(-1)).toBe(baer);
+      for (const edgeId of path.edgeIds) expect(drawn.has(edgeId)).toBe(true);
+    }
+    expect(new Set(body.paths!.map((path) => path.edgeIds.join(','))).size).toBe(body.paths!.length);
+    // Without all, no list of paths.
+    expect(one.paths).toBeUndefined();
+  });
+
   it('goes through the article that mentions both, and finds nothing within maxLength=1', async () => {
     const viaArticle = (await shortest({ from: aliyev, to: baer }).expect(200)).body as PathResponse;
     expect(viaArticle.length).toBe(2);

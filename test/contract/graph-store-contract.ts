@@ -213,6 +213,33 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
         ).toBeNull();
       });
 
+      it('finds every shortest path, each from one end to the other, and only shortest ones', async () => {
+        // Babbage -MET- Ada, then to Ruritania through her statement (SAID, ABOUT) or the document (MENTIONED_IN twice).
+        const paths = await reader.allShortestPaths('actor:charles-babbage', 'actor:ruritania', all, 10);
+        expect(paths.length).toBeGreaterThanOrEqual(2);
+        for (const path of paths) {
+          expect(path.nodes[0].id).toBe('actor:charles-babbage');
+          expect(path.nodes.at(-1)!.id).toBe('actor:ruritania');
+          expect(path.edges).toHaveLength(3);
+          expectConnected(path);
+        }
+        const middles = paths.map((path) => path.nodes[2].id);
+        expect(middles).toEqual(expect.arrayContaining(['stmt:engines', 'doc:1']));
+        expect(new Set(paths.map((path) => path.edges.map((edge) => edge.id).join(','))).size).toBe(paths.length);
+        // The limit, the types and no path at all.
+        expect(await reader.allShortestPaths('actor:charles-babbage', 'actor:ruritania', all, 1)).toHaveLength(1);
+        const viaStatement = await reader.allShortestPaths(
+          'actor:charles-babbage',
+          'actor:ruritania',
+          { maxLength: 6, types: ['MET', 'SAID', 'ABOUT'] },
+          10,
+        );
+        expect(viaStatement.map((path) => path.nodes.map((node) => node.id))).toEqual([
+          ['actor:charles-babbage', 'actor:ada-lovelace', 'stmt:engines', 'actor:ruritania'],
+        ]);
+        expect(await reader.allShortestPaths('actor:charles-babbage', 'actor:hostile', all, 10)).toEqual([]);
+      });
+
       it('refuses an unknown relationship type or a path length out of range', async () => {
         await expect(
           reader.shortestPath('actor:charles-babbage', 'actor:ruritania', { maxLength: 6, types: ['MET]-()-[x'] }),

@@ -69,10 +69,17 @@ describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorSchem
     problems.push(...(await audit(page)).map((p) => `details: ${p}`));
 
     // Each tools tab.
-    for (const tab of ['analysis', 'path', 'views', 'filters']) {
+    for (const tab of ['analysis', 'path', 'views', 'style', 'table', 'filters']) {
       await page.click(`#tab-${tab}`);
       problems.push(...(await audit(page)).map((p) => `${tab} tab: ${p}`));
     }
+
+    // The node menu on the selected node (Shift+F10).
+    await page.locator('#fit-view').focus();
+    await page.keyboard.press('Shift+F10');
+    await page.locator('#node-menu [role="menuitem"]').first().waitFor();
+    problems.push(...(await audit(page)).map((p) => `node menu: ${p}`));
+    await page.keyboard.press('Escape');
 
     // The console with a result.
     await page.click('#console summary');

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
-import { MAX_PATH_LENGTH } from '../../domain/reads.js';
+import { ALL_PATHS_MAX, MAX_PATH_LENGTH } from '../../domain/reads.js';
 import { pathView } from '../../explore/graph-views.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ApiErrorBody, INPUT_ERRORS, mountRoute, STORE_ERRORS, type RouteSpec } from '../route-spec.js';
@@ -20,7 +20,7 @@ const shortestPath = {
   path: '/paths/shortest',
   operationId: 'getShortestPath',
   tag: 'graph',
-  summary: 'One shortest path between two nodes, either direction, through statements and documents too',
+  summary: 'One (or every) shortest path between two nodes, either direction, through statements and documents too',
   query: z.object({
     from: nodeId('from'),
     to: nodeId('to'),
@@ -34,6 +34,13 @@ const shortestPath = {
     types: relTypesParam.meta({
       description: 'comma list of relationship types the path may follow (all when absent)',
     }),
+    all: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true')
+      .meta({
+        description: `true: every shortest path (at most ${ALL_PATHS_MAX}) in \`paths\`, their union in \`graph\``,
+      }),
   }),
   responses: {
     200: { description: '{found, length, nodeIds, edgeIds, graph} in path order; found: false when there is none' },
@@ -46,6 +53,11 @@ const shortestPath = {
       name: 'two-actors',
       summary: 'between two people',
       query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken' },
+    },
+    {
+      name: 'all-shortest',
+      summary: 'every shortest path, not only one',
+      query: { from: 'actor:ilham-aliyev', to: 'actor:antony-blinken', all: 'true' },
     },
     {
       name: 'through-statements',
@@ -61,13 +73,17 @@ export function pathRoutes(store: GraphStore): Router {
   const router = Router();
 
   mountRoute(router, shortestPath, async ({ query }, res) => {
-    const { from, to, maxLength, types } = query;
+    const { from, to, maxLength, types, all } = query;
     if (from === to) throw new InvalidInputError('from and to are the same node: a path needs two different nodes');
     const start = await store.getNode(from);
     const end = await store.getNode(to);
     const missing = [start ? null : from, end ? null : to].filter((id): id is string => id !== null);
     if (missing.length > 0) throw new NotFoundError(missing.map((id) => `No node with id "${id}"`).join('; '));
-    res.json(pathView(await store.shortestPath(from, to, { maxLength, types })));
+    const options = { maxLength, types };
+    const paths = all
+      ? await store.allShortestPaths(from, to, options, ALL_PATHS_MAX)
+      : [await store.shortestPath(from, to, options)].filter((path) => path !== null);
+    res.json(pathView(paths, all));
   });
 
   return router;
