@@ -17,6 +17,8 @@ import { computeVisibility, type Visibility } from './visibility.js';
 export interface NodeStyle {
   color: string;
   size: number;
+  /** While coloured by community: the node's community, 1 for the largest (exports carry it). */
+  community?: number;
 }
 
 /** One line of the legend: a node label (a toggle) or, when colouring by community, a community. */
@@ -146,13 +148,13 @@ export class DerivedView {
     const styles = new Map<string, NodeStyle>();
     this.graph.forEachNode((node, attributes) => {
       const label = attributes.nodeLabel;
-      const color =
-        communities !== null ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99) : attributes.color;
+      const rank = communities !== null ? (communityRank.get(communities.get(node) ?? -1) ?? 99) : null;
+      const color = rank !== null ? communityColor(rank) : attributes.color;
       const size =
         share === null
           ? sizeOf(degree.get(node) ?? 0, label)
           : sizeOfShare(max > 0 ? (share.get(node) ?? 0) / max : 0, label);
-      styles.set(node, { color, size });
+      styles.set(node, rank !== null ? { color, size, community: rank + 1 } : { color, size });
     });
     return styles;
   }
