@@ -94,11 +94,13 @@ export class AnalysisView {
 
   private table(): HTMLElement {
     const communities = new Set(this.metrics.communities().values()).size;
-    const header = (key: SortKey, text: string) => {
+    // Short header texts (full names for screen readers and on hover) keep the four columns
+    // inside the tools panel: "Betweenness" was cut off.
+    const header = (key: SortKey, text: string, full = text) => {
       const active = this.sortKey === key;
       const button = el(
         'button',
-        { type: 'button', class: 'sort', id: `sort-${key}` },
+        { type: 'button', class: 'sort', id: `sort-${key}`, title: full, 'aria-label': full },
         text,
         active ? (this.descending ? ' ▼' : ' ▲') : '',
       );
@@ -148,7 +150,7 @@ export class AnalysisView {
             header('name', 'Actor'),
             header('degree', 'Degree'),
             header('pagerank', 'PageRank'),
-            header('betweenness', 'Betweenness'),
+            header('betweenness', 'Betw.', 'Betweenness'),
           ),
         ),
         el('tbody', {}, ...body),
