@@ -94,14 +94,14 @@ export class AnalysisView {
 
   private table(): HTMLElement {
     const communities = new Set(this.metrics.communities().values()).size;
-    // Short header texts (full names for screen readers and on hover) keep the four columns
-    // inside the tools panel: "Betweenness" was cut off.
+    // A short header (an abbreviation with its full name on hover) keeps the four columns inside
+    // the tools panel: "Betweenness" was cut off.
     const header = (key: SortKey, text: string, full = text) => {
       const active = this.sortKey === key;
       const button = el(
         'button',
-        { type: 'button', class: 'sort', id: `sort-${key}`, title: full, 'aria-label': full },
-        text,
+        { type: 'button', class: 'sort', id: `sort-${key}` },
+        text === full ? text : el('abbr', { title: full }, text),
         active ? (this.descending ? ' ▼' : ' ▲') : '',
       );
       button.addEventListener('click', () => {

@@ -236,7 +236,7 @@ describe('polish (item 9)', () => {
       return table.right <= panel.right - 1 && tools.scrollWidth <= tools.clientWidth;
     });
     expect(fits).toBe(true);
-    expect(await page.locator('#sort-betweenness').getAttribute('aria-label')).toBe('Betweenness');
+    expect(await page.locator('#sort-betweenness abbr').getAttribute('title')).toBe('Betweenness');
   });
 });
 
