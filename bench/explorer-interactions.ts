@@ -6,8 +6,8 @@
  *
  * The same steps run on the default first view (500 nodes) as the baseline of the same run, and
  * on `/?limit=<nodes>`; the figures are printed with their ratio to the baseline, so they can be
- * read on a busy machine. BASELINE_CLIENT_DIR=<dir> also runs them on another client build (say,
- * main's, built into a folder) and prints the ratios of this build to it.
+ * read on a busy machine. BASELINE_CLIENT_DIR=<dir> instead compares this client with another
+ * build (say, main's, built into a folder) at scale. Either way the two take turns round by round.
  *
  * Run: npx tsx bench/explorer-interactions.ts [nodes=20000] [edges=50000] [rounds=3]
  * Asserts nothing.
@@ -79,21 +79,29 @@ async function round(page: Page, url: string, name: string): Promise<Waits> {
   return { firstCanvas, details, expand: performance.now() - started };
 }
 
-async function measure(browser: Browser, url: string, names: string[]): Promise<Waits> {
-  const all: Waits[] = [];
+const medians = (all: Waits[]): Waits => ({
+  firstCanvas: median(all.map((w) => w.firstCanvas)),
+  details: median(all.map((w) => w.details)),
+  expand: median(all.map((w) => w.expand)),
+});
+
+/**
+ * The medians of ROUNDS rounds on each of these addresses, the addresses taking turns round by
+ * round, so that a change of the machine's load falls on all of them alike.
+ */
+async function measure(browser: Browser, urls: string[], names: string[]): Promise<Waits[]> {
+  const all: Waits[][] = urls.map(() => []);
   for (let i = 0; i < ROUNDS; i += 1) {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    try {
-      all.push(await round(page, url, names[i % names.length]));
-    } finally {
-      await page.close();
+    for (const [which, url] of urls.entries()) {
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      try {
+        all[which].push(await round(page, url, names[i % names.length]));
+      } finally {
+        await page.close();
+      }
     }
   }
-  return {
-    firstCanvas: median(all.map((w) => w.firstCanvas)),
-    details: median(all.map((w) => w.details)),
-    expand: median(all.map((w) => w.expand)),
-  };
+  return all.map(medians);
 }
 
 const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
@@ -128,17 +136,21 @@ async function main(): Promise<void> {
     servers.push(server);
     browser = await launchBrowser();
 
-    const small = await measure(browser, `${server.url}/`, names);
-    print('default first view (500 nodes): the baseline', small);
-    const large = await measure(browser, `${server.url}/?limit=${NODES}`, names);
-    print(`first view of ${NODES} nodes`, large, small);
-
     if (BASELINE_CLIENT) {
+      // This client against another build, at scale only, their rounds taking turns.
       const other = await serveForBench(store, { timeoutMs: 300_000, clientDir: BASELINE_CLIENT });
       servers.push(other);
-      const otherLarge = await measure(browser, `${other.url}/?limit=${NODES}`, names);
+      const [large, otherLarge] = await measure(
+        browser,
+        [`${server.url}/?limit=${NODES}`, `${other.url}/?limit=${NODES}`],
+        names,
+      );
       print(`the client in ${BASELINE_CLIENT}, ${NODES} nodes`, otherLarge);
-      print(`this client against it, ${NODES} nodes`, large, otherLarge, 'the other client');
+      print(`this client, ${NODES} nodes`, large, otherLarge, 'the other client');
+    } else {
+      const [small, large] = await measure(browser, [`${server.url}/`, `${server.url}/?limit=${NODES}`], names);
+      print('default first view (500 nodes): the baseline', small);
+      print(`first view of ${NODES} nodes`, large, small);
     }
     console.log('(wall-clock times on a shared machine: read the ratios, measured in the same run)');
   } finally {
