@@ -4,7 +4,6 @@
  * actions, and follow what the actions and the state tell them. Nothing here changes the canvas
  * itself; the order below is the order of construction, each name declared before its use.
  */
-import { downloadAsPNG } from '@sigma/export-image';
 import { api } from './api/client.js';
 import { ExplorerActions, messageOf } from './explore/actions.js';
 import { pathRelTypes } from './explore/path-types.js';
@@ -18,6 +17,7 @@ import { LayoutController } from './graph/layout.js';
 import { MetricsCache } from './graph/metrics.js';
 import { curveParallelEdges } from './sigma/curves.js';
 import { bindSceneFeatures } from './scene-features.js';
+import { downloadCanvasPng } from './sigma/png-export.js';
 import { createRenderer, fitSettingsToSize, focusCamera, frameNodes, isLargeGraph } from './sigma/renderer.js';
 import { Appearance } from './state/appearance.js';
 import { CanvasState } from './state/canvas-state.js';
@@ -41,6 +41,7 @@ import { Playback } from './state/playback.js';
 import { openReader } from './ui/reader-view.js';
 import { bindSearch } from './ui/search-box.js';
 import { renderSelectionBar } from './ui/selection-bar.js';
+import { bindStatusLine } from './ui/status-line.js';
 import { bindTabs } from './ui/tabs.js';
 import { bindThemeToggle } from './ui/theme-toggle.js';
 import { bindViewsView } from './ui/views-view.js';
@@ -51,10 +52,9 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-const status = byId<HTMLParagraphElement>('status');
+const statusLine = bindStatusLine(byId<HTMLParagraphElement>('status'));
 function say(message: string, isError = false): void {
-  status.textContent = message;
-  status.classList.toggle('error', isError);
+  statusLine.say(message, isError);
 }
 
 // ---- Dataset, state, derived view, renderer ----
@@ -299,7 +299,7 @@ bindExportMenu(
     view: () => viewPayload(graph, view),
     selection: () => interaction.current.selection,
     viewOf: (ids) => viewPayload(graph, view, ids),
-    png: (fileName) => downloadAsPNG(renderer, { fileName, backgroundColor: '#ffffff' }),
+    png: (fileName) => downloadCanvasPng(renderer, fileName),
   },
   say,
 );
@@ -313,6 +313,7 @@ bindSearch(
 
 const consoleHandle = bindConsole(byId('console'), {
   showGraph: (result, mode) => actions.showQueryResult(result.graph, mode, () => consoleHandle.lastRun()),
+  selectNode: select,
   exportQuery: (query, params) => {
     const format = exportFormat.value;
     void download(format === 'png' ? 'json' : format, { query, params, filename: 'actorgraph-query' }, say);
@@ -359,6 +360,7 @@ bindViewsView(byId('tools-views'), {
     void start();
   },
   report: say,
+  confirm: (message) => statusLine.confirm(message),
 });
 
 // A handle for benchmarks and browser tests (read-only use; the UI never reads it).

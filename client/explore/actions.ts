@@ -36,7 +36,8 @@ export interface ExplorerApi {
 /** The force layout (graph/layout.ts): it runs in a worker that holds a copy of the graph. */
 export interface CanvasLayout {
   readonly running: boolean;
-  start(forMs: number): void;
+  /** `hold`: nodes the layout leaves where they are (those already placed), only the others move. */
+  start(forMs: number, hold?: ReadonlySet<string>): void;
   kill(): void;
 }
 
@@ -274,14 +275,23 @@ export class ExplorerActions {
     mode: 'add' | 'replace',
     ranQuery: () => Omit<CanvasQuery, 'mode'> | null,
   ): Promise<number> {
-    const added = await this.changeCanvas('query result', () => {
-      if (mode === 'replace') {
-        this.clearSelection();
-        this.clearPath();
-        this.graph.clear();
-      }
-      return mergePayload(this.graph, result, 'query');
-    });
+    // Added to the canvas, a result moves only its new nodes: those already placed stay put, and
+    // nothing moves when nothing is new (every run restarted the whole layout).
+    const placed = mode === 'add' ? new Set(this.graph.nodes()) : null;
+    const added = await this.changeCanvas(
+      'query result',
+      () => {
+        if (mode === 'replace') {
+          this.clearSelection();
+          this.clearPath();
+          this.graph.clear();
+        }
+        return mergePayload(this.graph, result, 'query');
+      },
+      false,
+    );
+    if (placed === null) this.deps.layout.start(2500);
+    else if (added.length > 0) this.deps.layout.start(2500, placed);
     const ran = ranQuery();
     this.state.query = ran ? { ...ran, mode } : null;
     return added.length;

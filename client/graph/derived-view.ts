@@ -23,6 +23,8 @@ export interface NodeStyle {
   /** The canvas label when a style rule chose another caption property. */
   label?: string;
   caption?: string;
+  /** While coloured by community: the node's community, 1 for the largest (exports carry it). */
+  community?: number;
 }
 
 /** One line of the legend: a node label (a toggle) or, when colouring by community, a community. */
@@ -185,9 +187,10 @@ export class DerivedView {
     const styles = new Map<string, NodeStyle>();
     this.graph.forEachNode((node, attributes) => {
       const label = attributes.nodeLabel;
+      const rank = communities !== null ? (communityRank.get(communities.get(node) ?? -1) ?? 99) : null;
       const color =
-        communities !== null
-          ? communityColor(communityRank.get(communities.get(node) ?? -1) ?? 99)
+        rank !== null
+          ? communityColor(rank)
           : scale !== null
             ? colorOnScale(scale, attributes.properties[scale.key])
             : attributes.color;
@@ -198,6 +201,7 @@ export class DerivedView {
       const styled: NodeStyle = applyRules(rules.rules, label, attributes.properties, { color, size });
       const caption = chosenCaption(rules, label, attributes.properties);
       if (caption !== null) Object.assign(styled, { caption, label: canvasLabel(label, caption) });
+      if (rank !== null) styled.community = rank + 1;
       styles.set(node, styled);
     });
     return styles;

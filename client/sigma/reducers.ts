@@ -45,6 +45,10 @@ function setOf(): (list: readonly string[]) => ReadonlySet<string> {
 export const FORCED_NEIGHBOUR_LABELS_MAX = 12;
 export const FORCED_EDGE_LABELS_MAX = 6;
 
+/** A selected node while a path is shown: larger than the path's nodes, above them. */
+export const SELECTED_ON_PATH_SCALE = 1.6;
+const SELECTED = { highlighted: true, forceLabel: true, zIndex: 3 } as const;
+
 /** How many relationships of a node are drawn (the filters hide some). */
 function drawnDegree(graph: ExplorerGraph, view: DerivedView, node: string): number {
   let count = 0;
@@ -77,13 +81,16 @@ export function nodeReducer({ graph, interaction, view, theme, large }: ReducerS
     const styled = { ...data, ...style, label: `${String(shown ?? '')}${pinned}` };
     const full = { label: `${String(style?.caption ?? data.caption ?? shown ?? '')}${pinned}` };
     const { path, selection } = interaction.current;
+    const selected = selectionSet(selection).has(node);
     if (path) {
+      // The selection stays visible over a path: in its colour with its label off the path, and
+      // drawn larger than the path's other nodes on it.
+      if (selected) return { ...styled, ...full, size: (styled.size ?? 1) * SELECTED_ON_PATH_SCALE, ...SELECTED };
       if (pathSet(path.nodeIds).has(node))
         return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
       return { ...styled, color: theme().dimNode, label: '', zIndex: 0 };
     }
-    if (selectionSet(selection).has(node))
-      return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
+    if (selected) return { ...styled, ...full, highlighted: true, forceLabel: true, zIndex: 2 };
     const focus = large() ? interaction.current.selected : interaction.focus;
     if (!focus || !graph.hasNode(focus)) return styled;
     if (node === focus) return { ...styled, ...full, highlighted: true, zIndex: 2 };

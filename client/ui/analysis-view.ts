@@ -98,12 +98,14 @@ export class AnalysisView {
 
   private table(): HTMLElement {
     const communities = new Set(this.metrics.communities().values()).size;
-    const header = (key: SortKey, text: string) => {
+    // A short header (an abbreviation with its full name on hover) keeps the four columns inside
+    // the tools panel: "Betweenness" was cut off.
+    const header = (key: SortKey, text: string, full = text) => {
       const active = this.sortKey === key;
       const button = el(
         'button',
         { type: 'button', class: 'sort', id: `sort-${key}` },
-        text,
+        text === full ? text : el('abbr', { title: full }, text),
         active ? (this.descending ? ' ▼' : ' ▲') : '',
       );
       button.addEventListener('click', () => {
@@ -152,7 +154,7 @@ export class AnalysisView {
             header('name', 'Actor'),
             header('degree', 'Degree'),
             header('pagerank', 'PageRank'),
-            header('betweenness', 'Betweenness'),
+            header('betweenness', 'Betw.', 'Betweenness'),
           ),
         ),
         el('tbody', {}, ...body),

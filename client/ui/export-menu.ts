@@ -13,7 +13,7 @@ function hexColor(color: unknown): string | undefined {
 
 /** How the canvas draws a node and whether the filters show it (graph/derived-view.ts). */
 export interface DrawnView {
-  style(id: string): { color: string; size: number } | undefined;
+  style(id: string): { color: string; size: number; community?: number } | undefined;
   isNodeHidden(id: string): boolean;
   isEdgeHidden(id: string): boolean;
 }
@@ -37,6 +37,7 @@ export function viewPayload(graph: ExplorerGraph, drawn: DrawnView, only?: Reado
         y: attributes.y,
         size: style?.size ?? attributes.size,
         ...(color ? { color } : {}),
+        ...(style?.community !== undefined ? { community: style.community } : {}),
       },
     };
   });

@@ -10,6 +10,8 @@ export interface ViewsActions {
   currentHash(): string;
   open(hash: string): void;
   report(message: string, isError?: boolean): void;
+  /** A short confirmation that goes away by itself. */
+  confirm(message: string): void;
 }
 
 export function bindViewsView(container: HTMLElement, actions: ViewsActions): void {
@@ -40,7 +42,7 @@ export function bindViewsView(container: HTMLElement, actions: ViewsActions): vo
   save.addEventListener('click', () => {
     try {
       renderList(saveView(nameInput.value, actions.currentHash()));
-      actions.report(`Saved the view “${nameInput.value.trim()}”.`);
+      actions.confirm(`Saved the view “${nameInput.value.trim()}”.`);
       nameInput.value = '';
     } catch (error) {
       actions.report(error instanceof Error ? error.message : String(error), true);
@@ -53,7 +55,7 @@ export function bindViewsView(container: HTMLElement, actions: ViewsActions): vo
     const link = `${location.origin}${location.pathname}${location.search}#${actions.currentHash()}`;
     try {
       await navigator.clipboard.writeText(link);
-      actions.report('Link copied: it opens this view.');
+      actions.confirm('Link copied: it opens this view.');
     } catch {
       // No clipboard permission (plain http, headless): show the link to copy by hand.
       actions.report(link);

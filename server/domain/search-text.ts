@@ -7,23 +7,28 @@
 
 /**
  * A spelling key folds the common transliteration variants of a name onto one form: accents go,
- * y/j become i, ph f, ck/q/kh k/h, w v, and doubled letters are single. So Aliev and Aliyev,
- * Zelensky, Zelenskiy and Zelenskyy, Erdoğan and Erdogan each share a key. It is generic (no list
+ * y/j become i, a word's first ye/ie e, ph f, ck/q/kh k/h, w v, and doubled letters are single. So
+ * Aliev and Aliyev, Zelensky, Zelenskiy and Zelenskyy, Erdoğan and Erdogan, Yevgeny and Evgeny
+ * each share a key. It is generic (no list
  * of names) and deliberately coarse: a key match ranks below a match of the typed text itself.
  */
 export function spellingKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/ph/g, 'f')
-    .replace(/ck|q/g, 'k')
-    .replace(/kh/g, 'h')
-    .replace(/[yj]/g, 'i')
-    .replace(/w/g, 'v')
-    .replace(/(\p{L})\1+/gu, '$1');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .replace(/ph/g, 'f')
+      .replace(/ck|q/g, 'k')
+      .replace(/kh/g, 'h')
+      .replace(/[yj]/g, 'i')
+      // Ye, Ie and E starting a word are one sound (Yevgeny, Ievgen, Evgeny; Yerevan, Erevan).
+      .replace(/(^| )ie/g, '$1e')
+      .replace(/w/g, 'v')
+      .replace(/(\p{L})\1+/gu, '$1')
+  );
 }
 
 /** Name, aliases, then the spelling keys that differ from the plain lower-case forms. */

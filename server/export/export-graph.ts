@@ -11,6 +11,8 @@ export interface Viz {
   /** CSS hex colour, #rrggbb. */
   color?: string;
   size?: number;
+  /** The node's community (1 = the largest) when the explorer computed communities for the view. */
+  community?: number;
 }
 
 export interface ExportNode {
@@ -55,6 +57,12 @@ export function sourceFromBatch(batch: GraphBatch): ExportSource {
     properties: e.properties,
   });
   return sourceFromGraph({ nodes: batch.nodes.map(strip), edges: batch.edges.map(edge) });
+}
+
+/** The caption Gephi shows as a node's name: its name, title or the start of its statement. */
+export function exportCaption(properties: Record<string, unknown>, fallback: string): string {
+  const text = properties.name ?? properties.title ?? properties.text;
+  return typeof text === 'string' && text !== '' ? text.slice(0, 120) : fallback;
 }
 
 /** Every property key with its type, known from the schema: typed columns before any row is read. */

@@ -5,7 +5,14 @@
  * attribute nodeLabel, since GEXF's own label attribute is the caption Gephi shows. Streams as string chunks.
  */
 import type { PropType } from '../domain/schema.js';
-import { edgePropertyTypes, nodePropertyTypes, type ExportSource, type Viz } from './export-graph.js';
+import {
+  edgePropertyTypes,
+  exportCaption,
+  nodePropertyTypes,
+  type ExportNode,
+  type ExportSource,
+  type Viz,
+} from './export-graph.js';
 import { propertyText } from './property-text.js';
 import { xmlText } from './xml-text.js';
 
@@ -30,19 +37,36 @@ function declarations(scope: 'node' | 'edge', types: Map<string, PropType>): str
   );
   const extra =
     scope === 'node'
-      ? ['        <attribute id="nodeLabel" title="nodeLabel" type="string"/>']
+      ? [
+          '        <attribute id="nodeLabel" title="nodeLabel" type="string"/>',
+          '        <attribute id="community" title="community" type="integer"/>',
+        ]
       : ['        <attribute id="type" title="type" type="string"/>'];
   return `      <attributes class="${scope}">\n${[...extra, ...lines].join('\n')}\n      </attributes>\n`;
 }
 
-function attvalues(types: Map<string, PropType>, properties: Record<string, unknown>, first: [string, string]): string {
-  let out = `          <attvalue for="${first[0]}" value="${xmlText(first[1])}"/>\n`;
+function attvalues(
+  types: Map<string, PropType>,
+  properties: Record<string, unknown>,
+  fixed: Array<[string, string]>,
+): string {
+  let out = '';
+  for (const [name, value] of fixed) out += `          <attvalue for="${name}" value="${xmlText(value)}"/>\n`;
   for (const [name, type] of types) {
     const value = properties[name];
     if (value === null || value === undefined) continue;
     out += `          <attvalue for="${xmlText(name)}" value="${xmlText(propertyText(value as never, type))}"/>\n`;
   }
   return `        <attvalues>\n${out}        </attvalues>\n`;
+}
+
+/** The node's type, and its community when the view was exported with communities computed. */
+function nodeAttributes(node: ExportNode): Array<[string, string]> {
+  const community = node.viz?.community;
+  return [
+    ['nodeLabel', node.label],
+    ...(community === undefined ? [] : [['community', String(community)] as [string, string]]),
+  ];
 }
 
 function vizLines(viz: Viz | undefined): string {
@@ -58,12 +82,6 @@ function vizLines(viz: Viz | undefined): string {
   return out;
 }
 
-/** The caption Gephi shows: a name, a title or the start of a statement. */
-function caption(properties: Record<string, unknown>, fallback: string): string {
-  const text = properties.name ?? properties.title ?? properties.text;
-  return typeof text === 'string' && text !== '' ? text.slice(0, 120) : fallback;
-}
-
 export async function* writeGexf(source: ExportSource, version: GexfVersion = '1.3'): AsyncGenerator<string> {
   const ns = NAMESPACES[version];
   const nodeTypes = nodePropertyTypes();
@@ -76,12 +94,12 @@ export async function* writeGexf(source: ExportSource, version: GexfVersion = '1
   yield declarations('edge', edgeTypes);
   yield '    <nodes>\n';
   for await (const node of source.nodes()) {
-    yield `      <node id="${xmlText(node.id)}" label="${xmlText(caption(node.properties, node.id))}">\n${attvalues(nodeTypes, node.properties, ['nodeLabel', node.label])}${vizLines(node.viz)}      </node>\n`;
+    yield `      <node id="${xmlText(node.id)}" label="${xmlText(exportCaption(node.properties, node.id))}">\n${attvalues(nodeTypes, node.properties, nodeAttributes(node))}${vizLines(node.viz)}      </node>\n`;
   }
   yield '    </nodes>\n    <edges>\n';
   for await (const edge of source.edges()) {
     const head = `      <edge id="${xmlText(edge.id)}" source="${xmlText(edge.source)}" target="${xmlText(edge.target)}" label="${xmlText(edge.type)}">\n`;
-    yield `${head}${attvalues(edgeTypes, edge.properties, ['type', edge.type])}${vizLines(edge.viz)}      </edge>\n`;
+    yield `${head}${attvalues(edgeTypes, edge.properties, [['type', edge.type]])}${vizLines(edge.viz)}      </edge>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
 }

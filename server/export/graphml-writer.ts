@@ -1,10 +1,13 @@
 /**
  * GraphML (yEd, Cytoscape, Gephi, NetworkX): keys declared with their types before the graph,
- * one <data> per non-null property; the node label is the `label` key, the edge type `type`.
- * Lists are JSON arrays in a string key (GraphML has no list type). Streams as string chunks.
+ * one <data> per non-null property. The `label` key is the node's caption (its name, title or
+ * statement text), since Gephi shows that key as every node's name; the node's type (Actor, …) is
+ * the key `nodeLabel`, as in GEXF, and the edge type `type`. A view exported while communities are
+ * computed carries each node's `community`. Lists are JSON arrays in a string key (GraphML has no
+ * list type). Streams as string chunks.
  */
 import type { PropType } from '../domain/schema.js';
-import { edgePropertyTypes, nodePropertyTypes, type ExportSource } from './export-graph.js';
+import { edgePropertyTypes, exportCaption, nodePropertyTypes, type ExportSource } from './export-graph.js';
 import { propertyText } from './property-text.js';
 import { xmlText } from './xml-text.js';
 
@@ -40,6 +43,8 @@ export async function* writeGraphml(source: ExportSource): AsyncGenerator<string
   yield '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ';
   yield 'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   yield '  <key id="label" for="node" attr.name="label" attr.type="string"/>\n';
+  yield '  <key id="nodeLabel" for="node" attr.name="nodeLabel" attr.type="string"/>\n';
+  yield '  <key id="community" for="node" attr.name="community" attr.type="int"/>\n';
   yield '  <key id="x" for="node" attr.name="x" attr.type="double"/>\n';
   yield '  <key id="y" for="node" attr.name="y" attr.type="double"/>\n';
   yield '  <key id="color" for="node" attr.name="color" attr.type="string"/>\n';
@@ -49,7 +54,10 @@ export async function* writeGraphml(source: ExportSource): AsyncGenerator<string
   yield `${keyLines('e', 'edge', edgeTypes).join('\n')}\n`;
   yield '  <graph id="actorgraph" edgedefault="directed">\n';
   for await (const node of source.nodes()) {
-    let out = `    <node id="${xmlText(node.id)}">\n      <data key="label">${xmlText(node.label)}</data>\n`;
+    const caption = exportCaption(node.properties, node.id);
+    let out = `    <node id="${xmlText(node.id)}">\n      <data key="label">${xmlText(caption)}</data>\n`;
+    out += `      <data key="nodeLabel">${xmlText(node.label)}</data>\n`;
+    if (node.viz?.community !== undefined) out += `      <data key="community">${node.viz.community}</data>\n`;
     if (node.viz?.x !== undefined) out += `      <data key="x">${node.viz.x}</data>\n`;
     if (node.viz?.y !== undefined) out += `      <data key="y">${node.viz.y}</data>\n`;
     if (node.viz?.color) out += `      <data key="color">${xmlText(node.viz.color)}</data>\n`;

@@ -51,7 +51,7 @@ describe('the explorer', () => {
     expect(download.suggestedFilename()).toBe('actorgraph-view.graphml');
     const saved = await download.path();
     const graphml = readFileSync(saved, 'utf8');
-    expect(graphml).toContain('<data key="label">Actor</data>');
+    expect(graphml).toContain('<data key="nodeLabel">Actor</data>');
     expect(graphml).toMatch(/<data key="x">-?\d/);
 
     // The selection (Aliyev) exports with its neighbourhood; PNG draws the canvas in the browser.

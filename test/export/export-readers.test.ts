@@ -92,12 +92,35 @@ afterAll(removeTempDirs);
 
 describe('exports read back by other tools', () => {
   it('GraphML: NetworkX reads the same graph', async () => {
-    expectSameGraph(networkx('graphml', await text(writeGraphml(source()))), 'label');
+    expectSameGraph(networkx('graphml', await text(writeGraphml(source()))), 'nodeLabel');
   });
 
   it('GraphML: graphology-graphml reads the same graph', async () => {
     const graph = parseGraphml(MultiDirectedGraph, await text(writeGraphml(source())), { addMissingNodes: false });
-    expectSameGraph(fromGraphology(graph), 'label');
+    expectSameGraph(fromGraphology(graph), 'nodeLabel');
+  });
+
+  it('GraphML: the label Gephi shows is the name, not the type; a view carries its communities', async () => {
+    const withCommunities = sourceFromBatch(fixture);
+    const nodes = withCommunities.nodes;
+    withCommunities.nodes = async function* () {
+      for await (const node of nodes()) yield { ...node, viz: { community: 2 } };
+    };
+    const read = networkx('graphml', await text(writeGraphml(withCommunities)));
+    const ada = read.nodes.find((node) => node.id === 'actor:ada-lovelace')!;
+    expect(ada.attributes).toMatchObject({ label: 'Ada Lovelace', nodeLabel: 'Actor', community: 2 });
+    const graph = parseGraphml(MultiDirectedGraph, await text(writeGraphml(withCommunities)));
+    expect(graph.getNodeAttributes('actor:ada-lovelace')).toMatchObject({ label: 'Ada Lovelace', community: 2 });
+  });
+
+  it('GEXF: a view carries its communities', async () => {
+    const withCommunities = sourceFromBatch(fixture);
+    const nodes = withCommunities.nodes;
+    withCommunities.nodes = async function* () {
+      for await (const node of nodes()) yield { ...node, viz: { community: 3 } };
+    };
+    const graph = parseGexf(MultiDirectedGraph, await text(writeGexf(withCommunities, '1.3')));
+    expect(graph.getNodeAttributes('actor:ada-lovelace')).toMatchObject({ label: 'Ada Lovelace', community: 3 });
   });
 
   it('GEXF 1.3: graphology-gexf reads the same graph, with view positions and colours', async () => {

@@ -100,7 +100,7 @@ function fakeDatabase() {
 }
 
 /** The explorer without its page: the same objects main.ts builds, with fakes for the browser's parts. */
-function explorer(database = fakeDatabase()) {
+function explorer(database = fakeDatabase(), layoutStarts: Array<ReadonlySet<string> | undefined> = []) {
   const graph = createGraph();
   const interaction = new Interaction();
   const state = new CanvasState();
@@ -112,7 +112,7 @@ function explorer(database = fakeDatabase()) {
     state,
     history,
     api: database.api,
-    layout: { running: false, start: () => {}, kill: () => {} },
+    layout: { running: false, start: (_ms, hold) => layoutStarts.push(hold), kill: () => {} },
     camera: { focus: () => {}, framePath: () => {} },
   });
   const sources: ViewSources = {
@@ -209,6 +209,23 @@ describe('a query result', () => {
     const payload: GraphPayload = { nodes: [actor('hub'), actor('n0'), actor('far')], edges: [] };
     expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(1);
     expect(await actions.showQueryResult(payload, 'add', () => null)).toBe(0);
+  });
+
+  it('moves only its new nodes, and nothing when none is new', async () => {
+    const starts: Array<ReadonlySet<string> | undefined> = [];
+    const { actions, graph } = explorer(fakeDatabase(), starts);
+    await actions.loadOverview(500);
+    const before = new Set(graph.nodes());
+    starts.length = 0;
+    const payload: GraphPayload = { nodes: [actor('hub'), actor('far')], edges: [] };
+    await actions.showQueryResult(payload, 'add', () => null);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]).toEqual(before);
+    await actions.showQueryResult(payload, 'add', () => null);
+    expect(starts).toHaveLength(1);
+    await actions.showQueryResult(payload, 'replace', () => null);
+    expect(starts).toHaveLength(2);
+    expect(starts[1]).toBeUndefined();
   });
 });
 

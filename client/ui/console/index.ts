@@ -22,6 +22,8 @@ import {
 } from './history.js';
 import { renderHistory, renderSaved, renderStarters } from './library.js';
 import { formatParams, paramsUsedBy, parseParams } from './params.js';
+import { el } from '../dom.js';
+import { queryHints } from './query-hints.js';
 import { ResultsView } from './results.js';
 import { starterQueries, type Dialect } from './starters.js';
 import './console.css';
@@ -29,6 +31,8 @@ import './console.css';
 export interface ConsoleActions {
   /** Resolves to how many of the result's nodes were not on the canvas before. */
   showGraph(result: CypherResponse, mode: 'add' | 'replace'): Promise<number>;
+  /** Selects a node of the result table and brings it into view. */
+  selectNode(id: string): void;
   exportQuery(query: string, params: Record<string, unknown>): void;
 }
 
@@ -69,7 +73,10 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
     find('#cypher-tab-table'),
     find('#cypher-tab-json'),
     find('#cypher-result'),
+    (id) => actions.selectNode(id),
   );
+  const hint = el('p', { id: 'cypher-hint', class: 'console-hint', role: 'status' });
+  error.after(hint);
 
   let schema: SchemaResponse | null = null;
   let dialect: Dialect | null = null;
@@ -111,6 +118,7 @@ export function bindConsole(root: HTMLElement, actions: ConsoleActions): Console
     }
     const params = paramsUsedBy(query, typed);
     error.textContent = '';
+    hint.textContent = queryHints(query, dialect).join(' ');
     results.running();
     runButton.disabled = true;
     root.setAttribute('aria-busy', 'true');

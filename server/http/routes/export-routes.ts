@@ -22,6 +22,7 @@ const Viz = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/)
     .optional(),
   size: z.number().optional(),
+  community: z.number().int().min(0).optional(),
 });
 const ViewNode = z.object({
   id: z.string(),
