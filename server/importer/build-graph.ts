@@ -103,6 +103,8 @@ export class GraphAssembler {
   private readonly kindOf: (key: string) => string | undefined;
   private readonly stateKeyByName: (name: string) => string | undefined;
   private readonly gazetteerRoles: (key: string) => Array<{ title: string; of: string }>;
+  /** Bylines' people by written form, built on first use (a scan of every entity per document grew with the corpus). */
+  private bylines: Map<string, Entity> | null = null;
 
   constructor(
     readonly entities: Map<string, Entity>,
@@ -240,7 +242,8 @@ export class GraphAssembler {
     }
 
     // Authors wrote the document.
-    const authors = authorsOf(document, entities).map(refer);
+    this.bylines ??= peopleByForm(entities);
+    const authors = authorsOf(document, this.bylines).map(refer);
     for (const entity of authors) {
       edges.add({
         id: `WROTE:${entity.id}->${id}`,
@@ -429,10 +432,22 @@ export function buildGraph(documents: SourceDocument[], options: BuildOptions = 
   return { nodes: sortedNodes, edges: sortedEdges };
 }
 
+/**
+ * The first person (in the table's order) written in each form. Built once the table is complete:
+ * entities added while assembling (a role's state) come without forms, so the index stays right.
+ */
+function peopleByForm(entities: Map<string, Entity>): Map<string, Entity> {
+  const byForm = new Map<string, Entity>();
+  for (const entity of entities.values()) {
+    if (entity.kind !== 'person') continue;
+    for (const form of entity.forms.keys()) if (!byForm.has(form)) byForm.set(form, entity);
+  }
+  return byForm;
+}
+
 /** The people of the corpus whom this document's byline names. */
-function authorsOf(document: SourceDocument, entities: Map<string, Entity>): Entity[] {
-  const people = [...entities.values()].filter((entity) => entity.kind === 'person');
-  return document.authors.flatMap((author) => people.find((entity) => entity.forms.has(author)) ?? []);
+function authorsOf(document: SourceDocument, peopleByForm: Map<string, Entity>): Entity[] {
+  return document.authors.flatMap((author) => peopleByForm.get(author) ?? []);
 }
 
 /**
