@@ -137,7 +137,9 @@ function writeGrowth(writes: number[], batches: number): { firstMs: number; last
 
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
-  const store = await KuzuStore.open({ path: db, readOnly: false });
+  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
+  const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
+  const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
   const timing = timeStore(store);
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
