@@ -86,7 +86,7 @@ export interface ImportReport {
  * each on a loaded machine): a batch's write costs the engine about as much whatever its size, as
  * each commit rewrites the storage of the tables it appends to, so per document the write took
  * 94-108 ms in batches of 250 and 16-38 ms in batches of 1,000, at the same peak RSS (917 and
- * 898 MB: the engine's buffer pool, not the batch, sets it). A kill loses at most one batch.
+ * 898 MB). A kill loses at most one batch.
  * To measure again: IMPORT_BATCH=250|1000 npx tsx bench/import-throughput.ts --scaling 2000.
  */
 export const DEFAULT_BATCH_SIZE = 1000;
