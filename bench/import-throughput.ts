@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
-import { importDocuments } from '../server/importer/import-documents.js';
+import { DEFAULT_BATCH_SIZE, importDocuments } from '../server/importer/import-documents.js';
 import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
@@ -81,10 +81,21 @@ function sizeOnDisk(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + sizeOnDisk(join(path, name)), 0);
 }
 
+interface StoreTiming {
+  writeMs: () => number;
+  /** findNodes and findEdges (the merge reads), each. */
+  nodeReadMs: () => number;
+  edgeReadMs: () => number;
+  /** Each write call's time, in order (to see whether a batch's write grows with the store). */
+  writes: () => number[];
+}
+
 /** Wraps the store's write and merge-read calls to time them (whatever API the importer uses). */
-function timeStore(store: GraphStore): { writeMs: () => number; readMs: () => number } {
+function timeStore(store: GraphStore): StoreTiming {
   let writeMs = 0;
-  let readMs = 0;
+  let nodeReadMs = 0;
+  let edgeReadMs = 0;
+  const writes: number[] = [];
   // Only the outermost timed call counts (writeBatch runs a BatchWriter of its own inside).
   let depth = 0;
   const timed =
@@ -99,11 +110,13 @@ function timeStore(store: GraphStore): { writeMs: () => number; readMs: () => nu
         if (depth === 0) add(performance.now() - started);
       }
     };
-  const addWrite = (ms: number) => (writeMs += ms);
-  const addRead = (ms: number) => (readMs += ms);
+  const addWrite = (ms: number) => {
+    writeMs += ms;
+    writes.push(ms);
+  };
   store.writeBatch = timed(store.writeBatch.bind(store), addWrite);
-  store.findNodes = timed(store.findNodes.bind(store), addRead);
-  store.findEdges = timed(store.findEdges.bind(store), addRead);
+  store.findNodes = timed(store.findNodes.bind(store), (ms) => (nodeReadMs += ms));
+  store.findEdges = timed(store.findEdges.bind(store), (ms) => (edgeReadMs += ms));
   if (typeof store.beginWrites === 'function') {
     const begin = store.beginWrites.bind(store);
     store.beginWrites = async () => {
@@ -111,24 +124,50 @@ function timeStore(store: GraphStore): { writeMs: () => number; readMs: () => nu
       return { write: timed(run.write.bind(run), addWrite), finish: timed(run.finish.bind(run), addWrite) };
     };
   }
-  return { writeMs: () => writeMs, readMs: () => readMs };
+  return { writeMs: () => writeMs, nodeReadMs: () => nodeReadMs, edgeReadMs: () => edgeReadMs, writes: () => writes };
+}
+
+/** Mean of the first and of the last quarter of the document batches' writes (statements and finish left out). */
+function writeGrowth(writes: number[], batches: number): { firstMs: number; lastMs: number } {
+  const batchWrites = writes.slice(0, batches);
+  const quarter = Math.max(1, Math.floor(batchWrites.length / 4));
+  const mean = (items: number[]) => items.reduce((sum, ms) => sum + ms, 0) / Math.max(1, items.length);
+  return { firstMs: mean(batchWrites.slice(0, quarter)), lastMs: mean(batchWrites.slice(-quarter)) };
 }
 
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
-  const store = await KuzuStore.open({ path: db, readOnly: false });
+  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
+  const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
+  const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
   const timing = timeStore(store);
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
   const batch = process.env.IMPORT_BATCH ? { batchSize: Number(process.env.IMPORT_BATCH) } : {};
-  const report = await importDocuments(store, [dir], batch);
+  const phases: Record<string, number> = {};
+  let phase = '';
+  let phaseStarted = performance.now();
+  const report = await importDocuments(store, [dir], {
+    ...batch,
+    onProgress: ({ phase: next }) => {
+      if (next === phase) return;
+      const now = performance.now();
+      if (phase) phases[phase] = now - phaseStarted;
+      [phase, phaseStarted] = [next, now];
+    },
+  });
   const ms = performance.now() - started;
   await store.close();
+  const batches = Math.ceil(report.documents.length / (batch.batchSize ?? DEFAULT_BATCH_SIZE));
   const result = {
     ms,
     documents: report.documents.length,
     writeMs: timing.writeMs(),
-    readMs: timing.readMs(),
+    readMs: timing.nodeReadMs() + timing.edgeReadMs(),
+    nodeReadMs: timing.nodeReadMs(),
+    edgeReadMs: timing.edgeReadMs(),
+    phases,
+    ...writeGrowth(timing.writes(), batches),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
@@ -139,7 +178,18 @@ interface Row {
   words: number;
   wallMs: number;
   failed?: string;
-  result?: { ms: number; documents: number; writeMs: number; readMs: number; maxRssMb: number };
+  result?: {
+    ms: number;
+    documents: number;
+    writeMs: number;
+    readMs: number;
+    nodeReadMs: number;
+    edgeReadMs: number;
+    phases: Record<string, number>;
+    firstMs: number;
+    lastMs: number;
+    maxRssMb: number;
+  };
   dbBytes: number;
 }
 
@@ -202,6 +252,13 @@ function printRow(row: Row): void {
     r ? `${Math.round((100 * r.readMs) / r.ms)}%`.padStart(6) : '-'.padStart(6),
   ];
   console.log(`${cells.join(' ')}${row.failed ? `  FAILED: ${row.failed}` : ''}`);
+  if (!r) return;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const phases = Object.entries(r.phases).map(([name, ms]) => `${name} ${seconds(ms)}`);
+  console.log(
+    `        phases: ${phases.join(', ')}; reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
+      `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms`,
+  );
 }
 
 function printRatios(table: Row[]): void {

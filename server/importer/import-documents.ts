@@ -39,7 +39,7 @@ import {
 } from './build-graph.js';
 import { applyCuration } from './curation/apply-curation.js';
 import { loadCuration, type Correction } from './curation/curation-file.js';
-import { mergeCarried } from './merge-carried.js';
+import { mergeCarried, storedNodes } from './merge-carried.js';
 import type { NerSpan } from './ner/ner-types.js';
 import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.js';
 import { listSourceFiles, readSourceFile, type ListedFile } from './read/index.js';
@@ -82,12 +82,14 @@ export interface ImportReport {
 }
 
 /**
- * Documents per batch. NOT yet chosen by measurement (left open, see the branch report): 250 keeps
- * a batch's graph to a few MB (~60 edges an article) while each write's fixed cost (a write call,
- * the merge reads) is spread over many documents; a kill loses at most one batch. To measure:
- * IMPORT_BATCH=50|250|1000 npx tsx bench/import-throughput.ts --scaling 1000.
+ * Documents per batch, chosen by measurement (bench/import-throughput.ts, 2,000 articles, one run
+ * each on a loaded machine): a batch's write costs the engine about as much whatever its size, as
+ * each commit rewrites the storage of the tables it appends to, so per document the write took
+ * 94-108 ms in batches of 250 and 16-38 ms in batches of 1,000, at the same peak RSS (917 and
+ * 898 MB). A kill loses at most one batch.
+ * To measure again: IMPORT_BATCH=250|1000 npx tsx bench/import-throughput.ts --scaling 2000.
  */
-export const DEFAULT_BATCH_SIZE = 250;
+export const DEFAULT_BATCH_SIZE = 1000;
 
 /** Statements per write in the last phase (each with its SAID, REPORTED_IN and ABOUT edges). */
 const STATEMENTS_PER_WRITE = 2000;
@@ -201,14 +203,11 @@ function namedByCorrections(corrections: Correction[], entities: GraphNode[]): G
   });
 }
 
-/** Every edge must join two nodes of the batch, of the run or of the store: never write a dangling edge. */
-async function assertEdgesConnect(store: GraphStore, batch: GraphBatch, written: Set<string>): Promise<void> {
+/** Every edge must join two nodes of the batch or of the store: never write a dangling edge. */
+function assertEdgesConnect(batch: GraphBatch, stored: Map<string, GraphNode>): void {
   const known = new Set(batch.nodes.map((node) => node.id));
   const endpoints = batch.edges.flatMap((edge) => [edge.source, edge.target]);
-  const missing = [...new Set(endpoints.filter((id) => !known.has(id) && !written.has(id)))];
-  if (missing.length === 0) return;
-  const found = new Set((await store.findNodes(missing)).map((node) => node.id));
-  const dangling = missing.filter((id) => !found.has(id));
+  const dangling = [...new Set(endpoints.filter((id) => !known.has(id) && !stored.has(id)))];
   if (dangling.length > 0) {
     throw new Error(`The extracted graph has edges to unknown nodes: ${dangling.slice(0, 5).join(', ')}`);
   }
@@ -300,9 +299,8 @@ class ImportRun {
   readonly counts = new WrittenCounts();
   readonly documents: ImportReport['documents'] = [];
   readonly alreadyImported: ImportReport['alreadyImported'] = [];
-  /** Entity keys whose node this run wrote, and ids of the nodes it wrote (for dangling-edge checks). */
+  /** Entity keys whose node this run wrote (or found written by an earlier run). */
   private readonly writtenKeys = new Set<string>();
-  private readonly writtenIds = new Set<string>();
   private readonly occurrences: StatementOccurrence[] = [];
 
   constructor(
@@ -326,24 +324,18 @@ class ImportRun {
     this.occurrences.push(...detached(assembled.occurrences));
     const kept = documents.filter(({ document }) => !failed.has(document)).map(({ document }) => document);
     const ids = kept.map((document) => documentId(document.text));
-    const present = new Set((await this.store.findNodes(ids)).map((node) => node.id));
     const nodes = [...assembled.nodes.values()];
     for (const [key, evidence] of assembled.entityEvidence) {
       // An entity's node goes with its first batch, and again while it gains evidence sentences.
       if (this.writtenKeys.has(key) && evidence.length === 0) continue;
       nodes.push(this.assembler.entityNode(key, evidence));
     }
-    const extracted = { nodes, edges: assembled.edges.all() };
-    if (kept.length > 0 && ids.every((id) => present.has(id))) {
-      // Written by an earlier run: not again; curated only so that the report counts its corrections.
-      this.curation.apply(extracted);
-      kept.forEach((document, i) => this.alreadyImported.push({ id: ids[i], path: document.path }));
-      for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
-      return;
-    }
-    await this.write(extracted);
+    const written = await this.write({ nodes, edges: assembled.edges.all() }, ids);
     for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
-    kept.forEach((document, i) => this.documents.push({ id: ids[i], title: document.title, path: document.fileName }));
+    kept.forEach((document, i) => {
+      if (written) this.documents.push({ id: ids[i], title: document.title, path: document.fileName });
+      else this.alreadyImported.push({ id: ids[i], path: document.path });
+    });
   }
 
   /** Entities no document refers to (states a role names, bylines) and the statements, merged over the corpus. */
@@ -366,14 +358,21 @@ class ImportRun {
     }
   }
 
-  private async write(extracted: GraphBatch): Promise<void> {
+  /**
+   * Writes a batch merged with what the store holds, unless `documents` (ids) are given and the
+   * store holds them all: then the batch was written by an earlier run and is not written again
+   * (curated only so that the report counts its corrections). Says whether it wrote.
+   */
+  private async write(extracted: GraphBatch, documents: string[] = []): Promise<boolean> {
     for (const item of [...extracted.nodes, ...extracted.edges]) recordNames(item.properties, this.names);
     const batch = this.curation.apply(extracted);
-    if (batch.nodes.length === 0 && batch.edges.length === 0) return;
-    await assertEdgesConnect(this.store, batch, this.writtenIds);
-    await this.run.write(await mergeCarried(this.store, batch));
+    if (batch.nodes.length === 0 && batch.edges.length === 0) return true;
+    const stored = await storedNodes(this.store, batch, documents);
+    if (documents.length > 0 && documents.every((id) => stored.has(id))) return false;
+    assertEdgesConnect(batch, stored);
+    await this.run.write(await mergeCarried(this.store, batch, stored));
     this.counts.add(batch);
-    for (const node of batch.nodes) this.writtenIds.add(node.id);
+    return true;
   }
 }
 

@@ -107,17 +107,39 @@ function mergeNodeCarried(existing: GraphNode, incoming: GraphNode): GraphNode {
   return incoming;
 }
 
-/** The batch, merged with the nodes and edges of the same ids that the store holds. */
-export async function mergeCarried(store: GraphStore, batch: GraphBatch): Promise<GraphBatch> {
-  const existingNodes = new Map(
-    (await store.findNodes(batch.nodes.map((node) => node.id))).map((node) => [node.id, node]),
-  );
+/**
+ * The store's nodes among a batch's nodes and edge endpoints (and `also`), in one lookup by primary
+ * key: the importer's already-imported check, dangling-edge check and merge share it.
+ */
+export async function storedNodes(
+  store: GraphStore,
+  batch: GraphBatch,
+  also: string[] = [],
+): Promise<Map<string, GraphNode>> {
+  const ids = new Set(also);
+  for (const node of batch.nodes) ids.add(node.id);
+  for (const edge of batch.edges) ids.add(edge.source).add(edge.target);
+  return new Map((await store.findNodes([...ids])).map((node) => [node.id, node]));
+}
+
+/**
+ * The batch, merged with the nodes and edges of the same ids that the store holds. `stored` is
+ * storedNodes' answer for this batch, when the caller already has it. An edge can only be stored
+ * when both its endpoints are, so only those edges are looked up.
+ */
+export async function mergeCarried(
+  store: GraphStore,
+  batch: GraphBatch,
+  given?: Map<string, GraphNode>,
+): Promise<GraphBatch> {
+  const stored = given ?? (await storedNodes(store, batch));
+  const candidates = batch.edges.filter((edge) => stored.has(edge.source) && stored.has(edge.target));
   const existingEdges = new Map(
-    (await store.findEdges(batch.edges.map((edge) => edge.id))).map((edge) => [edge.id, edge]),
+    (await store.findEdges(candidates.map((edge) => edge.id))).map((edge) => [edge.id, edge]),
   );
   return {
     nodes: batch.nodes.map((node) => {
-      const existing = existingNodes.get(node.id);
+      const existing = stored.get(node.id);
       return existing ? mergeNodeCarried(existing, node) : node;
     }),
     edges: batch.edges.map((edge) => {

@@ -8,6 +8,7 @@
  * test/contract/kuzu-bulk-write.test.ts.)
  */
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
@@ -18,9 +19,15 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 const CHILD = join(REPO_ROOT, 'test', 'engine', 'write-kill-child.ts');
 
 /** Runs the child; with `killAt`, kills it with SIGKILL when it prints that point. */
-function writePart(dbPath: string, part: number, killAt?: string): Promise<{ code: number | null; killed: boolean }> {
+function writePart(
+  dbPath: string,
+  part: number,
+  killAt?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number | null; killed: boolean }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, String(part)], {
     cwd: REPO_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let killed = false;
@@ -72,4 +79,17 @@ describe('a write killed with SIGKILL', () => {
       },
     );
   }
+
+  it('leaves its CSV folder behind, and the next write removes it', { timeout: 300_000 }, async () => {
+    // The child's temporary folder is a private one, so that only its own CSV folders are in it.
+    const tmp = tempDir('actorgraph-copy-parent-');
+    const env = { ...process.env, TMPDIR: tmp };
+    const copyFolders = () => readdirSync(tmp).filter((name) => name.startsWith('actorgraph-copy-'));
+    const trial = copyDatabase(base, join(tempDir(), 'trial.lbug'));
+    expect((await writePart(trial, 1, 'copy Statement', env)).killed).toBe(true);
+    expect(copyFolders(), "the killed write's folder").toHaveLength(1);
+    expect((await writePart(trial, 1, undefined, env)).code).toBe(0);
+    expect(copyFolders()).toEqual([]);
+    expect(await statsOf(trial)).toEqual(after);
+  });
 });

@@ -9,6 +9,9 @@ import type { SourceDocument } from '../read/types.js';
 import type { Entity } from '../resolve/entities.js';
 
 export class CorpusEntities {
+  /** Bylines' people by written form, built on first use. */
+  private bylines: Map<string, Entity> | null = null;
+
   constructor(
     readonly table: Map<string, Entity>,
     private readonly gazetteer: Gazetteer,
@@ -58,7 +61,22 @@ export class CorpusEntities {
 
   /** The people of the corpus whom this document's byline names. */
   authorsOf(document: SourceDocument): Entity[] {
-    const people = [...this.table.values()].filter((entity) => entity.kind === 'person');
-    return document.authors.flatMap((author) => people.find((entity) => entity.forms.has(author)) ?? []);
+    // Indexed once: a scan of every entity per document grew with the corpus.
+    this.bylines ??= peopleByForm(this.table);
+    const bylines = this.bylines;
+    return document.authors.flatMap((author) => bylines.get(author) ?? []);
   }
+}
+
+/**
+ * The first person (in the table's order) written in each form. Built once the table is complete:
+ * entities added while assembling (a role's state) come without forms, so the index stays right.
+ */
+function peopleByForm(table: Map<string, Entity>): Map<string, Entity> {
+  const byForm = new Map<string, Entity>();
+  for (const entity of table.values()) {
+    if (entity.kind !== 'person') continue;
+    for (const form of entity.forms.keys()) if (!byForm.has(form)) byForm.set(form, entity);
+  }
+  return byForm;
 }

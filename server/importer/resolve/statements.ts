@@ -42,31 +42,39 @@ export function statementKey(text: string): string {
 
 export function mergeStatements(occurrences: StatementOccurrence[]): MergedStatement[] {
   const merged: MergedStatement[] = [];
+  // Each statement's key, computed once; a fragment's home is looked for among its own speaker's
+  // statements only, in the order they were made (a search of every statement, recomputing every
+  // key, grew with the square of the corpus).
+  const keyOf = new Map<MergedStatement, string>();
+  const bySpeaker = new Map<string | null, MergedStatement[]>();
   // Longest first, so that a fragment finds the longer statement it belongs to.
   const ordered = [...occurrences].sort(
     (a, b) => b.statement.text.length - a.statement.text.length || a.evidence.start - b.evidence.start,
   );
   for (const occurrence of ordered) {
     const key = statementKey(occurrence.statement.text);
-    const home = merged.find(
-      (candidate) =>
-        candidate.speakerKey === occurrence.statement.speakerKey && statementKey(candidate.text).includes(key),
-    );
+    const speakerKey = occurrence.statement.speakerKey;
+    let candidates = bySpeaker.get(speakerKey);
+    if (!candidates) bySpeaker.set(speakerKey, (candidates = []));
+    const home = candidates.find((candidate) => keyOf.get(candidate)!.includes(key));
     if (home) {
       home.occurrences.push(occurrence);
       if (occurrence.statement.kind === 'quote') home.kind = 'quote';
     } else {
-      merged.push({
+      const statement: MergedStatement = {
         text: occurrence.statement.text,
         kind: occurrence.statement.kind,
-        speakerKey: occurrence.statement.speakerKey,
+        speakerKey,
         occurrences: [occurrence],
-      });
+      };
+      merged.push(statement);
+      keyOf.set(statement, key);
+      candidates.push(statement);
     }
   }
   for (const statement of merged)
     statement.occurrences.sort(
       (a, b) => a.documentId.localeCompare(b.documentId) || a.evidence.start - b.evidence.start,
     );
-  return merged.sort((a, b) => statementKey(a.text).localeCompare(statementKey(b.text)));
+  return merged.sort((a, b) => keyOf.get(a)!.localeCompare(keyOf.get(b)!));
 }

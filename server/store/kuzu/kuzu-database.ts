@@ -32,7 +32,10 @@ const open = new Map<string, Entry>();
 /** Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. */
 const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
-export async function openDatabase(path: string, options: { readOnly: boolean }): Promise<OpenDatabase> {
+export async function openDatabase(
+  path: string,
+  options: { readOnly: boolean; bufferPoolBytes?: number | undefined },
+): Promise<OpenDatabase> {
   const absolute = resolve(path);
   let entry = open.get(absolute);
   if (entry && entry.readOnly && !options.readOnly) {
@@ -49,7 +52,8 @@ export async function openDatabase(path: string, options: { readOnly: boolean })
     mkdirSync(dirname(absolute), { recursive: true });
     const database = new Database(
       absolute,
-      BUFFER_POOL_BYTES,
+      // The first open of a path in this process sets it.
+      options.bufferPoolBytes ?? BUFFER_POOL_BYTES,
       true, // compression
       options.readOnly,
       0, // maximum size: the engine's default

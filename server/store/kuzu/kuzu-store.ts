@@ -35,6 +35,8 @@ export interface KuzuStoreOptions {
   consoleMemoryLimitBytes?: number;
   /** New rows per table from which writes use COPY FROM (kuzu-writer.ts); tests set 0 or Infinity. */
   bulkMinRows?: number;
+  /** The engine's buffer pool (default 1 GiB): pages it caches, and the most a write may hold. */
+  bufferPoolBytes?: number;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
   /** The console worker's queue: see ConsoleRunnerOptions. */
@@ -91,7 +93,10 @@ export class KuzuStore extends CypherStore {
       });
       await writer?.close();
     }
-    const db = await openDatabase(options.path, { readOnly: options.readOnly });
+    const db = await openDatabase(options.path, {
+      readOnly: options.readOnly,
+      bufferPoolBytes: options.bufferPoolBytes,
+    });
     const connection = await KuzuStore.connect(db, options);
     const store = new KuzuStore(db, connection, options);
     store.fullText = await store.loadFullTextExtension();

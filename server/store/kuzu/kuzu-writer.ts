@@ -7,7 +7,8 @@
  *   planned as QUERY_PRIMARY_KEY_LOOKUP). A relationship can only exist already when both its
  *   endpoints did, so only those are looked up, through the source node's adjacency.
  * - New rows of a table go in by the engine's bulk path, `COPY table FROM 'file.csv'` (files in a
- *   temporary directory, see kuzu-csv.ts), when there are at least BULK_MIN_ROWS of them, else by
+ *   temporary directory named after the process, see kuzu-csv.ts; a killed write's directory is
+ *   removed by the next write), when there are at least BULK_MIN_ROWS of them, else by
  *   `UNWIND ... CREATE`. COPY runs inside the explicit transaction and is undone by ROLLBACK,
  *   into empty and non-empty tables alike.
  * - Existing rows are updated by `UNWIND ... MATCH (n:Label {id}) SET`.
@@ -25,7 +26,7 @@
  * written as a typed literal instead of a parameter.
  */
 import type { Connection, QueryResult } from '@ladybugdb/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
@@ -170,13 +171,54 @@ async function existingNodeIds(connection: Connection, label: NodeLabel, ids: st
   );
 }
 
+/** A write's CSV folder: this prefix, the writing process's id, a dash, random characters. */
+const COPY_FOLDER = /^actorgraph-copy-(\d+)-/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the CSV folders that writes killed mid-way (kill -9, power loss) left in `parent`: those
+ * whose process is gone. A live process's folder, this one's included, is left alone.
+ */
+export function removeAbandonedCopyFolders(parent = tmpdir()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Whether this process has swept the abandoned folders yet (once is enough). */
+let swept = false;
+
 /** A temporary directory for one write's CSV files, created on first use. */
 class CsvFiles {
   private dir: string | null = null;
   private count = 0;
 
   path(): string {
-    this.dir ??= mkdtempSync(join(tmpdir(), 'actorgraph-copy-'));
+    if (!this.dir && !swept) {
+      swept = true;
+      removeAbandonedCopyFolders();
+    }
+    this.dir ??= mkdtempSync(join(tmpdir(), `actorgraph-copy-${process.pid}-`));
     this.count += 1;
     return join(this.dir, `rows-${this.count}.csv`);
   }
