@@ -11,7 +11,7 @@ import { isRoleNoun, overlaps, TakenSpans, titleBefore, TITLE_WORDS, type Mentio
 import { NerHints } from './ner-hints.js';
 import { isCapitalized, tokenize, type Token } from './tokens.js';
 import { CONNECTORS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_NAMES } from '../vocabulary/names.js';
-import { COMPANY_NOUNS, ORG_WORDS } from '../vocabulary/organisations.js';
+import { COMPANY_NOUNS, INSTITUTION_KIND_WORDS, ORG_WORDS } from '../vocabulary/organisations.js';
 import { SPEECH_VERBS } from '../vocabulary/speech.js';
 import { PERSON_ROLE_NOUNS, TITLES } from '../vocabulary/titles.js';
 
@@ -101,48 +101,9 @@ function splitAtConnectors(run: Run): Run[] {
   return parts;
 }
 
+/** The kind an organisation's name says it is: the first kind one of its words names, else 'other'. */
 function institutionKind(words: string[]): string {
-  const has = (...keys: string[]) => words.some((word) => keys.includes(word));
-  if (
-    has('Army', 'Navy', 'Forces', 'Force', 'Corps', 'Brigade', 'Division', 'Battalion', 'Regiment', 'Command', 'Guard')
-  )
-    return 'military';
-  if (
-    has(
-      'Ministry',
-      'Department',
-      'Government',
-      'Administration',
-      'Cabinet',
-      'Parliament',
-      'Senate',
-      'Congress',
-      'Office',
-      'Agency',
-      'Bureau',
-      'Police',
-      'Secretariat',
-      'Court',
-    )
-  )
-    return 'government';
-  if (has('Institute', 'Endowment', 'Center', 'Centre', 'Foundation', 'Institution', 'University')) return 'think_tank';
-  if (
-    has(
-      'Times',
-      'Post',
-      'News',
-      'Press',
-      'Herald',
-      'Journal',
-      'Tribune',
-      'Gazette',
-      'Television',
-      'Radio',
-      'Broadcasting',
-    )
-  )
-    return 'media';
+  for (const [kind, keys] of INSTITUTION_KIND_WORDS) if (words.some((word) => keys.has(word))) return kind;
   return 'other';
 }
 

@@ -4,6 +4,8 @@
  * General English news vocabulary, not tuned to any article.
  */
 
+import { MONTHS } from './dates.js';
+
 /** Honorifics and ranks written before a name ("Mr. Blinken", "Col. Scott Shaw"). */
 export const HONORIFICS = new Set([
   'Mr',
@@ -183,18 +185,7 @@ export const NOT_NAMES = new Set([
   'Friday',
   'Saturday',
   'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  ...MONTHS,
   'Analysis',
   'Opinion',
   'Editorial',

@@ -127,3 +127,62 @@ export const INSTITUTION_NOUNS = new Set([
 /** Nouns that make a one-word name a company or a group ("Maersk, the Danish shipping giant"); a regular-expression alternation. */
 export const COMPANY_NOUNS =
   'company|giant|firm|operator|group|conglomerate|producer|manufacturer|maker|carrier|airline|bank|lender|insurer|broadcaster|newspaper|daily|agency|militia|movement|party|organisation|organization|foundation|charity|think tank|startup|start-up|utility|exporter|importer|miner|refiner';
+
+/**
+ * The kind of an organisation by a word of its name, checked in this order (extract/mentions.ts):
+ * "Army Command" is military before it is government.
+ */
+export const INSTITUTION_KIND_WORDS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
+  [
+    'military',
+    new Set([
+      'Army',
+      'Navy',
+      'Forces',
+      'Force',
+      'Corps',
+      'Brigade',
+      'Division',
+      'Battalion',
+      'Regiment',
+      'Command',
+      'Guard',
+    ]),
+  ],
+  [
+    'government',
+    new Set([
+      'Ministry',
+      'Department',
+      'Government',
+      'Administration',
+      'Cabinet',
+      'Parliament',
+      'Senate',
+      'Congress',
+      'Office',
+      'Agency',
+      'Bureau',
+      'Police',
+      'Secretariat',
+      'Court',
+    ]),
+  ],
+  ['think_tank', new Set(['Institute', 'Endowment', 'Center', 'Centre', 'Foundation', 'Institution', 'University'])],
+  [
+    'media',
+    new Set([
+      'Times',
+      'Post',
+      'News',
+      'Press',
+      'Herald',
+      'Journal',
+      'Tribune',
+      'Gazette',
+      'Television',
+      'Radio',
+      'Broadcasting',
+    ]),
+  ],
+];
