@@ -57,7 +57,7 @@ function readContract(): ContractRow[] {
 
 const CONTRACT = readContract();
 
-/** The query names the store code passes to loadCypher, this.query or this.labelled. */
+/** The query names the store code passes to loadCypher, this.query, this.labelled or this.pathStatement. */
 function namesTheCodeLoads(): Set<string> {
   const names = new Set<string>();
   const visit = (dir: string) => {
@@ -66,7 +66,9 @@ function namesTheCodeLoads(): Set<string> {
       if (entry.isDirectory()) visit(path);
       else if (entry.name.endsWith('.ts')) {
         const source = readFileSync(path, 'utf8');
-        for (const call of source.matchAll(/(?:loadCypher|this\.query|this\.labelled)\(([^,)]*)/g)) {
+        for (const call of source.matchAll(
+          /(?:loadCypher|this\.query|this\.labelled|this\.pathStatement)\(([^,)]*)/g,
+        )) {
           for (const literal of call[1].matchAll(/'([a-z-]+)'/g)) names.add(literal[1]);
         }
       }
@@ -146,6 +148,10 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
   'shortest-path': {
     splices: { types: '', maxLength: '4', fromLabel: ':Actor', toLabel: '' },
     params: { from: 'actor:charles-babbage', to: 'stmt:engines' },
+  },
+  'all-shortest-paths': {
+    splices: { types: '', maxLength: '4', fromLabel: ':Actor', toLabel: '' },
+    params: { from: 'actor:charles-babbage', to: 'stmt:engines', limit: 5 },
   },
   'search-fts': {
     splices: { table: 'Statement', index: 'statement_fts' },
