@@ -205,6 +205,13 @@ describe('the node menu', () => {
       )
       .toBe(true);
 
+    // A second right-click on the node, after its menu was used, opens the menu again.
+    const again = await nodeOnPage(page, aliyev);
+    await page.mouse.click(again.x, again.y, { button: 'right' });
+    await menu.locator('[role="menuitem"]').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.isHidden()).toBe(true);
+
     // Dismiss others: only the node stays; undo brings the rest back.
     const before = await page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.graph.order);
     // The right-click selected the node: the menu key opens the same menu on it.
