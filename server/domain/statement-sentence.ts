@@ -4,7 +4,7 @@
  * The server sends the parts with each statement (StatementView.sentence): the client draws them
  * (names as links, text as text) and exports join them as plain text.
  */
-import type { NodeRef, SentencePart, StatementView } from './api.js';
+import type { NodeRef, SentencePart, SourceRef, StatementView } from './api.js';
 
 /** What a sentence is made from: a statement's view before its sentence is added. */
 export type StatementFacts = Omit<StatementView, 'sentence'>;
@@ -37,9 +37,26 @@ export function sentenceParts(statement: StatementFacts): SentencePart[] {
   return parts;
 }
 
-/** A statement's facts with its sentence added: what the API sends. */
+/**
+ * Names by caption, the earliest article first: the store returns relationships in no fixed order
+ * (LadybugDB's may differ from one read to the next), and a statement reads the same everywhere.
+ */
+export function inReadingOrder(statement: StatementFacts): StatementFacts {
+  const byName = (a: NodeRef, b: NodeRef) => a.caption.localeCompare(b.caption) || a.id.localeCompare(b.id);
+  const byDate = (a: SourceRef, b: SourceRef) =>
+    (a.published ?? '').localeCompare(b.published ?? '') || a.documentId.localeCompare(b.documentId);
+  return {
+    ...statement,
+    speakers: [...statement.speakers].sort(byName),
+    about: [...statement.about].sort(byName),
+    sources: [...statement.sources].sort(byDate),
+  };
+}
+
+/** A statement's facts in reading order with its sentence added: what the API sends. */
 export function withSentence(statement: StatementFacts): StatementView {
-  return { ...statement, sentence: sentenceParts(statement) };
+  const ordered = inReadingOrder(statement);
+  return { ...ordered, sentence: sentenceParts(ordered) };
 }
 
 /** The whole sentence as plain text: for exports and for accessible names. */

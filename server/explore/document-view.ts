@@ -4,7 +4,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { captionOf } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { toApiNode } from './payload.js';
-import { withSentence } from '../domain/statement-sentence.js';
+import { sentenceParts } from '../domain/statement-sentence.js';
 import { statementViews } from './statement-views.js';
 
 function parseSpans(value: unknown): Array<[number, number]> {
@@ -45,6 +45,9 @@ async function reportedStatements(store: GraphStore, id: string): Promise<Statem
   // This article first among each statement's sources: the reader's sentence points into it.
   const own = (source: SourceRef) => (source.documentId === id ? 0 : 1);
   return [...views.values()]
-    .map((view) => withSentence({ ...view, sources: [...view.sources].sort((a, b) => own(a) - own(b)) }))
+    .map((view) => {
+      const sources = [...view.sources].sort((a, b) => own(a) - own(b));
+      return { ...view, sources, sentence: sentenceParts({ ...view, sources }) };
+    })
     .sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0));
 }

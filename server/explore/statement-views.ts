@@ -20,6 +20,7 @@ function nodeRef(node: GraphNode): NodeRef {
 }
 
 /** Each node once, in the order first met. */
+/** Each node once (the order is made by withSentence). */
 function distinctRefs(nodes: GraphNode[]): NodeRef[] {
   const seen = new Set<string>();
   return nodes.filter((node) => !seen.has(node.id) && seen.add(node.id)).map(nodeRef);

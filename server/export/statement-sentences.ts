@@ -5,7 +5,7 @@
  */
 import type { NodeRef, SourceRef } from '../domain/api.js';
 import { captionOf, type NodeLabel } from '../domain/graph.js';
-import { statementSentence, type StatementFacts } from '../domain/statement-sentence.js';
+import { inReadingOrder, statementSentence, type StatementFacts } from '../domain/statement-sentence.js';
 import type { ExportEdge, ExportNode } from './export-graph.js';
 
 function text(value: unknown): string | null {
@@ -54,7 +54,7 @@ export class StatementSentences {
   /** The sentence of the statement at either end of this edge, or '' when neither is one. */
   sentenceFor(edge: ExportEdge): string {
     const view = this.views.get(edge.source) ?? this.views.get(edge.target);
-    return view ? statementSentence(view) : '';
+    return view ? statementSentence(inReadingOrder(view)) : '';
   }
 
   private viewOf(statement: Known): StatementFacts {

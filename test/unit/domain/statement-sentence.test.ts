@@ -3,7 +3,12 @@
  * date — source. The parts a statement has no value for are left out, never printed empty.
  */
 import { describe, expect, it } from 'vitest';
-import { sentenceParts, statementSentence, type StatementFacts } from '../../../server/domain/statement-sentence.js';
+import {
+  sentenceParts,
+  statementSentence,
+  withSentence,
+  type StatementFacts,
+} from '../../../server/domain/statement-sentence.js';
 
 function statement(overrides: Partial<StatementFacts> = {}): StatementFacts {
   return {
@@ -62,5 +67,15 @@ describe('a statement as a sentence', () => {
     expect(sentence).toBe(
       'A, B — said (reported) — “The bridge will open in spring” — about North Bank, River Board — 2021-03-04 (article date) — Bridge news (+1 more)',
     );
+  });
+
+  it('reads the same whatever order the store returned its relationships in', () => {
+    const base = statement();
+    const other = { ...base.sources[0], documentId: 'doc:0', documentTitle: 'Earlier news', published: '2021-03-01' };
+    const one = withSentence({ ...base, sources: [...base.sources, other] });
+    const two = withSentence({ ...base, about: [...base.about].reverse(), sources: [other, ...base.sources] });
+    expect(two).toEqual(one);
+    expect(statementSentence(one)).toContain('about North Bank, River Board');
+    expect(one.sentence.at(-1)?.text).toBe('Earlier news (+1 more)');
   });
 });
