@@ -4,33 +4,13 @@
  * attribute with its own legend, the node menu (right-click and Shift+F10), the hover card, the
  * table of everything on the canvas, attribute filters, and the choice of layout.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pickSuggestion } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
-let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
-
-async function openExplorer(path = '/'): Promise<Page> {
-  const page = await newExplorerPage(browser, pageErrors);
-  await gotoExplorer(page, `${server.url}${path}`);
-  return page;
-}
+const session = useExplorerSession();
+const { openExplorer, pageErrors } = session;
 
 interface Handle {
   graph: {
