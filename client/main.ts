@@ -229,6 +229,8 @@ filters.subscribe(() => {
   showLegend();
   const summary = document.getElementById('filter-summary');
   if (summary) summary.textContent = filterSummary();
+  // The Table tab lists what the filters leave shown; the timeline can change them while it is open.
+  scene.refresh();
   renderer.refresh();
   urlSync.schedule();
 });

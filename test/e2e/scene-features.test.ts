@@ -259,6 +259,15 @@ describe('the data table', () => {
       'ascending',
     );
 
+    // A filter changed while the table is open (the timeline stays above every tab): the table follows.
+    const filteredOut = page.locator('[data-testid="data-table"] tbody tr.filtered-out');
+    expect(await filteredOut.count()).toBe(0);
+    await page.fill('#date-from', '2021-06-01');
+    await page.locator('#date-from').dispatchEvent('change');
+    await expect.poll(async () => (await filteredOut.count()) > 0).toBe(true);
+    await page.click('#timeline-all');
+    await expect.poll(() => filteredOut.count()).toBe(0);
+
     await page.fill('#table-filter', 'aliyev actor');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.first().locator('button').click();
