@@ -189,8 +189,20 @@ describe('the node menu', () => {
     const again = await nodeOnPage(page, aliyev);
     await page.mouse.click(again.x, again.y, { button: 'right' });
     await menu.locator('[role="menuitem"]').first().waitFor();
+    // Onto the menu (off the canvas), closed, and back onto the node: the node is hovered again at
+    // once, its card shown (sigma's own hover record is cleared when the pointer leaves the canvas).
+    const item = (await menu.locator('[role="menuitem"]').first().boundingBox())!;
+    await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isHidden()).toBe(true);
+    await page.mouse.move(again.x + 1, again.y);
+    await page.mouse.move(again.x, again.y);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.interaction.current.hovered),
+      )
+      .toBe(aliyev);
+    await expect.poll(() => page.locator('#hover-card').isVisible()).toBe(true);
 
     // Dismiss others: only the node stays; undo brings the rest back.
     const before = await page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.graph.order);
