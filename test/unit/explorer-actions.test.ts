@@ -136,6 +136,20 @@ function explorer(database = fakeDatabase(), layoutStarts: Array<ReadonlySet<str
 
 const nodesOf = (graph: ReturnType<typeof createGraph>) => graph.nodes().sort();
 
+/** Opens `#hash` in the explorer as the page does at start-up (no console: queries are not run). */
+async function openLink(opened: ReturnType<typeof explorer>, hash: string): Promise<void> {
+  const start = createStartUp({
+    actions: opened.actions,
+    sources: opened.sources,
+    urlSync: new UrlSync(opened.sources, () => {}),
+    address: () => `#${hash}`,
+    overviewLimit: 500,
+    runQuery: async () => {},
+    page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+  });
+  await start();
+}
+
 describe('undo', () => {
   it('takes back the last 30 canvas changes, newest first, and no more', async () => {
     const { graph, actions, messages } = explorer();
@@ -249,16 +263,7 @@ describe('paths', () => {
     const link = new UrlSync(made.sources, () => {}).currentHash();
 
     const opened = explorer();
-    const start = createStartUp({
-      actions: opened.actions,
-      sources: opened.sources,
-      urlSync: new UrlSync(opened.sources, () => {}),
-      address: () => `#${link}`,
-      overviewLimit: 500,
-      runQuery: async () => {},
-      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
-    });
-    await start();
+    await openLink(opened, link);
     expect(opened.database.calls).toContain('path far hub SAID,MET');
     expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
   });
@@ -401,16 +406,7 @@ describe('links', () => {
     const link = new UrlSync(made.sources, () => {}).currentHash();
 
     const opened = explorer();
-    const start = createStartUp({
-      actions: opened.actions,
-      sources: opened.sources,
-      urlSync: new UrlSync(opened.sources, () => {}),
-      address: () => `#${link}`,
-      overviewLimit: 500,
-      runQuery: async () => {},
-      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
-    });
-    await start();
+    await openLink(opened, link);
     expect(opened.database.calls).toContain('all paths far hub MET');
     expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'], all: true });
     expect(opened.sources.layoutChoice!.current.name).toBe('circular');
@@ -468,16 +464,7 @@ describe('links', () => {
       camera: null,
       positions: null,
     });
-    const start = createStartUp({
-      actions: opened.actions,
-      sources: opened.sources,
-      urlSync: new UrlSync(opened.sources, () => {}),
-      address: () => `#${hash}`,
-      overviewLimit: 500,
-      runQuery: async () => {},
-      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
-    });
-    await start();
+    await openLink(opened, hash);
     expect(opened.messages.at(-1)).toBe(
       'Parts of the linked view could not be opened: expanding deleted: No node deleted.',
     );
