@@ -22,6 +22,7 @@ import { createRenderer, fitSettingsToSize, focusCamera, frameNodes, isLargeGrap
 import { Appearance } from './state/appearance.js';
 import { CanvasState } from './state/canvas-state.js';
 import { Filters } from './state/filters.js';
+import { LayoutChoice } from './state/layout-choice.js';
 import { Interaction } from './state/selection.js';
 import { StyleRules } from './state/style-rules.js';
 import { AnalysisView } from './ui/analysis-view.js';
@@ -66,6 +67,7 @@ const playback = new Playback();
 const canvasState = new CanvasState();
 const metrics = new MetricsCache(graph);
 const styleRules = new StyleRules();
+const layoutChoice = new LayoutChoice();
 const view = new DerivedView(graph, filters, appearance, metrics, styleRules);
 const layout = new LayoutController(graph);
 const container = byId('graph');
@@ -85,6 +87,7 @@ const viewSources: ViewSources = {
   filters,
   appearance,
   style: styleRules,
+  layoutChoice,
   hidden: () => [...canvasState.dismissed],
   query: () => canvasState.query,
   pathEnds: () => canvasState.pathEnds,
@@ -153,6 +156,7 @@ const scene = bindSceneFeatures({
   canvasState,
   metrics,
   layout,
+  layoutChoice,
   history,
   panel,
   byId,
@@ -225,6 +229,8 @@ filters.subscribe(() => {
   showLegend();
   const summary = document.getElementById('filter-summary');
   if (summary) summary.textContent = filterSummary();
+  // The Table tab lists what the filters leave shown; the timeline can change them while it is open.
+  scene.refresh();
   renderer.refresh();
   urlSync.schedule();
 });

@@ -23,6 +23,7 @@ import {
 import type { MetricsCache } from './graph/metrics.js';
 import type { Appearance } from './state/appearance.js';
 import type { CanvasState } from './state/canvas-state.js';
+import type { LayoutChoice } from './state/layout-choice.js';
 import type { Interaction } from './state/selection.js';
 import type { StyleRules } from './state/style-rules.js';
 import { isMenuKey, NodeMenu } from './ui/context-menu.js';
@@ -42,6 +43,7 @@ export interface SceneDeps {
   canvasState: CanvasState;
   metrics: MetricsCache;
   layout: LayoutController;
+  layoutChoice: LayoutChoice;
   history: CanvasHistory;
   /** The details panel (opened by "Show evidence"). */
   panel: HTMLElement;
@@ -137,30 +139,43 @@ function bindHoverCard(deps: SceneDeps): void {
   });
 }
 
+/** Places the nodes by one of the computed layouts (not ForceAtlas2, which runs over time). */
+function arrange(deps: SceneDeps, name: Exclude<LayoutName, 'force'>): void {
+  const { graph } = deps;
+  deps.layout.kill();
+  const positions =
+    name === 'circular'
+      ? circularLayout(graph)
+      : name === 'grid'
+        ? gridLayout(graph)
+        : communityLayout(graph, deps.metrics.communities());
+  assignLayout(graph, positions);
+  deps.renderer.refresh();
+}
+
 function bindLayoutChoice(deps: SceneDeps): void {
   const { graph, layout, renderer } = deps;
   const select = deps.byId<HTMLSelectElement>('layout-choice');
   for (const name of LAYOUTS) select.append(el('option', { value: name }, LAYOUT_NAMES[name]));
+  // A view opened from a link chose the layout: the toolbar shows it, and the canvas is arranged by it.
+  deps.layoutChoice.subscribe(({ name }) => {
+    if (select.value === name) return;
+    select.value = name;
+    if (name !== 'force' && graph.order > 0) arrange(deps, name);
+  });
   select.addEventListener('change', () => {
     const name = select.value as LayoutName;
+    deps.layoutChoice.set({ name });
+    deps.changed();
     if (graph.order === 0) return;
     if (name === 'force') {
       layout.start(8000);
       return;
     }
     deps.history.record(`${LAYOUT_NAMES[name].toLowerCase()} layout`);
-    layout.kill();
-    const positions =
-      name === 'circular'
-        ? circularLayout(graph)
-        : name === 'grid'
-          ? gridLayout(graph)
-          : communityLayout(graph, deps.metrics.communities());
-    assignLayout(graph, positions);
-    renderer.refresh();
+    arrange(deps, name);
     void renderer.getCamera().animatedReset({ duration: 300 });
     deps.actions.say(`${LAYOUT_NAMES[name]} layout. Undo (Ctrl+Z) goes back.`);
-    deps.changed();
   });
 }
 

@@ -245,7 +245,7 @@ export class ExplorerActions {
     await this.changeCanvas(`path ${this.captionOf(from)} – ${this.captionOf(to)}`, () =>
       mergePayload(this.graph, path.graph, 'path'),
     );
-    this.state.pathEnds = { from, to, types: [...types] };
+    this.state.pathEnds = { from, to, types: [...types], ...(all ? { all: true as const } : {}) };
     // Every shortest path, when asked for, is highlighted at once.
     const paths = path.paths ?? [path];
     this.interaction.showPath({
@@ -346,7 +346,7 @@ export class ExplorerActions {
       loadOverview: () => this.loadOverview(options.overviewLimit),
       expand: (id, types) => this.expandNextPage(id, types),
       runQuery: options.runQuery,
-      findPath: async (from, to, types) => void (await this.findPath(from, to, types)),
+      findPath: async (from, to, types, all) => void (await this.findPath(from, to, types, all)),
       hide: (ids) => {
         for (const id of ids) this.state.dismissed.add(id);
         hideNodes(this.graph, ids);

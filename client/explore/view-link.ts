@@ -7,6 +7,7 @@
 import type { ExplorerGraph } from '../graph/dataset.js';
 import type { Appearance } from '../state/appearance.js';
 import type { Filters } from '../state/filters.js';
+import { DEFAULT_LAYOUT, type LayoutChoice } from '../state/layout-choice.js';
 import type { Interaction } from '../state/selection.js';
 import { DEFAULT_STYLE, type StyleRules } from '../state/style-rules.js';
 import type { ViewState } from '../state/view-state.js';
@@ -29,6 +30,8 @@ export interface ViewSources {
   appearance: Appearance;
   /** Absent where styling is not used (tests of other parts). */
   style?: StyleRules;
+  /** Absent where the layout choice is not used (tests of other parts). */
+  layoutChoice?: LayoutChoice;
   hidden(): string[];
   query(): ViewState['query'];
   pathEnds(): ViewState['path'];
@@ -59,6 +62,10 @@ export function captureView(sources: ViewSources): ViewState {
     filters: { ...sources.filters.current },
     appearance: { ...sources.appearance.current },
     ...(sources.style ? { style: sources.style.current } : {}),
+    // The default is left out: links made before layouts could be chosen stay the same.
+    ...(sources.layoutChoice && sources.layoutChoice.current.name !== DEFAULT_LAYOUT
+      ? { layout: sources.layoutChoice.current.name }
+      : {}),
     camera: { x: camera.x, y: camera.y, ratio: camera.ratio, angle: camera.angle },
     positions,
   };
@@ -70,7 +77,7 @@ export interface ViewReplay {
   expand(id: string, types: string[]): Promise<unknown>;
   /** Runs a query; its result is added to the canvas or replaces it. */
   runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
-  findPath(from: string, to: string, types: readonly string[]): Promise<void>;
+  findPath(from: string, to: string, types: readonly string[], all?: boolean): Promise<void>;
   hide(ids: string[]): void;
   select(ids: string[]): Promise<void>;
   /** Lays out, unless the link carried the positions. */
@@ -100,16 +107,21 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
       await attempt(`expanding ${expansion.id}`, () => replay.expand(expansion.id, expansion.types));
   }
   if (query && query.mode === 'add') await runQuery();
-  if (view.path) await attempt('the path', () => replay.findPath(view.path!.from, view.path!.to, view.path!.types));
+  const path = view.path;
+  if (path) await attempt('the path', () => replay.findPath(path.from, path.to, path.types, path.all === true));
   replay.hide(view.hidden);
   const { graph } = sources;
+  // Before the positions: a chosen layout arranges the canvas, then positions the link carried win.
+  const layout = view.layout ?? DEFAULT_LAYOUT;
+  sources.layoutChoice?.set({ name: layout });
   for (const [id, [x, y]] of Object.entries(view.positions ?? {})) {
     if (graph.hasNode(id)) graph.mergeNodeAttributes(id, { x, y });
   }
   sources.filters.set(view.filters);
   sources.appearance.set({ colorAttribute: null, ...view.appearance });
   sources.style?.set(view.style ?? DEFAULT_STYLE);
-  await replay.settle(view.positions !== null);
+  // A chosen layout other than ForceAtlas2 has placed the nodes itself: no force run over it.
+  await replay.settle(view.positions !== null || layout !== DEFAULT_LAYOUT);
   await attempt('the selection', () => replay.select(view.selection.filter((id) => graph.hasNode(id))));
   if (view.camera) sources.camera.setState(view.camera);
   return problems;

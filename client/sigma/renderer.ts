@@ -20,6 +20,13 @@ const LARGE_NODES = 3000;
 const LARGE_EDGES = 8000;
 export const isLargeGraph = (graph: ExplorerGraph) => graph.order > LARGE_NODES || graph.size > LARGE_EDGES;
 
+/** Clears sigma's own record of the hovered node and edge (private in its typings, kept across a leaveStage). */
+function forgetHovered(renderer: Sigma): void {
+  const hover = renderer as unknown as { hoveredNode: string | null; hoveredEdge: string | null };
+  hover.hoveredNode = null;
+  hover.hoveredEdge = null;
+}
+
 /** Switches the settings above when the canvas crosses the size (call after it changed). */
 export function fitSettingsToSize(renderer: Sigma, graph: ExplorerGraph): void {
   const large = isLargeGraph(graph);
@@ -90,6 +97,10 @@ export function createRenderer(
     container.style.cursor = '';
     container.title = '';
   });
+  // Leaving the canvas (onto the node menu, a card, a panel), sigma 3.0.3 sends leaveNode/leaveEdge
+  // but keeps the node as its hovered one: coming back onto that node then sends no enterNode,
+  // and the app's hover stays empty. Sigma forgets it too, so both say "nothing hovered".
+  renderer.on('leaveStage', () => forgetHovered(renderer));
 
   // A change of the graph is derived anew once the batch is over: draw with the new derivation.
   view.onRederived(() => renderer.refresh());

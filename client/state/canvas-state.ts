@@ -16,6 +16,8 @@ export interface PathEnds {
   to: string;
   /** The relationship types it was asked to follow. */
   types: string[];
+  /** Every shortest path was asked for, not one. */
+  all?: true;
 }
 
 export class CanvasState {

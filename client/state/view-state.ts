@@ -6,7 +6,9 @@
  */
 import { COLOR_MODES, SIZE_MODES, type ColorMode, type SizeMode } from './appearance.js';
 import { decodeCondition } from './conditions.js';
+import type { LayoutName } from '../graph/layouts.js';
 import { DEFAULT_FILTERS, type AttributeFilter, type FilterState } from './filters.js';
+import { isLayoutName } from './layout-choice.js';
 import { decodeStyle, type StyleState } from './style-rules.js';
 
 export interface ViewState {
@@ -14,13 +16,18 @@ export interface ViewState {
   expansions: Array<{ id: string; types: string[]; pages: number }>;
   hidden: string[];
   query: { query: string; params: Record<string, unknown>; mode: 'add' | 'replace' } | null;
-  /** A path's ends and the relationship types it followed ([]: all, links made before types were chosen). */
-  path: { from: string; to: string; types: string[] } | null;
+  /**
+   * A path's ends and the relationship types it followed ([]: all, links made before types were
+   * chosen); `all`: every shortest path was shown (absent: one).
+   */
+  path: { from: string; to: string; types: string[]; all?: true } | null;
   filters: FilterState;
   /** colorAttribute: absent in links made before colour by attribute existed. */
   appearance: { colorMode: ColorMode; sizeMode: SizeMode; colorAttribute?: string | null };
   /** Style rules and captions (absent in links made before they existed). */
   style?: StyleState;
+  /** The layout chosen in the toolbar (absent: ForceAtlas2, the default). */
+  layout?: LayoutName;
   camera: { x: number; y: number; ratio: number; angle: number } | null;
   /** Node positions, only for canvases small enough to carry them in a link. */
   positions: Record<string, [number, number]> | null;
@@ -97,7 +104,7 @@ export function decodeView(hash: string): ViewState | null {
         : null,
     path:
       path && isString(path.from) && isString(path.to)
-        ? { from: path.from, to: path.to, types: strings(path.types) }
+        ? { from: path.from, to: path.to, types: strings(path.types), ...(path.all === true ? { all: true } : {}) }
         : null,
     filters: {
       hiddenLabels: strings(filters.hiddenLabels),
@@ -119,6 +126,7 @@ export function decodeView(hash: string): ViewState | null {
         : {}),
     },
     ...(raw.style !== undefined ? { style: decodeStyle(raw.style) } : {}),
+    ...(isLayoutName(raw.layout) ? { layout: raw.layout } : {}),
     camera:
       cameraValues && cameraValues.every((v) => v !== null)
         ? { x: cameraValues[0], y: cameraValues[1], ratio: cameraValues[2], angle: cameraValues[3] }

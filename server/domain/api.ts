@@ -5,6 +5,9 @@
 import type { NodeLabel, Properties, RelType } from './graph.js';
 import type { Dialect, StoreKind } from './stores.js';
 
+/** The relationship types, for the client's own lists of them (it imports types from this file only). */
+export type { RelType };
+
 export interface ApiNode {
   id: string;
   label: NodeLabel;

@@ -53,9 +53,20 @@ export function inReadingOrder(statement: StatementFacts): StatementFacts {
   };
 }
 
+export interface SentenceOptions {
+  /** A document to put first among the sources (the reader's own article: its sentence points into it). */
+  firstSource?: string;
+}
+
 /** A statement's facts in reading order with its sentence added: what the API sends. */
-export function withSentence(statement: StatementFacts): StatementView {
+export function withSentence(statement: StatementFacts, options: SentenceOptions = {}): StatementView {
   const ordered = inReadingOrder(statement);
+  const { firstSource } = options;
+  if (firstSource !== undefined) {
+    // A stable sort: the other sources keep their reading order after it.
+    const own = (source: SourceRef) => (source.documentId === firstSource ? 0 : 1);
+    ordered.sources.sort((a, b) => own(a) - own(b));
+  }
   return { ...ordered, sentence: sentenceParts(ordered) };
 }
 

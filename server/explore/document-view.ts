@@ -1,10 +1,10 @@
 /** An article with its mentions: every span the importer linked to a node, in text order. */
-import type { DocumentResponse, MentionSpan, SourceRef, StatementView } from '../domain/api.js';
+import type { DocumentResponse, MentionSpan, StatementView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { captionOf } from '../domain/graph.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { toApiNode } from './payload.js';
-import { sentenceParts } from '../domain/statement-sentence.js';
+import { withSentence } from '../domain/statement-sentence.js';
 import { statementViews } from './statement-views.js';
 
 function parseSpans(value: unknown): Array<[number, number]> {
@@ -42,12 +42,10 @@ async function reportedStatements(store: GraphStore, id: string): Promise<Statem
     reported.map((item) => item.other),
   );
   const offset = new Map(reported.map((item) => [item.other.id, Number(item.edge.properties.startOffset ?? 0)]));
-  // This article first among each statement's sources: the reader's sentence points into it.
-  const own = (source: SourceRef) => (source.documentId === id ? 0 : 1);
-  return [...views.values()]
-    .map((view) => {
-      const sources = [...view.sources].sort((a, b) => own(a) - own(b));
-      return { ...view, sources, sentence: sentenceParts({ ...view, sources }) };
-    })
-    .sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0));
+  return (
+    [...views.values()]
+      // This article first among each statement's sources: the reader's sentence points into it.
+      .map((view) => withSentence(view, { firstSource: id }))
+      .sort((a, b) => (offset.get(a.id) ?? 0) - (offset.get(b.id) ?? 0))
+  );
 }

@@ -72,8 +72,6 @@ function labelPattern(label: NodeLabel | undefined): string {
   return label && (NODE_LABELS as readonly string[]).includes(label) ? `:${label}` : '';
 }
 
-/** Groups items by a key, keeping their order within each group. */
-
 /** `:A|B` from known relationship types (empty for none: every type), for splicing into a pattern. */
 function typesPattern(types: string[]): string {
   const unknown = types.filter((type) => !(REL_TYPES as readonly string[]).includes(type));

@@ -88,6 +88,16 @@ describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
     expect(actors.map((actor) => actor.caption)).toEqual(['Anthony Blinken']);
   });
 
+  it("finds the United States by the gazetteer's abbreviations, also those no article writes", async () => {
+    // The sample articles write "US" and "U.S.", never "USA" or "United States of America".
+    for (const q of ['USA', 'U.S.', 'United States of America']) {
+      const res = await request(server.url)
+        .get(`/api/search?q=${encodeURIComponent(q)}&limit=5`)
+        .expect(200);
+      expect((res.body as SearchResponse).results[0]?.caption, q).toBe('United States');
+    }
+  });
+
   it('shows an article with its mentions at the right characters', async () => {
     const aliyev = await details('Ilham Aliyev');
     const documentId = aliyev.statements[0].sources[0].documentId;

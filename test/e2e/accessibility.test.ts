@@ -5,28 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
+const session = useExplorerSession();
 
 interface Violation {
   id: string;
@@ -58,9 +44,9 @@ async function audit(page: Page): Promise<string[]> {
 
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
   it('has no WCAG A/AA violations in the main views', async () => {
-    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    const context = await session.browser.newContext({ colorScheme, bypassCSP: true });
     const page = await newExplorerPage(context, []);
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(page, session.server.url);
     const problems: string[] = [];
 
     // Overview, a node selected (details panel and the selection bar).

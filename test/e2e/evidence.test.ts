@@ -4,45 +4,30 @@
  * a mention in the article selects its person; a relationship (from the panel, and clicked on
  * the canvas) shows every sentence that states it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphBatch } from '../../server/domain/graph.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
+import { gotoExplorer, pickSuggestion } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 import { sampleGraph } from '../helpers/sample-graph.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer } from '../helpers/test-server.js';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
+const session = useExplorerSession();
 
 /** People of the sample articles other than Aliyev, as the reader titles their mentions. */
 const OTHER_PEOPLE = ['Joe Biden', 'Anthony Blinken', 'Nikol Pashinyan', 'Donald Trump'];
 
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-  page = await newExplorerPage(browser, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
-
 async function selectAliyev(): Promise<void> {
-  await pickSuggestion(page, '#search-input', 'Aliyev', 'Ilham Aliyev');
-  await page.locator('[data-testid="details-panel"] h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
+  await pickSuggestion(session.page, '#search-input', 'Aliyev', 'Ilham Aliyev');
+  await session.page
+    .locator('[data-testid="details-panel"] h2', { hasText: 'Ilham Aliyev' })
+    .waitFor({ timeout: 10_000 });
 }
 
 describe('evidence first', () => {
   it('goes from a search to a statement, its article with the sentence marked, and a mentioned person', async () => {
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(session.page, session.server.url);
     await selectAliyev();
-    const panel = page.locator('[data-testid="details-panel"]');
+    const panel = session.page.locator('[data-testid="details-panel"]');
 
     // Roles up front: title — state.
     const roles = panel.locator('[data-testid="role"]');
@@ -66,7 +51,7 @@ describe('evidence first', () => {
 
     // Open the article: its title, its text with the mentions, the cited sentence marked and in view.
     await source.getByRole('button', { name: 'Open article' }).click();
-    const reader = page.locator('[data-testid="reader"]');
+    const reader = session.page.locator('[data-testid="reader"]');
     await reader.locator('h2', { hasText: articleTitle }).waitFor({ timeout: 10_000 });
     const cited = reader.locator('[data-testid="cited"]');
     await cited.first().waitFor();
@@ -78,14 +63,14 @@ describe('evidence first', () => {
     const readerBox = (await reader.boundingBox())!;
     const citedBox = (await cited.first().boundingBox())!;
     // The reader's head (title, close button) stays in view below the top bar.
-    const topBar = (await page.locator('header.topbar').boundingBox())!;
+    const topBar = (await session.page.locator('header.topbar').boundingBox())!;
     const closeBox = (await reader.getByRole('button', { name: 'Close article' }).boundingBox())!;
     expect(readerBox.y).toBeGreaterThanOrEqual(topBar.y + topBar.height - 1);
     expect(closeBox.y).toBeGreaterThanOrEqual(readerBox.y);
     expect(citedBox.y).toBeGreaterThanOrEqual(readerBox.y);
     expect(citedBox.y + citedBox.height).toBeLessThanOrEqual(readerBox.y + readerBox.height);
     // Focus moved into the reader (keyboard users land there).
-    await expect(page.evaluate(() => Boolean(document.activeElement?.closest('#reader')))).resolves.toBe(true);
+    await expect(session.page.evaluate(() => Boolean(document.activeElement?.closest('#reader')))).resolves.toBe(true);
 
     // A mention of another person selects that person.
     const titles = await reader
@@ -98,16 +83,16 @@ describe('evidence first', () => {
     expect(await reader.isVisible()).toBe(true);
 
     // Escape closes the reader; the panel stays.
-    await page.keyboard.press('Escape');
+    await session.page.keyboard.press('Escape');
     await reader.waitFor({ state: 'hidden' });
     await expect(panel.locator('h2').textContent()).resolves.toBe(person);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('shows every sentence that states a relationship, from the panel and from the canvas', async () => {
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(session.page, session.server.url);
     await selectAliyev();
-    const panel = page.locator('[data-testid="details-panel"]');
+    const panel = session.page.locator('[data-testid="details-panel"]');
 
     // From the panel (keyboard-reachable): the role's Evidence button opens the edge panel.
     const president = panel.locator('[data-testid="role"]', { hasText: /president — Azerbaijan/i }).first();
@@ -121,7 +106,7 @@ describe('evidence first', () => {
     // The sentence opens its article, marked.
     const firstSentence = (await sources.first().textContent()) ?? '';
     await sources.first().getByRole('button', { name: 'Open article' }).click();
-    const reader = page.locator('[data-testid="reader"]');
+    const reader = session.page.locator('[data-testid="reader"]');
     await reader.locator('[data-testid="cited"]').first().waitFor({ timeout: 10_000 });
     const cited = (await reader.locator('[data-testid="cited"]').allTextContents()).join('');
     expect(firstSentence).toContain(cited.trim());
@@ -135,11 +120,11 @@ describe('evidence first', () => {
     // zoomed so that the edge is long; points along it are tried until the pointer is on that edge
     // (sigma says so with enterEdge) rather than on a node or another edge that crosses it.
     await selectAliyev();
-    await page.evaluate(() => (window as unknown as { actorgraph: ExplorerHandle }).actorgraph.layout.kill());
-    await page.waitForFunction(
+    await session.page.evaluate(() => (window as unknown as { actorgraph: ExplorerHandle }).actorgraph.layout.kill());
+    await session.page.waitForFunction(
       () => !(window as unknown as { actorgraph: ExplorerHandle }).actorgraph.renderer.getCamera().isAnimated(),
     );
-    const points = await page.evaluate(() => {
+    const points = await session.page.evaluate(() => {
       const handle = window as unknown as { actorgraph: ExplorerHandle; hoveredEdge?: string | null };
       const { graph, renderer } = handle.actorgraph;
       const id = graph.edges().find((key) => key.startsWith('HOLDS_ROLE:actor:ilham-aliyev->actor:azerbaijan'));
@@ -166,8 +151,8 @@ describe('evidence first', () => {
     expect(points.length).toBeGreaterThan(0);
     let onEdge = false;
     for (const point of points) {
-      await page.mouse.move(point.x, point.y, { steps: 2 });
-      onEdge = await page
+      await session.page.mouse.move(point.x, point.y, { steps: 2 });
+      onEdge = await session.page
         .waitForFunction(
           () => (window as unknown as { hoveredEdge?: string | null }).hoveredEdge?.startsWith('HOLDS_ROLE:'),
           null,
@@ -176,7 +161,7 @@ describe('evidence first', () => {
         .then(() => true)
         .catch(() => false);
       if (onEdge) {
-        await page.mouse.click(point.x, point.y);
+        await session.page.mouse.click(point.x, point.y);
         break;
       }
     }
@@ -184,13 +169,13 @@ describe('evidence first', () => {
     await edge.waitFor({ timeout: 10_000 });
     await expect(edge.textContent()).resolves.toMatch(/Ilham Aliyev\s*—HOLDS_ROLE→\s*Actor\s*Azerbaijan/);
     // The clicked relationship stays drawn as chosen while its evidence is shown.
-    const chosen = await page.evaluate(
+    const chosen = await session.page.evaluate(
       () =>
         (window as unknown as { actorgraph: { interaction: { current: { selectedEdge: string | null } } } }).actorgraph
           .interaction.current.selectedEdge,
     );
     expect(chosen).toMatch(/^HOLDS_ROLE:/);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
 
@@ -226,7 +211,7 @@ function hostileArticle(): GraphBatch {
 describe('the reader with hostile text', () => {
   it('shows the article as text, links no script address, and is used with the keyboard', async () => {
     const hostile = await startTestServer({ importSamples: false, graph: hostileArticle() });
-    const tab = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const tab = await session.browser.newPage({ viewport: { width: 1400, height: 850 } });
     let dialogs = 0;
     tab.on('dialog', async (dialog) => {
       dialogs += 1;

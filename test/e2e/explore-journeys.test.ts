@@ -5,34 +5,15 @@
  * and the themes.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer } from '../helpers/test-server.js';
 
-let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
-
-async function openExplorer(path = '/'): Promise<Page> {
-  const page = await newExplorerPage(browser, pageErrors);
-  await gotoExplorer(page, `${server.url}${path}`);
-  return page;
-}
+const session = useExplorerSession();
+const { openExplorer, pageErrors } = session;
 
 const nodeCount = (page: Page) =>
   page.evaluate(() => (window as unknown as { actorgraph: { graph: { order: number } } }).actorgraph.graph.order);
@@ -242,7 +223,7 @@ describe('exploring the graph', () => {
       });
     const original = await state(page);
 
-    const shared = await newExplorerPage(browser, pageErrors);
+    const shared = await newExplorerPage(session.browser, pageErrors);
     await gotoExplorer(shared, link);
     await shared.locator('#details-panel h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
     const opened = await state(shared);
@@ -334,7 +315,7 @@ describe('when something goes wrong', () => {
   it('says that there is no path between two nodes that are not connected', async () => {
     const isolated = await startTestServer({ importSamples: false, graph: withIsolatedActor() });
     try {
-      const page = await newExplorerPage(browser, []);
+      const page = await newExplorerPage(session.browser, []);
       await gotoExplorer(page, isolated.url);
       await page.click('#tab-path');
       await pickSuggestion(page, '#path-from', 'Babbage', 'Charles Babbage');
@@ -358,7 +339,7 @@ describe('when something goes wrong', () => {
 
   it('says the server cannot be reached when it went away, and keeps the canvas', async () => {
     const leaving = await startTestServer({ importSamples: false, graph: sampleGraph() });
-    const page = await newExplorerPage(browser, []);
+    const page = await newExplorerPage(session.browser, []);
     await gotoExplorer(page, leaving.url);
     await pickSuggestion(page, '#search-input', 'Lovelace', 'Ada Lovelace');
     await page.locator('#details-panel h2', { hasText: 'Ada Lovelace' }).waitFor();

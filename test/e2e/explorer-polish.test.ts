@@ -8,35 +8,27 @@
  * says that Kuzu's substring counts from 1.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
-let server: TestServer;
-let browser: Browser;
+const session = useExplorerSession();
+const { pageErrors } = session;
 const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-});
-
+// Registered after the session's: vitest runs afterAll hooks last-registered first.
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
 });
 
 async function openExplorer(options: { colorScheme?: 'light' | 'dark'; search?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+  const context = await session.browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
   contexts.push(context);
   const page = await newExplorerPage(context, pageErrors);
-  await gotoExplorer(page, `${server.url}/${options.search ?? ''}`);
+  await gotoExplorer(page, `${session.server.url}/${options.search ?? ''}`);
   return page;
 }
 
@@ -92,7 +84,7 @@ describe('search (item 7)', () => {
 describe('polish (item 9)', () => {
   it('"Link copied" goes away by itself after a moment', async () => {
     const page = await openExplorer();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
     await page.click('#tab-views');
     await page.click('#view-copy-link');
     await page.locator('#status', { hasText: 'Link copied' }).waitFor({ timeout: 5000 });

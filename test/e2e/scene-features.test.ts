@@ -4,33 +4,13 @@
  * attribute with its own legend, the node menu (right-click and Shift+F10), the hover card, the
  * table of everything on the canvas, attribute filters, and the choice of layout.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pickSuggestion } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
-let server: TestServer;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
-
-async function openExplorer(path = '/'): Promise<Page> {
-  const page = await newExplorerPage(browser, pageErrors);
-  await gotoExplorer(page, `${server.url}${path}`);
-  return page;
-}
+const session = useExplorerSession();
+const { openExplorer, pageErrors } = session;
 
 interface Handle {
   graph: {
@@ -209,8 +189,20 @@ describe('the node menu', () => {
     const again = await nodeOnPage(page, aliyev);
     await page.mouse.click(again.x, again.y, { button: 'right' });
     await menu.locator('[role="menuitem"]').first().waitFor();
+    // Onto the menu (off the canvas), closed, and back onto the node: the node is hovered again at
+    // once, its card shown (sigma's own hover record is cleared when the pointer leaves the canvas).
+    const item = (await menu.locator('[role="menuitem"]').first().boundingBox())!;
+    await page.mouse.move(item.x + item.width / 2, item.y + item.height / 2);
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.isHidden()).toBe(true);
+    await page.mouse.move(again.x + 1, again.y);
+    await page.mouse.move(again.x, again.y);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.interaction.current.hovered),
+      )
+      .toBe(aliyev);
+    await expect.poll(() => page.locator('#hover-card').isVisible()).toBe(true);
 
     // Dismiss others: only the node stays; undo brings the rest back.
     const before = await page.evaluate(() => (window as unknown as { actorgraph: Handle }).actorgraph.graph.order);
@@ -278,6 +270,15 @@ describe('the data table', () => {
     await expect(page.locator('#table-sort-caption').locator('..').getAttribute('aria-sort')).resolves.toBe(
       'ascending',
     );
+
+    // A filter changed while the table is open (the timeline stays above every tab): the table follows.
+    const filteredOut = page.locator('[data-testid="data-table"] tbody tr.filtered-out');
+    expect(await filteredOut.count()).toBe(0);
+    await page.fill('#date-from', '2021-06-01');
+    await page.locator('#date-from').dispatchEvent('change');
+    await expect.poll(async () => (await filteredOut.count()) > 0).toBe(true);
+    await page.click('#timeline-all');
+    await expect.poll(() => filteredOut.count()).toBe(0);
 
     await page.fill('#table-filter', 'aliyev actor');
     await expect.poll(() => rows.count()).toBe(1);

@@ -4,34 +4,17 @@
  * the statements about an actor (each with its speaker), the edge panel, the article reader and
  * search suggestions. The names in a sentence select their node.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { gotoExplorer, newExplorerPage, pickSuggestion } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gotoExplorer, pickSuggestion } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
+const session = useExplorerSession();
 
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-  page = await newExplorerPage(browser, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
-
-const panel = () => page.locator('[data-testid="details-panel"]');
+const panel = () => session.page.locator('[data-testid="details-panel"]');
 
 async function select(name: string, caption = name): Promise<void> {
-  await pickSuggestion(page, '#search-input', name, caption);
+  await pickSuggestion(session.page, '#search-input', name, caption);
   await panel().locator('h2', { hasText: caption }).waitFor({ timeout: 10_000 });
 }
 
@@ -49,11 +32,11 @@ async function partsOf(sentence: Locator): Promise<Record<string, string>> {
 
 describe('statements read as sentences', () => {
   it("reads an actor's statements as who — said — what — about whom — when — where; a name selects its node", async () => {
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(session.page, session.server.url);
     await select('Aliyev', 'Ilham Aliyev');
     const sentence = panel()
       .locator('[data-testid="statement"] [data-testid="statement-sentence"]')
-      .filter({ has: page.locator('[data-part="about"]') })
+      .filter({ has: session.page.locator('[data-part="about"]') })
       .first();
     const parts = await partsOf(sentence);
     expect(parts.speaker).toBe('Ilham Aliyev');
@@ -71,11 +54,11 @@ describe('statements read as sentences', () => {
     const name = (await about.textContent())!;
     await about.click();
     await panel().locator('h2', { hasText: name }).waitFor({ timeout: 10_000 });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('lists the statements about an actor with their speakers, and shows one in the edge panel', async () => {
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(session.page, session.server.url);
     await select('Azerbaijan');
     const aboutList = panel().locator('[data-testid="relation"] [data-testid="statement-sentence"]');
     expect(await aboutList.count()).toBeGreaterThan(0);
@@ -86,7 +69,7 @@ describe('statements read as sentences', () => {
     }
     const first = await partsOf(aboutList.first());
     await panel()
-      .locator('[data-testid="relation"]', { has: page.locator('[data-testid="statement-sentence"]') })
+      .locator('[data-testid="relation"]', { has: session.page.locator('[data-testid="statement-sentence"]') })
       .first()
       .getByRole('button', { name: 'Evidence' })
       .click();
@@ -95,15 +78,15 @@ describe('statements read as sentences', () => {
     const shown = await partsOf(panel().locator('[data-testid="statement-sentence"]').first());
     expect(shown.speaker).toBe(first.speaker);
     expect(shown.quote).toBe(first.quote);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it("lists an article's statements as sentences under its text in the reader", async () => {
-    await gotoExplorer(page, server.url);
+    await gotoExplorer(session.page, session.server.url);
     await select('Aliyev', 'Ilham Aliyev');
     const statement = panel().locator('[data-testid="statement"]').first();
     await statement.locator('[data-testid="source"]').first().getByRole('button', { name: 'Open article' }).click();
-    const reader = page.locator('[data-testid="reader"]');
+    const reader = session.page.locator('[data-testid="reader"]');
     const listed = reader.locator('[data-testid="statement-sentence"]');
     await listed.first().waitFor({ timeout: 10_000 });
     const speakers = await Promise.all((await listed.all()).map(async (line) => (await partsOf(line)).speaker));
@@ -111,19 +94,21 @@ describe('statements read as sentences', () => {
     // A speaker's name selects that speaker, the reader staying open.
     await listed.locator('[data-part="speaker"] button', { hasText: 'Ilham Aliyev' }).first().click();
     await panel().locator('h2', { hasText: 'Ilham Aliyev' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Escape');
-    expect(pageErrors).toEqual([]);
+    await session.page.keyboard.press('Escape');
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('suggests statements in search as sentences with their speaker', async () => {
-    await gotoExplorer(page, server.url);
-    await page.fill('#search-input', 'balance is disturbed');
-    const suggestion = page.locator('[data-testid="search-suggestion"]', { hasText: 'balance is disturbed' }).first();
+    await gotoExplorer(session.page, session.server.url);
+    await session.page.fill('#search-input', 'balance is disturbed');
+    const suggestion = session.page
+      .locator('[data-testid="search-suggestion"]', { hasText: 'balance is disturbed' })
+      .first();
     await suggestion.waitFor({ timeout: 10_000 });
     const parts = await partsOf(suggestion.locator('[data-testid="statement-sentence"]'));
     expect(parts.speaker).toBe('Ilham Aliyev');
     expect(parts.verb).toMatch(/^said/);
     expect(parts.quote).toContain('balance is disturbed');
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -4,29 +4,11 @@
  * with the keyboard, played through time — with the legend counting what the range leaves shown
  * and no node left on the canvas as an isolated dot by the range.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { gotoExplorer, newExplorerPage } from '../helpers/explorer-page.js';
-import { removeTempDirs } from '../helpers/temp-dir.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { gotoExplorer } from '../helpers/explorer-page.js';
+import { useExplorerSession } from '../helpers/explorer-session.js';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ importSamples: true });
-  browser = await launchBrowser();
-  page = await newExplorerPage(browser, pageErrors);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeTempDirs();
-});
+const session = useExplorerSession();
 
 interface Handle {
   graph: {
@@ -43,14 +25,14 @@ interface Handle {
 }
 
 const range = () =>
-  page.evaluate(() => {
+  session.page.evaluate(() => {
     const { dateFrom, dateTo } = (window as unknown as { actorgraph: Handle }).actorgraph.filters.current;
     return { dateFrom, dateTo };
   });
 
 /** Drawn nodes that had a drawn relationship before the range and have none now. */
 const drawnWithEdges = () =>
-  page.evaluate(() => {
+  session.page.evaluate(() => {
     const { graph, renderer } = (window as unknown as { actorgraph: Handle }).actorgraph;
     const withEdge = new Set<string>();
     for (const edge of graph.edges()) {
@@ -64,12 +46,13 @@ const drawnWithEdges = () =>
   });
 
 /** "shown / total" for a label in the legend, or its count alone. */
-const legendCount = (label: string) => page.locator(`#legend [data-label="${label}"] .legend-count`).textContent();
+const legendCount = (label: string) =>
+  session.page.locator(`#legend [data-label="${label}"] .legend-count`).textContent();
 
 describe('the timeline', () => {
   it('is a histogram that filters by a brushed range; the legend counts what is shown, nothing is left stranded', async () => {
-    await gotoExplorer(page, server.url);
-    const timeline = page.locator('[data-testid="timeline"]');
+    await gotoExplorer(session.page, session.server.url);
+    const timeline = session.page.locator('[data-testid="timeline"]');
     const bars = timeline.locator('.timeline-bar');
     expect(await bars.count()).toBeGreaterThan(5);
     const statementsTotal = Number(await legendCount('Statement'));
@@ -80,18 +63,18 @@ describe('the timeline', () => {
     // Drag across the last third of the bars.
     const strip = (await timeline.locator('[data-testid="timeline-strip"]').boundingBox())!;
     const y = strip.y + strip.height / 2;
-    await page.mouse.move(strip.x + strip.width * 0.67, y);
-    await page.mouse.down();
-    await page.mouse.move(strip.x + strip.width * 0.8, y, { steps: 4 });
-    await page.mouse.move(strip.x + strip.width - 2, y, { steps: 4 });
-    await page.mouse.up();
+    await session.page.mouse.move(strip.x + strip.width * 0.67, y);
+    await session.page.mouse.down();
+    await session.page.mouse.move(strip.x + strip.width * 0.8, y, { steps: 4 });
+    await session.page.mouse.move(strip.x + strip.width - 2, y, { steps: 4 });
+    await session.page.mouse.up();
     await expect.poll(async () => (await range()).dateFrom).not.toBeNull();
     const brushed = await range();
     expect(brushed.dateTo).toBeNull();
-    await expect(page.locator('#timeline-readout').textContent()).resolves.toMatch(
+    await expect(session.page.locator('#timeline-readout').textContent()).resolves.toMatch(
       new RegExp(`^${brushed.dateFrom} – \\d{4}-\\d{2}-\\d{2}$`),
     );
-    await expect(page.locator('#date-from').inputValue()).resolves.toBe(brushed.dateFrom);
+    await expect(session.page.locator('#date-from').inputValue()).resolves.toBe(brushed.dateFrom);
 
     // The legend says how many statements the range leaves of how many.
     await expect.poll(() => legendCount('Statement')).toMatch(new RegExp(`^\\d+ / ${statementsTotal}$`));
@@ -102,28 +85,28 @@ describe('the timeline', () => {
     const after = await drawnWithEdges();
     expect(after.length).toBeLessThan(before.length);
     for (const node of after) if (connectedBefore.has(node.id)) expect(node).toEqual({ id: node.id, connected: true });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('moves the ends of the range with the keyboard, and plays the window through time', async () => {
-    await gotoExplorer(page, server.url);
-    const start = page.locator('#timeline-start');
+    await gotoExplorer(session.page, session.server.url);
+    const start = session.page.locator('#timeline-start');
     await start.focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await session.page.keyboard.press('ArrowRight');
+    await session.page.keyboard.press('ArrowRight');
     const moved = await range();
     expect(moved.dateFrom).not.toBeNull();
     await expect(start.getAttribute('aria-valuenow')).resolves.toBe('2');
     await expect(start.getAttribute('aria-valuetext')).resolves.toBe(moved.dateFrom);
-    const end = page.locator('#timeline-end');
+    const end = session.page.locator('#timeline-end');
     await end.focus();
-    await page.keyboard.press('Home');
+    await session.page.keyboard.press('Home');
     // The end pushed back to the first bar takes the start with it.
     await expect(start.getAttribute('aria-valuenow')).resolves.toBe('0');
     await expect(end.getAttribute('aria-valuenow')).resolves.toBe('0');
 
     // Play: the window steps forward by itself; Pause stops it.
-    const play = page.locator('#timeline-play');
+    const play = session.page.locator('#timeline-play');
     await play.click();
     await expect(play.getAttribute('aria-pressed')).resolves.toBe('true');
     const first = await range();
@@ -131,11 +114,11 @@ describe('the timeline', () => {
     await play.click();
     await expect(play.textContent()).resolves.toBe('Play');
     const paused = await range();
-    await page.waitForTimeout(2000);
+    await session.page.waitForTimeout(2000);
     expect(await range()).toEqual(paused);
 
-    await page.click('#timeline-all');
+    await session.page.click('#timeline-all');
     expect(await range()).toEqual({ dateFrom: null, dateTo: null });
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { createGraph } from '../../client/graph/dataset.js';
 import { Appearance } from '../../client/state/appearance.js';
 import { CanvasState } from '../../client/state/canvas-state.js';
 import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
+import { LayoutChoice } from '../../client/state/layout-choice.js';
 import { Interaction } from '../../client/state/selection.js';
 import { decodeView, encodeView } from '../../client/state/view-state.js';
 
@@ -78,8 +79,8 @@ function fakeDatabase() {
         evidence: [],
       };
     },
-    shortestPath: async (from, to, types): Promise<PathResponse> => {
-      calls.push(`path ${from} ${to} ${types.join(',')}`);
+    shortestPath: async (from, to, types, all): Promise<PathResponse> => {
+      calls.push(`${all ? 'all paths' : 'path'} ${from} ${to} ${types.join(',')}`);
       if (from === 'far' && to === 'hub')
         return {
           found: true,
@@ -121,6 +122,7 @@ function explorer(database = fakeDatabase(), layoutStarts: Array<ReadonlySet<str
     interaction,
     filters: new Filters(),
     appearance: new Appearance(),
+    layoutChoice: new LayoutChoice(),
     hidden: () => [...state.dismissed],
     query: () => state.query,
     pathEnds: () => state.pathEnds,
@@ -133,6 +135,20 @@ function explorer(database = fakeDatabase(), layoutStarts: Array<ReadonlySet<str
 }
 
 const nodesOf = (graph: ReturnType<typeof createGraph>) => graph.nodes().sort();
+
+/** Opens `#hash` in the explorer as the page does at start-up (no console: queries are not run). */
+async function openLink(opened: ReturnType<typeof explorer>, hash: string): Promise<void> {
+  const start = createStartUp({
+    actions: opened.actions,
+    sources: opened.sources,
+    urlSync: new UrlSync(opened.sources, () => {}),
+    address: () => `#${hash}`,
+    overviewLimit: 500,
+    runQuery: async () => {},
+    page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
+  });
+  await start();
+}
 
 describe('undo', () => {
   it('takes back the last 30 canvas changes, newest first, and no more', async () => {
@@ -247,16 +263,7 @@ describe('paths', () => {
     const link = new UrlSync(made.sources, () => {}).currentHash();
 
     const opened = explorer();
-    const start = createStartUp({
-      actions: opened.actions,
-      sources: opened.sources,
-      urlSync: new UrlSync(opened.sources, () => {}),
-      address: () => `#${link}`,
-      overviewLimit: 500,
-      runQuery: async () => {},
-      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
-    });
-    await start();
+    await openLink(opened, link);
     expect(opened.database.calls).toContain('path far hub SAID,MET');
     expect(opened.interaction.current.path?.nodeIds).toEqual(['far', 'mid', 'hub']);
   });
@@ -391,6 +398,21 @@ describe('links', () => {
     expect(written).toEqual([]); // nothing scheduled: the page writes the address after a change
   });
 
+  it('keeps "All shortest paths" and the chosen layout', async () => {
+    const made = explorer();
+    await made.actions.loadOverview(500);
+    await made.actions.findPath('far', 'hub', ['MET'], true);
+    made.sources.layoutChoice!.set({ name: 'circular' });
+    const link = new UrlSync(made.sources, () => {}).currentHash();
+
+    const opened = explorer();
+    await openLink(opened, link);
+    expect(opened.database.calls).toContain('all paths far hub MET');
+    expect(opened.state.pathEnds).toEqual({ from: 'far', to: 'hub', types: ['MET'], all: true });
+    expect(opened.sources.layoutChoice!.current.name).toBe('circular');
+    expect(new UrlSync(opened.sources, () => {}).currentHash()).toBe(link);
+  });
+
   it('a link made after a query replaced the canvas reopens that result alone, selection and camera included', async () => {
     const result = (ids: string[]): GraphPayload => ({
       nodes: ids.map((id) => actor(id)),
@@ -442,16 +464,7 @@ describe('links', () => {
       camera: null,
       positions: null,
     });
-    const start = createStartUp({
-      actions: opened.actions,
-      sources: opened.sources,
-      urlSync: new UrlSync(opened.sources, () => {}),
-      address: () => `#${hash}`,
-      overviewLimit: 500,
-      runQuery: async () => {},
-      page: { loading: () => {}, empty: () => {}, failed: () => {}, ready: (done) => done() },
-    });
-    await start();
+    await openLink(opened, hash);
     expect(opened.messages.at(-1)).toBe(
       'Parts of the linked view could not be opened: expanding deleted: No node deleted.',
     );

@@ -3,7 +3,6 @@
  * links), filters (dates, types, article, degree), collapse, undo, saved views and the metrics.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApiEdge, ApiNode, GraphPayload } from '../../server/domain/api.js';
 import { collapse, hideNodes, togglePins } from '../../client/explore/expansion.js';
 import { CanvasHistory } from '../../client/graph/canvas-history.js';
 import { LABEL_COLORS } from '../../client/graph/appearance.js';
@@ -18,38 +17,7 @@ import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { deleteView, listViews, saveView } from '../../client/state/saved-views.js';
 import { Interaction } from '../../client/state/selection.js';
 import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
-
-function node(id: string, label: ApiNode['label'], properties: Record<string, unknown> = {}): ApiNode {
-  return { id, label, caption: id, properties: properties as ApiNode['properties'] };
-}
-function edge(id: string, type: string, source: string, target: string, date?: string): ApiEdge {
-  return { id, type, source, target, properties: date ? { date } : {} };
-}
-
-/** Two people, two statements (2020 and 2021), one article that reports both. */
-function sampleCanvas() {
-  const graph = createGraph();
-  const payload: GraphPayload = {
-    nodes: [
-      node('a', 'Actor'),
-      node('b', 'Actor'),
-      node('s2020', 'Statement', { date: '2020-10-23' }),
-      node('s2021', 'Statement', { date: '2021-01' }),
-      node('doc', 'Document'),
-      node('lonely', 'Actor'),
-    ],
-    edges: [
-      edge('e1', 'SAID', 'a', 's2020'),
-      edge('e2', 'SAID', 'b', 's2021'),
-      edge('e3', 'ABOUT', 's2021', 'a'),
-      edge('e4', 'REPORTED_IN', 's2020', 'doc'),
-      edge('e5', 'REPORTED_IN', 's2021', 'doc'),
-      edge('e6', 'CRITICIZED', 'b', 'a', '2021-03-01'),
-    ],
-  };
-  mergePayload(graph, payload, 'overview');
-  return graph;
-}
+import { edge, node, sampleCanvas } from '../helpers/canvas-graph.js';
 
 describe('links to a view', () => {
   const view: ViewState = {

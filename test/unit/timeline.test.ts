@@ -4,9 +4,7 @@
  * and the legend counting what the filters leave shown.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApiEdge, ApiNode } from '../../server/domain/api.js';
 import { bindPlayback, type Clock } from '../../client/explore/timeline-playback.js';
-import { createGraph, mergePayload } from '../../client/graph/dataset.js';
 import { DerivedView } from '../../client/graph/derived-view.js';
 import { MetricsCache } from '../../client/graph/metrics.js';
 import {
@@ -23,44 +21,13 @@ import { computeVisibility } from '../../client/graph/visibility.js';
 import { Appearance } from '../../client/state/appearance.js';
 import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
 import { Playback } from '../../client/state/playback.js';
+import { sampleCanvas } from '../helpers/canvas-graph.js';
 
 const statement = (date: string): DatedFact => ({ date, kind: 'statement' });
 const relation = (date: string): DatedFact => ({ date, kind: 'relation' });
 
-function node(id: string, label: ApiNode['label'], properties: Record<string, unknown> = {}): ApiNode {
-  return { id, label, caption: id, properties: properties as ApiNode['properties'] };
-}
-function edge(id: string, type: string, source: string, target: string, date?: string): ApiEdge {
-  return { id, type, source, target, properties: date ? { date } : {} };
-}
-
-/** Two people, a statement each (2020 and 2021), an article reporting both, a dated criticism, a loner. */
-function canvas() {
-  const graph = createGraph();
-  mergePayload(
-    graph,
-    {
-      nodes: [
-        node('a', 'Actor'),
-        node('b', 'Actor'),
-        node('s2020', 'Statement', { date: '2020-10-23' }),
-        node('s2021', 'Statement', { date: '2021-01-15' }),
-        node('doc', 'Document'),
-        node('lonely', 'Actor'),
-      ],
-      edges: [
-        edge('e1', 'SAID', 'a', 's2020'),
-        edge('e2', 'SAID', 'b', 's2021'),
-        edge('e3', 'ABOUT', 's2021', 'a'),
-        edge('e4', 'REPORTED_IN', 's2020', 'doc'),
-        edge('e5', 'REPORTED_IN', 's2021', 'doc'),
-        edge('e6', 'CRITICIZED', 'b', 'a', '2021-03-01'),
-      ],
-    },
-    'overview',
-  );
-  return graph;
-}
+/** The sample canvas with its 2021 statement dated to the day. */
+const canvas = () => sampleCanvas('2021-01-15');
 
 describe('the histogram', () => {
   it('counts statements and relations in equal bins of whole days from the first date to the last', () => {

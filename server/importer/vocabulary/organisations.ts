@@ -3,24 +3,10 @@
  * General English news vocabulary, not tuned to any article.
  */
 
-/** Organisation heads: a capitalised sequence ending in one of these is an organisation. */
-export const ORG_WORDS = new Set([
+/** Organisation heads that do not say which kind of organisation (see INSTITUTION_KIND_WORDS for those that do). */
+const GENERIC_ORG_WORDS = [
   'Group',
-  'Endowment',
-  'Institute',
-  'Institution',
-  'Ministry',
-  'Department',
-  'Army',
-  'Navy',
-  'Forces',
-  'Force',
   'Council',
-  'Agency',
-  'University',
-  'Foundation',
-  'Center',
-  'Centre',
   'Committee',
   'Commission',
   'Organization',
@@ -29,39 +15,21 @@ export const ORG_WORDS = new Set([
   'Bank',
   'Fund',
   'Party',
-  'Parliament',
   'Assembly',
-  'Office',
   'Service',
   'Services',
   'Corporation',
   'Company',
   'Association',
   'Society',
-  'Court',
-  'Congress',
-  'Senate',
-  'Administration',
   'Authority',
-  'Bureau',
   'Board',
   'Alliance',
   'Coalition',
   'Movement',
   'Front',
   'Network',
-  'Times',
-  'Post',
-  'News',
-  'Press',
-  'Herald',
-  'Journal',
-  'Tribune',
-  'Gazette',
   'Guardian',
-  'Television',
-  'Radio',
-  'Broadcasting',
   'Initiative',
   'Programme',
   'Program',
@@ -72,17 +40,6 @@ export const ORG_WORDS = new Set([
   'College',
   'Laboratory',
   'Mission',
-  'Secretariat',
-  'Cabinet',
-  'Government',
-  'Guard',
-  'Police',
-  'Corps',
-  'Brigade',
-  'Division',
-  'Battalion',
-  'Regiment',
-  'Command',
   'Staff',
   'Club',
   'Federation',
@@ -92,7 +49,7 @@ export const ORG_WORDS = new Set([
   'Inc',
   'Ltd',
   'LLC',
-]);
+];
 
 /** "The ministry said": nouns that stand for the last institution named with that word. */
 export const INSTITUTION_NOUNS = new Set([
@@ -186,3 +143,9 @@ export const INSTITUTION_KIND_WORDS: ReadonlyArray<readonly [string, ReadonlySet
     ]),
   ],
 ];
+
+/** Organisation heads: a capitalised sequence ending in one of these is an organisation. */
+export const ORG_WORDS: ReadonlySet<string> = new Set([
+  ...GENERIC_ORG_WORDS,
+  ...INSTITUTION_KIND_WORDS.flatMap(([, kindWords]) => [...kindWords]),
+]);

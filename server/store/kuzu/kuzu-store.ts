@@ -11,6 +11,7 @@ import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
+import { STORE_KINDS } from '../../domain/stores.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
@@ -58,7 +59,7 @@ interface Lane {
 export class KuzuStore extends CypherStore {
   readonly kind = 'ladybug' as const;
   /** LadybugDB speaks Kuzu's Cypher: the dialect files stay in cypher/kuzu. */
-  readonly dialect = 'kuzu' as const;
+  readonly dialect = STORE_KINDS.ladybug.dialect;
   private writes: Promise<unknown> = Promise.resolve();
   private console: ConsoleRunner | null = null;
   /** Whether the FTS extension loaded: LadybugDB downloads it with `INSTALL fts`, so offline it may be missing. */
@@ -154,7 +155,7 @@ export class KuzuStore extends CypherStore {
   }
 
   private async createSchema(): Promise<void> {
-    for (const statement of splitStatements(loadCypher('schema', 'kuzu'))) await this.rows(statement);
+    for (const statement of splitStatements(loadCypher('schema', this.dialect))) await this.rows(statement);
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
@@ -225,7 +226,7 @@ export class KuzuStore extends CypherStore {
 
   protected async fullTextHits(lowerQuery: string, limit: number): Promise<Array<{ node: GraphNode; score: number }>> {
     if (!this.fullText) return [];
-    const template = loadCypher('search-fts', 'kuzu');
+    const template = loadCypher('search-fts', this.dialect);
     const hits: Array<{ node: GraphNode; score: number }> = [];
     for (const [table, index] of FTS_TABLES) {
       const statement = template.replaceAll('{table}', table).replaceAll('{index}', index);
@@ -327,7 +328,7 @@ export class KuzuStore extends CypherStore {
   private async createFullTextIndexes(): Promise<void> {
     if (!this.fullText) return;
     const existing = await this.existingIndexes();
-    for (const statement of splitStatements(loadCypher('fts-indexes', 'kuzu'))) {
+    for (const statement of splitStatements(loadCypher('fts-indexes', this.dialect))) {
       const index = /'([a-z_]+_fts)'/.exec(statement)?.[1];
       if (!index || existing.has(index)) continue;
       await this.rows(statement).catch(async (error: unknown) => {

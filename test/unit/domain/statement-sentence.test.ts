@@ -78,4 +78,13 @@ describe('a statement as a sentence', () => {
     expect(statementSentence(one)).toContain('about North Bank, River Board');
     expect(one.sentence.at(-1)?.text).toBe('Earlier news (+1 more)');
   });
+
+  it('puts a chosen article first among the sources (the reader’s own), the rest in reading order', () => {
+    const base = statement();
+    const earlier = { ...base.sources[0], documentId: 'doc:0', documentTitle: 'Earlier news', published: '2021-03-01' };
+    const later = { ...base.sources[0], documentId: 'doc:z', documentTitle: 'Later news', published: '2021-04-01' };
+    const view = withSentence({ ...base, sources: [later, earlier, ...base.sources] }, { firstSource: 'doc:a' });
+    expect(view.sources.map((source) => source.documentId)).toEqual(['doc:a', 'doc:0', 'doc:z']);
+    expect(view.sentence.at(-1)?.text).toBe('Bridge news (+2 more)');
+  });
 });
