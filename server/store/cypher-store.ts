@@ -274,16 +274,21 @@ export abstract class CypherStore implements GraphStore {
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
+    const nodes = [center, ...(await this.rankedNeighbors(center, options))];
+    const edges = await this.edgesAmong(nodes);
+    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
+  }
+
+  /** One page of a node's neighbours, the most connected first (then by id). */
+  protected async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
     // An empty list means every type, in both dialects (neighbors.cypher).
     const rows = await this.rows(this.labelled('neighbors', center.label), {
-      id,
+      id: center.id,
       types: options.types,
       skip: options.skip ?? 0,
       limit: options.limit,
     });
-    const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
-    const edges = await this.edgesAmong(nodes);
-    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
+    return rows.map((row) => this.toNode(row.m));
   }
 
   async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {

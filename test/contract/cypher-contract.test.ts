@@ -171,6 +171,8 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
+  'neighbor-ids': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
+  'neighbor-degrees': { splices: { label: ':Actor' }, params: { ids: [ADA] } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -143,6 +143,21 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(onlyMet.edges.map((edge) => edge.type)).toEqual(['MET']);
     });
 
+    it('ranks every neighbour by its degree, ties by id, and pages through them without gaps', async () => {
+      const all = await reader.neighbors('actor:ada-lovelace', { limit: 50, types: [] });
+      const ranked = await Promise.all(
+        all.nodes.slice(1).map(async (node) => ({ id: node.id, degree: await reader.degree(node.id) })),
+      );
+      const expected = [...ranked].sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+      expect(ranked).toEqual(expected);
+      const paged: string[] = [];
+      for (let skip = 0; skip < ranked.length; skip += 2) {
+        const page = await reader.neighbors('actor:ada-lovelace', { limit: 2, skip, types: [] });
+        paged.push(...page.nodes.slice(1).map((node) => node.id));
+      }
+      expect(paged).toEqual(ranked.map((item) => item.id));
+    });
+
     describe('shortest paths', () => {
       const all = { maxLength: 6, types: [] as string[] };
 

@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
@@ -20,6 +20,8 @@ import { edgeFromColumns, toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel 
 import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
 import { edgePagesByOffset, nodePagesByOffset, relationshipColumns } from './kuzu-pages.js';
+import { rankedNeighborIds } from './kuzu-neighbors.js';
+import { groupBy } from '../../domain/group-by.js';
 
 const FTS_TABLES = [
   ['Actor', 'actor_fts'],
@@ -204,6 +206,20 @@ export class KuzuStore extends CypherStore {
     } finally {
       await iterator.return?.();
     }
+  }
+
+  /** Ranked from ids and degrees first, then one page's properties (kuzu-neighbors.ts). */
+  protected override async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
+    const page = await rankedNeighborIds((statement, params) => this.rows(statement, params), center, options);
+    const byId = new Map<string, GraphNode>();
+    for (const [label, group] of groupBy(page, (item) => item.label)) {
+      const statement = this.labelled('nodes-by-ids', label);
+      for (const row of await this.rows(statement, { ids: group.map((item) => item.id) })) {
+        const node = this.toNode(row.n);
+        byId.set(node.id, node);
+      }
+    }
+    return page.flatMap((item) => byId.get(item.id) ?? []);
   }
 
   /** Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher). */
