@@ -31,6 +31,7 @@ import type {
   GraphPath,
   DocumentTitle,
   GraphStore,
+  IncidentCounts,
   IncidentEdge,
   NeighborOptions,
   PathOptions,
@@ -261,14 +262,41 @@ export abstract class CypherStore implements GraphStore {
       const params = single ? { id: group[0].id } : { ids: group.map((node) => node.id) };
       for (const row of await this.rows(statement, params)) {
         const center = byId.get(String(row.center));
-        if (!center) continue;
-        const other = this.toNode(row.m);
-        const direction = row.direction === 'out' ? 'out' : 'in';
-        const [source, target] = direction === 'out' ? [center, other] : [other, center];
-        incident.get(center.id)!.push({ edge: this.toEdge(row.e, source, target), direction, other });
+        if (center) incident.get(center.id)!.push(this.incidentEdge(row, center));
       }
     }
     return incident;
+  }
+
+  /** One row of incident-edges (`e`, `m`, `direction`) as seen from `center`. */
+  private incidentEdge(row: Row, center: GraphNode): IncidentEdge {
+    const other = this.toNode(row.m);
+    const direction = row.direction === 'out' ? 'out' : 'in';
+    const [source, target] = direction === 'out' ? [center, other] : [other, center];
+    return { edge: this.toEdge(row.e, source, target), direction, other };
+  }
+
+  async incidentCounts(node: GraphNode): Promise<IncidentCounts> {
+    const counts: IncidentCounts = { edges: 0, others: 0, byType: {} };
+    for (const row of await this.rows(this.labelled('incident-counts', node.label), { id: node.id })) {
+      const each = { edges: Number(row.edges), others: Number(row.others) };
+      if (row.type === '') Object.assign(counts, each);
+      else counts.byType[String(row.type)] = each;
+    }
+    return counts;
+  }
+
+  /** One statement: a UNION ALL with one part per type, each part with its own LIMIT. */
+  async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
+    const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
+    if (known.length === 0) return [];
+    const template = this.labelled('incident-edges-first', node.label);
+    const params: Row = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
+    const parts = known.map((type, n) => {
+      params[`type${n}`] = type;
+      return template.replaceAll('{n}', String(n));
+    });
+    return (await this.rows(parts.join('\nUNION ALL\n'), params)).map((row) => this.incidentEdge(row, node));
   }
 
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
