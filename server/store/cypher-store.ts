@@ -286,17 +286,17 @@ export abstract class CypherStore implements GraphStore {
     return counts;
   }
 
-  /** One statement: a UNION ALL with one part per type, each part with its own LIMIT. */
+  /** One query per type (see incident-edges-first.cypher). */
   async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
     const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
-    if (known.length === 0) return [];
     const template = this.labelled('incident-edges-first', node.label);
-    const params: Row = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
-    const parts = known.map((type, n) => {
-      params[`type${n}`] = type;
-      return template.replaceAll('{n}', String(n));
-    });
-    return (await this.rows(parts.join('\nUNION ALL\n'), params)).map((row) => this.incidentEdge(row, node));
+    const params = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
+    const incident: IncidentEdge[] = [];
+    for (const type of known) {
+      const rows = await this.rows(template.replaceAll('{types}', typesPattern([type])), params);
+      incident.push(...rows.map((row) => this.incidentEdge(row, node)));
+    }
+    return incident;
   }
 
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {

@@ -96,7 +96,7 @@ export interface GraphStore {
   incidentCounts(node: GraphNode): Promise<IncidentCounts>;
   /**
    * At most `perType` relationships of each of these types leaving the node and as many entering
-   * it, with the node at the other end, in one read: what a busy node's details show.
+   * it, with the node at the other end: what a busy node's details show.
    */
   incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]>;
   /** Title and date of each document found among these ids, in one read. */
