@@ -198,6 +198,15 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       expect(listed('MET').every((relation) => relation.direction === 'out')).toBe(true);
       expect(listed('CONTACTED')).toHaveLength(DETAILS_PER_TYPE);
       expect(listed('CONTACTED').every((relation) => relation.direction === 'in')).toBe(true);
+      // Its neighbours, too many to rank in steps on LadybugDB, ranked alike: degree, then id.
+      const ranked = await reader.neighbors('actor:hub', { limit: HUB_CONTACTED + 10, types: [] });
+      const ids = (from: number, to: number) =>
+        Array.from({ length: to - from }, (_, i) => `actor:crowd-${from + i}`).sort();
+      expect(ranked.nodes.map((node) => node.id)).toEqual([
+        'actor:hub',
+        ...ids(0, HUB_CONTACTED),
+        ...ids(HUB_CONTACTED, HUB_MET).slice(0, 10),
+      ]);
       // A dossier lists every one.
       const all = await nodeDetails(reader, 'actor:hub', { all: true });
       expect(all.relations).toHaveLength(HUB_MET + HUB_CONTACTED);

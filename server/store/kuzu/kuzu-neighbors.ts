@@ -24,18 +24,26 @@ function byRank(a: Ranked, b: Ranked): number {
 }
 
 /**
- * The ids and labels of one page of the neighbours of `center`, in rank order. `findNodes` then
- * reads their properties (the caller's, so that nodes convert one way only).
+ * Up to this many neighbours, ranking them in steps pays: `m.id IN $ids` compares every row of the
+ * table with the whole list, so for the busiest nodes (thousands of neighbours) the one-query
+ * ranking (cypher/kuzu/neighbors.cypher) is faster again.
+ */
+export const STEPWISE_NEIGHBOURS = 200;
+
+/**
+ * The ids and labels of one page of the neighbours of `center`, in rank order (the caller reads
+ * their properties), or null when the node has more than STEPWISE_NEIGHBOURS of them.
  */
 export async function rankedNeighborIds(
   rows: Rows,
   center: GraphNode,
   options: NeighborOptions,
-): Promise<Array<{ id: string; label: NodeLabel }>> {
+): Promise<Array<{ id: string; label: NodeLabel }> | null> {
   const neighbours = await rows(loadCypher('neighbor-ids', 'kuzu').replaceAll('{label}', `:${center.label}`), {
     id: center.id,
     types: options.types,
   });
+  if (neighbours.length > STEPWISE_NEIGHBOURS) return null;
   const ranked: Ranked[] = [];
   const known = groupBy(
     neighbours.filter((row) => (NODE_LABELS as readonly string[]).includes(String(row.label))),

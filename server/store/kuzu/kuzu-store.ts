@@ -208,9 +208,10 @@ export class KuzuStore extends CypherStore {
     }
   }
 
-  /** Ranked from ids and degrees first, then one page's properties (kuzu-neighbors.ts). */
+  /** Ranked from ids and degrees first, then one page's properties (kuzu-neighbors.ts); a busy node's in one query. */
   protected override async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
     const page = await rankedNeighborIds((statement, params) => this.rows(statement, params), center, options);
+    if (!page) return super.rankedNeighbors(center, options);
     const byId = new Map<string, GraphNode>();
     for (const [label, group] of groupBy(page, (item) => item.label)) {
       const statement = this.labelled('nodes-by-ids', label);
