@@ -16,6 +16,7 @@ import {
 } from '../domain/graph.js';
 import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
 import {
+  EVIDENCE_PROPERTIES,
   MAX_PATH_LENGTH,
   uniqueById,
   type GraphCounts,
@@ -129,7 +130,7 @@ export abstract class CypherStore implements GraphStore {
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
    * with one part per pair of labels present that some relationship type connects.
    */
-  protected async edgesAmong(nodes: GraphNode[]): Promise<GraphEdge[]> {
+  protected async edgesAmong(nodes: GraphNode[], omit: readonly string[] = []): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const idsByLabel = new Map<NodeLabel, string[]>();
@@ -146,7 +147,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(this.edgesAmongPart(from, to).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to, omit).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -155,12 +156,18 @@ export abstract class CypherStore implements GraphStore {
     return rows.flatMap((row) => {
       const source = byId.get(String(row.source));
       const target = byId.get(String(row.target));
-      return source && target ? [this.edgeAmong(row, source, target)] : [];
+      if (!source || !target) return [];
+      const edge = this.edgeAmong(row, source, target);
+      for (const key of omit) delete edge.properties[key];
+      return [edge];
     });
   }
 
-  /** One part of edges-among, for relationships from `from` to `to` ({n} still to be set). */
-  protected edgesAmongPart(from: NodeLabel, to: NodeLabel): string {
+  /**
+   * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
+   * that reads properties as columns leaves those in `omit` out.
+   */
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = []): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 
@@ -228,7 +235,7 @@ export abstract class CypherStore implements GraphStore {
 
   async overview(limit: number): Promise<GraphBatch> {
     const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
-    return { nodes, edges: await this.edgesAmong(nodes) };
+    return { nodes, edges: await this.edgesAmong(nodes, EVIDENCE_PROPERTIES) };
   }
 
   async getNode(id: string): Promise<GraphNode | null> {

@@ -302,6 +302,17 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       for (const edge of overview.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
     });
 
+    it("draws the overview's relationships without their sentences, which opening one reads", async () => {
+      const overview = await reader.overview(20);
+      const met = overview.edges.find((edge) => edge.type === 'MET')!;
+      expect(met.properties).toMatchObject({ date: '2024-04-30' });
+      for (const edge of overview.edges) {
+        for (const key of ['evidence', 'spans', 'sentence']) expect(edge.properties).not.toHaveProperty(key);
+      }
+      const [opened] = await reader.findEdges([met.id]);
+      expect(decodeEvidence(opened.properties.evidence).length).toBeGreaterThan(0);
+    });
+
     it('exports the whole graph with the properties it was given', async () => {
       const exported = await reader.exportAll();
       expect(exported.nodes).toHaveLength(12);

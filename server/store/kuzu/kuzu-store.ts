@@ -224,8 +224,8 @@ export class KuzuStore extends CypherStore {
   }
 
   /** Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher). */
-  protected override edgesAmongPart(from: NodeLabel, to: NodeLabel): string {
-    return super.edgesAmongPart(from, to).replaceAll('{columns}', relationshipColumns(from, to));
+  protected override edgesAmongPart(from: NodeLabel, to: NodeLabel, omit: readonly string[] = []): string {
+    return super.edgesAmongPart(from, to).replaceAll('{columns}', relationshipColumns(from, to, omit));
   }
 
   protected override edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
