@@ -222,6 +222,17 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       ]);
     });
 
+    it('stops reading when an export stops after its first page, and the next export reads every page', async () => {
+      for await (const page of reader.edgePages(3)) {
+        expect(page.length).toBeGreaterThan(0);
+        break;
+      }
+      expect(await reader.getNode(CURATED)).toMatchObject({ id: CURATED });
+      let edges = 0;
+      for await (const page of reader.edgePages(3)) edges += page.length;
+      expect(edges).toBe(graph.edges.length);
+    });
+
     it('pages the whole graph so that every node and relationship comes exactly once', async () => {
       const nodeIds: string[] = [];
       for await (const page of reader.nodePages(3)) {
