@@ -211,7 +211,8 @@ export function renderDetails(panel: HTMLElement, details: NodeDetailsResponse, 
     groups.set(relation.edge.type, [...(groups.get(relation.edge.type) ?? []), relation]);
   for (const [type, relations] of [...groups.entries()].sort()) {
     panel.append(
-      el('h3', {}, `${type} (${relations.length})`),
+      // A busy node's details list the first few of each type; the count is of all of them.
+      el('h3', {}, `${type} (${details.relationCounts[type] ?? relations.length})`),
       ...relations.slice(0, 50).map((r) => relationView(r, actions)),
     );
   }

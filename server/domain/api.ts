@@ -128,7 +128,10 @@ export interface NodeDetailsResponse {
   degree: number;
   /** Distinct neighbours in all (`total`) and by relationship type: what "expand" can bring. */
   neighbours: { total: number; byType: Record<string, number> };
+  /** For a node with many relationships, the first few of each type and direction (see relationCounts). */
   relations: RelationView[];
+  /** How many relationships of each type touch the node: all of them, listed in `relations` or not. */
+  relationCounts: Record<string, number>;
   statements: StatementView[];
 }
 

@@ -7,6 +7,13 @@ import type { GraphBatch, GraphNode } from './graph.js';
 /** The longest path a store looks for (`shortestPath`), and so the most the API accepts. */
 export const MAX_PATH_LENGTH = 8;
 
+/**
+ * Relationship properties that hold the sentences behind a fact: the bulk of a relationship's
+ * bytes. The overview leaves them out (thousands of relationships to draw; the explorer shows them
+ * only when a relationship is opened, from GET /api/edges/:id).
+ */
+export const EVIDENCE_PROPERTIES: readonly string[] = ['evidence', 'spans', 'sentence'];
+
 /** The most shortest paths one request for all of them returns. */
 export const ALL_PATHS_MAX = 25;
 

@@ -4,7 +4,7 @@
  */
 import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
+import type { GraphStore } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 import { STATEMENT_PARTS, statementView } from './statement-views.js';
@@ -12,15 +12,35 @@ import { STATEMENT_PARTS, statementView } from './statement-views.js';
 /** Relations to documents are listed as sources, not as relations. */
 const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
 
+/** Up to this many relationships, a node's details list every one of them. */
+export const DETAILS_ALL_UP_TO = 200;
+/** Past it, the first this many of each type and direction, with counts for all (what Bloom shows). */
+export const DETAILS_PER_TYPE = 20;
+
+export interface NodeDetailsOptions {
+  /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
+  all?: boolean;
+}
+
 /**
- * A few queries whatever the node's degree: the node, its incident edges, the speakers and
- * articles of (up to 100 of) its statements together, and the titles of every document its
- * relations' evidence names together.
+ * A few queries whatever the node's degree: the node, its counts per relationship type, its
+ * incident edges (every one, or the first DETAILS_PER_TYPE of each type and direction for a node
+ * with more than DETAILS_ALL_UP_TO), the speakers and articles of (up to 100 of) its statements
+ * together, and the titles of every document its relations' evidence names together. Reading every
+ * relationship of the busiest node (thousands, each with the node at its other end) took seconds.
  */
-export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDetailsResponse> {
+export async function nodeDetails(
+  store: GraphStore,
+  id: string,
+  options: NodeDetailsOptions = {},
+): Promise<NodeDetailsResponse> {
   const node = await store.getNode(id);
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
-  const incident = (await store.incidentEdgesOf([node])).get(node.id) ?? [];
+  const counts = await store.incidentCounts(node);
+  const incident =
+    options.all || counts.edges <= DETAILS_ALL_UP_TO
+      ? ((await store.incidentEdgesOf([node])).get(node.id) ?? [])
+      : await store.incidentSample(node, Object.keys(counts.byType), DETAILS_PER_TYPE);
 
   const statementNodes = (
     node.label === 'Statement'
@@ -70,21 +90,13 @@ export async function nodeDetails(store: GraphStore, id: string): Promise<NodeDe
   }
   return {
     node: toApiNode(node),
-    degree: incident.length,
-    neighbours: countNeighbours(incident),
+    degree: counts.edges,
+    neighbours: {
+      total: counts.others,
+      byType: Object.fromEntries(Object.entries(counts.byType).map(([type, each]) => [type, each.others])),
+    },
     relations,
+    relationCounts: Object.fromEntries(Object.entries(counts.byType).map(([type, each]) => [type, each.edges])),
     statements,
   };
-}
-
-/** Distinct nodes at the other end, in all and per relationship type. */
-function countNeighbours(incident: IncidentEdge[]): NodeDetailsResponse['neighbours'] {
-  const all = new Set<string>();
-  const byType = new Map<string, Set<string>>();
-  for (const item of incident) {
-    all.add(item.other.id);
-    if (!byType.has(item.edge.type)) byType.set(item.edge.type, new Set());
-    byType.get(item.edge.type)!.add(item.other.id);
-  }
-  return { total: all.size, byType: Object.fromEntries([...byType].map(([type, ids]) => [type, ids.size])) };
 }

@@ -16,6 +16,7 @@ import {
 } from '../domain/graph.js';
 import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
 import {
+  EVIDENCE_PROPERTIES,
   MAX_PATH_LENGTH,
   uniqueById,
   type GraphCounts,
@@ -31,6 +32,7 @@ import type {
   GraphPath,
   DocumentTitle,
   GraphStore,
+  IncidentCounts,
   IncidentEdge,
   NeighborOptions,
   PathOptions,
@@ -126,7 +128,7 @@ export abstract class CypherStore implements GraphStore {
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
    * with one part per pair of labels present that some relationship type connects.
    */
-  protected async edgesAmong(nodes: GraphNode[]): Promise<GraphEdge[]> {
+  protected async edgesAmong(nodes: GraphNode[], omit: readonly string[] = []): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const idsByLabel = new Map<NodeLabel, string[]>();
@@ -143,7 +145,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(this.edgesAmongPart(from, to).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to, omit).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -152,12 +154,18 @@ export abstract class CypherStore implements GraphStore {
     return rows.flatMap((row) => {
       const source = byId.get(String(row.source));
       const target = byId.get(String(row.target));
-      return source && target ? [this.edgeAmong(row, source, target)] : [];
+      if (!source || !target) return [];
+      const edge = this.edgeAmong(row, source, target);
+      for (const key of omit) delete edge.properties[key];
+      return [edge];
     });
   }
 
-  /** One part of edges-among, for relationships from `from` to `to` ({n} still to be set). */
-  protected edgesAmongPart(from: NodeLabel, to: NodeLabel): string {
+  /**
+   * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
+   * that reads properties as columns leaves those in `omit` out.
+   */
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = []): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 
@@ -225,7 +233,7 @@ export abstract class CypherStore implements GraphStore {
 
   async overview(limit: number): Promise<GraphBatch> {
     const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
-    return { nodes, edges: await this.edgesAmong(nodes) };
+    return { nodes, edges: await this.edgesAmong(nodes, EVIDENCE_PROPERTIES) };
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
@@ -259,12 +267,39 @@ export abstract class CypherStore implements GraphStore {
       const params = single ? { id: group[0].id } : { ids: group.map((node) => node.id) };
       for (const row of await this.rows(statement, params)) {
         const center = byId.get(String(row.center));
-        if (!center) continue;
-        const other = this.toNode(row.m);
-        const direction = row.direction === 'out' ? 'out' : 'in';
-        const [source, target] = direction === 'out' ? [center, other] : [other, center];
-        incident.get(center.id)!.push({ edge: this.toEdge(row.e, source, target), direction, other });
+        if (center) incident.get(center.id)!.push(this.incidentEdge(row, center));
       }
+    }
+    return incident;
+  }
+
+  /** One row of incident-edges (`e`, `m`, `direction`) as seen from `center`. */
+  private incidentEdge(row: Row, center: GraphNode): IncidentEdge {
+    const other = this.toNode(row.m);
+    const direction = row.direction === 'out' ? 'out' : 'in';
+    const [source, target] = direction === 'out' ? [center, other] : [other, center];
+    return { edge: this.toEdge(row.e, source, target), direction, other };
+  }
+
+  async incidentCounts(node: GraphNode): Promise<IncidentCounts> {
+    const counts: IncidentCounts = { edges: 0, others: 0, byType: {} };
+    for (const row of await this.rows(this.labelled('incident-counts', node.label), { id: node.id })) {
+      const each = { edges: Number(row.edges), others: Number(row.others) };
+      if (row.type === '') Object.assign(counts, each);
+      else counts.byType[String(row.type)] = each;
+    }
+    return counts;
+  }
+
+  /** One query per type (see incident-edges-first.cypher). */
+  async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
+    const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
+    const template = this.labelled('incident-edges-first', node.label);
+    const params = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
+    const incident: IncidentEdge[] = [];
+    for (const type of known) {
+      const rows = await this.rows(template.replaceAll('{types}', typesPattern([type])), params);
+      incident.push(...rows.map((row) => this.incidentEdge(row, node)));
     }
     return incident;
   }
@@ -272,16 +307,21 @@ export abstract class CypherStore implements GraphStore {
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
+    const nodes = [center, ...(await this.rankedNeighbors(center, options))];
+    const edges = await this.edgesAmong(nodes);
+    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
+  }
+
+  /** One page of a node's neighbours, the most connected first (then by id). */
+  protected async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
     // An empty list means every type, in both dialects (neighbors.cypher).
     const rows = await this.rows(this.labelled('neighbors', center.label), {
-      id,
+      id: center.id,
       types: options.types,
       skip: options.skip ?? 0,
       limit: options.limit,
     });
-    const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
-    const edges = await this.edgesAmong(nodes);
-    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
+    return rows.map((row) => this.toNode(row.m));
   }
 
   async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {

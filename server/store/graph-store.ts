@@ -29,6 +29,13 @@ export interface IncidentEdge {
   other: GraphNode;
 }
 
+/** Relationships touching a node and the distinct nodes they reach: in all and per type. */
+export interface IncidentCounts {
+  edges: number;
+  others: number;
+  byType: Record<string, { edges: number; others: number }>;
+}
+
 /** What evidence shows of a document: its title and date (null when it has none). */
 export interface DocumentTitle {
   title: string | null;
@@ -85,6 +92,13 @@ export interface GraphStore {
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
   /** incidentEdges of many nodes at once (by node id; an empty list for a node without any). */
   incidentEdgesOf(nodes: GraphNode[], types?: string[]): Promise<Map<string, IncidentEdge[]>>;
+  /** How many relationships touch the node and how many nodes they reach, without reading them. */
+  incidentCounts(node: GraphNode): Promise<IncidentCounts>;
+  /**
+   * At most `perType` relationships of each of these types leaving the node and as many entering
+   * it, with the node at the other end: what a busy node's details show.
+   */
+  incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]>;
   /** Title and date of each document found among these ids, in one read. */
   documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
   /**

@@ -135,6 +135,8 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
   'edges-by-ids': { splices: { label: ':Actor', type: ':SAID' }, params: { ids: [`SAID:${ADA}->stmt:engines`] } },
   'edges-page': { splices: { type: 'SAID', from: 'Actor', to: 'Statement' }, params: { after: '', limit: 10 } },
   'incident-edges': { splices: { label: ':Actor', types: '' }, params: { id: ADA } },
+  'incident-counts': { splices: { label: ':Actor' }, params: { id: ADA } },
+  'incident-edges-first': { splices: { label: ':Actor', types: ':MET' }, params: { id: ADA, limit: 5 } },
   'incident-edges-of': { splices: { label: ':Actor', types: ':SAID|MET' }, params: { ids: [ADA] } },
   neighborhood: { splices: { label: ':Actor', depth: '2' }, params: { id: ADA, limit: 10 } },
   neighbors: { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 10 } },
@@ -171,6 +173,8 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
+  'neighbor-ids': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
+  'neighbor-degrees': { splices: { label: ':Actor' }, params: { ids: [ADA] } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -143,6 +143,21 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(onlyMet.edges.map((edge) => edge.type)).toEqual(['MET']);
     });
 
+    it('ranks every neighbour by its degree, ties by id, and pages through them without gaps', async () => {
+      const all = await reader.neighbors('actor:ada-lovelace', { limit: 50, types: [] });
+      const ranked = await Promise.all(
+        all.nodes.slice(1).map(async (node) => ({ id: node.id, degree: await reader.degree(node.id) })),
+      );
+      const expected = [...ranked].sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+      expect(ranked).toEqual(expected);
+      const paged: string[] = [];
+      for (let skip = 0; skip < ranked.length; skip += 2) {
+        const page = await reader.neighbors('actor:ada-lovelace', { limit: 2, skip, types: [] });
+        paged.push(...page.nodes.slice(1).map((node) => node.id));
+      }
+      expect(paged).toEqual(ranked.map((item) => item.id));
+    });
+
     describe('shortest paths', () => {
       const all = { maxLength: 6, types: [] as string[] };
 
@@ -285,6 +300,17 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(overview.nodes[0].id).toBe('actor:ada-lovelace');
       const ids = new Set(overview.nodes.map((node) => node.id));
       for (const edge of overview.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+    });
+
+    it("draws the overview's relationships without their sentences, which opening one reads", async () => {
+      const overview = await reader.overview(20);
+      const met = overview.edges.find((edge) => edge.type === 'MET')!;
+      expect(met.properties).toMatchObject({ date: '2024-04-30' });
+      for (const edge of overview.edges) {
+        for (const key of ['evidence', 'spans', 'sentence']) expect(edge.properties).not.toHaveProperty(key);
+      }
+      const [opened] = await reader.findEdges([met.id]);
+      expect(decodeEvidence(opened.properties.evidence).length).toBeGreaterThan(0);
     });
 
     it('exports the whole graph with the properties it was given', async () => {

@@ -6,13 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvidence, type GraphBatch, type GraphEdge, type GraphNode } from '../../server/domain/graph.js';
-import { nodeDetails } from '../../server/explore/node-details.js';
+import { DETAILS_ALL_UP_TO, DETAILS_PER_TYPE, nodeDetails } from '../../server/explore/node-details.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { entity } from '../helpers/sample-graph.js';
 import type { StoreFactory } from './graph-store-contract.js';
 
 const CURATED = 'Q1001';
 const STATEMENTS = 12;
+const HUB_MET = 215;
+const HUB_CONTACTED = 30;
 
 function document(id: string, title: string, published: string): GraphNode {
   return {
@@ -111,7 +113,14 @@ export function readGraph(): GraphBatch {
   }
   edges.push(edge('MEMBER_OF', curated, agency));
   edges.push({ ...edge('CONTACTED', agency, speakers[5]), id: 'contact-without-pattern' });
-  return { nodes: [gazette, digest, curated, agency, ...speakers.slice(1), ...statements], edges };
+  // A busy actor: more relationships than node details list one by one (DETAILS_ALL_UP_TO).
+  const hub = entity('actor:hub', 'Actor', 'Busy Person', 'person');
+  const crowd = Array.from({ length: HUB_MET }, (_, i) =>
+    entity(`actor:crowd-${i}`, 'Actor', `Crowd Person ${i}`, 'person'),
+  );
+  crowd.forEach((other) => edges.push(edge('MET', hub, other)));
+  crowd.slice(0, HUB_CONTACTED).forEach((other) => edges.push(edge('CONTACTED', other, hub)));
+  return { nodes: [gazette, digest, curated, agency, ...speakers.slice(1), ...statements, hub, ...crowd], edges };
 }
 
 export function describeGraphStoreReadContract(name: string, factory: StoreFactory): void {
@@ -178,6 +187,32 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       }
     });
 
+    it("lists a busy node's first relationships of each type and direction, and counts all of them", async () => {
+      const details = await nodeDetails(reader, 'actor:hub');
+      expect(HUB_MET + HUB_CONTACTED).toBeGreaterThan(DETAILS_ALL_UP_TO);
+      expect(details.degree).toBe(HUB_MET + HUB_CONTACTED);
+      expect(details.neighbours).toEqual({ total: HUB_MET, byType: { MET: HUB_MET, CONTACTED: HUB_CONTACTED } });
+      expect(details.relationCounts).toEqual({ MET: HUB_MET, CONTACTED: HUB_CONTACTED });
+      const listed = (type: string) => details.relations.filter((relation) => relation.edge.type === type);
+      expect(listed('MET')).toHaveLength(DETAILS_PER_TYPE);
+      expect(listed('MET').every((relation) => relation.direction === 'out')).toBe(true);
+      expect(listed('CONTACTED')).toHaveLength(DETAILS_PER_TYPE);
+      expect(listed('CONTACTED').every((relation) => relation.direction === 'in')).toBe(true);
+      // Its neighbours, too many to rank in steps on LadybugDB, ranked alike: degree, then id.
+      const ranked = await reader.neighbors('actor:hub', { limit: HUB_CONTACTED + 10, types: [] });
+      const ids = (from: number, to: number) =>
+        Array.from({ length: to - from }, (_, i) => `actor:crowd-${from + i}`).sort();
+      expect(ranked.nodes.map((node) => node.id)).toEqual([
+        'actor:hub',
+        ...ids(0, HUB_CONTACTED),
+        ...ids(HUB_CONTACTED, HUB_MET).slice(0, 10),
+      ]);
+      // A dossier lists every one.
+      const all = await nodeDetails(reader, 'actor:hub', { all: true });
+      expect(all.relations).toHaveLength(HUB_MET + HUB_CONTACTED);
+      expect(all.relationCounts).toEqual(details.relationCounts);
+    });
+
     it('lists a speaker with a curated id as the speaker of its statement', async () => {
       const details = await nodeDetails(reader, CURATED);
       expect(details.statements.map((view) => [view.id, view.speaker?.id])).toEqual([['stmt:read-0', CURATED]]);
@@ -185,6 +220,17 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
         'doc:digest',
         'doc:gazette',
       ]);
+    });
+
+    it('stops reading when an export stops after its first page, and the next export reads every page', async () => {
+      for await (const page of reader.edgePages(3)) {
+        expect(page.length).toBeGreaterThan(0);
+        break;
+      }
+      expect(await reader.getNode(CURATED)).toMatchObject({ id: CURATED });
+      let edges = 0;
+      for await (const page of reader.edgePages(3)) edges += page.length;
+      expect(edges).toBe(graph.edges.length);
     });
 
     it('pages the whole graph so that every node and relationship comes exactly once', async () => {

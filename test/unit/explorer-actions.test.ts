@@ -65,6 +65,7 @@ function fakeDatabase() {
         degree: neighboursOf(id).length,
         neighbours: { total: neighboursOf(id).length, byType: { MET: neighboursOf(id).length } },
         relations: [],
+        relationCounts: {},
         statements: [],
       };
       if (!holdDetails) return Promise.resolve(details);

@@ -151,7 +151,8 @@ export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
   const router = Router();
   mountRoute(router, dossier, async ({ params, query }, res) => {
     const { format } = query;
-    const details = await nodeDetails(store, params.id);
+    // A dossier lists every relationship, however many: it is read once, not on every click.
+    const details = await nodeDetails(store, params.id, { all: true });
     const slug =
       details.node.caption
         .toLowerCase()

@@ -24,12 +24,14 @@ const COLUMN_TYPE = { string: 'STRING', int: 'INT64', float: 'DOUBLE', bool: 'BO
  * `e.id AS id, …` for every relationship property of the schema, in one order for every pair of
  * labels so that the parts of a UNION ALL line up: a property no type from `from` to `to` has is a
  * typed null (a match over several relationship tables answers null where one lacks a column).
+ * Those in `omit` are not read at all.
  */
-export function relationshipColumns(from: NodeLabel, to: NodeLabel): string {
+export function relationshipColumns(from: NodeLabel, to: NodeLabel, omit: readonly string[] = []): string {
   const types = REL_TYPES.filter((type) => REL_ENDPOINTS[type].some(([a, b]) => a === from && b === to));
   const present = new Set(types.flatMap((type) => Object.keys(REL_PROPS[type])));
   const all = new Map(REL_TYPES.flatMap((type) => Object.entries(REL_PROPS[type])));
   return [...all]
+    .filter(([key]) => key === 'id' || !omit.includes(key))
     .map(([key, type]) => (present.has(key) ? `e.${key}` : `CAST(NULL AS ${COLUMN_TYPE[type]})`) + ` AS \`${key}\``)
     .join(', ');
 }

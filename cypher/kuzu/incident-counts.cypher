@@ -1,0 +1,10 @@
+// How many relationships touch a node ({label} as in node-by-id.cypher) and how many distinct
+// nodes they reach, per relationship type and in all (the row whose type is ''). Internal ids
+// only: no property is read, so this costs little whatever the node's degree.
+MATCH (n{label})-[e]-(m)
+WHERE n.id = $id
+RETURN label(e) AS type, count(e) AS edges, count(DISTINCT id(m)) AS others
+UNION ALL
+MATCH (n{label})-[e]-(m)
+WHERE n.id = $id
+RETURN '' AS type, count(e) AS edges, count(DISTINCT id(m)) AS others
