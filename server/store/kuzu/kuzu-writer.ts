@@ -258,11 +258,11 @@ async function copyRows(
   copyOptions = '',
 ): Promise<void> {
   const path = files.path();
-  writeCsv(
-    path,
-    header,
-    rows.map((row) => header.map((key) => csvValue(row[key], types[key]))),
-  );
+  // Each row's values are made as the file is written, not all first.
+  const values = function* () {
+    for (const row of rows) yield header.map((key) => csvValue(row[key], types[key]));
+  };
+  writeCsv(path, header, values());
   const options = COPY_CSV_OPTIONS.replace(/\)$/, `${copyOptions})`);
   await runSimple(connection, `COPY ${table} FROM '${path.replaceAll("'", "\\'")}' ${options}`);
 }
