@@ -396,6 +396,8 @@ export async function importDocuments(
   const run = new ImportRun(store, writer, assembler, curation, names);
   try {
     let done = 0;
+    // Said before the first batch, so that its time counts as importing, not as scanning.
+    progress({ phase: 'import', current: 0, total: scanned.scanned.length });
     for (const batch of chunks(scanned.scanned, batchSize)) {
       const documents = [];
       for (const item of batch) {
