@@ -146,4 +146,30 @@ describe('an import killed with SIGKILL', () => {
       expect(await exportOf(trial)).toEqual(reference);
     },
   );
+
+  it(
+    'killed while writing the statements (one write, last), a re-run writes them again: the uninterrupted graph',
+    { timeout: 400_000 },
+    async () => {
+      const reference = await exportOf(referencePath);
+      const trial = copyDatabase(base, join(tempDir(), 'statements.lbug'));
+      const killed = startImport(trial, corpus);
+      // The statements phase says 0/N before its one write starts.
+      while (!/statements: 0\//.test(killed.progress())) {
+        expect(await Promise.race([killed.exited.then(() => 'exited'), sleep(20)]), 'import ended first').not.toBe(
+          'exited',
+        );
+      }
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      const stats = await statsOf(trial);
+      // Every document batch was written before; of the statements, all or nothing.
+      expect(stats.nodes.Document).toBe(after.nodes.Document);
+      expect([before.nodes.Statement ?? 0, after.nodes.Statement]).toContain(stats.nodes.Statement ?? 0);
+
+      const again = startImport(trial, corpus);
+      expect(await again.exited).toBe(0);
+      expect(await exportOf(trial)).toEqual(reference);
+    },
+  );
 });

@@ -11,7 +11,7 @@
  *   through a query parameter, which round-trips anything.
  * - an empty field is NULL, for strings and numbers alike.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 export const COPY_CSV_OPTIONS = `(header=true, parallel=false, escape='"')`;
 
@@ -36,9 +36,23 @@ export function csvField(value: unknown): string {
   return `"${String(value).replaceAll('"', '""')}"`;
 }
 
-/** Writes rows (arrays of values in column order) under a header line. */
-export function writeCsv(path: string, header: string[], rows: unknown[][]): void {
-  const lines = [header.join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  writeFileSync(path, lines.join('\n') + '\n');
+/** Lines per write to the file: the whole table as one string took hundreds of MB in a large write. */
+const LINES_PER_WRITE = 1000;
+
+/** Writes rows (arrays of values in column order, or made one at a time) under a header line. */
+export function writeCsv(path: string, header: string[], rows: Iterable<unknown[]>): void {
+  const file = openSync(path, 'w');
+  try {
+    let lines = [header.join(',')];
+    for (const row of rows) {
+      lines.push(row.map(csvField).join(','));
+      if (lines.length >= LINES_PER_WRITE) {
+        writeSync(file, lines.join('\n') + '\n');
+        lines = [];
+      }
+    }
+    if (lines.length > 0) writeSync(file, lines.join('\n') + '\n');
+  } finally {
+    closeSync(file);
+  }
 }
