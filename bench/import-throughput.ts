@@ -147,9 +147,13 @@ async function importOnce(dir: string, db: string): Promise<void> {
   const phases: Record<string, number> = {};
   let phase = '';
   let phaseStarted = performance.now();
+  let statements = 0;
   const report = await importDocuments(store, [dir], {
     ...batch,
-    onProgress: ({ phase: next }) => {
+    onProgress: ({ phase: next, current, total }) => {
+      // On stderr, so that a run that fails says in which phase (the parent keeps stderr's tail).
+      if (next === 'statements') statements = total;
+      if (next !== phase || next === 'statements') process.stderr.write(`phase ${next} ${current}/${total}\n`);
       if (next === phase) return;
       const now = performance.now();
       if (phase) phases[phase] = now - phaseStarted;
@@ -167,6 +171,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
     nodeReadMs: timing.nodeReadMs(),
     edgeReadMs: timing.edgeReadMs(),
     phases,
+    statements,
     ...writeGrowth(timing.writes(), batches),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
@@ -186,6 +191,7 @@ interface Row {
     nodeReadMs: number;
     edgeReadMs: number;
     phases: Record<string, number>;
+    statements: number;
     firstMs: number;
     lastMs: number;
     maxRssMb: number;
@@ -208,8 +214,15 @@ function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: s
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') resolve({ out, failed: `killed after the ${capSeconds} s cap` });
-      else if (code !== 0) resolve({ out, failed: `exit ${code}: ${err.trim().split('\n').slice(-3).join(' / ')}` });
-      else resolve({ out });
+      else if (code !== 0) {
+        const lines = err.trim().split('\n');
+        const during = lines.filter((line) => line.startsWith('phase ')).pop() ?? 'before any phase';
+        const error = lines
+          .filter((line) => !line.startsWith('phase '))
+          .slice(-3)
+          .join(' / ');
+        resolve({ out, failed: `exit ${code} during ${during}: ${error}` });
+      } else resolve({ out });
     }),
   );
 }
@@ -256,7 +269,7 @@ function printRow(row: Row): void {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const phases = Object.entries(r.phases).map(([name, ms]) => `${name} ${seconds(ms)}`);
   console.log(
-    `        phases: ${phases.join(', ')}; reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
+    `        phases: ${phases.join(', ')} (${r.statements} statements); reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
       `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms`,
   );
 }
