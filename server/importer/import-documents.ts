@@ -25,7 +25,7 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.js';
-import type { GraphBatch, GraphNode } from '../domain/graph.js';
+import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
 import type { BatchWriter, GraphStore } from '../store/graph-store.js';
 import type { StatementOccurrence } from './resolve/statements.js';
 import {
@@ -66,6 +66,8 @@ export interface ImportOptions {
   ner?: NerChoice | undefined;
   /** Documents per write (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
+  /** Statements per write in the last phase (default STATEMENTS_PER_WRITE). */
+  statementsPerWrite?: number;
 }
 
 export interface ImportReport {
@@ -91,12 +93,34 @@ export interface ImportReport {
  */
 export const DEFAULT_BATCH_SIZE = 1000;
 
+/**
+ * Statements per write in the last phase (with their SAID, ABOUT and REPORTED_IN relationships).
+ * One write is fastest (see finishCorpus), but a write is one transaction, and LadybugDB keeps its
+ * pages in the buffer pool until it commits: at 20,000 articles (~216,000 statements) the one
+ * write failed with "the buffer pool is full" and the import ended without its statements. 5,000
+ * articles (~54,000 statements, about 11 per article of the bench's corpus) went in one write, so
+ * a write holds at most a little less than that (bench/import-throughput.ts --scaling 5000,20000).
+ */
+const STATEMENTS_PER_WRITE = 50_000;
+
 const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
 
 type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A statement's relationships by statement id (SAID points at the statement, the others away). */
+function edgesByStatement(edges: GraphEdge[]): Map<string, GraphEdge[]> {
+  const edgesOf = new Map<string, GraphEdge[]>();
+  for (const edge of edges) {
+    const statement = edge.type === 'SAID' ? edge.target : edge.source;
+    const list = edgesOf.get(statement);
+    if (list) list.push(edge);
+    else edgesOf.set(statement, [edge]);
+  }
+  return edgesOf;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -337,21 +361,36 @@ class ImportRun {
 
   /**
    * Entities no document refers to (states a role names, bylines) and the statements, merged over
-   * the corpus, in one write. Written 2,000 statements at a time, each write's commit cost more the
-   * larger the database (the new SAID, ABOUT and REPORTED_IN rows join the relationship tables of
-   * every actor and document): at 1,000 articles six writes took 42 s, 22 s of them in commits, and
-   * left a 166 MB database; one write, into empty relationship tables by COPY, took 25 s (2 s
-   * commit) and left 71 MB (bench/import-throughput.ts, loaded machine). A kill during it loses
-   * this write only: the next run finds every batch already imported and writes it again.
+   * the corpus, in as few writes as the engine holds (`perWrite` statements each). Written 2,000
+   * statements at a time, each write's commit cost more the larger the database (the new SAID,
+   * ABOUT and REPORTED_IN rows join the relationship tables of every actor and document): at 1,000
+   * articles six writes took 42 s, 22 s of them in commits, and left a 166 MB database; one write,
+   * into empty relationship tables by COPY, took 25 s (2 s commit) and left 71 MB
+   * (bench/import-throughput.ts, loaded machine). A kill during a write loses the statements not
+   * yet written: the next run finds every batch already imported and writes them all again (the
+   * ids are content hashes, so those already written are merged, not doubled).
    */
-  async finishCorpus(onProgress: (current: number, total: number) => void): Promise<void> {
+  async finishCorpus(perWrite: number, onProgress: (current: number, total: number) => void): Promise<void> {
     const remaining = [...this.assembler.entities.keys()].filter((key) => !this.writtenKeys.has(key));
     const statements = statementGraph(this.occurrences, this.assembler.entities);
     this.occurrences.length = 0;
-    onProgress(0, statements.nodes.size);
+    const total = statements.nodes.size;
+    onProgress(0, total);
     const entityNodes = remaining.map((key) => this.assembler.entityNode(key, []));
-    await this.write({ nodes: [...entityNodes, ...statements.nodes.values()], edges: statements.edges.all() });
-    onProgress(statements.nodes.size, statements.nodes.size);
+    const parts = chunks([...statements.nodes.values()], perWrite);
+    if (parts.length <= 1) {
+      await this.write({ nodes: [...entityNodes, ...(parts[0] ?? [])], edges: statements.edges.all() });
+      onProgress(total, total);
+      return;
+    }
+    const edgesOf = edgesByStatement(statements.edges.all());
+    if (entityNodes.length > 0) await this.write({ nodes: entityNodes, edges: [] });
+    let written = 0;
+    for (const part of parts) {
+      await this.write({ nodes: part, edges: part.flatMap((node) => edgesOf.get(node.id) ?? []) });
+      written += part.length;
+      onProgress(written, total);
+    }
   }
 
   /**
@@ -414,7 +453,7 @@ export async function importDocuments(
       done += batch.length;
       progress({ phase: 'import', current: done, total: scanned.scanned.length, path: batch.at(-1)?.file.path });
     }
-    await run.finishCorpus((current, total) =>
+    await run.finishCorpus(Math.max(1, options.statementsPerWrite ?? STATEMENTS_PER_WRITE), (current, total) =>
       progress({ phase: 'statements', current: Math.min(current, total), total }),
     );
   } finally {

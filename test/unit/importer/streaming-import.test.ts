@@ -73,6 +73,16 @@ describe('a streamed import', () => {
     expect(await exportOf([files], { batchSize: 3 })).toEqual(atOnce);
   });
 
+  it(
+    'gives the same graph with its statements written a few at a time as in one write',
+    { timeout: 120_000 },
+    async () => {
+      const statements = atOnce.nodes.filter((node) => node.label === 'Statement').length;
+      expect(statements).toBeGreaterThan(10);
+      expect(await exportOf([files], { statementsPerWrite: Math.ceil(statements / 4) })).toEqual(atOnce);
+    },
+  );
+
   it('gives the same graph in ten imports of consecutive parts as in one import', { timeout: 180_000 }, async () => {
     // Without the one article whose lone surname ("Asia") only resolves against a full name in
     // another part ("Southeast Asia"): separate imports do not resolve surnames against the
