@@ -22,6 +22,15 @@ const OUT = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs', 'screenshots'));
 const VIEWPORT = { width: 1440, height: 900 };
 
 /** The layout runs for a few seconds after each change: wait for it to settle before a shot. */
+/** The Path tab's shortest path between the samples' Aliyev and Baer, steps listed. */
+async function findAliyevToBaer(page: Page): Promise<void> {
+  await page.click('#tab-path');
+  await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
+  await pickSuggestion(page, '#path-to', 'Baer', 'Daniel Baer');
+  await page.click('#path-find');
+  await page.locator('[data-testid="path-steps"] li').first().waitFor();
+}
+
 async function settle(page: Page, ms = 4500): Promise<void> {
   await page.waitForTimeout(ms);
 }
@@ -60,22 +69,14 @@ const VIEWS: Array<{ name: string; setup: Setup; scheme?: 'light' | 'dark' }> = 
       await page.click('#tab-analysis');
       await page.selectOption('#color-mode', 'community');
       await page.selectOption('#size-mode', 'pagerank');
-      await page.click('#tab-path');
-      await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
-      await pickSuggestion(page, '#path-to', 'Baer', 'Daniel Baer');
-      await page.click('#path-find');
-      await page.locator('[data-testid="path-steps"] li').first().waitFor();
+      await findAliyevToBaer(page);
       await settle(page);
     },
   },
   {
     name: 'path-with-selection',
     setup: async (page) => {
-      await page.click('#tab-path');
-      await pickSuggestion(page, '#path-from', 'Aliyev', 'Ilham Aliyev');
-      await pickSuggestion(page, '#path-to', 'Baer', 'Daniel Baer');
-      await page.click('#path-find');
-      await page.locator('[data-testid="path-steps"] li').first().waitFor();
+      await findAliyevToBaer(page);
       await settle(page);
       await page.locator('[data-testid="path-steps"] li button').first().click();
       await settle(page, 1500);

@@ -377,17 +377,13 @@ class ImportRun {
     const total = statements.nodes.size;
     onProgress(0, total);
     const entityNodes = remaining.map((key) => this.assembler.entityNode(key, []));
-    const parts = chunks([...statements.nodes.values()], perWrite);
-    if (parts.length <= 1) {
-      await this.write({ nodes: [...entityNodes, ...(parts[0] ?? [])], edges: statements.edges.all() });
-      onProgress(total, total);
-      return;
-    }
+    // Entities go with the first write (even when there is no statement to write).
+    const parts = total > 0 ? chunks([...statements.nodes.values()], perWrite) : [[]];
     const edgesOf = edgesByStatement(statements.edges.all());
-    if (entityNodes.length > 0) await this.write({ nodes: entityNodes, edges: [] });
     let written = 0;
-    for (const part of parts) {
-      await this.write({ nodes: part, edges: part.flatMap((node) => edgesOf.get(node.id) ?? []) });
+    for (const [index, part] of parts.entries()) {
+      const edges = part.flatMap((node) => edgesOf.get(node.id) ?? []);
+      await this.write({ nodes: index === 0 ? [...entityNodes, ...part] : part, edges });
       written += part.length;
       onProgress(written, total);
     }

@@ -57,6 +57,19 @@ function startImport(dbPath: string, articles: string, extra: string[] = []) {
   return { child, exited, output: () => output, progress: () => progress };
 }
 
+/** Polls the import's progress every `pollMs` until `ready` says so; fails if the import ends first. */
+async function waitForProgress(
+  run: ReturnType<typeof startImport>,
+  pollMs: number,
+  ready: (progress: string) => boolean,
+): Promise<void> {
+  while (!ready(run.progress())) {
+    expect(await Promise.race([run.exited.then(() => 'exited'), sleep(pollMs)]), 'import ended first').not.toBe(
+      'exited',
+    );
+  }
+}
+
 async function exportOf(dbPath: string): Promise<GraphBatch> {
   const store = await KuzuStore.open({ path: dbPath, readOnly: true });
   try {
@@ -126,13 +139,10 @@ describe('an import killed with SIGKILL', () => {
       const trial = copyDatabase(base, join(tempDir(), 'resume.lbug'));
       const killed = startImport(trial, corpus, ['--batch-size', '10']);
       // Killed as soon as its progress line shows some batches written.
-      for (;;) {
-        const done = [...killed.progress().matchAll(/importing: (\d+)\/(\d+)/g)].at(-1);
-        if (done && Number(done[1]) > 0 && Number(done[1]) < Number(done[2])) break;
-        expect(await Promise.race([killed.exited.then(() => 'exited'), sleep(100)]), 'import ended first').not.toBe(
-          'exited',
-        );
-      }
+      await waitForProgress(killed, 100, (progress) => {
+        const done = [...progress.matchAll(/importing: (\d+)\/(\d+)/g)].at(-1);
+        return done !== undefined && Number(done[1]) > 0 && Number(done[1]) < Number(done[2]);
+      });
       killed.child.kill('SIGKILL');
       await killed.exited;
       const written = (await statsOf(trial)).nodes.Document ?? 0;
@@ -148,18 +158,14 @@ describe('an import killed with SIGKILL', () => {
   );
 
   it(
-    'killed while writing the statements (one write, last), a re-run writes them again: the uninterrupted graph',
+    'killed while writing the statements (the last writes), a re-run writes them again: the uninterrupted graph',
     { timeout: 400_000 },
     async () => {
       const reference = await exportOf(referencePath);
       const trial = copyDatabase(base, join(tempDir(), 'statements.lbug'));
       const killed = startImport(trial, corpus);
       // The statements phase says 0/N before its one write starts.
-      while (!/statements: 0\//.test(killed.progress())) {
-        expect(await Promise.race([killed.exited.then(() => 'exited'), sleep(20)]), 'import ended first').not.toBe(
-          'exited',
-        );
-      }
+      await waitForProgress(killed, 20, (progress) => /statements: 0\//.test(progress));
       killed.child.kill('SIGKILL');
       await killed.exited;
       const stats = await statsOf(trial);
