@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { decodeView } from '../../client/state/view-state.js';
 import { pickSuggestion } from '../helpers/explorer-page.js';
 import { useExplorerSession } from '../helpers/explorer-session.js';
 
@@ -117,8 +118,11 @@ describe('styling the canvas', () => {
     await page.selectOption('#style-caption-Actor', 'kind');
     await expect.poll(async () => (await display(page, people[0]))!.label).toBe('person');
 
-    // The link carries the rule and the caption.
-    await page.waitForTimeout(400);
+    // The link carries the rule and the caption (the address is written after a pause: wait for it,
+    // not for a fixed time, which raced the write on a loaded machine).
+    await expect
+      .poll(() => decodeView(new URL(page.url()).hash.slice(1))?.style?.captions?.Actor, { timeout: 10_000 })
+      .toBe('kind');
     const link = page.url();
     const again = await openExplorer(new URL(link).pathname + new URL(link).hash);
     await expect.poll(async () => (await display(again, states[0]))!.color).toBe('#aa0000');
