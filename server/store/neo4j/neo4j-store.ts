@@ -11,6 +11,7 @@ import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
+import { STORE_KINDS } from '../../domain/stores.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleQueue } from '../console/console-queue.js';
 import { DEFAULT_CONSOLE_QUEUE, DEFAULT_RESPONSE_MAX_BYTES } from '../console/response-budget.js';
@@ -56,7 +57,7 @@ function luceneQuery(text: string): string {
 
 export class Neo4jStore extends CypherStore {
   readonly kind = 'neo4j' as const;
-  readonly dialect = 'neo4j' as const;
+  readonly dialect = STORE_KINDS.neo4j.dialect;
   private schemaReady: Promise<void> | null = null;
   private readonly consoleQueue: ConsoleQueue;
 
@@ -90,7 +91,7 @@ export class Neo4jStore extends CypherStore {
     this.schemaReady ??= (async () => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, ...this.databaseOption() });
       try {
-        const statements = splitStatements(loadCypher('schema', 'neo4j'));
+        const statements = splitStatements(loadCypher('schema', this.dialect));
         await withinDeadline(
           (async () => {
             for (const statement of statements) await session.run(statement);
@@ -139,7 +140,7 @@ export class Neo4jStore extends CypherStore {
   protected async fullTextHits(lowerQuery: string, limit: number): Promise<Array<{ node: GraphNode; score: number }>> {
     const lucene = luceneQuery(lowerQuery);
     if (lucene === '') return [];
-    const template = loadCypher('search-fts', 'neo4j');
+    const template = loadCypher('search-fts', this.dialect);
     const hits: Array<{ node: GraphNode; score: number }> = [];
     for (const index of FULLTEXT_INDEXES) {
       for (const row of await this.rows(template.replaceAll('{index}', index), { q: lucene, limit })) {
