@@ -26,8 +26,8 @@
  * written as a typed literal instead of a parameter.
  */
 import type { Connection, QueryResult } from '@ladybugdb/core';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
@@ -187,6 +187,8 @@ async function existingNodeIds(connection: Connection, label: NodeLabel, ids: st
 
 /** A write's CSV folder: this prefix, the writing process's id, a dash, random characters. */
 const COPY_FOLDER = /^actorgraph-copy-(\d+)-/;
+/** The form before the process id was in the name: the prefix and mkdtemp's six random characters. */
+const OLD_COPY_FOLDER = /^actorgraph-copy-[A-Za-z0-9]{6}$/;
 
 function processAlive(pid: number): boolean {
   try {
@@ -198,11 +200,32 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** When this machine last started (ms since the epoch): every process alive now began after it. */
+function bootTime(): number {
+  return Date.now() - uptime() * 1000;
+}
+
+/**
+ * Whether the folder `name` is a CSV folder whose writing process cannot be alive. The new form
+ * names its process. The old form does not: only a folder unchanged since before the machine last
+ * started is surely a dead process's (it was made before that start, so its writer was too).
+ */
+function abandoned(parent: string, name: string, bootedAt: number): boolean {
+  const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
+  if (Number.isInteger(pid)) return pid !== process.pid && !processAlive(pid);
+  if (!OLD_COPY_FOLDER.test(name)) return false;
+  try {
+    return statSync(join(parent, name)).mtimeMs < bootedAt;
+  } catch {
+    return false; // gone already, or not ours to read
+  }
+}
+
 /**
  * Removes the CSV folders that writes killed mid-way (kill -9, power loss) left in `parent`: those
- * whose process is gone. A live process's folder, this one's included, is left alone.
+ * whose process cannot be alive. A live process's folder, this one's included, is left alone.
  */
-export function removeAbandonedCopyFolders(parent = tmpdir()): string[] {
+export function removeAbandonedCopyFolders(parent = tmpdir(), bootedAt = bootTime()): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -211,8 +234,7 @@ export function removeAbandonedCopyFolders(parent = tmpdir()): string[] {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    if (!abandoned(parent, name, bootedAt)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
