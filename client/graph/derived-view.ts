@@ -132,6 +132,7 @@ export class DerivedView {
   /** The styled relationship types on the canvas, for the legend, by name. */
   relationshipLegend(): RelationshipLegendEntry[] {
     const styles = this.rules.relationships ?? {};
+    if (Object.keys(styles).length === 0) return [];
     const counts = new Map<string, number>();
     this.graph.forEachEdge((edge, { relType }) => {
       if (Object.hasOwn(styles, relType) && !this.isEdgeHidden(edge))
