@@ -27,11 +27,12 @@
  */
 import type { Connection, QueryResult } from '@ladybugdb/core';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir, uptime } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
 import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
+import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
 
 /** Rows per UNWIND statement. */
@@ -200,22 +201,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** When this machine last started (ms since the epoch): every process alive now began after it. */
-function bootTime(): number {
-  return Date.now() - uptime() * 1000;
-}
-
 /**
  * Whether the folder `name` is a CSV folder whose writing process cannot be alive. The new form
- * names its process. The old form does not: only a folder unchanged since before the machine last
- * started is surely a dead process's (it was made before that start, so its writer was too).
+ * names its process. The old form does not: only a folder unchanged since before every live
+ * process that may write started is surely a dead process's (its writer made it before that).
  */
-function abandoned(parent: string, name: string, bootedAt: number): boolean {
+function abandoned(parent: string, name: string, writersSince: number): boolean {
   const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
   if (Number.isInteger(pid)) return pid !== process.pid && !processAlive(pid);
   if (!OLD_COPY_FOLDER.test(name)) return false;
   try {
-    return statSync(join(parent, name)).mtimeMs < bootedAt;
+    return statSync(join(parent, name)).mtimeMs < writersSince;
   } catch {
     return false; // gone already, or not ours to read
   }
@@ -224,8 +220,9 @@ function abandoned(parent: string, name: string, bootedAt: number): boolean {
 /**
  * Removes the CSV folders that writes killed mid-way (kill -9, power loss) left in `parent`: those
  * whose process cannot be alive. A live process's folder, this one's included, is left alone.
+ * `writersSince`: when the oldest live process that may write began (writer-processes.ts).
  */
-export function removeAbandonedCopyFolders(parent = tmpdir(), bootedAt = bootTime()): string[] {
+export function removeAbandonedCopyFolders(parent = tmpdir(), writersSince = oldestPossibleWriter()): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -234,7 +231,7 @@ export function removeAbandonedCopyFolders(parent = tmpdir(), bootedAt = bootTim
   }
   const removed: string[] = [];
   for (const name of names) {
-    if (!abandoned(parent, name, bootedAt)) continue;
+    if (!abandoned(parent, name, writersSince)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }

@@ -1,13 +1,14 @@
 /**
  * The sweep of the CSV folders that killed writes leave in the temporary folder: a folder goes only
- * when its writing process cannot be alive, in both name forms (with the process id, and the older
- * one without it).
+ * when its writing process cannot be alive, in both name forms (with the process id; and the older
+ * one without it, when it was last changed before every live process that may write started).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeAbandonedCopyFolders } from '../../../server/store/kuzu/kuzu-writer.js';
+import { bootTime, oldestPossibleWriter } from '../../../server/store/kuzu/writer-processes.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -38,25 +39,37 @@ describe('removeAbandonedCopyFolders', () => {
     expect(readdirSync(parent)).toEqual([live]);
   });
 
-  it('removes an old-form folder (no process id) unchanged since before the machine started', () => {
+  it('removes an old-form folder (no process id) unchanged since before every possible writer started', () => {
     const parent = tempDir();
-    const bootedAt = Date.now() - DAY;
-    folder(parent, 'actorgraph-copy-x1Y2z3', bootedAt - DAY);
-    folder(parent, 'actorgraph-copy-123456', bootedAt - 1000);
-    // Changed since the start: its writer may still run, so it stays.
-    folder(parent, 'actorgraph-copy-Q9w8E7', bootedAt + 1000);
-    expect(removeAbandonedCopyFolders(parent, bootedAt).sort()).toEqual([
+    const writersSince = Date.now() - DAY;
+    folder(parent, 'actorgraph-copy-x1Y2z3', writersSince - DAY);
+    folder(parent, 'actorgraph-copy-123456', writersSince - 1000);
+    // Changed since: its writer may still run, so it stays.
+    folder(parent, 'actorgraph-copy-Q9w8E7', writersSince + 1000);
+    expect(removeAbandonedCopyFolders(parent, writersSince).sort()).toEqual([
       'actorgraph-copy-123456',
       'actorgraph-copy-x1Y2z3',
     ]);
     expect(readdirSync(parent)).toEqual(['actorgraph-copy-Q9w8E7']);
   });
 
-  it("takes the machine's real start time when none is given", () => {
+  it('takes the processes running now when no time is given', () => {
     const parent = tempDir();
+    const since = oldestPossibleWriter();
     folder(parent, 'actorgraph-copy-OLD001', Date.parse('2001-01-01'));
+    // After the machine started (so the machine's start alone would keep it), before every writer.
+    folder(parent, 'actorgraph-copy-OLD002', Math.min(since, Date.now()) - 5000);
+    // Changed now: this test's runner, a Node process that started before, may have made it.
     folder(parent, 'actorgraph-copy-NEW001');
-    expect(removeAbandonedCopyFolders(parent)).toEqual(['actorgraph-copy-OLD001']);
+    expect(removeAbandonedCopyFolders(parent).sort()).toEqual(['actorgraph-copy-OLD001', 'actorgraph-copy-OLD002']);
+    expect(readdirSync(parent)).toEqual(['actorgraph-copy-NEW001']);
+  });
+
+  it.runIf(process.platform === 'linux')('finds the oldest Node process since the machine started', () => {
+    const since = oldestPossibleWriter();
+    expect(since).toBeGreaterThan(bootTime() - 2000);
+    // The test runner's main process is a Node process that started before this test.
+    expect(since).toBeLessThan(Date.now());
   });
 
   it('leaves folders of other names alone, however old', () => {
