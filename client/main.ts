@@ -138,7 +138,7 @@ const tools = byId('tools');
 const toolsFilters = byId('tools-filters');
 const toolsAnalysis = byId('tools-analysis');
 const analysis = new AnalysisView(toolsAnalysis, graph, metrics, appearance, select);
-const showLegend = () => renderLegend(byId('legend'), view.legend(), filters);
+const showLegend = () => renderLegend(byId('legend'), view.legend(), filters, view.relationshipLegend());
 const filterSummary = () => {
   const hidden = view.visibility.hiddenNodes.size;
   return hidden === 0
@@ -240,6 +240,8 @@ appearance.subscribe(() => {
   if (!toolsAnalysis.hidden) analysis.render();
   urlSync.schedule();
 });
+// The legend lists the styled relationship types (the canvas and the link follow in scene-features.ts).
+styleRules.subscribe(showLegend);
 // Hover changes many times a second: the bar and the link follow only selection and path.
 interaction.subscribeTo(['selection', 'path'], () => {
   refreshSelectionBar();

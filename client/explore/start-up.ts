@@ -40,15 +40,17 @@ export function createStartUp(deps: StartUpDeps): () => Promise<void> {
   async function openAddressedView(): Promise<void> {
     let linked = null;
     let brokenLink: string | null = null;
+    // Values of the link that were wrong and left out: said along with what could not be opened.
+    const ignored: string[] = [];
     try {
-      linked = decodeView(deps.address());
+      linked = decodeView(deps.address(), ignored);
     } catch (error) {
       brokenLink = messageOf(error);
     }
     actions.reset();
     if (linked) {
       const replay = actions.replaySteps({ overviewLimit: deps.overviewLimit, runQuery: deps.runQuery });
-      const problems = await replayView(linked, sources, replay);
+      const problems = [...ignored, ...(await replayView(linked, sources, replay))];
       actions.say(
         problems.length > 0 ? `Parts of the linked view could not be opened: ${problems.join('; ')}` : '',
         problems.length > 0,

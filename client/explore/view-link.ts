@@ -119,7 +119,7 @@ export async function replayView(view: ViewState, sources: ViewSources, replay: 
   }
   sources.filters.set(view.filters);
   sources.appearance.set({ colorAttribute: null, ...view.appearance });
-  sources.style?.set(view.style ?? DEFAULT_STYLE);
+  sources.style?.load(view.style ?? DEFAULT_STYLE);
   // A chosen layout other than ForceAtlas2 has placed the nodes itself: no force run over it.
   await replay.settle(view.positions !== null || layout !== DEFAULT_LAYOUT);
   await attempt('the selection', () => replay.select(view.selection.filter((id) => graph.hasNode(id))));

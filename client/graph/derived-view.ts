@@ -15,6 +15,7 @@ import { attributeScale, colorOnScale, scaleLines, type AttributeScale } from '.
 import { countByLabel, type ExplorerGraph } from './dataset.js';
 import type { MetricsCache } from './metrics.js';
 import { applyRules, chosenCaption } from './style-rules.js';
+import { describeRelationshipStyle, edgeStyles, type EdgeStyle } from './edge-styles.js';
 import { computeVisibility, type Visibility } from './visibility.js';
 
 export interface NodeStyle {
@@ -33,6 +34,16 @@ export type LegendEntry =
   | { kind: 'community'; rank: number; color: string; count: number; example: string }
   | { kind: 'attribute'; key: string; name: string; color: string; count: number };
 
+/** A styled relationship type as the legend shows it: its colour and width, and how many are drawn. */
+export interface RelationshipLegendEntry {
+  type: string;
+  color: string | null;
+  width: number | null;
+  /** The style in words ("SAID: colour #aa0000, width 4"). */
+  text: string;
+  count: number;
+}
+
 /** Communities past the palette share the fallback grey: one legend line for them all. */
 const OTHER_COMMUNITIES = COMMUNITY_COLORS.length;
 
@@ -41,6 +52,7 @@ const NOTHING_HIDDEN: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Se
 export class DerivedView {
   private visibilityCache: Visibility | null = null;
   private styleCache: Map<string, NodeStyle> | null = null;
+  private edgeStyleCache: Map<string, EdgeStyle> | null = null;
   /** The graph changed since the caches were made; they are dropped when the change is over. */
   private stale = false;
   private readonly listeners = new Set<() => void>();
@@ -59,6 +71,7 @@ export class DerivedView {
         this.stale = false;
         this.visibilityCache = null;
         this.styleCache = null;
+        this.edgeStyleCache = null;
         for (const listener of this.listeners) listener();
       });
     };
@@ -66,7 +79,10 @@ export class DerivedView {
       graph.on(event, structure);
     filters.subscribe(() => (this.visibilityCache = null));
     appearance.subscribe(() => (this.styleCache = null));
-    styleRules?.subscribe(() => (this.styleCache = null));
+    styleRules?.subscribe(() => {
+      this.styleCache = null;
+      this.edgeStyleCache = null;
+    });
   }
 
   private get rules(): StyleState {
@@ -106,6 +122,28 @@ export class DerivedView {
     if (cached || !this.graph.hasNode(node)) return cached;
     const attributes = this.graph.getNodeAttributes(node);
     return { color: attributes.color, size: sizeOf(this.graph.degree(node), attributes.nodeLabel) };
+  }
+
+  /** How a relationship's type style draws it (colour, width); undefined when its type is not styled. */
+  edgeStyle(edge: string): EdgeStyle | undefined {
+    return (this.edgeStyleCache ??= edgeStyles(this.graph, this.rules.relationships)).get(edge);
+  }
+
+  /** The styled relationship types on the canvas, for the legend, by name. */
+  relationshipLegend(): RelationshipLegendEntry[] {
+    const styles = this.rules.relationships ?? {};
+    if (Object.keys(styles).length === 0) return [];
+    const counts = new Map<string, number>();
+    this.graph.forEachEdge((edge, { relType }) => {
+      if (Object.hasOwn(styles, relType) && !this.isEdgeHidden(edge))
+        counts.set(relType, (counts.get(relType) ?? 0) + 1);
+    });
+    return [...counts.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([type, count]) => {
+        const style = styles[type];
+        return { type, color: style.color, width: style.width, text: describeRelationshipStyle(type, style), count };
+      });
   }
 
   /**

@@ -100,28 +100,35 @@ export function nodeReducer({ graph, interaction, view, theme, large }: ReducerS
   };
 }
 
+/**
+ * Relationships: a relationship style (Style tab) gives a type its colour and width where the
+ * theme's plain or focus colour would be; the hovered or selected relationship, a path and the
+ * dimming around a focus keep their own colours, so those states read the same whatever the style.
+ */
 export function edgeReducer({ graph, interaction, view, theme, large, layoutRunning }: ReducerSources) {
   const pathSet = setOf();
   const degreeOf = focusDegree(graph, view);
   return (edge: string, data: EdgeData): EdgeData => {
     if (view.isEdgeHidden(edge) || (layoutRunning() && large())) return { ...data, hidden: true };
     const colors = theme();
+    const style = view.edgeStyle(edge);
+    const width = style?.size ?? data.size ?? 1;
     if (edge === interaction.current.hoveredEdge || edge === interaction.current.selectedEdge)
-      return { ...data, color: colors.focusEdge, size: 3, forceLabel: true, zIndex: 2 };
+      return { ...data, color: colors.focusEdge, size: Math.max(3, width), forceLabel: true, zIndex: 2 };
     const path = interaction.current.path;
     if (path) {
       if (pathSet(path.edgeIds).has(edge))
-        return { ...data, color: colors.pathEdge, size: 4, forceLabel: true, zIndex: 2 };
+        return { ...data, color: colors.pathEdge, size: Math.max(4, width), forceLabel: true, zIndex: 2 };
       return { ...data, color: colors.dimEdge, label: '' };
     }
     const focus = large() ? interaction.current.selected : interaction.focus;
-    if (!focus || !graph.hasNode(focus)) return { ...data, color: colors.edge, label: '' };
+    if (!focus || !graph.hasNode(focus)) return { ...data, color: style?.color ?? colors.edge, size: width, label: '' };
     if (graph.hasExtremity(edge, focus)) {
       const labelled = degreeOf(focus) <= FORCED_EDGE_LABELS_MAX;
       return {
         ...data,
-        color: colors.focusEdge,
-        size: 2,
+        color: style?.color ?? colors.focusEdge,
+        size: Math.max(2, width),
         forceLabel: labelled,
         label: labelled ? data.label : '',
         zIndex: 1,

@@ -69,8 +69,11 @@ function decodeAttributeFilters(raw: unknown): AttributeFilter[] {
   });
 }
 
-/** Reads a view from a URL hash ("#view=…"); null when there is none. Throws a clear Error when it is broken. */
-export function decodeView(hash: string): ViewState | null {
+/**
+ * Reads a view from a URL hash ("#view=…"); null when there is none. Throws a clear Error when it is
+ * broken. Values that are wrong are left out; for those a user set by hand (styles), `notes` says so.
+ */
+export function decodeView(hash: string, notes: string[] = []): ViewState | null {
   const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(VIEW_HASH_KEY);
   if (!encoded) return null;
   let raw: Record<string, unknown> | null;
@@ -125,7 +128,7 @@ export function decodeView(hash: string): ViewState | null {
         ? { colorAttribute: appearance.colorAttribute }
         : {}),
     },
-    ...(raw.style !== undefined ? { style: decodeStyle(raw.style) } : {}),
+    ...(raw.style !== undefined ? { style: decodeStyle(raw.style, notes) } : {}),
     ...(isLayoutName(raw.layout) ? { layout: raw.layout } : {}),
     camera:
       cameraValues && cameraValues.every((v) => v !== null)

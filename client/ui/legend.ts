@@ -2,9 +2,10 @@
  * The legend: one swatch per node label with how many are on the canvas, each a toggle button
  * that hides or shows that label (appearance state; the data is untouched). While nodes are
  * coloured by community, it lists the communities instead (named after a member), not toggles.
+ * Under them, the relationship types the Style tab styled: a line of their colour and width.
  */
 import { COMMUNITY_COLORS } from '../graph/appearance.js';
-import type { LegendEntry } from '../graph/derived-view.js';
+import type { LegendEntry, RelationshipLegendEntry } from '../graph/derived-view.js';
 import type { Filters } from '../state/filters.js';
 import { attributeItem } from './attribute-legend.js';
 import { clear, el } from './dom.js';
@@ -48,7 +49,26 @@ function communityItem(entry: Extract<LegendEntry, { kind: 'community' }>): HTML
   );
 }
 
-export function renderLegend(container: HTMLElement, entries: readonly LegendEntry[], filters: Filters): void {
+/** A styled relationship type: a stroke drawn in its colour and width (the theme's where it keeps them). */
+function relationshipItem(entry: RelationshipLegendEntry): HTMLElement {
+  const stroke = el('span', { class: 'legend-stroke', 'aria-hidden': 'true' });
+  if (entry.color !== null) stroke.style.background = entry.color;
+  stroke.style.height = `${Math.min(entry.width ?? 2, 8)}px`;
+  return el(
+    'li',
+    { class: 'legend-entry', 'data-rel-type': entry.type, title: entry.text },
+    stroke,
+    el('span', { class: 'legend-name' }, entry.type),
+    el('span', { class: 'legend-count' }, String(entry.count)),
+  );
+}
+
+export function renderLegend(
+  container: HTMLElement,
+  entries: readonly LegendEntry[],
+  filters: Filters,
+  relationships: readonly RelationshipLegendEntry[] = [],
+): void {
   const focused = (document.activeElement as HTMLElement | null)?.dataset.label;
   clear(container);
   const list = el('ul');
@@ -64,6 +84,11 @@ export function renderLegend(container: HTMLElement, entries: readonly LegendEnt
       ? 'Communities on the canvas'
       : 'On the canvas';
   container.append(el('p', { class: 'legend-title' }, title), list);
-  container.hidden = entries.length === 0;
+  if (relationships.length > 0) {
+    const styled = el('ul', { 'data-testid': 'legend-relationships' });
+    for (const entry of relationships) styled.append(relationshipItem(entry));
+    container.append(el('p', { class: 'legend-title' }, 'Relationships'), styled);
+  }
+  container.hidden = entries.length === 0 && relationships.length === 0;
   if (focused) container.querySelector<HTMLElement>(`[data-label="${CSS.escape(focused)}"]`)?.focus();
 }

@@ -19,8 +19,7 @@ function nodeRef(node: GraphNode): NodeRef {
   return { id: node.id, label: node.label, caption: captionOf(node) };
 }
 
-/** Each node once, in the order first met. */
-/** Each node once (the order is made by withSentence). */
+/** Each node once, its first occurrence kept (withSentence then sorts the lists into reading order). */
 function distinctRefs(nodes: GraphNode[]): NodeRef[] {
   const seen = new Set<string>();
   return nodes.filter((node) => !seen.has(node.id) && seen.add(node.id)).map(nodeRef);

@@ -115,8 +115,8 @@ suite('Neo4j going away and coming back', () => {
       process.kill(group, 'SIGCONT');
     }
     expect(await readyWithin(server!.url, 30_000)).toEqual({ ready: true, store: 'neo4j' });
-    // (Not search: this launcher starts each server on a fresh database, and the store creates the
-    // full-text indexes once per process, so they are missing on the third server it meets.)
+    // (Stats, not search: each server this launcher starts has a fresh database, whose missing
+    // full-text indexes search remakes; neo4j-fulltext-repair.test.ts tests that.)
     const resumed = await request(server!.url).get('/api/stats');
     expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
   }, 90_000);

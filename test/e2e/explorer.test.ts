@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/config.js';
 import { gotoExplorer, pickSuggestion } from '../helpers/explorer-page.js';
 import { useExplorerSession } from '../helpers/explorer-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const session = useExplorerSession();
 
@@ -56,8 +56,11 @@ describe('the explorer', () => {
         .toString(),
     ).toBe('PNG');
 
-    await session.page.waitForTimeout(4500); // let the layout settle for the picture
-    await session.page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshot.png') });
+    // A screenshot of the page, into a throwaway folder: a test never writes into the repository
+    // (the README's pictures come from scripts/screenshots.ts, run by hand).
+    const shot = join(tempDir('actorgraph-explorer-shot-'), 'explorer.png');
+    await session.page.screenshot({ path: shot });
+    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
 
     // The legend hides a label from the canvas and shows it again; the panel closes.
     const statementsToggle = session.page.locator('#legend button[data-label="Statement"]');

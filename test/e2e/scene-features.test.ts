@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decodeView } from '../../client/state/view-state.js';
+import { decodeView, encodeView } from '../../client/state/view-state.js';
 import { pickSuggestion } from '../helpers/explorer-page.js';
 import { useExplorerSession } from '../helpers/explorer-session.js';
 
@@ -20,8 +20,10 @@ interface Handle {
     hasNode(id: string): boolean;
     getNodeAttributes(id: string): Record<string, unknown> & { x: number; y: number };
     filterNodes(f: (id: string, a: Record<string, unknown>) => boolean): string[];
+    filterEdges(f: (id: string, a: Record<string, unknown>) => boolean): string[];
   };
   renderer: {
+    getEdgeDisplayData(id: string): { color: string; size: number; hidden?: boolean } | undefined;
     getNodeDisplayData(
       id: string,
     ): { x: number; y: number; color: string; size: number; label: string; hidden?: boolean } | undefined;
@@ -44,6 +46,18 @@ const nodesWhere = (page: Page, label: string, key: string, value: string) =>
     },
     [label, key, value],
   );
+
+/** Ids of the relationships of a type on the canvas. */
+const edgesOfType = (page: Page, type: string) =>
+  page.evaluate(
+    (type) =>
+      (window as unknown as { actorgraph: Handle }).actorgraph.graph.filterEdges((_id, a) => a.relType === type),
+    type,
+  );
+
+/** How sigma draws a relationship (after the reducers). */
+const edgeDisplay = (page: Page, id: string) =>
+  page.evaluate((id) => (window as unknown as { actorgraph: Handle }).actorgraph.renderer.getEdgeDisplayData(id), id);
 
 const display = (page: Page, id: string) =>
   page.evaluate((id) => (window as unknown as { actorgraph: Handle }).actorgraph.renderer.getNodeDisplayData(id), id);
@@ -132,6 +146,68 @@ describe('styling the canvas', () => {
     // Removing the rule gives the label colour back.
     await again.locator('[data-testid="style-rules"] li button', { hasText: 'Remove' }).click();
     await expect.poll(async () => (await display(again, states[0]))!.color).not.toBe('#aa0000');
+  });
+
+  it('colours and widens the relationships of a type, lists them in the legend, and a link keeps them', async () => {
+    const page = await openExplorer();
+    const said = await edgesOfType(page, 'SAID');
+    const about = await edgesOfType(page, 'ABOUT');
+    expect(said.length).toBeGreaterThan(0);
+    expect(about.length).toBeGreaterThan(0);
+    const aboutColor = (await edgeDisplay(page, about[0]))!.color;
+
+    await page.click('#tab-style');
+    await page.selectOption('#rel-style-type', 'SAID');
+    await page.locator('#rel-style-color').evaluate((input: HTMLInputElement) => {
+      input.value = '#0055aa';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.selectOption('#rel-style-width', '4');
+    await page.click('#rel-style-apply');
+    await expect
+      .poll(() => page.locator('[data-testid="relationship-styles"] li').allTextContents())
+      .toEqual([expect.stringContaining('SAID: colour #0055aa, width 4')]);
+    await expect.poll(() => edgeDisplay(page, said[0])).toMatchObject({ color: '#0055aa', size: 4 });
+    expect((await edgeDisplay(page, said.at(-1)!))!.color).toBe('#0055aa');
+    expect((await edgeDisplay(page, about[0]))!.color).toBe(aboutColor);
+
+    // The legend: the type, a stroke of its colour, how many are drawn.
+    const line = page.locator('#legend [data-rel-type="SAID"]');
+    await expect(line.locator('.legend-name').textContent()).resolves.toBe('SAID');
+    await expect(line.locator('.legend-count').textContent()).resolves.toBe(String(said.length));
+    await expect(
+      line.locator('.legend-stroke').evaluate((stroke) => getComputedStyle(stroke).backgroundColor),
+    ).resolves.toBe('rgb(0, 85, 170)');
+
+    // The link keeps it (written after a pause: wait for it), and opening it draws it again.
+    const hashOf = (tab: Page) => new URL(tab.url()).hash.slice(1);
+    await expect
+      .poll(() => decodeView(hashOf(page))?.style?.relationships?.SAID, { timeout: 10_000 })
+      .toEqual({ color: '#0055aa', width: 4, widthBy: null });
+    const again = await openExplorer(`/#${hashOf(page)}`);
+    await expect.poll(() => edgeDisplay(again, said[0])).toMatchObject({ color: '#0055aa', size: 4 });
+    await expect(again.locator('#legend [data-rel-type="SAID"]').count()).resolves.toBe(1);
+
+    // A link whose style was tampered with: the bad value is ignored with a note, the good one kept.
+    const view = decodeView(hashOf(page))!;
+    const tampered = encodeView({
+      ...view,
+      style: {
+        ...view.style!,
+        relationships: {
+          SAID: { color: 'url(javascript:alert(1))', width: 4, widthBy: null },
+          ABOUT: { color: '#00aa00', width: null, widthBy: null },
+        },
+      },
+    });
+    const opened = await openExplorer(`/#${tampered}`);
+    await expect
+      .poll(() => opened.locator('#status').textContent())
+      .toContain('the style of relationship "SAID" was ignored: its colour is not #rrggbb');
+    await expect.poll(() => edgeDisplay(opened, about[0])).toMatchObject({ color: '#00aa00' });
+    expect((await edgeDisplay(opened, said[0]))!.color).not.toBe('#0055aa');
+    await expect(opened.locator('#legend [data-rel-type="SAID"]').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 
   it('colours by an attribute with its own legend: statements by kind, then by confidence in ranges', async () => {

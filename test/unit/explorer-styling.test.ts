@@ -16,6 +16,7 @@ import {
 import { conditionHolds } from '../../client/graph/conditions.js';
 import { createGraph, mergePayload } from '../../client/graph/dataset.js';
 import { DerivedView } from '../../client/graph/derived-view.js';
+import { describeRelationshipStyle, edgeStyles, MIN_SCALED_WIDTH } from '../../client/graph/edge-styles.js';
 import { assignLayout, circularLayout, communityLayout, gridLayout } from '../../client/graph/layouts.js';
 import { MetricsCache } from '../../client/graph/metrics.js';
 import { applyRules, chosenCaption, describeRule, ruleMatches } from '../../client/graph/style-rules.js';
@@ -23,7 +24,10 @@ import { filterRows, sortRows, tableRows } from '../../client/graph/table-rows.j
 import { computeVisibility, passesAttributeFilters } from '../../client/graph/visibility.js';
 import { Appearance } from '../../client/state/appearance.js';
 import { DEFAULT_FILTERS, Filters } from '../../client/state/filters.js';
-import { decodeStyle, StyleRules, type StyleRule } from '../../client/state/style-rules.js';
+import { decodeStyle, MAX_EDGE_WIDTH, StyleRules, type StyleRule } from '../../client/state/style-rules.js';
+import { Interaction } from '../../client/state/selection.js';
+import { edgeReducer } from '../../client/sigma/reducers.js';
+import type { CanvasTheme } from '../../client/sigma/theme.js';
 import { decodeView, encodeView, type ViewState } from '../../client/state/view-state.js';
 import { cardRows } from '../../client/ui/hover-card.js';
 
@@ -120,6 +124,112 @@ describe('style rules', () => {
     expect(view.style('p1')).toMatchObject({ caption: 'person', label: 'person' });
     style.remove(0);
     expect(view.style('s1')!.color).toBe(before.color);
+  });
+});
+
+describe('relationship styles', () => {
+  const THEME = { dimNode: '#ddd', dimEdge: '#eee', edge: '#bbb', focusEdge: '#444', pathEdge: '#b50' } as CanvasTheme;
+
+  function styled() {
+    const graph = canvas();
+    const style = new StyleRules();
+    const view = new DerivedView(graph, new Filters(), new Appearance(), new MetricsCache(graph), style);
+    const interaction = new Interaction();
+    const sources = { graph, interaction, view, theme: () => THEME, large: () => false, layoutRunning: () => false };
+    const edges = edgeReducer(sources);
+    const drawn = (id: string) => edges(id, graph.getEdgeAttributes(id));
+    return { graph, style, view, interaction, drawn };
+  }
+
+  it('give the relationships of a type their colour and width, the others keep the theme', () => {
+    const { style, drawn } = styled();
+    expect(drawn('e1')).toMatchObject({ color: '#bbb', size: 1 });
+    style.setRelationshipStyle('SAID', { color: '#aa0000', width: 4, widthBy: null });
+    expect(drawn('e1')).toMatchObject({ color: '#aa0000', size: 4 });
+    expect(drawn('e2')).toMatchObject({ color: '#aa0000', size: 4 });
+    expect(drawn('e3')).toMatchObject({ color: '#bbb', size: 1 });
+    // A style that sets nothing removes the type's.
+    style.setRelationshipStyle('SAID', { color: null, width: null, widthBy: null });
+    expect(drawn('e1')).toMatchObject({ color: '#bbb', size: 1 });
+    expect(style.current.relationships).toBeUndefined();
+  });
+
+  it('scale the width by a numeric property, from 1 for the least value to the width for the greatest', () => {
+    const { graph, style } = styled();
+    style.setRelationshipStyle('SAID', { color: null, width: 6, widthBy: 'confidence' });
+    const widths = edgeStyles(graph, style.current.relationships);
+    expect(widths.get('e1')).toEqual({ size: 6 }); // confidence 0.9, the greatest
+    expect(widths.get('e2')).toEqual({ size: MIN_SCALED_WIDTH }); // 0.5, the least
+    expect(widths.has('e3')).toBe(false);
+    // No width set: up to the widest; a property no relationship has: the narrowest.
+    style.setRelationshipStyle('HOLDS_ROLE', { color: null, width: null, widthBy: 'confidence' });
+    expect(edgeStyles(graph, style.current.relationships).get('e4')).toEqual({ size: MAX_EDGE_WIDTH });
+    style.setRelationshipStyle('ABOUT', { color: '#00aa00', width: null, widthBy: 'missing' });
+    expect(edgeStyles(graph, style.current.relationships).get('e3')).toEqual({ color: '#00aa00', size: 1 });
+    expect(describeRelationshipStyle('SAID', style.current.relationships!.SAID)).toBe('SAID: width 1–6 by confidence');
+  });
+
+  it('keep the focus, dimming and path colours, and the type colour next to a focused node', () => {
+    const { style, interaction, drawn } = styled();
+    style.setRelationshipStyle('SAID', { color: '#aa0000', width: 3, widthBy: null });
+    interaction.hover('p1');
+    expect(drawn('e1')).toMatchObject({ color: '#aa0000', size: 3 }); // at the focus: its type's colour
+    expect(drawn('e2')).toMatchObject({ color: '#eee' }); // away from it: dimmed like any other
+    interaction.hover(null);
+    interaction.showPath({ nodeIds: ['p1', 's1'], edgeIds: ['e1'] });
+    expect(drawn('e1')).toMatchObject({ color: '#b50', size: 4 });
+    expect(drawn('e2')).toMatchObject({ color: '#eee' });
+  });
+
+  it('list the styled types on the canvas for the legend', () => {
+    const { style, view } = styled();
+    expect(view.relationshipLegend()).toEqual([]);
+    style.setRelationshipStyle('SAID', { color: '#aa0000', width: 4, widthBy: null });
+    style.setRelationshipStyle('MET', { color: '#0000aa', width: null, widthBy: null });
+    expect(view.relationshipLegend()).toEqual([
+      { type: 'SAID', color: '#aa0000', width: 4, text: 'SAID: colour #aa0000, width 4', count: 2 },
+    ]);
+  });
+
+  it('are read from a link one by one: a wrong one is left out with a note, the rest kept', () => {
+    const notes: string[] = [];
+    const style = decodeStyle(
+      {
+        rules: [],
+        captions: {},
+        relationships: {
+          SAID: { color: '#aa0000', width: 4, widthBy: null },
+          ABOUT: { color: 'red; background: url(x)', width: 2, widthBy: null },
+          MET: { color: null, width: 1e9, widthBy: null },
+          WROTE: { color: null, width: null, widthBy: 'a b' },
+          LEADS: { color: null, width: null, widthBy: null },
+          'NOT A TYPE': { color: '#000000', width: null, widthBy: null },
+          URGED: 'nonsense',
+          // As JSON.parse reads a link: an own property named __proto__.
+          ...(JSON.parse('{"__proto__": {"color": "#000000"}}') as object),
+        },
+      },
+      notes,
+    );
+    expect(style.relationships).toEqual({ SAID: { color: '#aa0000', width: 4, widthBy: null } });
+    expect(Object.getPrototypeOf(style.relationships)).toBe(Object.prototype);
+    expect(notes).toHaveLength(7);
+    expect(notes.join('\n')).toContain('"ABOUT" was ignored: its colour is not #rrggbb');
+    expect(notes.join('\n')).toContain('"MET" was ignored: its width is not one of');
+    // Not an object at all: a note, no styles; a link made before relationship styles: none, no note.
+    const more: string[] = [];
+    expect(decodeStyle({ rules: [], captions: {}, relationships: 'x' }, more).relationships).toBeUndefined();
+    expect(more).toEqual(['the relationship styles were not readable']);
+    const old: string[] = [];
+    expect(decodeStyle({ rules: [], captions: {} }, old)).toEqual({ rules: [], captions: {} });
+    expect(old).toEqual([]);
+  });
+
+  it('go back to none when a view without them is loaded', () => {
+    const style = new StyleRules();
+    style.setRelationshipStyle('SAID', { color: '#aa0000', width: null, widthBy: null });
+    style.load({ rules: [], captions: {} });
+    expect(style.current.relationships).toBeUndefined();
   });
 });
 

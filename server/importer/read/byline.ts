@@ -48,10 +48,14 @@ export interface Byline {
   published: string | null;
 }
 
-/** Looks at the first lines only: a date deep in the text is an event date, not the publication's. */
 /** "Last update: …" stamps are page furniture, not the article's date or title. */
 export const UPDATE_STAMP = /^\s*(last\s+)?(update[ds]?|modified|edited)\b/i;
 
+/**
+ * The authors and publication date from the first lines only (update stamps skipped): a date deep
+ * in the text is an event date, not the publication's. Without a byline, the authors of a wire
+ * story's sign-off in its last lines.
+ */
 export function readByline(text: string, linesToScan = 8): Byline {
   const lines = text
     .split('\n')

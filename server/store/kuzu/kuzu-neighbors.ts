@@ -7,8 +7,12 @@
 import type { GraphNode, NodeLabel } from '../../domain/graph.js';
 import { NODE_LABELS } from '../../domain/graph.js';
 import { groupBy } from '../../domain/group-by.js';
+import { STORE_KINDS } from '../../domain/stores.js';
 import { loadCypher } from '../cypher-files.js';
 import type { NeighborOptions } from '../graph-store.js';
+
+/** LadybugDB speaks Kuzu's Cypher: its dialect files, as the registry says. */
+const DIALECT = STORE_KINDS.ladybug.dialect;
 
 type Rows = (statement: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
 
@@ -18,9 +22,32 @@ interface Ranked {
   degree: number;
 }
 
-/** Most connected first, then by id (code-unit order, as the engine orders ASCII ids). */
+/**
+ * A UTF-16 code unit's place in code point order: surrogates (U+D800–DFFF, halves of the code
+ * points past U+FFFF) go after U+E000–FFFF, which they precede as plain code units.
+ */
+function codePointRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
+
+/**
+ * Strings in code point order, as LadybugDB's and Neo4j's ORDER BY sort them. JavaScript's `<`
+ * compares UTF-16 code units, which puts a character past U+FFFF before U+E000–FFFF.
+ */
+function compareCodePoints(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** Most connected first, then by id in the engines' order, so that pages match the one-query path. */
 function byRank(a: Ranked, b: Ranked): number {
-  return b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.degree - a.degree || compareCodePoints(a.id, b.id);
 }
 
 /**
@@ -39,7 +66,7 @@ export async function rankedNeighborIds(
   center: GraphNode,
   options: NeighborOptions,
 ): Promise<Array<{ id: string; label: NodeLabel }> | null> {
-  const neighbours = await rows(loadCypher('neighbor-ids', 'kuzu').replaceAll('{label}', `:${center.label}`), {
+  const neighbours = await rows(loadCypher('neighbor-ids', DIALECT).replaceAll('{label}', `:${center.label}`), {
     id: center.id,
     types: options.types,
   });
@@ -49,7 +76,7 @@ export async function rankedNeighborIds(
     neighbours.filter((row) => (NODE_LABELS as readonly string[]).includes(String(row.label))),
     (row) => String(row.label) as NodeLabel,
   );
-  const template = loadCypher('neighbor-degrees', 'kuzu');
+  const template = loadCypher('neighbor-degrees', DIALECT);
   for (const [label, group] of known) {
     const degrees = await rows(template.replaceAll('{label}', `:${label}`), {
       ids: group.map((row) => String(row.id)),

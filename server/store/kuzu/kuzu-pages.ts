@@ -7,8 +7,12 @@
  */
 import { NODE_LABELS, REL_TYPES, type GraphEdge, type GraphNode, type NodeLabel } from '../../domain/graph.js';
 import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../../domain/schema.js';
+import { STORE_KINDS } from '../../domain/stores.js';
 import { loadCypher } from '../cypher-files.js';
 import { edgeFromColumns, nodeFromColumns } from './kuzu-values.js';
+
+/** LadybugDB speaks Kuzu's Cypher: its dialect files, as the registry says. */
+const DIALECT = STORE_KINDS.ladybug.dialect;
 
 type Rows = (statement: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
 
@@ -37,7 +41,7 @@ export function relationshipColumns(from: NodeLabel, to: NodeLabel, omit: readon
 }
 
 async function lastOffset(rows: Rows, label: NodeLabel): Promise<number | null> {
-  const [row] = await rows(loadCypher('last-offset', 'kuzu').replaceAll('{label}', `:${label}`), {});
+  const [row] = await rows(loadCypher('last-offset', DIALECT).replaceAll('{label}', `:${label}`), {});
   return row?.last === null || row?.last === undefined ? null : Number(row.last);
 }
 
@@ -45,7 +49,7 @@ export async function* nodePagesByOffset(rows: Rows, pageSize: number): AsyncIte
   for (const label of NODE_LABELS) {
     const last = await lastOffset(rows, label);
     if (last === null) continue;
-    const statement = loadCypher('nodes-page', 'kuzu')
+    const statement = loadCypher('nodes-page', DIALECT)
       .replaceAll('{label}', `:${label}`)
       .replaceAll('{columns}', columns('n', ['id', ...Object.keys(NODE_PROPS[label])]));
     for (let first = 0; first <= last; first += pageSize) {
@@ -67,7 +71,7 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
       if (!lastOf.has(from)) lastOf.set(from, await lastOffset(rows, from));
       const last = lastOf.get(from);
       if (last === null || last === undefined) continue;
-      const statement = loadCypher('edges-page', 'kuzu')
+      const statement = loadCypher('edges-page', DIALECT)
         .replaceAll('{type}', type)
         .replaceAll('{from}', from)
         .replaceAll('{to}', to)

@@ -26,12 +26,13 @@
  * written as a typed literal instead of a parameter.
  */
 import type { Connection, QueryResult } from '@ladybugdb/core';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
 import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
+import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
 
 /** Rows per UNWIND statement. */
@@ -187,6 +188,8 @@ async function existingNodeIds(connection: Connection, label: NodeLabel, ids: st
 
 /** A write's CSV folder: this prefix, the writing process's id, a dash, random characters. */
 const COPY_FOLDER = /^actorgraph-copy-(\d+)-/;
+/** The form before the process id was in the name: the prefix and mkdtemp's six random characters. */
+const OLD_COPY_FOLDER = /^actorgraph-copy-[A-Za-z0-9]{6}$/;
 
 function processAlive(pid: number): boolean {
   try {
@@ -199,10 +202,27 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Removes the CSV folders that writes killed mid-way (kill -9, power loss) left in `parent`: those
- * whose process is gone. A live process's folder, this one's included, is left alone.
+ * Whether the folder `name` is a CSV folder whose writing process cannot be alive. The new form
+ * names its process. The old form does not: only a folder unchanged since before every live
+ * process that may write started is surely a dead process's (its writer made it before that).
  */
-export function removeAbandonedCopyFolders(parent = tmpdir()): string[] {
+function abandoned(parent: string, name: string, writersSince: number): boolean {
+  const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
+  if (Number.isInteger(pid)) return pid !== process.pid && !processAlive(pid);
+  if (!OLD_COPY_FOLDER.test(name)) return false;
+  try {
+    return statSync(join(parent, name)).mtimeMs < writersSince;
+  } catch {
+    return false; // gone already, or not ours to read
+  }
+}
+
+/**
+ * Removes the CSV folders that writes killed mid-way (kill -9, power loss) left in `parent`: those
+ * whose process cannot be alive. A live process's folder, this one's included, is left alone.
+ * `writersSince`: when the oldest live process that may write began (writer-processes.ts).
+ */
+export function removeAbandonedCopyFolders(parent = tmpdir(), writersSince = oldestPossibleWriter()): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -211,8 +231,7 @@ export function removeAbandonedCopyFolders(parent = tmpdir()): string[] {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
+    if (!abandoned(parent, name, writersSince)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }

@@ -11,6 +11,7 @@ import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
+import { STORE_KINDS } from '../../domain/stores.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleQueue } from '../console/console-queue.js';
 import { DEFAULT_CONSOLE_QUEUE, DEFAULT_RESPONSE_MAX_BYTES } from '../console/response-budget.js';
@@ -44,6 +45,8 @@ const DEFAULT_CALL_TIMEOUT_MS = 15_000;
 const CONSOLE_GRACE_MS = 5_000;
 
 const FULLTEXT_INDEXES = ['entity_fulltext', 'statement_fulltext', 'document_fulltext'];
+/** Neo4j 5's answer when a full-text query names an index the database does not have. */
+const MISSING_FULLTEXT_INDEX = /no such fulltext schema index/i;
 
 /** Lucene syntax: escape every special character so user text is searched as words. */
 function luceneQuery(text: string): string {
@@ -56,8 +59,10 @@ function luceneQuery(text: string): string {
 
 export class Neo4jStore extends CypherStore {
   readonly kind = 'neo4j' as const;
-  readonly dialect = 'neo4j' as const;
+  readonly dialect = STORE_KINDS.neo4j.dialect;
   private schemaReady: Promise<void> | null = null;
+  /** The schema being made again after a full-text index went missing (fullTextRows). */
+  private schemaRemade: Promise<void> | null = null;
   private readonly consoleQueue: ConsoleQueue;
 
   private constructor(
@@ -90,7 +95,7 @@ export class Neo4jStore extends CypherStore {
     this.schemaReady ??= (async () => {
       const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, ...this.databaseOption() });
       try {
-        const statements = splitStatements(loadCypher('schema', 'neo4j'));
+        const statements = splitStatements(loadCypher('schema', this.dialect));
         await withinDeadline(
           (async () => {
             for (const statement of statements) await session.run(statement);
@@ -139,15 +144,43 @@ export class Neo4jStore extends CypherStore {
   protected async fullTextHits(lowerQuery: string, limit: number): Promise<Array<{ node: GraphNode; score: number }>> {
     const lucene = luceneQuery(lowerQuery);
     if (lucene === '') return [];
-    const template = loadCypher('search-fts', 'neo4j');
+    const template = loadCypher('search-fts', this.dialect);
     const hits: Array<{ node: GraphNode; score: number }> = [];
     for (const index of FULLTEXT_INDEXES) {
-      for (const row of await this.rows(template.replaceAll('{index}', index), { q: lucene, limit })) {
+      for (const row of await this.fullTextRows(template.replaceAll('{index}', index), { q: lucene, limit })) {
         // Lucene scores are unbounded; squash them into the full-text band.
         hits.push({ node: this.toNode(row.n), score: fullTextScore(Number(row.score) / (1 + Number(row.score))) });
       }
     }
     return hits;
+  }
+
+  /**
+   * One full-text index's hits. The schema is made once per process (connect), so an index dropped
+   * under a running server (the database emptied, or replaced by a fresh one) stays missing: make
+   * the schema again, once, and ask again.
+   */
+  private async fullTextRows(statement: string, params: Row): Promise<Row[]> {
+    try {
+      return await this.rows(statement, params);
+    } catch (error) {
+      if (!(error instanceof Error) || !MISSING_FULLTEXT_INDEX.test(error.message)) throw error;
+      await this.remakeSchema();
+      return this.rows(statement, params);
+    }
+  }
+
+  /** Runs the schema again and waits for its indexes to be online; searches that fail at once share one run. */
+  private remakeSchema(): Promise<void> {
+    this.schemaRemade ??= (async () => {
+      this.schemaReady = null;
+      await this.connect();
+      const seconds = Math.max(1, Math.floor((this.options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS) / 1000) - 1);
+      await this.rows('CALL db.awaitIndexes($seconds)', { seconds });
+    })().finally(() => {
+      this.schemaRemade = null;
+    });
+    return this.schemaRemade;
   }
 
   async writeBatch(batch: GraphBatch): Promise<WriteSummary> {

@@ -1,0 +1,109 @@
+/**
+ * A node's neighbours are ranked by degree, then by id, and paged by skip/limit. Ids that tie in
+ * degree must come in the same order on every path, or a page could repeat a node and skip another:
+ * LadybugDB ranks few neighbours in JavaScript (kuzu-neighbors.ts) and many in one query, Neo4j
+ * always in one query. Ids with characters past U+FFFF are where JavaScript's `<` (UTF-16 code
+ * units) and the engines' string order part. The Neo4j half runs when NEO4J_URI is set.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { GraphBatch, GraphEdge, GraphNode } from '../../server/domain/graph.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
+import { STEPWISE_NEIGHBOURS } from '../../server/store/kuzu/kuzu-neighbors.js';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
+import { entity } from '../helpers/sample-graph.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+afterAll(removeTempDirs);
+
+/** Names that tie in degree: accents, Greek, Han, a fullwidth letter (U+FF21), astral letters and an emoji. */
+const TIED = ['é', 'e', 'z', 'Ａ', '𝔸', 'Ω', '中', '😀', 'ä', 'Z', '𝔹', '\uE000'];
+const tiedIds = TIED.map((name) => `actor:tie-${name}`);
+
+/** Code point order (UTF-8 byte order): what both engines' ORDER BY gives for these ids. */
+function byCodePoints(a: string, b: string): number {
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+function met(source: GraphNode, target: GraphNode): GraphEdge {
+  return {
+    id: `MET:${source.id}->${target.id}`,
+    type: 'MET',
+    source: source.id,
+    target: target.id,
+    sourceLabel: source.label,
+    targetLabel: target.label,
+    properties: { rule: 'test', confidence: 0.9, evidence: null, date: null },
+  };
+}
+
+/**
+ * A small centre that met every tied actor (ranked in steps on LadybugDB), and a busy one that met
+ * them too and more than STEPWISE_NEIGHBOURS others (ranked in one query): each tied actor has
+ * degree 2, every other actor 1.
+ */
+function tiedGraph(): GraphBatch {
+  const small = entity('actor:centre-small', 'Actor', 'Small Centre', 'person');
+  const busy = entity('actor:centre-busy', 'Actor', 'Busy Centre', 'person');
+  const tied = TIED.map((name, i) => entity(tiedIds[i], 'Actor', `Tied ${name}`, 'person'));
+  const others = Array.from({ length: STEPWISE_NEIGHBOURS + 5 }, (_, i) =>
+    entity(`actor:other-${String(i).padStart(3, '0')}`, 'Actor', `Other ${i}`, 'person'),
+  );
+  const edges = [...tied.map((node) => met(small, node)), ...[...tied, ...others].map((node) => met(busy, node))];
+  return { nodes: [small, busy, ...tied, ...others], edges };
+}
+
+/** The neighbours of `centre`, page by page of `size`, until a page comes back short. */
+async function pagedNeighbours(store: GraphStore, centre: string, size: number, upTo: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let skip = 0; skip < upTo; skip += size) {
+    const page = await store.neighbors(centre, { limit: size, skip, types: [] });
+    const ranked = page.nodes.map((node) => node.id).filter((id) => id !== centre);
+    ids.push(...ranked);
+    if (ranked.length < size) break;
+  }
+  return ids;
+}
+
+/** The tied ids in the order each path gives them, paged three at a time. */
+async function tiedOrders(store: GraphStore): Promise<{ stepwise: string[]; oneQuery: string[] }> {
+  return {
+    stepwise: await pagedNeighbours(store, 'actor:centre-small', 3, 100),
+    oneQuery: await pagedNeighbours(store, 'actor:centre-busy', 3, TIED.length),
+  };
+}
+
+const expected = [...tiedIds].sort(byCodePoints);
+
+describe('neighbours that tie in degree, with non-ASCII ids', () => {
+  it('page in one order on both LadybugDB paths: no gaps, no repeats', async () => {
+    const store = await KuzuStore.open({ path: join(tempDir(), 'ties.lbug'), readOnly: false });
+    try {
+      await store.writeBatch(tiedGraph());
+      const { stepwise, oneQuery } = await tiedOrders(store);
+      expect(oneQuery).toEqual(expected);
+      expect(stepwise).toEqual(expected);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(process.env.NEO4J_URI)('page in the same order on Neo4j', async () => {
+    const store = await Neo4jStore.open({ uri: process.env.NEO4J_URI! });
+    try {
+      await store.deleteEverything();
+      await store.writeBatch(tiedGraph());
+      const { stepwise, oneQuery } = await tiedOrders(store);
+      expect(oneQuery).toEqual(expected);
+      expect(stepwise).toEqual(expected);
+    } finally {
+      await store.close();
+    }
+  });
+});
