@@ -13,6 +13,9 @@ import {
   type GraphEdge,
   type GraphNode,
   type NodeLabel,
+  type Properties,
+  type PropValue,
+  type RelType,
 } from '../domain/graph.js';
 import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
 import {
@@ -84,6 +87,55 @@ function typesPattern(types: string[]): string {
 /** A node standing for an edge's end when only its id and label were read (export pages). */
 function endpointStub(id: string, label: NodeLabel): GraphNode {
   return { id, label, properties: {} };
+}
+
+/** Properties from a row's columns, those that are null left out (the statement-parts columns). */
+function present(entries: Array<[string, PropValue | null | undefined]>): Properties {
+  const properties: Properties = {};
+  for (const [key, value] of entries) if (value !== null && value !== undefined) properties[key] = value;
+  return properties;
+}
+
+/** A whole number column as a number (LadybugDB answers a bigint, Neo4j an Integer), or null. */
+function wholeNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function textColumn(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** One row of statement-parts as seen from the statement: the far end and the relationship, brief. */
+function statementPart(row: Row, statement: GraphNode): IncidentEdge {
+  const label = String(row.label) as NodeLabel;
+  const caption = textColumn(row.caption);
+  const other: GraphNode = {
+    id: String(row.id),
+    label,
+    properties:
+      label === 'Document'
+        ? present([
+            ['title', caption],
+            ['published', textColumn(row.published)],
+          ])
+        : present([['name', caption]]),
+  };
+  const direction = row.direction === 'out' ? 'out' : 'in';
+  const [source, target] = direction === 'out' ? [statement, other] : [other, statement];
+  const edge: GraphEdge = {
+    id: String(row.edgeId),
+    type: String(row.type) as RelType,
+    source: source.id,
+    target: target.id,
+    sourceLabel: source.label,
+    targetLabel: target.label,
+    properties: present([
+      ['sentence', textColumn(row.sentence)],
+      ['startOffset', wholeNumber(row.startOffset)],
+      ['endOffset', wholeNumber(row.endOffset)],
+    ]),
+  };
+  return { edge, direction, other };
 }
 
 export abstract class CypherStore implements GraphStore {
@@ -279,6 +331,18 @@ export abstract class CypherStore implements GraphStore {
     const direction = row.direction === 'out' ? 'out' : 'in';
     const [source, target] = direction === 'out' ? [center, other] : [other, center];
     return { edge: this.toEdge(row.e, source, target), direction, other };
+  }
+
+  /** One query whatever the number of statements (cypher/<dialect>/statement-parts.cypher). */
+  async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
+    const parts = new Map<string, IncidentEdge[]>(statements.map((node) => [node.id, []]));
+    const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
+    if (byId.size === 0) return parts;
+    for (const row of await this.query('statement-parts', { ids: [...byId.keys()] })) {
+      const center = byId.get(String(row.center));
+      if (center) parts.get(center.id)!.push(statementPart(row, center));
+    }
+    return parts;
   }
 
   async incidentCounts(node: GraphNode): Promise<IncidentCounts> {

@@ -155,6 +155,7 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
     splices: { types: '', maxLength: '4', fromLabel: ':Actor', toLabel: '' },
     params: { from: 'actor:charles-babbage', to: 'stmt:engines', limit: 5 },
   },
+  'statement-parts': { params: { ids: ['stmt:engines'] } },
   'search-fts': {
     splices: { table: 'Statement', index: 'statement_fts' },
     params: { q: 'music', limit: 10 },
