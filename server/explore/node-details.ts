@@ -5,7 +5,7 @@
 import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { GraphNode } from '../domain/graph.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 import { statementView } from './statement-views.js';
@@ -29,6 +29,25 @@ function typesRead(node: GraphNode, present: string[]): string[] {
   return present.filter((type) => !SOURCE_TYPES.has(type));
 }
 
+/**
+ * The parts of these statements (all one relationship away from `node`). Read from the node when
+ * all its relationships are read: that costs what its degree costs, where a list of statement ids
+ * is compared with every statement in the graph. A busy node's sample names few of its many
+ * statements: those are read by id.
+ */
+async function statementPartsOf(
+  store: GraphStore,
+  node: GraphNode,
+  statements: GraphNode[],
+  sampled: boolean,
+): Promise<Map<string, IncidentEdge[]>> {
+  const wanted = [...new Map(statements.map((statement) => [statement.id, statement])).values()];
+  if (wanted.length === 0) return new Map();
+  if (sampled) return store.statementParts(wanted);
+  const near = await store.statementPartsNear(node);
+  return new Map(wanted.map((statement) => [statement.id, near.get(statement.id) ?? []]));
+}
+
 export interface NodeDetailsOptions {
   /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
   all?: boolean;
@@ -50,12 +69,13 @@ export async function nodeDetails(
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
   const counts = await store.incidentCounts(node);
   const types = typesRead(node, Object.keys(counts.byType));
+  const sampled = !options.all && counts.edges > DETAILS_ALL_UP_TO;
   const incident =
     types.length === 0
       ? []
-      : options.all || counts.edges <= DETAILS_ALL_UP_TO
-        ? ((await store.incidentEdgesOf([node], types)).get(node.id) ?? [])
-        : await store.incidentSample(node, types, DETAILS_PER_TYPE);
+      : sampled
+        ? await store.incidentSample(node, types, DETAILS_PER_TYPE)
+        : ((await store.incidentEdgesOf([node], types)).get(node.id) ?? []);
 
   const statementNodes = (
     node.label === 'Statement'
@@ -75,7 +95,7 @@ export async function nodeDetails(
   const statementEdges =
     node.label === 'Statement'
       ? new Map([[node.id, incident]])
-      : await store.statementParts([...new Map([...statementNodes, ...aboutNodes].map((n) => [n.id, n])).values()]);
+      : await statementPartsOf(store, node, [...statementNodes, ...aboutNodes], sampled);
   const statements = statementNodes.map((statement) =>
     statementView(statement, statementEdges.get(statement.id) ?? []),
   );

@@ -335,12 +335,38 @@ export abstract class CypherStore implements GraphStore {
 
   /** One query whatever the number of statements (cypher/<dialect>/statement-parts.cypher). */
   async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
-    const parts = new Map<string, IncidentEdge[]>(statements.map((node) => [node.id, []]));
     const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
-    if (byId.size === 0) return parts;
-    for (const row of await this.query('statement-parts', { ids: [...byId.keys()] })) {
+    if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
+    const rows = await this.query('statement-parts', { ids: [...byId.keys()] });
+    return this.statementPartsFrom(rows, byId, statements);
+  }
+
+  /** One query from the node's primary key (cypher/<dialect>/statement-parts-near.cypher). */
+  async statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>> {
+    const rows = await this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
+    // The statements themselves are only known by id here: enough for the relationships' ends.
+    const byId = new Map<string, GraphNode>();
+    for (const row of rows) {
+      const id = String(row.center);
+      if (!byId.has(id)) byId.set(id, { id, label: 'Statement', properties: {} });
+    }
+    return this.statementPartsFrom(rows, byId, []);
+  }
+
+  /** Rows of statement-parts by statement, each relationship once (a row may come twice). */
+  private statementPartsFrom(
+    rows: Row[],
+    byId: Map<string, GraphNode>,
+    listed: GraphNode[],
+  ): Map<string, IncidentEdge[]> {
+    const parts = new Map<string, IncidentEdge[]>([...listed, ...byId.values()].map((node) => [node.id, []]));
+    const seen = new Set<string>();
+    for (const row of rows) {
       const center = byId.get(String(row.center));
-      if (center) parts.get(center.id)!.push(statementPart(row, center));
+      const key = `${String(row.center)}|${String(row.edgeId)}`;
+      if (!center || seen.has(key)) continue;
+      seen.add(key);
+      parts.get(center.id)!.push(statementPart(row, center));
     }
     return parts;
   }

@@ -156,6 +156,7 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
     params: { from: 'actor:charles-babbage', to: 'stmt:engines', limit: 5 },
   },
   'statement-parts': { params: { ids: ['stmt:engines'] } },
+  'statement-parts-near': { splices: { label: ':Actor' }, params: { id: ADA } },
   'search-fts': {
     splices: { table: 'Statement', index: 'statement_fts' },
     params: { q: 'music', limit: 10 },
@@ -174,8 +175,7 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
-  'neighbor-ids': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
-  'neighbor-degrees': { splices: { label: ':Actor' }, params: { ids: [ADA] } },
+  'neighbor-degrees': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -221,10 +221,9 @@ export class KuzuStore extends CypherStore {
     }
   }
 
-  /** Ranked from ids and degrees first, then one page's properties (kuzu-neighbors.ts); a busy node's in one query. */
+  /** Ranked from ids and degrees first, then one page's properties (kuzu-neighbors.ts). */
   protected override async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
     const page = await rankedNeighborIds((statement, params) => this.rows(statement, params), center, options);
-    if (!page) return super.rankedNeighbors(center, options);
     const byId = new Map<string, GraphNode>();
     for (const [label, group] of groupBy(page, (item) => item.label)) {
       const statement = this.labelled('nodes-by-ids', label);
