@@ -178,16 +178,22 @@ export abstract class CypherStore implements GraphStore {
 
   /**
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
-   * with one part per pair of labels present that some relationship type connects.
+   * with one part per pair of labels present that some relationship type connects. With `keys`
+   * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
+   * the store's keyed ones and filter on those keys instead of the ids.
    */
-  protected async edgesAmong(nodes: GraphNode[], omit: readonly string[] = []): Promise<GraphEdge[]> {
+  protected async edgesAmong(
+    nodes: GraphNode[],
+    omit: readonly string[] = [],
+    keys?: Map<string, unknown>,
+  ): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
-    const idsByLabel = new Map<NodeLabel, string[]>();
+    const idsByLabel = new Map<NodeLabel, unknown[]>();
     for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
       idsByLabel.set(
         label,
-        group.map((node) => node.id),
+        group.map((node) => (keys ? keys.get(node.id) : node.id)),
       );
     }
     const parts: string[] = [];
@@ -197,7 +203,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(this.edgesAmongPart(from, to, omit).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -215,9 +221,10 @@ export abstract class CypherStore implements GraphStore {
 
   /**
    * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
-   * that reads properties as columns leaves those in `omit` out.
+   * that reads properties as columns leaves those in `omit` out; `keyed`: see edgesAmong (a store
+   * that passes keys overrides this).
    */
-  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = []): string {
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = [], _keyed = false): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 

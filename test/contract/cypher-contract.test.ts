@@ -175,6 +175,11 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
+  // Offsets in a fresh database of the sample graph: its first Actor and first Statement.
+  'edges-among-offsets': {
+    splices: { from: 'Actor', to: 'Statement', n: '0', columns: 'e.id AS id' },
+    params: { from0: [0, 1, 2, 3], to0: [0, 1, 2, 3] },
+  },
   'neighbor-degrees': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
 };
 

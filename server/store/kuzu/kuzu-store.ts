@@ -10,7 +10,7 @@ import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../..
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
+import { EVIDENCE_PROPERTIES, uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
 import { STORE_KINDS } from '../../domain/stores.js';
 import { fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
@@ -235,9 +235,30 @@ export class KuzuStore extends CypherStore {
     return page.flatMap((item) => byId.get(item.id) ?? []);
   }
 
+  /**
+   * The most connected nodes and the relationships among them, filtered by the nodes' offsets in
+   * their tables (read with the nodes): comparing each table's rows with 500 numbers instead of
+   * 500 strings took the relationships' part of the overview from about 1.3x the nodes' query to
+   * about 0.4x (cypher/kuzu/edges-among-offsets.cypher).
+   */
+  override async overview(limit: number): Promise<GraphBatch> {
+    const rows = await this.query('overview', { limit });
+    const nodes = rows.map((row) => this.toNode(row.n));
+    const offsets = new Map(rows.map((row, i) => [nodes[i].id, (row.n as KuzuNode)._id.offset]));
+    return { nodes, edges: await this.edgesAmong(nodes, EVIDENCE_PROPERTIES, offsets) };
+  }
+
   /** Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher). */
-  protected override edgesAmongPart(from: NodeLabel, to: NodeLabel, omit: readonly string[] = []): string {
-    return super.edgesAmongPart(from, to).replaceAll('{columns}', relationshipColumns(from, to, omit));
+  protected override edgesAmongPart(
+    from: NodeLabel,
+    to: NodeLabel,
+    omit: readonly string[] = [],
+    keyed = false,
+  ): string {
+    return loadCypher(keyed ? 'edges-among-offsets' : 'edges-among', this.dialect)
+      .replaceAll('{from}', from)
+      .replaceAll('{to}', to)
+      .replaceAll('{columns}', relationshipColumns(from, to, omit));
   }
 
   protected override edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
