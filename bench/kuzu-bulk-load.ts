@@ -4,7 +4,7 @@
  * graphs the read benchmarks need. For benchmarks only: lists are written as `[a,b]` literals, so
  * list items must not contain commas or brackets (the synthetic graph's do not).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, PropValue } from '../server/domain/graph.js';
@@ -24,15 +24,20 @@ async function columnsOf(run: Run, table: string): Promise<string[]> {
   return (await run(`CALL table_info('${table}') RETURN name`)).map((row) => String(row.name));
 }
 
-function writeCsv(file: string, lines: Iterable<string>): void {
-  writeFileSync(file, [...lines].join('\n') + '\n');
+/** Written 10,000 lines at a time: one string of a million lines passes V8's string length limit. */
+function writeCsv(file: string, lines: string[]): void {
+  writeFileSync(file, '');
+  for (let i = 0; i < lines.length; i += 10_000) appendFileSync(file, lines.slice(i, i + 10_000).join('\n') + '\n');
 }
+
+/** The load's buffer pool: a COPY of millions of relationships does not fit the default 1 GiB. */
+const LOAD_BUFFER_POOL = Number(process.env.BENCH_LOAD_BUFFER_POOL_MB ?? 4096) * 1024 * 1024;
 
 const OPTIONS = "(HEADER=false, QUOTE='\"', ESCAPE='\"', DELIM=',')";
 
 /** Creates the database at `path` (which must not exist) holding exactly `batch`. */
 export async function bulkLoad(path: string, batch: GraphBatch): Promise<void> {
-  const store = await KuzuStore.open({ path, readOnly: false });
+  const store = await KuzuStore.open({ path, readOnly: false, bufferPoolBytes: LOAD_BUFFER_POOL });
   const run: Run = (statement) => store['rows'](statement);
   const dir = mkdtempSync(join(tmpdir(), 'actorgraph-bulk-'));
   try {

@@ -4,10 +4,11 @@
  */
 import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphNode } from '../domain/graph.js';
+import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
-import { STATEMENT_PARTS, statementView } from './statement-views.js';
+import { statementView } from './statement-views.js';
 
 /** Relations to documents are listed as sources, not as relations. */
 const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
@@ -16,6 +17,36 @@ const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
 export const DETAILS_ALL_UP_TO = 200;
 /** Past it, the first this many of each type and direction, with counts for all (what Bloom shows). */
 export const DETAILS_PER_TYPE = 20;
+
+/**
+ * The relationship types whose rows the details use, of those the node has. An entity's
+ * MENTIONED_IN are shown as counts only: their rows (each with a whole Document, article text and
+ * all, at the other end) were a third of an actor's relationships and were read to be dropped.
+ * (An empty list means every type to the store: the caller reads nothing then.)
+ */
+function typesRead(node: GraphNode, present: string[]): string[] {
+  if (node.label === 'Document' || node.label === 'Statement') return present;
+  return present.filter((type) => !SOURCE_TYPES.has(type));
+}
+
+/**
+ * The parts of these statements (all one relationship away from `node`). Read from the node when
+ * all its relationships are read: that costs what its degree costs, where a list of statement ids
+ * is compared with every statement in the graph. A busy node's sample names few of its many
+ * statements: those are read by id.
+ */
+async function statementPartsOf(
+  store: GraphStore,
+  node: GraphNode,
+  statements: GraphNode[],
+  sampled: boolean,
+): Promise<Map<string, IncidentEdge[]>> {
+  const wanted = [...new Map(statements.map((statement) => [statement.id, statement])).values()];
+  if (wanted.length === 0) return new Map();
+  if (sampled) return store.statementParts(wanted);
+  const near = await store.statementPartsNear(node);
+  return new Map(wanted.map((statement) => [statement.id, near.get(statement.id) ?? []]));
+}
 
 export interface NodeDetailsOptions {
   /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
@@ -37,10 +68,14 @@ export async function nodeDetails(
   const node = await store.getNode(id);
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
   const counts = await store.incidentCounts(node);
+  const types = typesRead(node, Object.keys(counts.byType));
+  const sampled = !options.all && counts.edges > DETAILS_ALL_UP_TO;
   const incident =
-    options.all || counts.edges <= DETAILS_ALL_UP_TO
-      ? ((await store.incidentEdgesOf([node])).get(node.id) ?? [])
-      : await store.incidentSample(node, Object.keys(counts.byType), DETAILS_PER_TYPE);
+    types.length === 0
+      ? []
+      : sampled
+        ? await store.incidentSample(node, types, DETAILS_PER_TYPE)
+        : ((await store.incidentEdgesOf([node], types)).get(node.id) ?? []);
 
   const statementNodes = (
     node.label === 'Statement'
@@ -60,10 +95,7 @@ export async function nodeDetails(
   const statementEdges =
     node.label === 'Statement'
       ? new Map([[node.id, incident]])
-      : await store.incidentEdgesOf(
-          [...new Map([...statementNodes, ...aboutNodes].map((n) => [n.id, n])).values()],
-          STATEMENT_PARTS,
-        );
+      : await statementPartsOf(store, node, [...statementNodes, ...aboutNodes], sampled);
   const statements = statementNodes.map((statement) =>
     statementView(statement, statementEdges.get(statement.id) ?? []),
   );

@@ -1,15 +1,13 @@
 /**
  * Statements as people read them: who said it, what, about whom, when and where it was reported.
  * Built from a statement's SAID, ABOUT and REPORTED_IN relations, which every listing of
- * statements (node details, edge details, the reader, search) reads with one query per label.
+ * statements (node details, edge details, the reader, search) reads in one query
+ * (GraphStore.statementParts: the far ends brief, a document without its text).
  */
 import type { NodeRef, SourceRef, StatementView } from '../domain/api.js';
 import { captionOf, type GraphNode } from '../domain/graph.js';
 import { withSentence } from '../domain/statement-sentence.js';
 import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
-
-/** The relations a statement view is made of. */
-export const STATEMENT_PARTS = ['SAID', 'ABOUT', 'REPORTED_IN'];
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -64,7 +62,7 @@ export async function statementViews(store: GraphStore, nodes: GraphNode[]): Pro
   const statements = nodes.filter((node) => node.label === 'Statement');
   const views = new Map<string, StatementView>();
   if (statements.length === 0) return views;
-  const incident = await store.incidentEdgesOf(statements, STATEMENT_PARTS);
+  const incident = await store.statementParts(statements);
   for (const statement of statements)
     views.set(statement.id, statementView(statement, incident.get(statement.id) ?? []));
   return views;

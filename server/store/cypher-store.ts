@@ -13,6 +13,9 @@ import {
   type GraphEdge,
   type GraphNode,
   type NodeLabel,
+  type Properties,
+  type PropValue,
+  type RelType,
 } from '../domain/graph.js';
 import { labelOfNodeId, typeOfEdgeId } from '../domain/node-ids.js';
 import {
@@ -86,6 +89,55 @@ function endpointStub(id: string, label: NodeLabel): GraphNode {
   return { id, label, properties: {} };
 }
 
+/** Properties from a row's columns, those that are null left out (the statement-parts columns). */
+function present(entries: Array<[string, PropValue | null | undefined]>): Properties {
+  const properties: Properties = {};
+  for (const [key, value] of entries) if (value !== null && value !== undefined) properties[key] = value;
+  return properties;
+}
+
+/** A whole number column as a number (LadybugDB answers a bigint, Neo4j an Integer), or null. */
+function wholeNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function textColumn(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** One row of statement-parts as seen from the statement: the far end and the relationship, brief. */
+function statementPart(row: Row, statement: GraphNode): IncidentEdge {
+  const label = String(row.label) as NodeLabel;
+  const caption = textColumn(row.caption);
+  const other: GraphNode = {
+    id: String(row.id),
+    label,
+    properties:
+      label === 'Document'
+        ? present([
+            ['title', caption],
+            ['published', textColumn(row.published)],
+          ])
+        : present([['name', caption]]),
+  };
+  const direction = row.direction === 'out' ? 'out' : 'in';
+  const [source, target] = direction === 'out' ? [statement, other] : [other, statement];
+  const edge: GraphEdge = {
+    id: String(row.edgeId),
+    type: String(row.type) as RelType,
+    source: source.id,
+    target: target.id,
+    sourceLabel: source.label,
+    targetLabel: target.label,
+    properties: present([
+      ['sentence', textColumn(row.sentence)],
+      ['startOffset', wholeNumber(row.startOffset)],
+      ['endOffset', wholeNumber(row.endOffset)],
+    ]),
+  };
+  return { edge, direction, other };
+}
+
 export abstract class CypherStore implements GraphStore {
   abstract readonly kind: StoreKind;
   abstract readonly dialect: Dialect;
@@ -126,16 +178,22 @@ export abstract class CypherStore implements GraphStore {
 
   /**
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
-   * with one part per pair of labels present that some relationship type connects.
+   * with one part per pair of labels present that some relationship type connects. With `keys`
+   * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
+   * the store's keyed ones and filter on those keys instead of the ids.
    */
-  protected async edgesAmong(nodes: GraphNode[], omit: readonly string[] = []): Promise<GraphEdge[]> {
+  protected async edgesAmong(
+    nodes: GraphNode[],
+    omit: readonly string[] = [],
+    keys?: Map<string, unknown>,
+  ): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
-    const idsByLabel = new Map<NodeLabel, string[]>();
+    const idsByLabel = new Map<NodeLabel, unknown[]>();
     for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
       idsByLabel.set(
         label,
-        group.map((node) => node.id),
+        group.map((node) => (keys ? keys.get(node.id) : node.id)),
       );
     }
     const parts: string[] = [];
@@ -145,7 +203,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(this.edgesAmongPart(from, to, omit).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -163,9 +221,10 @@ export abstract class CypherStore implements GraphStore {
 
   /**
    * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
-   * that reads properties as columns leaves those in `omit` out.
+   * that reads properties as columns leaves those in `omit` out; `keyed`: see edgesAmong (a store
+   * that passes keys overrides this).
    */
-  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = []): string {
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = [], _keyed = false): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 
@@ -279,6 +338,44 @@ export abstract class CypherStore implements GraphStore {
     const direction = row.direction === 'out' ? 'out' : 'in';
     const [source, target] = direction === 'out' ? [center, other] : [other, center];
     return { edge: this.toEdge(row.e, source, target), direction, other };
+  }
+
+  /** One query whatever the number of statements (cypher/<dialect>/statement-parts.cypher). */
+  async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
+    const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
+    if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
+    const rows = await this.query('statement-parts', { ids: [...byId.keys()] });
+    return this.statementPartsFrom(rows, byId, statements);
+  }
+
+  /** One query from the node's primary key (cypher/<dialect>/statement-parts-near.cypher). */
+  async statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>> {
+    const rows = await this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
+    // The statements themselves are only known by id here: enough for the relationships' ends.
+    const byId = new Map<string, GraphNode>();
+    for (const row of rows) {
+      const id = String(row.center);
+      if (!byId.has(id)) byId.set(id, { id, label: 'Statement', properties: {} });
+    }
+    return this.statementPartsFrom(rows, byId, []);
+  }
+
+  /** Rows of statement-parts by statement, each relationship once (a row may come twice). */
+  private statementPartsFrom(
+    rows: Row[],
+    byId: Map<string, GraphNode>,
+    listed: GraphNode[],
+  ): Map<string, IncidentEdge[]> {
+    const parts = new Map<string, IncidentEdge[]>([...listed, ...byId.values()].map((node) => [node.id, []]));
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const center = byId.get(String(row.center));
+      const key = `${String(row.center)}|${String(row.edgeId)}`;
+      if (!center || seen.has(key)) continue;
+      seen.add(key);
+      parts.get(center.id)!.push(statementPart(row, center));
+    }
+    return parts;
   }
 
   async incidentCounts(node: GraphNode): Promise<IncidentCounts> {

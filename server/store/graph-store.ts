@@ -99,6 +99,20 @@ export interface GraphStore {
    * it, with the node at the other end: what a busy node's details show.
    */
   incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]>;
+  /**
+   * The SAID, ABOUT and REPORTED_IN relationships of these statements (by statement id), in one
+   * read: what a statement's sentence is made of (explore/statement-views.ts). Brief on purpose:
+   * the node at the other end has its id, label and only `name` (an entity) or `title` and
+   * `published` (a document, never its text); a relationship has its id, type and ends, and a
+   * REPORTED_IN its `sentence`, `startOffset` and `endOffset`.
+   */
+  statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>>;
+  /**
+   * statementParts of every statement one relationship away from the node (those it said, is the
+   * subject of, or reported), found from the node: the cost follows the node's degree, not the
+   * number of statements in the graph.
+   */
+  statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>>;
   /** Title and date of each document found among these ids, in one read. */
   documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
   /**

@@ -155,6 +155,8 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
     splices: { types: '', maxLength: '4', fromLabel: ':Actor', toLabel: '' },
     params: { from: 'actor:charles-babbage', to: 'stmt:engines', limit: 5 },
   },
+  'statement-parts': { params: { ids: ['stmt:engines'] } },
+  'statement-parts-near': { splices: { label: ':Actor' }, params: { id: ADA } },
   'search-fts': {
     splices: { table: 'Statement', index: 'statement_fts' },
     params: { q: 'music', limit: 10 },
@@ -173,8 +175,14 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
+  // Offsets in a fresh database of the sample graph: its first Actor and first Statement.
+  'edges-among-offsets': {
+    splices: { from: 'Actor', to: 'Statement', n: '0', columns: 'e.id AS id' },
+    params: { from0: [0, 1, 2, 3], to0: [0, 1, 2, 3] },
+  },
   'neighbor-ids': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
-  'neighbor-degrees': { splices: { label: ':Actor' }, params: { ids: [ADA] } },
+  'neighbor-degrees': { splices: { label: ':Actor' }, params: { offsets: [0, 1, 2, 3] } },
+  'neighbor-walks': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -222,6 +222,56 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       ]);
     });
 
+    it("reads a statement's parts with the names, titles and dates its sentence shows, never an article's text", async () => {
+      const statements = graph.nodes.filter((node) => node.id === 'stmt:read-0' || node.id === 'stmt:read-1');
+      const parts = await reader.statementParts(statements);
+      const brief = (id: string) =>
+        parts
+          .get(id)!
+          .map((item) => ({
+            type: item.edge.type,
+            direction: item.direction,
+            other: { id: item.other.id, label: item.other.label, properties: item.other.properties },
+            edge: item.edge.properties,
+          }))
+          .sort((a, b) => `${a.type}${a.other.id}`.localeCompare(`${b.type}${b.other.id}`));
+      const where = (i: number) => {
+        const sentence = `Invented remark number ${i}, it was said.`;
+        return { sentence, startOffset: 0, endOffset: sentence.length };
+      };
+      const gazette = {
+        id: 'doc:gazette',
+        label: 'Document',
+        properties: { title: 'The Gazette', published: '2024-02-01' },
+      };
+      const digest = {
+        id: 'doc:digest',
+        label: 'Document',
+        properties: { title: 'The Digest', published: '2024-02-03' },
+      };
+      expect(brief('stmt:read-0')).toEqual([
+        { type: 'REPORTED_IN', direction: 'out', other: digest, edge: where(0) },
+        { type: 'REPORTED_IN', direction: 'out', other: gazette, edge: where(0) },
+        {
+          type: 'SAID',
+          direction: 'in',
+          other: { id: CURATED, label: 'Actor', properties: { name: 'Curated Person' } },
+          edge: {},
+        },
+      ]);
+      expect(brief('stmt:read-1').map((item) => [item.type, item.other.id])).toEqual([
+        ['REPORTED_IN', 'doc:gazette'],
+        ['SAID', 'actor:speaker-1'],
+      ]);
+      // Found from a node, the same parts: a speaker's own statement keeps its speaker.
+      const near = await reader.statementPartsNear(graph.nodes.find((node) => node.id === CURATED)!);
+      expect([...near.keys()]).toEqual(['stmt:read-0']);
+      const ids = (items: Array<{ edge: { id: string } }>) => items.map((item) => item.edge.id).sort();
+      expect(ids(near.get('stmt:read-0')!)).toEqual(ids(parts.get('stmt:read-0')!));
+      // An entity's mentions are counted in its details, though their rows are not read.
+      expect((await nodeDetails(reader, CURATED)).relationCounts).toEqual({ MEMBER_OF: 1, MENTIONED_IN: 1, SAID: 1 });
+    });
+
     it('stops reading when an export stops after its first page, and the next export reads every page', async () => {
       for await (const page of reader.edgePages(3)) {
         expect(page.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 /**
  * A node's neighbours are ranked by degree, then by id, and paged by skip/limit. Ids that tie in
  * degree must come in the same order on every path, or a page could repeat a node and skip another:
- * LadybugDB ranks few neighbours in JavaScript (kuzu-neighbors.ts) and many in one query, Neo4j
- * always in one query. Ids with characters past U+FFFF are where JavaScript's `<` (UTF-16 code
+ * LadybugDB ranks them in JavaScript (kuzu-neighbors.ts: degrees by offset for few neighbours, by
+ * walks for many), Neo4j in one query. Ids with characters past U+FFFF are where JavaScript's `<` (UTF-16 code
  * units) and the engines' string order part. The Neo4j half runs when NEO4J_URI is set.
  */
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ function met(source: GraphNode, target: GraphNode): GraphEdge {
 
 /**
  * A small centre that met every tied actor (ranked in steps on LadybugDB), and a busy one that met
- * them too and more than STEPWISE_NEIGHBOURS others (ranked in one query): each tied actor has
+ * them too and more than STEPWISE_NEIGHBOURS others (ranked by walks on LadybugDB): each tied actor has
  * degree 2, every other actor 1.
  */
 function tiedGraph(): GraphBatch {
