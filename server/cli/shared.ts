@@ -64,9 +64,10 @@ export async function withStore<T>(
   config: Config,
   readOnly: boolean,
   work: (store: GraphStore) => Promise<T>,
+  forImport = false,
 ): Promise<T> {
   if (readOnly) requireExistingDatabase(config);
-  const store = await openStore(config, { readOnly });
+  const store = await openStore(config, { readOnly, forImport });
   try {
     return await work(store);
   } finally {
