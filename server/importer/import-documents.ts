@@ -97,12 +97,16 @@ export interface ImportReport {
 export const DEFAULT_BATCH_SIZE = 1000;
 
 /**
- * Statements per write in the last phase (with their SAID, ABOUT and REPORTED_IN relationships).
- * One write is fastest (see finishCorpus), but a write is one transaction, and LadybugDB keeps its
- * pages in the buffer pool until it commits: at 20,000 articles (~216,000 statements) the one
- * write failed with "the buffer pool is full" and the import ended without its statements. 5,000
- * articles (~54,000 statements, about 11 per article of the bench's corpus) went in one write, so
- * a write holds at most a little less than that (bench/import-throughput.ts --scaling 5000,20000).
+ * Statement occurrences (a statement in one article) per write in the last phase, with their
+ * SAID, ABOUT and REPORTED_IN relationships; the writes hold whole speakers, split evenly
+ * (statement-spill.ts). One write is fastest (see finishCorpus), but a write is held whole in
+ * memory: as JavaScript objects while it is built, and in LadybugDB until it commits (at 20,000
+ * articles one write of ~216,000 statements failed with "the buffer pool is full"). The bench's
+ * corpus has 12-16 occurrences per article, so 1,000 articles make one write and larger corpora
+ * writes of about the same size. At 5,000 articles, four writes of about 20,000 made a 761 MB
+ * database against 649 MB in two writes (50,000 and the rest), and the import peaked at 1,698 MB
+ * RSS against 1,961 MB with every occurrence in memory (bench/import-throughput.ts --scaling
+ * 1000,5000, one run each, loaded machine). More, smaller writes cost database size and commits.
  */
 const STATEMENTS_PER_WRITE = 20_000;
 
