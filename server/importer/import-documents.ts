@@ -106,7 +106,9 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * writes of about the same size. At 5,000 articles, four writes of about 20,000 made a 761 MB
  * database against 649 MB in two writes (50,000 and the rest), and the import peaked at 1,698 MB
  * RSS against 1,961 MB with every occurrence in memory (bench/import-throughput.ts --scaling
- * 1000,5000, one run each, loaded machine). More, smaller writes cost database size and commits.
+ * 1000,5000, one run each, loaded machine). Writes of 10,000 gave the same peak (1,481 MB against
+ * 1,475 MB with 20,000, with a 256 MB pool) and a larger database (779 MB against 753 MB): below
+ * this size the peak is the rest of the import's, and more, smaller writes cost database size.
  */
 const STATEMENTS_PER_WRITE = 20_000;
 
