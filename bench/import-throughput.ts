@@ -26,7 +26,6 @@ import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
 const SURNAMES = [
@@ -193,13 +192,8 @@ class MemoryWatch {
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
   const memory = new MemoryWatch();
-  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time); by
-  // default the one `actorgraph import` opens the database with.
-  const pool = {
-    bufferPoolBytes: process.env.IMPORT_POOL_MB
-      ? Number(process.env.IMPORT_POOL_MB) * 1024 * 1024
-      : IMPORT_BUFFER_POOL_BYTES,
-  };
+  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
+  const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
   const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
   const timing = timeStore(store);
   const started = performance.now();

@@ -64,10 +64,9 @@ export async function withStore<T>(
   config: Config,
   readOnly: boolean,
   work: (store: GraphStore) => Promise<T>,
-  forImport = false,
 ): Promise<T> {
   if (readOnly) requireExistingDatabase(config);
-  const store = await openStore(config, { readOnly, forImport });
+  const store = await openStore(config, { readOnly });
   try {
     return await work(store);
   } finally {

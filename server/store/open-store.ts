@@ -9,19 +9,12 @@ import { defaultDatabasePath, oldDefaultDatabasePath, type Config } from '../con
 import { STORE_KINDS, STORE_NAMES, type StoreKind } from '../domain/stores.js';
 import type { GraphStore } from './graph-store.js';
 import { reimportCommand } from './kuzu/database-file.js';
-import { IMPORT_BUFFER_POOL_BYTES } from './kuzu/kuzu-database.js';
 import { KuzuStore } from './kuzu/kuzu-store.js';
 import { uriForMessages } from './neo4j/neo4j-errors.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 
-/** `forImport`: the store is opened for `actorgraph import` (an embedded store then takes a smaller buffer pool). */
-export interface OpenOptions {
-  readOnly: boolean;
-  forImport?: boolean;
-}
-
 interface StoreOpener {
-  open(config: Config, options: OpenOptions): Promise<GraphStore>;
+  open(config: Config, options: { readOnly: boolean }): Promise<GraphStore>;
   /** Where the data lives, for messages (a path, a URI without its password). */
   location(config: Config): string;
   /**
@@ -33,12 +26,11 @@ interface StoreOpener {
 
 const OPENERS: Record<StoreKind, StoreOpener> = {
   ladybug: {
-    open(config, { readOnly, forImport }) {
+    open(config, { readOnly }) {
       warnAboutOldDefaultDatabase(config.dbPath);
       return KuzuStore.open({
         path: config.dbPath,
         readOnly,
-        ...(forImport ? { bufferPoolBytes: IMPORT_BUFFER_POOL_BYTES } : {}),
         consoleMemoryLimitBytes: config.consoleMemoryMb * 1024 * 1024,
         queryTimeoutMs: config.queryTimeoutMs,
         consoleQueue: { maxQueued: config.consoleQueue, maxResponseBytes: config.responseMaxBytes },
@@ -61,7 +53,7 @@ const OPENERS: Record<StoreKind, StoreOpener> = {
   },
 };
 
-export function openStore(config: Config, options: OpenOptions): Promise<GraphStore> {
+export function openStore(config: Config, options: { readOnly: boolean }): Promise<GraphStore> {
   return OPENERS[config.store].open(config, options);
 }
 

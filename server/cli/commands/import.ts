@@ -146,11 +146,8 @@ export function importCommand(): Command {
     }
     // Names first: with --ner corenlp and no server, nothing is opened or written.
     await withNer(config, async ({ selection, choice }) => {
-      const report = await withStore(
-        config,
-        false,
-        (store) => importWithProgress(store, config, paths, choice, batchSize),
-        true,
+      const report = await withStore(config, false, (store) =>
+        importWithProgress(store, config, paths, choice, batchSize),
       );
       process.stdout.write(`${formatReport(report, selection)}\n`);
       if (report.documents.length === 0 && report.alreadyImported.length === 0 && report.skipped.length > 0)

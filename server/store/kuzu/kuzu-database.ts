@@ -32,16 +32,6 @@ const open = new Map<string, Entry>();
 /** Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. */
 const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
-/**
- * The buffer pool of an import (`actorgraph import`). A pool is resident memory once its pages are
- * touched, and an import touches the whole database: with 1 GiB the pool alone grew to 1 GiB of the
- * import's RSS at 20,000 articles. An import's writes are bounded (1,000 documents, about 20,000
- * statement occurrences), so a constant pool holds each of them: at 5,000 articles 256 MB gave a
- * peak RSS of 1,559 MB against 1,698 MB with 1 GiB, no slower (bench/import-throughput.ts,
- * IMPORT_POOL_MB=256|1024, one run each on a loaded machine).
- */
-export const IMPORT_BUFFER_POOL_BYTES = 256 * 1024 * 1024;
-
 export async function openDatabase(
   path: string,
   options: { readOnly: boolean; bufferPoolBytes?: number | undefined },
