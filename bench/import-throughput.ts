@@ -135,8 +135,63 @@ function writeGrowth(writes: number[], batches: number): { firstMs: number; last
   return { firstMs: mean(batchWrites.slice(0, quarter)), lastMs: mean(batchWrites.slice(-quarter)) };
 }
 
+/** process.memoryUsage() in MB, with the phase it was taken in. */
+interface MemorySample {
+  phase: string;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+function memorySample(phase: string): MemorySample {
+  const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+  const usage = process.memoryUsage();
+  return {
+    phase,
+    rss: mb(usage.rss),
+    heapTotal: mb(usage.heapTotal),
+    heapUsed: mb(usage.heapUsed),
+    external: mb(usage.external),
+    arrayBuffers: mb(usage.arrayBuffers),
+  };
+}
+
+/**
+ * Samples memory every half second and at each phase's end, keeping the sample of highest RSS: it
+ * splits the peak into the JS heap, V8's external memory and the rest, which is native (mostly
+ * LadybugDB's buffer pool and a write's transaction-local memory). A sample cannot be taken while
+ * JavaScript runs synchronously, so the peak it sees may be a little under maxRSS.
+ */
+class MemoryWatch {
+  peak: MemorySample = memorySample('start');
+  readonly phaseEnds: MemorySample[] = [];
+  private readonly timer = setInterval(() => this.take(this.phase), 500);
+
+  constructor(private phase = 'start') {}
+
+  take(phase: string): MemorySample {
+    const sample = memorySample(phase);
+    if (sample.rss > this.peak.rss) this.peak = sample;
+    return sample;
+  }
+
+  /** The previous phase ended: sample it. */
+  enter(next: string): void {
+    this.phaseEnds.push(this.take(this.phase));
+    this.phase = next;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.enter('end');
+  }
+}
+
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
+  const memory = new MemoryWatch();
   // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
   const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
   const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
@@ -144,23 +199,28 @@ async function importOnce(dir: string, db: string): Promise<void> {
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
   const batch = process.env.IMPORT_BATCH ? { batchSize: Number(process.env.IMPORT_BATCH) } : {};
+  // IMPORT_STATEMENTS: statement occurrences per write in the last phase.
+  const perWrite = process.env.IMPORT_STATEMENTS ? { statementsPerWrite: Number(process.env.IMPORT_STATEMENTS) } : {};
   const phases: Record<string, number> = {};
   let phase = '';
   let phaseStarted = performance.now();
-  let statements = 0;
+  let statementWrites = 0;
   const report = await importDocuments(store, [dir], {
     ...batch,
+    ...perWrite,
     onProgress: ({ phase: next, current, total }) => {
       // On stderr, so that a run that fails says in which phase (the parent keeps stderr's tail).
-      if (next === 'statements') statements = total;
+      if (next === 'statements' && current > 0) statementWrites += 1;
       if (next !== phase || next === 'statements') process.stderr.write(`phase ${next} ${current}/${total}\n`);
       if (next === phase) return;
+      memory.enter(next);
       const now = performance.now();
       if (phase) phases[phase] = now - phaseStarted;
       [phase, phaseStarted] = [next, now];
     },
   });
   const ms = performance.now() - started;
+  memory.stop();
   await store.close();
   const batches = Math.ceil(report.documents.length / (batch.batchSize ?? DEFAULT_BATCH_SIZE));
   const result = {
@@ -171,9 +231,11 @@ async function importOnce(dir: string, db: string): Promise<void> {
     nodeReadMs: timing.nodeReadMs(),
     edgeReadMs: timing.edgeReadMs(),
     phases,
-    statements,
+    statements: report.nodesByLabel.Statement ?? 0,
+    statementWrites,
     ...writeGrowth(timing.writes(), batches),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    memory: { peak: memory.peak, phaseEnds: memory.phaseEnds },
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
@@ -192,16 +254,21 @@ interface Row {
     edgeReadMs: number;
     phases: Record<string, number>;
     statements: number;
+    statementWrites: number;
     firstMs: number;
     lastMs: number;
     maxRssMb: number;
+    memory: { peak: MemorySample; phaseEnds: MemorySample[] };
   };
   dbBytes: number;
 }
 
 function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: string; failed?: string }> {
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self, '--child', dir, db], {
+  // IMPORT_HEAP_MB: V8's old-space limit for the child (the JS heap is otherwise left to grow with
+  // uncollected garbage: to measure what a limit on it would save).
+  const heap = process.env.IMPORT_HEAP_MB ? [`--max-old-space-size=${process.env.IMPORT_HEAP_MB}`] : [];
+  const child = spawn(process.execPath, [...heap, '--import', 'tsx', self, '--child', dir, db], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -269,9 +336,13 @@ function printRow(row: Row): void {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const phases = Object.entries(r.phases).map(([name, ms]) => `${name} ${seconds(ms)}`);
   console.log(
-    `        phases: ${phases.join(', ')} (${r.statements} statements); reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
+    `        phases: ${phases.join(', ')} (${r.statements} statements in ${r.statementWrites} writes); reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
       `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms`,
   );
+  const split = (m: MemorySample) =>
+    `${m.rss} MB = JS heap ${m.heapTotal} (used ${m.heapUsed}) + external ${m.external} (array buffers ${m.arrayBuffers}) + native ${m.rss - m.heapTotal - m.external}`;
+  console.log(`        memory at sampled peak (${r.memory.peak.phase}): ${split(r.memory.peak)}`);
+  console.log(`        at each phase's end: ${r.memory.phaseEnds.map((m) => `${m.phase} ${split(m)}`).join('; ')}`);
 }
 
 function printRatios(table: Row[]): void {

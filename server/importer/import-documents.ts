@@ -25,9 +25,8 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.js';
-import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
+import type { GraphBatch, GraphNode } from '../domain/graph.js';
 import type { BatchWriter, GraphStore } from '../store/graph-store.js';
-import type { StatementOccurrence } from './resolve/statements.js';
 import {
   documentId,
   documentMentions,
@@ -45,13 +44,17 @@ import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.
 import { listSourceFiles, readSourceFile, type ListedFile } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
 import { CorpusResolver, type ResolvedMention } from './resolve/entities.js';
+import { StatementSpill } from './statement-spill.js';
 
 export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 
 export interface ImportProgress {
   /** scan: reading, tagging and finding names; import: extracting and writing; statements: the last writes. */
   phase: 'scan' | 'import' | 'statements' | 'done';
-  /** Documents (files while scanning) done in this phase, of `total`. */
+  /**
+   * Done in this phase, of `total`: files while scanning, documents while importing, statement
+   * occurrences (a statement in one article) while writing the statements.
+   */
   current: number;
   total: number;
   path?: string;
@@ -66,7 +69,7 @@ export interface ImportOptions {
   ner?: NerChoice | undefined;
   /** Documents per write (default DEFAULT_BATCH_SIZE). */
   batchSize?: number;
-  /** Statements per write in the last phase (default STATEMENTS_PER_WRITE). */
+  /** Statement occurrences per write in the last phase (default STATEMENTS_PER_WRITE). */
   statementsPerWrite?: number;
 }
 
@@ -94,14 +97,20 @@ export interface ImportReport {
 export const DEFAULT_BATCH_SIZE = 1000;
 
 /**
- * Statements per write in the last phase (with their SAID, ABOUT and REPORTED_IN relationships).
- * One write is fastest (see finishCorpus), but a write is one transaction, and LadybugDB keeps its
- * pages in the buffer pool until it commits: at 20,000 articles (~216,000 statements) the one
- * write failed with "the buffer pool is full" and the import ended without its statements. 5,000
- * articles (~54,000 statements, about 11 per article of the bench's corpus) went in one write, so
- * a write holds at most a little less than that (bench/import-throughput.ts --scaling 5000,20000).
+ * Statement occurrences (a statement in one article) per write in the last phase, with their
+ * SAID, ABOUT and REPORTED_IN relationships; the writes hold whole speakers, split evenly
+ * (statement-spill.ts). One write is fastest (see finishCorpus), but a write is held whole in
+ * memory: as JavaScript objects while it is built, and in LadybugDB until it commits (at 20,000
+ * articles one write of ~216,000 statements failed with "the buffer pool is full"). The bench's
+ * corpus has 12-16 occurrences per article, so 1,000 articles make one write and larger corpora
+ * writes of about the same size. At 5,000 articles, four writes of about 20,000 made a 761 MB
+ * database against 649 MB in two writes (50,000 and the rest), and the import peaked at 1,698 MB
+ * RSS against 1,961 MB with every occurrence in memory (bench/import-throughput.ts --scaling
+ * 1000,5000, one run each, loaded machine). Writes of 10,000 gave the same peak (1,481 MB against
+ * 1,475 MB with 20,000, with a 256 MB pool) and a larger database (779 MB against 753 MB): below
+ * this size the peak is the rest of the import's, and more, smaller writes cost database size.
  */
-const STATEMENTS_PER_WRITE = 50_000;
+const STATEMENTS_PER_WRITE = 20_000;
 
 const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
 
@@ -109,18 +118,6 @@ type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A statement's relationships by statement id (SAID points at the statement, the others away). */
-function edgesByStatement(edges: GraphEdge[]): Map<string, GraphEdge[]> {
-  const edgesOf = new Map<string, GraphEdge[]>();
-  for (const edge of edges) {
-    const statement = edge.type === 'SAID' ? edge.target : edge.source;
-    const list = edgesOf.get(statement);
-    if (list) list.push(edge);
-    else edgesOf.set(statement, [edge]);
-  }
-  return edgesOf;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -322,7 +319,10 @@ class ImportRun {
   readonly alreadyImported: ImportReport['alreadyImported'] = [];
   /** Entity keys whose node this run wrote (or found written by an earlier run). */
   private readonly writtenKeys = new Set<string>();
-  private readonly occurrences: StatementOccurrence[] = [];
+  /** Documents the store holds: written by this run or found already imported. */
+  private readonly storedDocuments = new Set<string>();
+  /** Statement occurrences, kept on disk until the statements are written (step 4). */
+  private readonly spill = new StatementSpill();
 
   constructor(
     private readonly store: GraphStore,
@@ -342,7 +342,7 @@ class ImportRun {
       failed.add(document);
       skipped.push({ path: document.path, reason: `extraction failed: ${errorText(error)}` });
     });
-    this.occurrences.push(...detached(assembled.occurrences));
+    this.spill.add(assembled.occurrences);
     const kept = documents.filter(({ document }) => !failed.has(document)).map(({ document }) => document);
     const ids = kept.map((document) => documentId(document.text));
     const nodes = [...assembled.nodes.values()];
@@ -354,6 +354,7 @@ class ImportRun {
     const written = await this.write({ nodes, edges: assembled.edges.all() }, ids);
     for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
     kept.forEach((document, i) => {
+      this.storedDocuments.add(ids[i]);
       if (written) this.documents.push({ id: ids[i], title: document.title, path: document.fileName });
       else this.alreadyImported.push({ id: ids[i], path: document.path });
     });
@@ -361,32 +362,40 @@ class ImportRun {
 
   /**
    * Entities no document refers to (states a role names, bylines) and the statements, merged over
-   * the corpus, in as few writes as the engine holds (`perWrite` statements each). Written 2,000
-   * statements at a time, each write's commit cost more the larger the database (the new SAID,
-   * ABOUT and REPORTED_IN rows join the relationship tables of every actor and document): at 1,000
-   * articles six writes took 42 s, 22 s of them in commits, and left a 166 MB database; one write,
-   * into empty relationship tables by COPY, took 25 s (2 s commit) and left 71 MB
-   * (bench/import-throughput.ts, loaded machine). A kill during a write loses the statements not
-   * yet written: the next run finds every batch already imported and writes them all again (the
-   * ids are content hashes, so those already written are merged, not doubled).
+   * the corpus from the spilled occurrences, a group of whole speakers at a time (StatementSpill),
+   * each group one write of about `perWrite` occurrences. Fewer, larger writes are faster: written
+   * 2,000 statements at a time, each write's commit cost more the larger the database (the new
+   * SAID, ABOUT and REPORTED_IN rows join the relationship tables of every actor and document): at
+   * 1,000 articles six writes took 42 s, 22 s of them in commits, and left a 166 MB database; one
+   * write, into empty relationship tables by COPY, took 25 s (2 s commit) and left 71 MB
+   * (bench/import-throughput.ts, loaded machine). But a write is held in memory whole (the
+   * JavaScript batch, and the engine's pages until it commits), so its size is bounded, see
+   * STATEMENTS_PER_WRITE. A kill during a write loses the statements not yet written: the next
+   * run finds every batch already imported and writes them all again (the ids are content hashes,
+   * so those already written are merged, not doubled).
    */
   async finishCorpus(perWrite: number, onProgress: (current: number, total: number) => void): Promise<void> {
     const remaining = [...this.assembler.entities.keys()].filter((key) => !this.writtenKeys.has(key));
-    const statements = statementGraph(this.occurrences, this.assembler.entities);
-    this.occurrences.length = 0;
-    const total = statements.nodes.size;
+    const total = this.spill.size;
     onProgress(0, total);
-    const entityNodes = remaining.map((key) => this.assembler.entityNode(key, []));
     // Entities go with the first write (even when there is no statement to write).
-    const parts = total > 0 ? chunks([...statements.nodes.values()], perWrite) : [[]];
-    const edgesOf = edgesByStatement(statements.edges.all());
+    let entityNodes = remaining.map((key) => this.assembler.entityNode(key, []));
+    // Speaker keys that give the same speaker id (or none) give the same statement ids.
+    const groupOf = (key: string | null) => (key === null ? undefined : this.assembler.entities.get(key)?.id) ?? '';
     let written = 0;
-    for (const [index, part] of parts.entries()) {
-      const edges = part.flatMap((node) => edgesOf.get(node.id) ?? []);
-      await this.write({ nodes: index === 0 ? [...entityNodes, ...part] : part, edges });
-      written += part.length;
+    for (const occurrences of this.spill.groups(perWrite, groupOf)) {
+      const statements = statementGraph(occurrences, this.assembler.entities);
+      await this.write({ nodes: [...entityNodes, ...statements.nodes.values()], edges: statements.edges.all() });
+      entityNodes = [];
+      written += occurrences.length;
       onProgress(written, total);
     }
+    if (entityNodes.length > 0) await this.write({ nodes: entityNodes, edges: [] });
+  }
+
+  /** Removes the spilled occurrences (at the end of the run, written or not). */
+  removeSpill(): void {
+    this.spill.remove();
   }
 
   /**
@@ -398,7 +407,7 @@ class ImportRun {
     for (const item of [...extracted.nodes, ...extracted.edges]) recordNames(item.properties, this.names);
     const batch = this.curation.apply(extracted);
     if (batch.nodes.length === 0 && batch.edges.length === 0) return true;
-    const stored = await storedNodes(this.store, batch, documents);
+    const stored = await storedNodes(this.store, batch, documents, this.storedDocuments);
     if (documents.length > 0 && documents.every((id) => stored.has(id))) return false;
     assertEdgesConnect(batch, stored);
     await this.run.write(await mergeCarried(this.store, batch, stored));
@@ -453,6 +462,7 @@ export async function importDocuments(
       progress({ phase: 'statements', current: Math.min(current, total), total }),
     );
   } finally {
+    run.removeSpill();
     await writer.finish();
   }
   progress({ phase: 'done', current: run.documents.length, total: scanned.scanned.length });

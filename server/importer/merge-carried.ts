@@ -110,16 +110,33 @@ function mergeNodeCarried(existing: GraphNode, incoming: GraphNode): GraphNode {
 /**
  * The store's nodes among a batch's nodes and edge endpoints (and `also`), in one lookup by primary
  * key: the importer's already-imported check, dangling-edge check and merge share it.
+ *
+ * Endpoints in `known` (ids the caller knows the store holds, and that are not nodes of the batch)
+ * are not read: they are in the answer as the bare node, with no properties. A statements write
+ * has a REPORTED_IN edge to nearly every document of the corpus; read, each came with its article's
+ * text, only to learn that it exists.
  */
 export async function storedNodes(
   store: GraphStore,
   batch: GraphBatch,
   also: string[] = [],
+  known: ReadonlySet<string> = new Set(),
 ): Promise<Map<string, GraphNode>> {
   const ids = new Set(also);
+  const bare = new Map<string, GraphNode>();
   for (const node of batch.nodes) ids.add(node.id);
-  for (const edge of batch.edges) ids.add(edge.source).add(edge.target);
-  return new Map((await store.findNodes([...ids])).map((node) => [node.id, node]));
+  for (const edge of batch.edges)
+    for (const [id, label] of [
+      [edge.source, edge.sourceLabel],
+      [edge.target, edge.targetLabel],
+    ] as const) {
+      if (ids.has(id)) continue;
+      if (known.has(id)) bare.set(id, { id, label, properties: {} });
+      else ids.add(id);
+    }
+  for (const node of batch.nodes) bare.delete(node.id);
+  const found = await store.findNodes([...ids]);
+  return new Map([...bare, ...found.map((node) => [node.id, node] as const)]);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,11 @@ async function waitForProgress(
       'exited',
     );
   }
+}
+
+/** The folders of statement occurrences an import process spilled to disk (statement-spill.ts). */
+function spillsOf(pid: number | undefined): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith(`actorgraph-spill-${pid}-`));
 }
 
 async function exportOf(dbPath: string): Promise<GraphBatch> {
@@ -168,6 +174,8 @@ describe('an import killed with SIGKILL', () => {
       await waitForProgress(killed, 20, (progress) => /statements: 0\//.test(progress));
       killed.child.kill('SIGKILL');
       await killed.exited;
+      // The killed import's spilled statement occurrences stay on disk until the next import.
+      expect(spillsOf(killed.child.pid)).toHaveLength(1);
       const stats = await statsOf(trial);
       // Every document batch was written before; of the statements, all or nothing.
       expect(stats.nodes.Document).toBe(after.nodes.Document);
@@ -176,6 +184,8 @@ describe('an import killed with SIGKILL', () => {
       const again = startImport(trial, corpus);
       expect(await again.exited).toBe(0);
       expect(await exportOf(trial)).toEqual(reference);
+      expect(spillsOf(killed.child.pid)).toEqual([]);
+      expect(spillsOf(again.child.pid)).toEqual([]);
     },
   );
 });

@@ -212,8 +212,8 @@ function firstNameIndex(table: EntityTable, keys: Iterable<string>): Map<string,
  */
 export class CorpusResolver {
   private readonly table = new EntityTable();
-  /** Per document, the entities its mentions joined (steps 1 and 2). */
-  private readonly keys: Array<Set<string>> = [];
+  /** Per document, the entities its mentions joined (steps 1 and 2; dropped by finish). */
+  private keys: Array<Set<string>> = [];
   private pendingSurnames: Array<{ doc: number; mention: Mention }> = [];
   /** Per document, its surnames resolved in step 2 (dropped once mentionsOf has used them). */
   private readonly surnames = new Map<number, ResolvedMention[]>();
@@ -229,6 +229,7 @@ export class CorpusResolver {
 
   /** Step 1 for one document; returns its number for mentionsOf. */
   addDocument(mentions: Mention[], authors: string[]): number {
+    if (this.finished) throw new Error('CorpusResolver: a document added after finish()');
     const doc = this.keys.length;
     const keys = new Set<string>();
     this.keys.push(keys);
@@ -267,7 +268,10 @@ export class CorpusResolver {
     if (this.finished) return;
     this.finished = true;
     this.resolveSurnames();
+    // Only surname resolution needed each document's entities; they grow with the corpus.
+    this.keys = [];
     this.confirmShapes();
+    this.confirmed.clear();
     this.pickDisplayNames();
   }
 

@@ -29,7 +29,12 @@ interface Entry {
 
 const open = new Map<string, Entry>();
 
-/** Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. */
+/**
+ * Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. The pool
+ * is resident memory once touched, but an import cannot take a smaller one: with 256 MB the import
+ * of 20,000 articles failed in a statements write ("the buffer pool is full"), whose relationships
+ * reach documents and actors all over the database (bench/import-throughput.ts, IMPORT_POOL_MB).
+ */
 const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 export async function openDatabase(
