@@ -16,42 +16,20 @@
  * removed by remove(); a folder left by a killed import (its process gone) is removed by the next
  * import's spill.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StatementOccurrence } from './resolve/statements.js';
+import { madeByDeadProcess, removeFolders } from '../process-folders.js';
 
-const SPILL_FOLDER = /^actorgraph-spill-(\d+)-/;
+const SPILL_PREFIX = 'actorgraph-spill';
 
 /** Lines gathered before one write to a file. */
 const LINES_PER_WRITE = 1000;
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the spill folders of imports killed mid-way (their process is gone); returns their names. */
 export function removeAbandonedSpills(parent = tmpdir()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const pid = Number(SPILL_FOLDER.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
-    rmSync(join(parent, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
+  return removeFolders(parent, (name) => madeByDeadProcess(name, SPILL_PREFIX) === true);
 }
 
 /**
@@ -175,7 +153,7 @@ export class StatementSpill {
   private folder(): string {
     if (!this.dir) {
       removeAbandonedSpills();
-      this.dir = mkdtempSync(join(tmpdir(), `actorgraph-spill-${process.pid}-`));
+      this.dir = mkdtempSync(join(tmpdir(), `${SPILL_PREFIX}-${process.pid}-`));
     }
     return this.dir;
   }

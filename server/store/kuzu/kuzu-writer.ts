@@ -26,12 +26,13 @@
  * written as a typed literal instead of a parameter.
  */
 import type { Connection, QueryResult } from '@ladybugdb/core';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
 import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
+import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
 
@@ -186,20 +187,10 @@ async function existingNodeIds(connection: Connection, label: NodeLabel, ids: st
   );
 }
 
-/** A write's CSV folder: this prefix, the writing process's id, a dash, random characters. */
-const COPY_FOLDER = /^actorgraph-copy-(\d+)-/;
+/** A write's CSV folders: this prefix, the writing process's id, a dash, random characters. */
+const COPY_PREFIX = 'actorgraph-copy';
 /** The form before the process id was in the name: the prefix and mkdtemp's six random characters. */
 const OLD_COPY_FOLDER = /^actorgraph-copy-[A-Za-z0-9]{6}$/;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Whether the folder `name` is a CSV folder whose writing process cannot be alive. The new form
@@ -207,8 +198,8 @@ function processAlive(pid: number): boolean {
  * process that may write started is surely a dead process's (its writer made it before that).
  */
 function abandoned(parent: string, name: string, writersSince: number): boolean {
-  const pid = Number(COPY_FOLDER.exec(name)?.[1] ?? NaN);
-  if (Number.isInteger(pid)) return pid !== process.pid && !processAlive(pid);
+  const dead = madeByDeadProcess(name, COPY_PREFIX);
+  if (dead !== null) return dead;
   if (!OLD_COPY_FOLDER.test(name)) return false;
   try {
     return statSync(join(parent, name)).mtimeMs < writersSince;
@@ -223,19 +214,7 @@ function abandoned(parent: string, name: string, writersSince: number): boolean 
  * `writersSince`: when the oldest live process that may write began (writer-processes.ts).
  */
 export function removeAbandonedCopyFolders(parent = tmpdir(), writersSince = oldestPossibleWriter()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    if (!abandoned(parent, name, writersSince)) continue;
-    rmSync(join(parent, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
+  return removeFolders(parent, (name) => abandoned(parent, name, writersSince));
 }
 
 /** Whether this process has swept the abandoned folders yet (once is enough). */
@@ -251,7 +230,7 @@ class CsvFiles {
       swept = true;
       removeAbandonedCopyFolders();
     }
-    this.dir ??= mkdtempSync(join(tmpdir(), `actorgraph-copy-${process.pid}-`));
+    this.dir ??= mkdtempSync(join(tmpdir(), `${COPY_PREFIX}-${process.pid}-`));
     this.count += 1;
     return join(this.dir, `rows-${this.count}.csv`);
   }
