@@ -41,6 +41,14 @@ export function formatReport(report: ImportReport, ner?: NerSelection): string {
 }
 
 const PHASE_NAMES: Record<string, string> = { scan: 'names     ', import: 'importing ', statements: 'statements' };
+/** What each phase counts: files while finding names, documents, then statement occurrences. */
+const PHASE_UNITS: Record<string, string> = { scan: 'files', import: 'documents', statements: 'statements' };
+
+/** The plain progress line written when stderr is not a terminal. */
+export function progressLine(phase: string, current: number, total: number, rate: number, eta: string): string {
+  const name = (PHASE_NAMES[phase] ?? phase).trim();
+  return `${name}: ${current}/${total}, ${rate.toFixed(1)} ${PHASE_UNITS[phase] ?? 'items'}/s, ETA ${eta}\n`;
+}
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
@@ -52,7 +60,7 @@ function duration(seconds: number): string {
       : `${s}s`;
 }
 
-/** Documents per second and the time left in the current phase, from the phase's own pace. */
+/** Items per second and the time left in the current phase, from the phase's own pace. */
 class PhasePace {
   private phase = '';
   private startedAt = 0;
@@ -72,7 +80,7 @@ class PhasePace {
 }
 
 /**
- * Runs an import showing its progress on stderr: a bar with documents/s and the time left when it
+ * Runs an import showing its progress on stderr: a bar with items/s and the time left when it
  * is a terminal, otherwise a plain line every ACTORGRAPH_PROGRESS_EVERY_MS (finding names, importing,
  * statements).
  */
@@ -85,7 +93,7 @@ export async function importWithProgress(
 ): Promise<ImportReport> {
   const bar = process.stderr.isTTY
     ? new SingleBar(
-        { format: '{phase} {bar} {value}/{total} {rate}/s ETA {eta} {file}', clearOnComplete: true },
+        { format: '{phase} {bar} {value}/{total} {rate} {unit}/s ETA {eta} {file}', clearOnComplete: true },
         Presets.shades_classic,
       )
     : null;
@@ -105,6 +113,7 @@ export async function importWithProgress(
         const payload = {
           phase,
           rate: rate.toFixed(1),
+          unit: PHASE_UNITS[progress.phase],
           eta,
           file: terminalSafe(progress.path?.split('/').pop() ?? ''),
         };
@@ -117,9 +126,7 @@ export async function importWithProgress(
           bar.update(progress.current, payload);
         } else if (Date.now() - lastLine >= config.progressEveryMs) {
           lastLine = Date.now();
-          process.stderr.write(
-            `${phase.trim()}: ${progress.current}/${progress.total}, ${payload.rate} documents/s, ETA ${eta}\n`,
-          );
+          process.stderr.write(progressLine(progress.phase, progress.current, progress.total, rate, eta));
         }
       },
     });
