@@ -3,7 +3,7 @@
  * Neo4j when NEO4J_URI is set). A store is opened for writing, closed, then opened for reading,
  * the way the CLI imports and the server serves.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -446,6 +446,8 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
             .catch((error: { status: number }) => expect(error.status, payload).toBeGreaterThanOrEqual(400));
         }
         expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+        // Here, not with removeTempDirs: that is the test file's, and on Neo4j nothing else removes it.
+        rmSync(dir, { recursive: true, force: true });
       });
     });
   });
