@@ -6,13 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { freePort } from '../../server/importer/ner/corenlp-launcher.js';
 import { startServer, type RunningServer } from '../../server/http/server.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 
-const PORT = Number(process.env.NEO4J_AVAILABILITY_PORT ?? 7697);
-const URI = `bolt://127.0.0.1:${PORT}`;
+/** This test's own server: a free port unless NEO4J_AVAILABILITY_PORT names one (the machine may be shared). */
+let PORT = 0;
+let URI = '';
 
 function startNeo4j(): Promise<ChildProcess> {
   // Its own process group, so a test can stop (SIGSTOP) the server and its launcher at once; the
@@ -56,6 +58,11 @@ suite('Neo4j going away and coming back', () => {
   let server: RunningServer | undefined;
   let store: Neo4jStore | undefined;
   let neo4j: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    PORT = process.env.NEO4J_AVAILABILITY_PORT ? Number(process.env.NEO4J_AVAILABILITY_PORT) : await freePort();
+    URI = `bolt://127.0.0.1:${PORT}`;
+  });
 
   afterAll(async () => {
     await server?.stop();
