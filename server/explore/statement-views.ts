@@ -43,18 +43,21 @@ export function statementView(statement: GraphNode, incident: IncidentEdge[]): S
     incident.filter((item) => item.edge.type === type && item.direction === direction);
   const speakers = distinctRefs(ofType('SAID', 'in').map((item) => item.other));
   const p = statement.properties;
-  return withSentence({
+  const view = withSentence({
     id: statement.id,
     text: text(p.text) ?? '',
     kind: text(p.kind) ?? 'quote',
     date: text(p.date),
     dateSource: text(p.dateSource),
     confidence: typeof p.confidence === 'number' ? p.confidence : null,
-    speaker: speakers[0] ? { id: speakers[0].id, caption: speakers[0].caption } : null,
+    speaker: null,
     speakers,
     about: distinctRefs(ofType('ABOUT', 'out').map((item) => item.other)),
     sources: ofType('REPORTED_IN', 'out').map(sourceOf),
   });
+  // The first speaker in reading order, not in the store's (which can change from one read to the next).
+  const [first] = view.speakers;
+  return { ...view, speaker: first ? { id: first.id, caption: first.caption } : null };
 }
 
 /** Views of these statements (nodes of any other label are passed over), by id, in one read per label. */
