@@ -91,14 +91,16 @@ export class StyleRules extends Observable<StyleState> {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const shortString = (v: unknown, max = 200): string | null => (typeof v === 'string' && v.length <= max ? v : null);
-const HEX = /^#[0-9a-fA-F]{6}$/;
+/** A colour as `#rrggbb`, or null for anything else. */
+export const hexColor = (v: unknown): string | null =>
+  typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v : null;
 
 function decodeRule(raw: unknown): StyleRule | null {
   if (!isRecord(raw)) return null;
   const label = shortString(raw.label);
   const when = isRecord(raw.when) ? decodeCondition(raw.when) : null;
   if (label === null || (raw.when !== null && when === null)) return null;
-  const color = typeof raw.color === 'string' && HEX.test(raw.color) ? raw.color : null;
+  const color = hexColor(raw.color);
   const size = SIZE_FACTORS.find((f) => f === raw.size) ?? null;
   if (color === null && size === null) return null;
   return { label, when, color, size };
@@ -108,7 +110,7 @@ function decodeRule(raw: unknown): StyleRule | null {
 function decodeRelationshipStyle(raw: unknown): RelationshipStyle | string {
   if (!isRecord(raw)) return 'not a style';
   const given = (value: unknown) => value !== null && value !== undefined;
-  const color = typeof raw.color === 'string' && HEX.test(raw.color) ? raw.color : null;
+  const color = hexColor(raw.color);
   if (given(raw.color) && color === null) return 'its colour is not #rrggbb';
   const width = EDGE_WIDTHS.find((w) => w === raw.width) ?? null;
   if (given(raw.width) && width === null) return `its width is not one of ${EDGE_WIDTHS.join(', ')}`;

@@ -5,10 +5,11 @@
 import type { ApiErrorBody } from '../../server/domain/api.js';
 import { apiFetch } from '../api/access-token.js';
 import type { ExplorerGraph } from '../graph/dataset.js';
+import { hexColor } from '../state/style-rules.js';
 
 /** sigma keeps colours as CSS strings; the exports want #rrggbb. */
-function hexColor(color: unknown): string | undefined {
-  return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
+function exportColor(color: unknown): string | undefined {
+  return hexColor(color) ?? undefined;
 }
 
 /** How the canvas draws a node and whether the filters show it (graph/derived-view.ts). */
@@ -27,7 +28,7 @@ export function viewPayload(graph: ExplorerGraph, drawn: DrawnView, only?: Reado
   const nodes = graph.filterNodes(kept).map((id) => {
     const attributes = graph.getNodeAttributes(id);
     const style = drawn.style(id);
-    const color = hexColor(style?.color ?? attributes.color);
+    const color = exportColor(style?.color ?? attributes.color);
     return {
       id,
       label: attributes.nodeLabel,

@@ -45,9 +45,13 @@ export function inReadingOrder(statement: StatementFacts): StatementFacts {
   const byName = (a: NodeRef, b: NodeRef) => a.caption.localeCompare(b.caption) || a.id.localeCompare(b.id);
   const byDate = (a: SourceRef, b: SourceRef) =>
     (a.published ?? '').localeCompare(b.published ?? '') || a.documentId.localeCompare(b.documentId);
+  const speakers = [...statement.speakers].sort(byName);
+  const [first] = speakers;
   return {
     ...statement,
-    speakers: [...statement.speakers].sort(byName),
+    // "The" speaker is the first in reading order (the store's order can change between reads).
+    speaker: first ? { id: first.id, caption: first.caption } : statement.speaker,
+    speakers,
     about: [...statement.about].sort(byName),
     sources: [...statement.sources].sort(byDate),
   };

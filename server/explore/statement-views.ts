@@ -43,21 +43,18 @@ export function statementView(statement: GraphNode, incident: IncidentEdge[]): S
     incident.filter((item) => item.edge.type === type && item.direction === direction);
   const speakers = distinctRefs(ofType('SAID', 'in').map((item) => item.other));
   const p = statement.properties;
-  const view = withSentence({
+  return withSentence({
     id: statement.id,
     text: text(p.text) ?? '',
     kind: text(p.kind) ?? 'quote',
     date: text(p.date),
     dateSource: text(p.dateSource),
     confidence: typeof p.confidence === 'number' ? p.confidence : null,
-    speaker: null,
+    speaker: null, // withSentence names the first of the speakers in reading order
     speakers,
     about: distinctRefs(ofType('ABOUT', 'out').map((item) => item.other)),
     sources: ofType('REPORTED_IN', 'out').map(sourceOf),
   });
-  // The first speaker in reading order, not in the store's (which can change from one read to the next).
-  const [first] = view.speakers;
-  return { ...view, speaker: first ? { id: first.id, caption: first.caption } : null };
 }
 
 /** Views of these statements (nodes of any other label are passed over), by id, in one read per label. */

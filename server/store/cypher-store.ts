@@ -401,24 +401,20 @@ export abstract class CypherStore implements GraphStore {
     return incident;
   }
 
+  /** One page of a node's neighbours, the most connected first (then by id), in one query (LadybugDB overrides this). */
   async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const center = await this.getNode(id);
     if (!center) return { nodes: [], edges: [] };
-    const nodes = [center, ...(await this.rankedNeighbors(center, options))];
-    const edges = await this.edgesAmong(nodes);
-    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
-  }
-
-  /** One page of a node's neighbours, the most connected first (then by id). */
-  protected async rankedNeighbors(center: GraphNode, options: NeighborOptions): Promise<GraphNode[]> {
-    // An empty list means every type, in both dialects (neighbors.cypher).
+    // An empty list means every type (neighbors.cypher).
     const rows = await this.rows(this.labelled('neighbors', center.label), {
       id: center.id,
       types: options.types,
       skip: options.skip ?? 0,
       limit: options.limit,
     });
-    return rows.map((row) => this.toNode(row.m));
+    const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
+    const edges = await this.edgesAmong(nodes);
+    return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
   }
 
   async neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch> {
