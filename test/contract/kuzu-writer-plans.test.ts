@@ -11,7 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { NodeLabel, RelType } from '../../server/domain/graph.js';
 import { NODE_PROPS, REL_PROPS } from '../../server/domain/schema.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
-import { edgeCreateStatement, nodeListStatement, nodeUpdateStatement } from '../../server/store/kuzu/kuzu-writer.js';
+import {
+  edgeCreateStatement,
+  existingNodesStatement,
+  nodeListStatement,
+  nodeUpdateStatement,
+} from '../../server/store/kuzu/kuzu-writer.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -42,6 +47,7 @@ describe("the embedded writer's row statements", () => {
       const node = { id: ['actor:a'] };
       const edge = { id: ['said:a'], source: ['actor:a'], target: ['stmt:b'] };
       const statements: Array<[string, string, Record<string, unknown>]> = [
+        ['existing nodes', existingNodesStatement('Actor'), node],
         ['node update', nodeUpdateStatement('Actor', allNodeProps('Actor')), node],
         ['node lists', nodeListStatement('Actor', ['aliases'], new Set(['aliases'])), node],
         ['edge create', edgeCreateStatement('SAID', 'Actor', 'Statement', allRelProps('SAID')), edge],

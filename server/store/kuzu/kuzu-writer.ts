@@ -175,13 +175,17 @@ async function runChunks(
   return returned;
 }
 
-/** The ones of these ids that are nodes of the label (one primary-key lookup each). */
+/** Which of the rows' ids are nodes of the label: one primary-key lookup each. */
+export function existingNodesStatement(label: NodeLabel): string {
+  return `UNWIND $id AS i MATCH (n:${label} {id: i}) RETURN n.id AS id`;
+}
+
+/** The ones of these ids that are nodes of the label. */
 async function existingNodeIds(connection: Connection, label: NodeLabel, ids: string[]): Promise<Set<string>> {
-  const statement = () => `UNWIND $id AS i MATCH (n:${label} {id: i}) RETURN n.id AS id`;
   return new Set(
     await runChunks(
       connection,
-      statement,
+      () => existingNodesStatement(label),
       ids.map((id) => ({ id })),
     ),
   );
