@@ -177,6 +177,9 @@ const pathView = bindPathView(byId('tools-path'), {
   caption: (id) => actions.captionOf(id),
   report: (message) => say(message, true),
 });
+actions.events.on('path', (path) => {
+  if (path) pathView.show(path);
+});
 
 const timeline = new TimelinePanel(byId('timeline'), graph, filters, playback);
 bindPlayback(playback, filters, () => timeline.histogram);

@@ -8,7 +8,7 @@
 import type { EdgeDetailsResponse, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
 import type { CanvasHistory } from '../graph/canvas-history.js';
 import { captionOf, mergePayload, type ExplorerGraph } from '../graph/dataset.js';
-import type { CanvasQuery, CanvasState } from '../state/canvas-state.js';
+import type { CanvasQuery, CanvasState, PathEnds } from '../state/canvas-state.js';
 import { Emitter } from '../state/emitter.js';
 import type { Interaction } from '../state/selection.js';
 import type { SelectionBarModel } from '../ui/selection-bar.js';
@@ -68,6 +68,8 @@ export interface ActionEvents {
   selectionFacts: void;
   /** The overview was merged: the renderer fits its settings before its first frame. */
   overviewLoaded: void;
+  /** A path was shown (from the Path tab, the selection bar or a link) or cleared (null). */
+  path: PathEnds | null;
 }
 
 export interface ActionDeps {
@@ -246,6 +248,7 @@ export class ExplorerActions {
       mergePayload(this.graph, path.graph, 'path'),
     );
     this.state.pathEnds = { from, to, types: [...types], ...(all ? { all: true as const } : {}) };
+    this.events.emit('path', this.state.pathEnds);
     // Every shortest path, when asked for, is highlighted at once.
     const paths = path.paths ?? [path];
     this.interaction.showPath({
@@ -264,6 +267,7 @@ export class ExplorerActions {
   clearPath(): void {
     this.state.pathEnds = null;
     this.interaction.showPath(null);
+    this.events.emit('path', null);
   }
 
   /**

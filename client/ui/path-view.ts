@@ -5,6 +5,7 @@
  */
 import type { PathResponse, SearchHit } from '../../server/domain/api.js';
 import { DEFAULT_PATH_TYPES, DOCUMENT_HOPS, PATH_REL_TYPES, type PathChoice } from '../explore/path-types.js';
+import type { PathEnds } from '../state/canvas-state.js';
 import { clear, el } from './dom.js';
 import { bindSearch } from './search-box.js';
 
@@ -36,7 +37,7 @@ function endpointField(id: string, label: string, onPick: (hit: SearchHit) => vo
 }
 
 /** One checkbox per relationship type, the default ones ticked; document hops say what they mean. */
-function typeChoice(): { field: HTMLElement; chosen(): string[] } {
+function typeChoice(): { field: HTMLElement; chosen(): string[]; tick(types: readonly string[]): void } {
   const boxes = PATH_REL_TYPES.map((type) => {
     const box = el('input', { type: 'checkbox', value: type, id: `path-type-${type}` });
     box.checked = DEFAULT_PATH_TYPES.includes(type);
@@ -50,13 +51,18 @@ function typeChoice(): { field: HTMLElement; chosen(): string[] } {
     el('p', { class: 'meta' }, 'Types hidden in the Filters tab are not followed either.'),
     el('ul', { class: 'check-list' }, ...boxes.map(({ item }) => item)),
   );
-  return { field, chosen: () => boxes.filter(({ box }) => box.checked).map(({ box }) => box.value) };
+  return {
+    field,
+    chosen: () => boxes.filter(({ box }) => box.checked).map(({ box }) => box.value),
+    // [] is how links made before types could be chosen say "every type".
+    tick: (types) => boxes.forEach(({ box }) => (box.checked = types.length === 0 || types.includes(box.value))),
+  };
 }
 
 export function bindPathView(
   container: HTMLElement,
   actions: PathActions,
-): { setEnds(from: string, to: string): void } {
+): { setEnds(from: string, to: string): void; show(path: PathEnds): void } {
   const ends: { from: string | null; to: string | null } = { from: null, to: null };
   const from = endpointField('path-from', 'From', (hit) => pick('from', hit.id, hit.caption), actions.report);
   const to = endpointField('path-to', 'To', (hit) => pick('to', hit.id, hit.caption), actions.report);
@@ -137,6 +143,13 @@ export function bindPathView(
     setEnds(fromId: string, toId: string) {
       pick('from', fromId, actions.caption(fromId));
       pick('to', toId, actions.caption(toId));
+    },
+    /** The form says how the path on the canvas was asked for (a link's path included). */
+    show(path: PathEnds) {
+      pick('from', path.from, actions.caption(path.from));
+      pick('to', path.to, actions.caption(path.to));
+      types.tick(path.types);
+      allBox.checked = path.all === true;
     },
   };
 }

@@ -433,6 +433,18 @@ describe('all shortest paths', () => {
     // More than one path: more relationships highlighted than one path has.
     if (Number(match![1]) > 1) expect(highlighted).toBeGreaterThan(steps);
     else expect(highlighted).toBe(steps);
+
+    // The link brings the path back, and the Path tab says how it was asked for.
+    await page.waitForTimeout(400);
+    const link = new URL(page.url());
+    const again = await openExplorer(link.pathname + link.hash);
+    await again.click('#tab-path');
+    await expect.poll(() => again.isChecked('#path-all')).toBe(true);
+    expect(await again.inputValue('#path-from')).toBe('Ilham Aliyev');
+    expect(await again.inputValue('#path-to')).toContain('Baer');
+    expect(await again.isChecked('#path-type-SAID')).toBe(true);
+    expect(await again.isChecked('#path-type-MENTIONED_IN')).toBe(false);
+    expect(await again.isDisabled('#path-find')).toBe(false);
   });
 });
 
