@@ -416,13 +416,19 @@ export abstract class CypherStore implements GraphStore {
     return parts;
   }
 
+  /** One query, a row per type and neighbour, summed here (see incident-counts.cypher). */
   async incidentCounts(node: GraphNode): Promise<IncidentCounts> {
     const counts: IncidentCounts = { edges: 0, others: 0, byType: {} };
+    const others = new Set<string>();
     for (const row of await this.rows(this.labelled('incident-counts', node.label), { id: node.id })) {
-      const each = { edges: Number(row.edges), others: Number(row.others) };
-      if (row.type === '') Object.assign(counts, each);
-      else counts.byType[String(row.type)] = each;
+      const edges = Number(row.edges);
+      const type = (counts.byType[String(row.type)] ??= { edges: 0, others: 0 });
+      type.edges += edges;
+      type.others += 1;
+      counts.edges += edges;
+      others.add(String(row.other));
     }
+    counts.others = others.size;
     return counts;
   }
 
