@@ -71,6 +71,8 @@ async function incidentAll(store: GraphStore, node: GraphNode, counts: IncidentC
 export interface NodeDetailsOptions {
   /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
   all?: boolean;
+  /** Sample past this many relationships (default DETAILS_ALL_UP_TO; bench/details-threshold.ts sets it). */
+  sampleAbove?: number;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function nodeDetails(
   const node = await store.getNode(id);
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
   const counts = await store.incidentCounts(node);
-  const sampled = !options.all && counts.edges > DETAILS_ALL_UP_TO;
+  const sampled = !options.all && counts.edges > (options.sampleAbove ?? DETAILS_ALL_UP_TO);
   const incident = sampled ? await incidentSample(store, node, counts) : await incidentAll(store, node, counts);
 
   const statementNodes = (
