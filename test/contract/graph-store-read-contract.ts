@@ -13,7 +13,7 @@ import type { StoreFactory } from './graph-store-contract.js';
 
 const CURATED = 'Q1001';
 const STATEMENTS = 12;
-const HUB_MET = 215;
+const HUB_MET = 1000;
 const HUB_CONTACTED = 30;
 
 function document(id: string, title: string, published: string): GraphNode {
