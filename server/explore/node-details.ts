@@ -16,8 +16,8 @@ const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
 /**
  * Up to this many relationships, a node's details list every one of them (the panel shows 50 of
  * each type). Set by bench/details-threshold.ts at 100k nodes: reading them all (the other ends
- * brief) took less time than the sample up to degree 1,000 (p50 0.7-0.9x of it, under load) and
- * about twice its time at 4,000; the sample reads each type apart and its statements by id.
+ * brief) took less time than the sample up to degree 1,000 (p50 0.35-0.9x of it, four runs under
+ * load) and 1.3-2x its time at 4,000; the sample reads each type apart and its statements by id.
  */
 export const DETAILS_ALL_UP_TO = 1000;
 /** Past it, the first this many of each type and direction, with counts for all (what Bloom shows). */
