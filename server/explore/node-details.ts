@@ -4,8 +4,8 @@
  */
 import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { GraphNode } from '../domain/graph.js';
-import type { GraphStore, IncidentEdge } from '../store/graph-store.js';
+import { REL_TYPES, type GraphNode } from '../domain/graph.js';
+import type { GraphStore, IncidentCounts, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
 import { statementView } from './statement-views.js';
@@ -13,18 +13,29 @@ import { statementView } from './statement-views.js';
 /** Relations to documents are listed as sources, not as relations. */
 const SOURCE_TYPES = new Set(['MENTIONED_IN', 'REPORTED_IN']);
 
-/** Up to this many relationships, a node's details list every one of them. */
-export const DETAILS_ALL_UP_TO = 200;
+/**
+ * Up to this many relationships, a node's details list every one of them (the panel shows 50 of
+ * each type). Set by bench/details-threshold.ts at 100k nodes: reading them all (the other ends
+ * brief) took less time than the sample up to degree 1,000 (p50 0.35-0.9x of it, four runs under
+ * load) and 1.3-2x its time at 4,000; the sample reads each type apart and its statements by id.
+ */
+export const DETAILS_ALL_UP_TO = 1000;
 /** Past it, the first this many of each type and direction, with counts for all (what Bloom shows). */
 export const DETAILS_PER_TYPE = 20;
 
 /**
- * The relationship types whose rows the details use, of those the node has. An entity's
- * MENTIONED_IN are shown as counts only: their rows (each with a whole Document, article text and
- * all, at the other end) were a third of an actor's relationships and were read to be dropped.
- * (An empty list means every type to the store: the caller reads nothing then.)
+ * The relationship types whose rows the details use. An entity's MENTIONED_IN are shown as counts
+ * only: their rows (each with a document at the other end) were a third of an actor's
+ * relationships and were read to be dropped. A fixed list per kind of node, not the types the node
+ * has: one statement text per label, prepared once (an empty list means every type to the store).
  */
-function typesRead(node: GraphNode, present: string[]): string[] {
+function typesRead(node: GraphNode): string[] {
+  if (node.label === 'Document' || node.label === 'Statement') return [];
+  return REL_TYPES.filter((type) => !SOURCE_TYPES.has(type));
+}
+
+/** Of the types the node has, those whose rows are read (for a busy node's sample, type by type). */
+function typesSampled(node: GraphNode, present: string[]): string[] {
   if (node.label === 'Document' || node.label === 'Statement') return present;
   return present.filter((type) => !SOURCE_TYPES.has(type));
 }
@@ -48,17 +59,34 @@ async function statementPartsOf(
   return new Map(wanted.map((statement) => [statement.id, near.get(statement.id) ?? []]));
 }
 
+/** A busy node's first DETAILS_PER_TYPE relationships of each type and direction read. */
+async function incidentSample(store: GraphStore, node: GraphNode, counts: IncidentCounts): Promise<IncidentEdge[]> {
+  const types = typesSampled(node, Object.keys(counts.byType));
+  return types.length === 0 ? [] : store.incidentSample(node, types, DETAILS_PER_TYPE);
+}
+
+/** Every relationship of the types read, the other ends brief (all the panel shows of them). */
+async function incidentAll(store: GraphStore, node: GraphNode, counts: IncidentCounts): Promise<IncidentEdge[]> {
+  const types = typesRead(node);
+  const present = Object.keys(counts.byType);
+  const wanted = types.length === 0 ? present : types.filter((type) => present.includes(type));
+  return wanted.length === 0 ? [] : store.incidentBrief(node, types);
+}
+
 export interface NodeDetailsOptions {
   /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
   all?: boolean;
+  /** Sample past this many relationships (default DETAILS_ALL_UP_TO; bench/details-threshold.ts sets it). */
+  sampleAbove?: number;
 }
 
 /**
  * A few queries whatever the node's degree: the node, its counts per relationship type, its
- * incident edges (every one, or the first DETAILS_PER_TYPE of each type and direction for a node
- * with more than DETAILS_ALL_UP_TO), the speakers and articles of (up to 100 of) its statements
- * together, and the titles of every document its relations' evidence names together. Reading every
- * relationship of the busiest node (thousands, each with the node at its other end) took seconds.
+ * incident edges (every one, the other ends brief, or the first DETAILS_PER_TYPE of each type and
+ * direction for a node with more than DETAILS_ALL_UP_TO), the speakers and articles of (up to 100
+ * of) its statements together, and the titles of every document its relations' evidence names
+ * together. Reading every relationship of the busiest node (thousands, each with the node at its
+ * other end) took seconds; reading the other ends whole was half of a mid-degree node's time.
  */
 export async function nodeDetails(
   store: GraphStore,
@@ -68,14 +96,8 @@ export async function nodeDetails(
   const node = await store.getNode(id);
   if (!node) throw new NotFoundError(`No node with id "${id}"`);
   const counts = await store.incidentCounts(node);
-  const types = typesRead(node, Object.keys(counts.byType));
-  const sampled = !options.all && counts.edges > DETAILS_ALL_UP_TO;
-  const incident =
-    types.length === 0
-      ? []
-      : sampled
-        ? await store.incidentSample(node, types, DETAILS_PER_TYPE)
-        : ((await store.incidentEdgesOf([node], types)).get(node.id) ?? []);
+  const sampled = !options.all && counts.edges > (options.sampleAbove ?? DETAILS_ALL_UP_TO);
+  const incident = sampled ? await incidentSample(store, node, counts) : await incidentAll(store, node, counts);
 
   const statementNodes = (
     node.label === 'Statement'

@@ -105,6 +105,28 @@ function textColumn(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/**
+ * The node at the other end of a row of incident-brief: what a relation in a node's details shows
+ * of it (its caption; a statement's own fields, read as a sentence), never a document's text.
+ */
+function briefNode(row: Row): GraphNode {
+  const label = String(row.label) as NodeLabel;
+  const columns: Record<string, Array<[string, PropValue | null | undefined]>> = {
+    Document: [
+      ['title', textColumn(row.title)],
+      ['published', textColumn(row.published)],
+    ],
+    Statement: [
+      ['text', textColumn(row.text)],
+      ['kind', textColumn(row.kind)],
+      ['date', textColumn(row.date)],
+      ['dateSource', textColumn(row.dateSource)],
+      ['confidence', typeof row.confidence === 'number' ? row.confidence : null],
+    ],
+  };
+  return { id: String(row.id), label, properties: present(columns[label] ?? [['name', textColumn(row.name)]]) };
+}
+
 /** One row of statement-parts as seen from the statement: the far end and the relationship, brief. */
 function statementPart(row: Row, statement: GraphNode): IncidentEdge {
   const label = String(row.label) as NodeLabel;
@@ -332,6 +354,22 @@ export abstract class CypherStore implements GraphStore {
     return incident;
   }
 
+  /** One query (cypher/<dialect>/incident-brief.cypher): the other ends brief (see briefNode). */
+  async incidentBrief(node: GraphNode, types: string[] = []): Promise<IncidentEdge[]> {
+    const statement = this.labelled('incident-brief', node.label).replaceAll('{types}', typesPattern(types));
+    return (await this.rows(statement, { id: node.id })).map((row) => {
+      const other = briefNode(row);
+      const direction = this.briefDirection(row);
+      const [source, target] = direction === 'out' ? [node, other] : [other, node];
+      return { edge: this.toEdge(row.e, source, target), direction, other };
+    });
+  }
+
+  /** Which way a row of incident-brief points, seen from its node (LadybugDB's rows say it otherwise). */
+  protected briefDirection(row: Row): 'out' | 'in' {
+    return row.direction === 'out' ? 'out' : 'in';
+  }
+
   /** One row of incident-edges (`e`, `m`, `direction`) as seen from `center`. */
   private incidentEdge(row: Row, center: GraphNode): IncidentEdge {
     const other = this.toNode(row.m);
@@ -378,13 +416,19 @@ export abstract class CypherStore implements GraphStore {
     return parts;
   }
 
+  /** One query, a row per type and neighbour, summed here (see incident-counts.cypher). */
   async incidentCounts(node: GraphNode): Promise<IncidentCounts> {
     const counts: IncidentCounts = { edges: 0, others: 0, byType: {} };
+    const others = new Set<string>();
     for (const row of await this.rows(this.labelled('incident-counts', node.label), { id: node.id })) {
-      const each = { edges: Number(row.edges), others: Number(row.others) };
-      if (row.type === '') Object.assign(counts, each);
-      else counts.byType[String(row.type)] = each;
+      const edges = Number(row.edges);
+      const type = (counts.byType[String(row.type)] ??= { edges: 0, others: 0 });
+      type.edges += edges;
+      type.others += 1;
+      counts.edges += edges;
+      others.add(String(row.other));
     }
+    counts.others = others.size;
     return counts;
   }
 

@@ -92,6 +92,12 @@ export interface GraphStore {
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
   /** incidentEdges of many nodes at once (by node id; an empty list for a node without any). */
   incidentEdgesOf(nodes: GraphNode[], types?: string[]): Promise<Map<string, IncidentEdge[]>>;
+  /**
+   * incidentEdges of one node for its details, the node at the other end brief: its id, label and
+   * only what a relation shows of it (an entity's `name`, a document's `title` and `published`, a
+   * statement's `text`, `kind`, `date`, `dateSource` and `confidence`), never a document's text.
+   */
+  incidentBrief(node: GraphNode, types?: string[]): Promise<IncidentEdge[]>;
   /** How many relationships touch the node and how many nodes they reach, without reading them. */
   incidentCounts(node: GraphNode): Promise<IncidentCounts>;
   /**

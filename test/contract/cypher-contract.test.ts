@@ -136,6 +136,7 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
   'edges-page': { splices: { type: 'SAID', from: 'Actor', to: 'Statement' }, params: { after: '', limit: 10 } },
   'incident-edges': { splices: { label: ':Actor', types: '' }, params: { id: ADA } },
   'incident-counts': { splices: { label: ':Actor' }, params: { id: ADA } },
+  'incident-brief': { splices: { label: ':Actor', types: '' }, params: { id: ADA } },
   'incident-edges-first': { splices: { label: ':Actor', types: ':MET' }, params: { id: ADA, limit: 5 } },
   'incident-edges-of': { splices: { label: ':Actor', types: ':SAID|MET' }, params: { ids: [ADA] } },
   neighborhood: { splices: { label: ':Actor', depth: '2' }, params: { id: ADA, limit: 10 } },

@@ -13,7 +13,7 @@ import type { StoreFactory } from './graph-store-contract.js';
 
 const CURATED = 'Q1001';
 const STATEMENTS = 12;
-const HUB_MET = 215;
+const HUB_MET = 1000;
 const HUB_CONTACTED = 30;
 
 function document(id: string, title: string, published: string): GraphNode {
@@ -112,6 +112,7 @@ export function readGraph(): GraphBatch {
     edges.push(mentioned);
   }
   edges.push(edge('MEMBER_OF', curated, agency));
+  edges.push(edge('WROTE', speakers[1], digest));
   edges.push({ ...edge('CONTACTED', agency, speakers[5]), id: 'contact-without-pattern' });
   // A busy actor: more relationships than node details list one by one (DETAILS_ALL_UP_TO).
   const hub = entity('actor:hub', 'Actor', 'Busy Person', 'person');
@@ -185,6 +186,28 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
           expect.objectContaining({ documentId: 'doc:digest', documentTitle: 'The Digest', published: '2024-02-03' }),
         ]);
       }
+    });
+
+    it("lists a node's relations each in its direction, the other end as the panel shows it, never an article's text", async () => {
+      const agency = await nodeDetails(reader, 'inst:agency');
+      expect(agency.relations.map((relation) => [relation.edge.type, relation.direction, relation.other.id])).toEqual(
+        expect.arrayContaining([
+          ['MEMBER_OF', 'in', CURATED],
+          ['CONTACTED', 'out', 'actor:speaker-5'],
+        ]),
+      );
+      expect(agency.relations).toHaveLength(2);
+      const author = await nodeDetails(reader, 'actor:speaker-1');
+      const wrote = author.relations.find((relation) => relation.edge.type === 'WROTE');
+      expect(wrote).toMatchObject({
+        direction: 'out',
+        edge: { source: 'actor:speaker-1', target: 'doc:digest' },
+        other: { id: 'doc:digest', label: 'Document', caption: 'The Digest', properties: { published: '2024-02-03' } },
+      });
+      expect(wrote?.other.properties).not.toHaveProperty('text');
+      expect(author.statements.map((view) => [view.id, view.speaker?.id, view.text])).toEqual([
+        ['stmt:read-1', 'actor:speaker-1', 'Invented remark number 1'],
+      ]);
     });
 
     it("lists a busy node's first relationships of each type and direction, and counts all of them", async () => {

@@ -289,6 +289,13 @@ export class KuzuStore extends CypherStore {
     return edgeFromColumns(row.type as RelType, source.label, target.label, row);
   }
 
+  /** Out when the relationship's source is the node (`center`: its internal id, see incident-brief.cypher). */
+  protected override briefDirection(row: Row): 'out' | 'in' {
+    const center = row.center as KuzuNode['_id'];
+    const source = (row.e as KuzuRel)._src;
+    return source.table === center.table && source.offset === center.offset ? 'out' : 'in';
+  }
+
   protected toNode(value: unknown): GraphNode {
     return toGraphNode(value as KuzuNode);
   }
