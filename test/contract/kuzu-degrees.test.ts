@@ -109,6 +109,25 @@ describe('stored degrees on LadybugDB', () => {
     }
   });
 
+  it('are no property: not in nodes, neighbours, the overview, the export or the schema', async () => {
+    const store = await KuzuStore.open({ path: join(tempDir(), 'graph.lbug'), readOnly: false });
+    try {
+      await store.writeBatch(sampleGraph());
+      const nodes = [
+        ...(await store.overview(10)).nodes,
+        ...(await store.neighbors('actor:ada-lovelace', { limit: 10, types: [] })).nodes,
+        ...(await store.exportAll()).nodes,
+      ];
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const node of nodes) expect(Object.keys(node.properties)).not.toContain(DEGREE_COLUMN);
+      const schema = await store.schema();
+      expect(schema.propertyKeys).not.toContain(DEGREE_COLUMN);
+      for (const label of schema.labels) expect(label.properties).not.toContain(DEGREE_COLUMN);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rank neighbours and the overview as counting does (the read-only fallback)', async () => {
     const store = await KuzuStore.open({ path: join(tempDir(), 'graph.lbug'), readOnly: false });
     try {
