@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, PropValue } from '../server/domain/graph.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 import { groupBy } from '../server/domain/group-by.js';
+import { fillAllDegrees } from '../server/store/kuzu/kuzu-degrees.js';
 
 type Run = (statement: string) => Promise<Array<Record<string, unknown>>>;
 
@@ -71,6 +72,8 @@ export async function bulkLoad(path: string, batch: GraphBatch): Promise<void> {
       );
       await run(`COPY ${type} FROM '${file}' (from='${from}', to='${to}', HEADER=false, QUOTE='"', ESCAPE='"')`);
     }
+    // COPY bypassed the writer, which keeps the nodes' degrees: counted here as for an old database.
+    await fillAllDegrees(run);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -181,9 +181,9 @@ const KUZU_FIXTURES: typeof FIXTURES = {
     splices: { from: 'Actor', to: 'Statement', n: '0', columns: 'e.id AS id' },
     params: { from0: [0, 1, 2, 3], to0: [0, 1, 2, 3] },
   },
-  'neighbor-ids': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
-  'neighbor-degrees': { splices: { label: ':Actor' }, params: { offsets: [0, 1, 2, 3] } },
-  'neighbor-walks': { splices: { label: ':Actor' }, params: { id: ADA, types: [] } },
+  'neighbor-page': { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 20 } },
+  'neighbor-page-counted': { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 20 } },
+  'overview-counted': { params: { limit: 10 } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -1,7 +1,7 @@
 /**
  * Child process of write-kill.test.ts: writes batch `part` (0: the first, 1: the second) of a
  * generated graph into the database through KuzuStore's BatchWriter, and prints a line naming
- * each point of the write as it reaches it (`point begin`, `point copy <table>`, `point commit`,
+ * each point of the write as it reaches it (`point begin`, `point copy <table>`, `point recount`, `point commit`,
  * `point finish`), so that the parent can kill it there with SIGKILL.
  * Run: node --import tsx test/engine/write-kill-child.ts <db> <part>
  */
@@ -23,6 +23,16 @@ prototype.query = function (this: unknown, statement: string, ...rest: unknown[]
   else if (statement === 'COMMIT') say('point commit');
   else if (statement.startsWith('COPY ')) say(`point copy ${statement.split(' ')[1]}`);
   return query.call(this, statement, ...rest);
+};
+// The degrees are recounted by prepared statements (kuzu-degrees.ts), after the rows, before the commit.
+const prepare = (Connection.prototype as unknown as { prepare: QueryFn }).prepare;
+(Connection.prototype as unknown as { prepare: QueryFn }).prepare = function (
+  this: unknown,
+  statement: string,
+  ...rest: unknown[]
+) {
+  if (statement.includes('SET n._degree')) say('point recount');
+  return prepare.call(this, statement, ...rest);
 };
 
 /** People, their statements and the relationships among them, with long texts: COPY takes a while. */

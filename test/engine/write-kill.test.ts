@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import type { StatsResponse } from '../../server/domain/api.js';
+import { DEGREE_COLUMN } from '../../server/store/kuzu/kuzu-degrees.js';
+import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { copyDatabase, statsOf } from '../helpers/database-copies.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -41,6 +43,20 @@ function writePart(
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, killed })));
 }
 
+/** The nodes whose stored degree (server/store/kuzu/kuzu-degrees.ts) is not a fresh count of their relationships. */
+async function wrongDegrees(dbPath: string): Promise<string[]> {
+  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
+  try {
+    const rows = await store['rows'](
+      `MATCH (n) OPTIONAL MATCH (n)-[e]-() WITH n, count(e) AS counted
+       WHERE n.${DEGREE_COLUMN} <> counted RETURN n.id AS id`,
+    );
+    return rows.map((row) => String(row.id));
+  } finally {
+    await store.close();
+  }
+}
+
 let base: string;
 let before: StatsResponse;
 let after: StatsResponse;
@@ -61,7 +77,16 @@ afterAll(removeTempDirs);
 describe('a write killed with SIGKILL', () => {
   // Points in the order a write reaches them: the first COPY is of the Actor nodes, the last of
   // the ABOUT relationships, after which only the commit remains.
-  for (const point of ['begin', 'copy Actor', 'copy Statement', 'copy SAID', 'copy ABOUT', 'commit', 'finish']) {
+  for (const point of [
+    'begin',
+    'copy Actor',
+    'copy Statement',
+    'copy SAID',
+    'copy ABOUT',
+    'recount',
+    'commit',
+    'finish',
+  ]) {
     it(
       `at "${point}" leaves a database that opens with all of the batch or none, and takes it again`,
       { timeout: 300_000 },
@@ -73,9 +98,11 @@ describe('a write killed with SIGKILL', () => {
         expect([before, after]).toContainEqual(stats);
         if (point !== 'finish') expect(stats, 'killed before its commit').toEqual(before);
         else expect(stats, 'killed after its commit').toEqual(after);
+        expect(await wrongDegrees(trial), 'stored degrees against a fresh count').toEqual([]);
         // And the write can simply be run again.
         expect((await writePart(trial, 1)).code).toBe(0);
         expect(await statsOf(trial)).toEqual(after);
+        expect(await wrongDegrees(trial)).toEqual([]);
       },
     );
   }

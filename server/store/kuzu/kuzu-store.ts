@@ -22,6 +22,7 @@ import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
 import { edgePagesByOffset, nodePagesByOffset, relationshipColumns } from './kuzu-pages.js';
 import { rankedNeighborIds } from './kuzu-neighbors.js';
+import { addMissingDegrees, DEGREE_COLUMN, hasStoredDegrees } from './kuzu-degrees.js';
 import { groupBy } from '../../domain/group-by.js';
 import { labelOfNodeId } from '../../domain/node-ids.js';
 
@@ -74,6 +75,12 @@ export class KuzuStore extends CypherStore {
   private longQueue: Promise<unknown> = Promise.resolve();
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
+  /**
+   * Whether the nodes keep their degree (kuzu-degrees.ts): always after a read-write open, which
+   * adds it; a database made before it existed and opened read-only only (while another process
+   * writes it) ranks by counting.
+   */
+  private storedDegrees = true;
 
   private constructor(
     private readonly db: OpenDatabase,
@@ -106,8 +113,10 @@ export class KuzuStore extends CypherStore {
     store.fullText = await store.loadFullTextExtension();
     if (!options.readOnly) {
       await store.createSchema();
+      await store.addDegrees();
       await store.repairFullTextIndexes();
     }
+    store.storedDegrees = await hasStoredDegrees((statement) => store.rows(statement));
     return store;
   }
 
@@ -159,6 +168,15 @@ export class KuzuStore extends CypherStore {
 
   private async createSchema(): Promise<void> {
     for (const statement of splitStatements(loadCypher('schema', this.dialect))) await this.rows(statement);
+  }
+
+  /**
+   * The nodes' degree column (kuzu-degrees.ts), added and filled once to a database made before it
+   * existed (new databases get it here too, empty), then checkpointed like any write.
+   */
+  private async addDegrees(): Promise<void> {
+    const added = await addMissingDegrees((statement, params) => this.rows(statement, params));
+    if (added.length > 0) await this.rows('CHECKPOINT');
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
@@ -231,7 +249,12 @@ export class KuzuStore extends CypherStore {
     const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
     if (!row) return { nodes: [], edges: [] };
     const center = this.toNode(row.n);
-    const page = await rankedNeighborIds((statement, params) => this.rows(statement, params), center, options);
+    const page = await rankedNeighborIds(
+      (statement, params) => this.rows(statement, params),
+      center,
+      options,
+      this.storedDegrees,
+    );
     const { nodes: found, offsets } = await this.nodesWithOffsets(page);
     offsets.set(center.id, (row.n as KuzuNode)._id.offset);
     const nodes = uniqueById([center, ...page.flatMap((item) => found.get(item.id) ?? [])]);
@@ -257,13 +280,14 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
-   * The most connected nodes (ranked by id and label: cypher/kuzu/overview.cypher), read by
+   * The most connected nodes (ranked by their stored degree, ids and labels only:
+   * cypher/kuzu/overview.cypher; by counting on an old database opened read-only), read by
    * primary key, and the relationships among them filtered by the nodes' offsets in their tables
    * (read with the nodes): comparing each table's rows with 500 numbers instead of 500 strings
    * made that part 2-3x faster (cypher/kuzu/edges-among-offsets.cypher).
    */
   override async overview(limit: number): Promise<GraphBatch> {
-    const ranked = (await this.query('overview', { limit })).map((row) => ({
+    const ranked = (await this.query(this.storedDegrees ? 'overview' : 'overview-counted', { limit })).map((row) => ({
       id: String(row.id),
       label: String(row.label),
     }));
@@ -430,7 +454,8 @@ export class KuzuStore extends CypherStore {
     for (const table of tables) {
       const name = String(table.name);
       const info = await this.rows(`CALL table_info('${name}') RETURN name`);
-      const properties = info.map((row) => String(row.name));
+      // The stored degree is the store's own bookkeeping, not a property anyone wrote.
+      const properties = info.map((row) => String(row.name)).filter((key) => key !== DEGREE_COLUMN);
       properties.forEach((key) => keys.add(key));
       if (table.type === 'NODE') labels.push({ label: name, properties });
       else if (table.type === 'REL') {

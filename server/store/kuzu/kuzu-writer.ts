@@ -35,6 +35,7 @@ import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
 import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
+import { recountDegrees } from './kuzu-degrees.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -175,6 +176,19 @@ async function runChunks(
   return returned;
 }
 
+/** Runs one parameterised statement at a time on `connection`, returning its rows (for kuzu-degrees.ts). */
+function rowsOn(connection: Connection) {
+  return async (statement: string, params: Record<string, unknown> = {}): Promise<Row[]> => {
+    const prepared = await connection.prepare(statement);
+    if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+    const result = await connection.execute(prepared, params as never);
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    const rows = last.getAllSync() as Row[];
+    closeAll(result);
+    return rows;
+  };
+}
+
 /** Which of the rows' ids are nodes of the label: one primary-key lookup each. */
 export function existingNodesStatement(label: NodeLabel): string {
   return `UNWIND $id AS i MATCH (n:${label} {id: i}) RETURN n.id AS id`;
@@ -281,7 +295,9 @@ async function insertNodes(
     return;
   }
   const props = NODE_PROPS[label];
-  await copyRows(connection, files, label, ['id', ...Object.keys(props)], props, rows);
+  const header = ['id', ...Object.keys(props)];
+  // Columns named: the table also has the internal degree, which the COPY leaves at its default (kuzu-degrees.ts).
+  await copyRows(connection, files, `${label}(${header.join(', ')})`, header, props, rows);
   // Lists the CSV reader could not carry unchanged are set through parameters.
   const listKeys = Object.keys(props).filter((key) => props[key] === 'string[]');
   const needLists = rows.filter((row) => listKeys.some((key) => !isEmptyValue(row[key]) && !isPlainList(row[key])));
@@ -435,6 +451,7 @@ export async function writeBatchInTransaction(
     const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
     const batchIds = new Set(nodes.map((node) => node.id));
     await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
+    await recountDegrees(rowsOn(connection), edges);
     await runSimple(connection, 'COMMIT');
   } catch (error) {
     // The engine rolls back by itself after a failed statement; ROLLBACK then fails, which is fine.

@@ -1,0 +1,11 @@
+// One page of a node's distinct neighbours ({label} as in node-by-id.cypher), optionally by type
+// (an empty $types: all types), most connected first, ties by id (code point order, as Neo4j's
+// neighbors.cypher gives them): ids, labels and the degree each node keeps (`_degree`,
+// server/store/kuzu/kuzu-degrees.ts), so the rank reads one number per neighbour, not every
+// neighbour's adjacency list. The caller reads the page's nodes by primary key.
+MATCH (n{label})-[e]-(m)
+WHERE n.id = $id AND (size($types) = 0 OR label(e) IN $types)
+RETURN DISTINCT m.id AS id, label(m) AS label, m._degree AS degree
+ORDER BY degree DESC, id
+SKIP $skip
+LIMIT $limit
