@@ -1,6 +1,6 @@
 /**
  * Each node's degree kept on the node itself, in the internal column `_degree` of every node table
- * (cypher/kuzu/schema.cypher): the number of relationships touching it, all types, both directions,
+ * (added on every read-write open by addMissingDegrees, not in cypher/kuzu/schema.cypher): the number of relationships touching it, all types, both directions,
  * as `OPTIONAL MATCH (n)-[e]-()` counts them (a self-loop twice). The neighbours and the overview
  * rank by it, so that they read one number per node instead of every neighbour's adjacency list
  * (a hub's 27,000 relationships at 1M nodes).
