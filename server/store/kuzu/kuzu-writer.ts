@@ -110,14 +110,26 @@ export function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabe
   );
 }
 
-// Its source is a primary-key lookup; the relationship table is still scanned. The form with a WITH
-// before the second MATCH (as edgeCreateStatement) wrote an empty string as NULL in the SET that
-// follows (0.19.1, test/contract/kuzu-bulk-write.test.ts), so it is not used here.
-const EDGE_MATCH = (type: RelType, from: NodeLabel, to: NodeLabel) =>
-  `${EDGE_ROWS} MATCH (a:${from} {id: source}) MATCH (a)-[e:${type}]->(b:${to}) WHERE b.id = target AND e.id = key`;
+/**
+ * An existing relationship is found from its source node: the source by primary key, then its own
+ * relationships of the type (the adjacency list, not the table). One statement per source node with
+ * the key as a plain parameter: after `UNWIND ... MATCH (a {id: source})` every form tried (a second
+ * MATCH, with or without a WITH, a filter on `e.id`, a HINT) was planned as a hash join against a
+ * scan of the node table and of the whole relationship table, so an incremental import cost more
+ * the more relationships the database held. A filter on `e.id` in the MATCH brings that plan back
+ * too, so the statements below filter after a WITH (test/contract/kuzu-writer-plans.test.ts).
+ * Relationship ids are unique in the graph, so the source and the id identify one.
+ */
+export function edgeLookupStatement(type: RelType, from: NodeLabel, to: NodeLabel): string {
+  return `MATCH (a:${from} {id: $source})-[e:${type}]->(:${to}) RETURN e.id AS id`;
+}
 
-function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
-  return `${EDGE_MATCH(type, from, to)} SET ${setClause('e', REL_PROPS[type], empty)}`;
+/** Updates the source's relationships whose id is in `$id`, row `i` from the `i`th of each list. */
+export function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
+  return (
+    `MATCH (a:${from} {id: $source})-[e:${type}]->(:${to}) WITH e, list_position($id, e.id) AS i WHERE i > 0 ` +
+    `SET ${setClause('e', REL_PROPS[type], empty)}`
+  );
 }
 
 function nodeRow(node: GraphNode): Row {
@@ -377,6 +389,42 @@ async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchI
   return known;
 }
 
+/** The ids of `rows` that are relationships already: one lookup per source node. */
+async function existingEdgeIds(
+  connection: Connection,
+  type: RelType,
+  from: NodeLabel,
+  to: NodeLabel,
+  rows: Row[],
+): Promise<Set<string>> {
+  const existing = new Set<string>();
+  if (rows.length === 0) return existing;
+  const wanted = new Set(rows.map((row) => String(row.id)));
+  const prepared = await connection.prepare(edgeLookupStatement(type, from, to));
+  if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+  for (const source of new Set(rows.map((row) => String(row.source)))) {
+    const result = await connection.execute(prepared, { source });
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    for (const row of last.getAllSync() as Row[]) if (wanted.has(String(row.id))) existing.add(String(row.id));
+    closeAll(result);
+  }
+  return existing;
+}
+
+/** Sets the properties of relationships that exist already: one statement per source node and chunk. */
+async function updateEdges(connection: Connection, type: RelType, from: NodeLabel, to: NodeLabel, rows: Row[]) {
+  for (const [source, group] of groupBy(rows, (row) => String(row.source))) {
+    for (let i = 0; i < group.length; i += CHUNK) {
+      const columns = toColumns(group.slice(i, i + CHUNK).map(({ source: _s, target: _t, ...row }) => row));
+      const empty = emptyColumns(columns);
+      for (const key of empty) delete columns[key];
+      const prepared = await connection.prepare(edgeUpdateStatement(type, from, to, empty));
+      if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+      closeAll(await connection.execute(prepared, { ...columns, source }));
+    }
+  }
+}
+
 async function writeEdges(
   connection: Connection,
   files: CsvFiles,
@@ -400,12 +448,7 @@ async function writeEdges(
     const candidates = rows.filter(
       (row) => existedBefore.has(String(row.source)) && existedBefore.has(String(row.target)),
     );
-    const lookupRows = candidates.map((row) => ({ id: row.id, source: row.source, target: row.target }));
-    const existing = new Set(
-      candidates.length === 0
-        ? []
-        : await runChunks(connection, () => `${EDGE_MATCH(type, from, to)} RETURN e.id AS id`, lookupRows),
-    );
+    const existing = await existingEdgeIds(connection, type, from, to, candidates);
     await insertEdges(
       connection,
       files,
@@ -416,7 +459,7 @@ async function writeEdges(
       bulkMinRows,
     );
     const updates = rows.filter((row) => existing.has(String(row.id)));
-    if (updates.length > 0) await runChunks(connection, (empty) => edgeUpdateStatement(type, from, to, empty), updates);
+    await updateEdges(connection, type, from, to, updates);
   }
 }
 
