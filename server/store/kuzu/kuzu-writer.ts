@@ -25,7 +25,7 @@
  * null, or all empty lists) has no type at all and stops the engine ("UNREACHABLE_CODE"), so it is
  * written as a typed literal instead of a parameter.
  */
-import type { Connection, QueryResult } from '@ladybugdb/core';
+import type { Connection, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,24 +111,21 @@ export function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabe
 }
 
 /**
- * An existing relationship is found from its source node: the source by primary key, then its own
- * relationships of the type (the adjacency list, not the table). One statement per source node with
- * the key as a plain parameter: after `UNWIND ... MATCH (a {id: source})` every form tried (a second
- * MATCH, with or without a WITH, a filter on `e.id`, a HINT) was planned as a hash join against a
- * scan of the node table and of the whole relationship table, so an incremental import cost more
- * the more relationships the database held. A filter on `e.id` in the MATCH brings that plan back
- * too, so the statements below filter after a WITH (test/contract/kuzu-writer-plans.test.ts).
+ * Relationships that exist already are found and updated from their source node: the source by
+ * primary key, then its own relationships of the type (the adjacency list, not the table), those
+ * whose id is in `$id` set from row `i` of each list; the ids updated come back. One statement per
+ * source node with the key as a plain parameter: after `UNWIND ... MATCH (a {id: source})` every
+ * form tried (a second MATCH, with or without a WITH, a filter on `e.id`, a HINT) was planned as a
+ * hash join against a scan of the node table and of the whole relationship table, so an
+ * incremental import cost more the more relationships the database held. A filter on `e.id` in
+ * the MATCH brings that plan back too, hence the WITH (test/contract/kuzu-writer-plans.test.ts);
+ * this form keeps '' as '' (the form with a WITH between two MATCH clauses wrote it as NULL).
  * Relationship ids are unique in the graph, so the source and the id identify one.
  */
-export function edgeLookupStatement(type: RelType, from: NodeLabel, to: NodeLabel): string {
-  return `MATCH (a:${from} {id: $source})-[e:${type}]->(:${to}) RETURN e.id AS id`;
-}
-
-/** Updates the source's relationships whose id is in `$id`, row `i` from the `i`th of each list. */
 export function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
   return (
     `MATCH (a:${from} {id: $source})-[e:${type}]->(:${to}) WITH e, list_position($id, e.id) AS i WHERE i > 0 ` +
-    `SET ${setClause('e', REL_PROPS[type], empty)}`
+    `SET ${setClause('e', REL_PROPS[type], empty)} RETURN e.id AS id`
   );
 }
 
@@ -389,40 +386,38 @@ async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchI
   return known;
 }
 
-/** The ids of `rows` that are relationships already: one lookup per source node. */
-async function existingEdgeIds(
+/**
+ * Updates the rows that are relationships already, one statement per source node (and chunk);
+ * returns their ids. Statements are prepared once per set of empty columns: preparing one per
+ * source cost more than running it.
+ */
+async function updateExistingEdges(
   connection: Connection,
   type: RelType,
   from: NodeLabel,
   to: NodeLabel,
   rows: Row[],
 ): Promise<Set<string>> {
-  const existing = new Set<string>();
-  if (rows.length === 0) return existing;
-  const wanted = new Set(rows.map((row) => String(row.id)));
-  const prepared = await connection.prepare(edgeLookupStatement(type, from, to));
-  if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-  for (const source of new Set(rows.map((row) => String(row.source)))) {
-    const result = await connection.execute(prepared, { source });
-    const last = Array.isArray(result) ? result[result.length - 1] : result;
-    for (const row of last.getAllSync() as Row[]) if (wanted.has(String(row.id))) existing.add(String(row.id));
-    closeAll(result);
-  }
-  return existing;
-}
-
-/** Sets the properties of relationships that exist already: one statement per source node and chunk. */
-async function updateEdges(connection: Connection, type: RelType, from: NodeLabel, to: NodeLabel, rows: Row[]) {
+  const updated = new Set<string>();
+  const prepared = new Map<string, PreparedStatement>();
   for (const [source, group] of groupBy(rows, (row) => String(row.source))) {
     for (let i = 0; i < group.length; i += CHUNK) {
       const columns = toColumns(group.slice(i, i + CHUNK).map(({ source: _s, target: _t, ...row }) => row));
       const empty = emptyColumns(columns);
       for (const key of empty) delete columns[key];
-      const prepared = await connection.prepare(edgeUpdateStatement(type, from, to, empty));
-      if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-      closeAll(await connection.execute(prepared, { ...columns, source }));
+      const statement = edgeUpdateStatement(type, from, to, empty);
+      if (!prepared.has(statement)) {
+        const made = await connection.prepare(statement);
+        if (!made.isSuccess()) throw new Error(made.getErrorMessage());
+        prepared.set(statement, made);
+      }
+      const result = await connection.execute(prepared.get(statement)!, { ...columns, source });
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      for (const row of last.getAllSync() as Row[]) updated.add(String(row.id));
+      closeAll(result);
     }
   }
+  return updated;
 }
 
 async function writeEdges(
@@ -448,7 +443,7 @@ async function writeEdges(
     const candidates = rows.filter(
       (row) => existedBefore.has(String(row.source)) && existedBefore.has(String(row.target)),
     );
-    const existing = await existingEdgeIds(connection, type, from, to, candidates);
+    const existing = await updateExistingEdges(connection, type, from, to, candidates);
     await insertEdges(
       connection,
       files,
@@ -458,8 +453,6 @@ async function writeEdges(
       rows.filter((row) => !existing.has(String(row.id))),
       bulkMinRows,
     );
-    const updates = rows.filter((row) => existing.has(String(row.id)));
-    await updateEdges(connection, type, from, to, updates);
   }
 }
 
