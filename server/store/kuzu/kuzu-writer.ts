@@ -121,6 +121,9 @@ export function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabe
  * the MATCH brings that plan back too, hence the WITH (test/contract/kuzu-writer-plans.test.ts);
  * this form keeps '' as '' (the form with a WITH between two MATCH clauses wrote it as NULL).
  * Relationship ids are unique in the graph, so the source and the id identify one.
+ * The price is a statement per source: a batch of 100 articles written again into 1,000 took 14 s
+ * this way against 3.4 s with the scanning form (bench/write-throughput.ts (d), loaded machine),
+ * whose cost grows with the relationship table while this one's does not.
  */
 export function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
   return (
