@@ -25,7 +25,7 @@
  * null, or all empty lists) has no type at all and stops the engine ("UNREACHABLE_CODE"), so it is
  * written as a typed literal instead of a parameter.
  */
-import type { Connection, PreparedStatement, QueryResult } from '@ladybugdb/core';
+import type { Connection, QueryResult } from '@ladybugdb/core';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,26 +110,20 @@ export function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabe
   );
 }
 
-/**
- * Relationships that exist already are found and updated from their source node: the source by
- * primary key, then its own relationships of the type (the adjacency list, not the table), those
- * whose id is in `$id` set from row `i` of each list; the ids updated come back. One statement per
- * source node with the key as a plain parameter: after `UNWIND ... MATCH (a {id: source})` every
- * form tried (a second MATCH, with or without a WITH, a filter on `e.id`, a HINT) was planned as a
- * hash join against a scan of the node table and of the whole relationship table, so an
- * incremental import cost more the more relationships the database held. A filter on `e.id` in
- * the MATCH brings that plan back too, hence the WITH (test/contract/kuzu-writer-plans.test.ts);
- * this form keeps '' as '' (the form with a WITH between two MATCH clauses wrote it as NULL).
- * Relationship ids are unique in the graph, so the source and the id identify one.
- * The price is a statement per source: a batch of 100 articles written again into 1,000 took 14 s
- * this way against 3.4 s with the scanning form (bench/write-throughput.ts (d), loaded machine),
- * whose cost grows with the relationship table while this one's does not.
- */
-export function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
-  return (
-    `MATCH (a:${from} {id: $source})-[e:${type}]->(:${to}) WITH e, list_position($id, e.id) AS i WHERE i > 0 ` +
-    `SET ${setClause('e', REL_PROPS[type], empty)} RETURN e.id AS id`
-  );
+// Its source is a primary-key lookup; the relationship table is still scanned. The form with a WITH
+// before the second MATCH (as edgeCreateStatement) wrote an empty string as NULL in the SET that
+// follows (0.19.1, test/contract/kuzu-bulk-write.test.ts), so it is not used here. Every UNWIND
+// form tried (a WITH, one pattern, a HINT) is planned as a hash join over scans. A statement per
+// source node (`MATCH (a {id: $source})-[e]->() WITH e, list_position($id, e.id) AS i WHERE i > 0
+// SET ...`), planned as a primary-key scan and the node's adjacency list, was slower: a batch of 100
+// articles written again took 14 s against 3.4 s at 1,000 articles and 26.9 s against 4.5 s at
+// 4,000 (bench/write-throughput.ts (d), loaded machine): the scans grow slowly, a statement per
+// source costs milliseconds each.
+const EDGE_MATCH = (type: RelType, from: NodeLabel, to: NodeLabel) =>
+  `${EDGE_ROWS} MATCH (a:${from} {id: source}) MATCH (a)-[e:${type}]->(b:${to}) WHERE b.id = target AND e.id = key`;
+
+function edgeUpdateStatement(type: RelType, from: NodeLabel, to: NodeLabel, empty: Set<string>): string {
+  return `${EDGE_MATCH(type, from, to)} SET ${setClause('e', REL_PROPS[type], empty)}`;
 }
 
 function nodeRow(node: GraphNode): Row {
@@ -389,40 +383,6 @@ async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchI
   return known;
 }
 
-/**
- * Updates the rows that are relationships already, one statement per source node (and chunk);
- * returns their ids. Statements are prepared once per set of empty columns: preparing one per
- * source cost more than running it.
- */
-async function updateExistingEdges(
-  connection: Connection,
-  type: RelType,
-  from: NodeLabel,
-  to: NodeLabel,
-  rows: Row[],
-): Promise<Set<string>> {
-  const updated = new Set<string>();
-  const prepared = new Map<string, PreparedStatement>();
-  for (const [source, group] of groupBy(rows, (row) => String(row.source))) {
-    for (let i = 0; i < group.length; i += CHUNK) {
-      const columns = toColumns(group.slice(i, i + CHUNK).map(({ source: _s, target: _t, ...row }) => row));
-      const empty = emptyColumns(columns);
-      for (const key of empty) delete columns[key];
-      const statement = edgeUpdateStatement(type, from, to, empty);
-      if (!prepared.has(statement)) {
-        const made = await connection.prepare(statement);
-        if (!made.isSuccess()) throw new Error(made.getErrorMessage());
-        prepared.set(statement, made);
-      }
-      const result = await connection.execute(prepared.get(statement)!, { ...columns, source });
-      const last = Array.isArray(result) ? result[result.length - 1] : result;
-      for (const row of last.getAllSync() as Row[]) updated.add(String(row.id));
-      closeAll(result);
-    }
-  }
-  return updated;
-}
-
 async function writeEdges(
   connection: Connection,
   files: CsvFiles,
@@ -446,7 +406,12 @@ async function writeEdges(
     const candidates = rows.filter(
       (row) => existedBefore.has(String(row.source)) && existedBefore.has(String(row.target)),
     );
-    const existing = await updateExistingEdges(connection, type, from, to, candidates);
+    const lookupRows = candidates.map((row) => ({ id: row.id, source: row.source, target: row.target }));
+    const existing = new Set(
+      candidates.length === 0
+        ? []
+        : await runChunks(connection, () => `${EDGE_MATCH(type, from, to)} RETURN e.id AS id`, lookupRows),
+    );
     await insertEdges(
       connection,
       files,
@@ -456,6 +421,8 @@ async function writeEdges(
       rows.filter((row) => !existing.has(String(row.id))),
       bulkMinRows,
     );
+    const updates = rows.filter((row) => existing.has(String(row.id)));
+    if (updates.length > 0) await runChunks(connection, (empty) => edgeUpdateStatement(type, from, to, empty), updates);
   }
 }
 
