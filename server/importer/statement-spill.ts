@@ -52,6 +52,20 @@ export function planWrites(sizes: Map<string, number>, perWrite: number): Map<st
   return plan;
 }
 
+/**
+ * A failure to write the spill, naming the folder: a temporary folder that is full or read-only
+ * is for the user to mend, and the file system's own message ("ENOSPC ... write") names none.
+ */
+function spillFailure(folder: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `Cannot write the import's statement spill in ${folder} (${reason}). It goes in the temporary ` +
+      'folder (TMPDIR): free space there or set TMPDIR to a writable folder, then run the import ' +
+      'again; the batches already written are kept.',
+    { cause: error },
+  );
+}
+
 /** Appends lines to a file, LINES_PER_WRITE at a time. */
 class LineFile {
   private readonly fd: number;
@@ -95,12 +109,16 @@ export class StatementSpill {
 
   add(occurrences: StatementOccurrence[]): void {
     if (occurrences.length === 0) return;
-    this.file ??= new LineFile(join(this.folder(), 'occurrences.jsonl'));
-    for (const occurrence of occurrences) {
-      const speaker = occurrence.statement.speakerKey;
-      this.bySpeaker.set(speaker, (this.bySpeaker.get(speaker) ?? 0) + 1);
-      this.file.add(JSON.stringify(occurrence));
-      this.total += 1;
+    try {
+      this.file ??= new LineFile(join(this.folder(), 'occurrences.jsonl'));
+      for (const occurrence of occurrences) {
+        const speaker = occurrence.statement.speakerKey;
+        this.bySpeaker.set(speaker, (this.bySpeaker.get(speaker) ?? 0) + 1);
+        this.file.add(JSON.stringify(occurrence));
+        this.total += 1;
+      }
+    } catch (error) {
+      throw spillFailure(this.dir ?? tmpdir(), error);
     }
   }
 
@@ -111,9 +129,14 @@ export class StatementSpill {
    */
   *groups(perWrite: number, groupOf: (speakerKey: string | null) => string): Generator<StatementOccurrence[]> {
     if (!this.file) return;
-    this.file.close();
     const source = this.file.path;
-    this.file = null;
+    try {
+      this.file.close();
+    } catch (error) {
+      throw spillFailure(this.dir ?? tmpdir(), error);
+    } finally {
+      this.file = null;
+    }
     const sizes = new Map<string, number>();
     const groupOfSpeaker = new Map<string | null, string>();
     for (const [speaker, count] of this.bySpeaker) {
@@ -123,10 +146,15 @@ export class StatementSpill {
     }
     const plan = planWrites(sizes, perWrite);
     const writes = Math.max(0, ...plan.values()) + 1;
-    const parts = this.split(source, writes, (line) => {
-      const occurrence = JSON.parse(line) as StatementOccurrence;
-      return plan.get(groupOfSpeaker.get(occurrence.statement.speakerKey)!)!;
-    });
+    let parts: string[];
+    try {
+      parts = this.split(source, writes, (line) => {
+        const occurrence = JSON.parse(line) as StatementOccurrence;
+        return plan.get(groupOfSpeaker.get(occurrence.statement.speakerKey)!)!;
+      });
+    } catch (error) {
+      throw spillFailure(this.dir ?? tmpdir(), error);
+    }
     for (const part of parts) {
       const occurrences = readLines(part).map((line) => JSON.parse(line) as StatementOccurrence);
       rmSync(part, { force: true });

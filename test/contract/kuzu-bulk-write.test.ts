@@ -141,6 +141,11 @@ describe('the embedded store writes new rows through COPY FROM or UNWIND ... CRE
     expect(met).toHaveLength(1);
     expect(String(met[0].properties.evidence)).toContain('doc:2');
     expect(String(met[0].properties.evidence)).toContain('doc:1');
+    // The later batch updated those relationships in place: every text kept as written, '' included.
+    HOSTILE_TEXTS.forEach((text, i) => {
+      const id = `MET:actor:hostile-${i}->actor:hostile-${(i + 1) % HOSTILE_TEXTS.length}`;
+      expect(bulk.graph.edges.find((edge) => edge.id === id)?.properties.rule, id).toBe(text);
+    });
   });
 
   it('leaves nothing of a batch that fails half-way, on either path', async () => {

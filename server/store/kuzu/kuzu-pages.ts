@@ -61,11 +61,28 @@ export async function* nodePagesByOffset(rows: Rows, pageSize: number): AsyncIte
 }
 
 /**
+ * The ids of a node table by offset (`ids[offset]`), read in ranges of offsets: what an edge page's
+ * target offsets are mapped with. Held for the whole export of the relationships: memory grows
+ * with the nodes (about 60 bytes each), not with the relationships or their text.
+ */
+async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize: number): Promise<string[]> {
+  const ids: string[] = [];
+  const statement = loadCypher('nodes-page', DIALECT)
+    .replaceAll('{label}', `:${label}`)
+    .replaceAll('{columns}', 'offset(id(n)) AS `offset`, n.id AS id');
+  for (let first = 0; first <= last; first += pageSize)
+    for (const row of await rows(statement, { first, stop: first + pageSize }))
+      ids[Number(row.offset)] = String(row.id);
+  return ids;
+}
+
+/**
  * Relationships per type and pair of labels, by ranges of source nodes. A range's width adapts to
  * the rows the last one gave, so that pages stay near `pageSize` rows whatever the degrees.
  */
 export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIterable<GraphEdge[]> {
   const lastOf = new Map<NodeLabel, number | null>();
+  const idsOf = new Map<NodeLabel, string[]>();
   for (const type of REL_TYPES) {
     for (const [from, to] of REL_ENDPOINTS[type]) {
       if (!lastOf.has(from)) lastOf.set(from, await lastOffset(rows, from));
@@ -76,9 +93,15 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
         .replaceAll('{from}', from)
         .replaceAll('{to}', to)
         .replaceAll('{columns}', columns('e', Object.keys(REL_PROPS[type])));
+      if (!lastOf.has(to)) lastOf.set(to, await lastOffset(rows, to));
+      const lastTarget = lastOf.get(to);
+      if (lastTarget === null || lastTarget === undefined) continue;
+      if (!idsOf.has(to)) idsOf.set(to, await idsByOffset(rows, to, lastTarget, pageSize));
+      const targets = idsOf.get(to)!;
       let width = pageSize;
       for (let first = 0; first <= last;) {
         const page = await rows(statement, { first, stop: first + width });
+        for (const row of page) row.target = targets[Number(row.target)];
         if (page.length > 0) yield page.map((row) => edgeFromColumns(type, from, to, row));
         first += width;
         width = nextWidth(width, page.length, pageSize);

@@ -113,7 +113,13 @@ export function edgeCreateStatement(type: RelType, from: NodeLabel, to: NodeLabe
 
 // Its source is a primary-key lookup; the relationship table is still scanned. The form with a WITH
 // before the second MATCH (as edgeCreateStatement) wrote an empty string as NULL in the SET that
-// follows (0.19.1, test/contract/kuzu-bulk-write.test.ts), so it is not used here.
+// follows (0.19.1, test/contract/kuzu-bulk-write.test.ts), so it is not used here. Every UNWIND
+// form tried (a WITH, one pattern, a HINT) is planned as a hash join over scans. A statement per
+// source node (`MATCH (a {id: $source})-[e]->() WITH e, list_position($id, e.id) AS i WHERE i > 0
+// SET ...`), planned as a primary-key scan and the node's adjacency list, was slower: a batch of 100
+// articles written again took 14 s against 3.4 s at 1,000 articles and 26.9 s against 4.5 s at
+// 4,000 (bench/write-throughput.ts (d), loaded machine): the scans grow slowly, a statement per
+// source costs milliseconds each.
 const EDGE_MATCH = (type: RelType, from: NodeLabel, to: NodeLabel) =>
   `${EDGE_ROWS} MATCH (a:${from} {id: source}) MATCH (a)-[e:${type}]->(b:${to}) WHERE b.id = target AND e.id = key`;
 
