@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { boundImportHeapGrowth } from '../server/cli/import-heap.js';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { DEFAULT_BATCH_SIZE, importDocuments } from '../server/importer/import-documents.js';
@@ -199,7 +200,9 @@ function liveHeapMb(): number {
 
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
-  // IMPORT_V8_FLAGS: V8 flags set at run time in the child (to measure GC settings).
+  // As `actorgraph import` does; IMPORT_V8_FLAGS: V8 flags set at run time after it, to measure GC
+  // settings (IMPORT_V8_FLAGS=--heap-growing-percent=0 is V8's default growth).
+  boundImportHeapGrowth();
   if (process.env.IMPORT_V8_FLAGS) v8.setFlagsFromString(process.env.IMPORT_V8_FLAGS);
   const memory = new MemoryWatch();
   // Time in garbage collection (V8's pauses), to weigh a GC setting against the memory it saves.
