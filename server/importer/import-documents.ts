@@ -362,7 +362,8 @@ class ImportRun {
     for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
     kept.forEach((document, i) => {
       this.storedDocuments.add(ids[i]);
-      if (written) this.documents.push({ id: ids[i], title: document.title, path: document.fileName });
+      // The title is cut from the article's text: a copy, or the report would keep every article.
+      if (written) this.documents.push({ id: ids[i], title: detached(document.title), path: document.fileName });
       else this.alreadyImported.push({ id: ids[i], path: document.path });
     });
   }
