@@ -18,7 +18,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { boundImportHeapGrowth } from '../server/cli/import-heap.js';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { DEFAULT_BATCH_SIZE, importDocuments } from '../server/importer/import-documents.js';
@@ -189,9 +192,23 @@ class MemoryWatch {
   }
 }
 
+/** The JS heap in use after a full collection, in MB (the child runs with --expose-gc). */
+function liveHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().heapUsed / (1024 * 1024));
+}
+
 /** The child: one import of `dir` into `db`, then one JSON line with its figures. */
 async function importOnce(dir: string, db: string): Promise<void> {
+  // As `actorgraph import` does; IMPORT_V8_FLAGS: V8 flags set at run time after it, to measure GC
+  // settings (IMPORT_V8_FLAGS=--heap-growing-percent=0 is V8's default growth).
+  boundImportHeapGrowth();
+  if (process.env.IMPORT_V8_FLAGS) v8.setFlagsFromString(process.env.IMPORT_V8_FLAGS);
   const memory = new MemoryWatch();
+  // Time in garbage collection (V8's pauses), to weigh a GC setting against the memory it saves.
+  let gcMs = 0;
+  const gcWatch = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (gcMs += entry.duration)));
+  gcWatch.observe({ entryTypes: ['gc'] });
   // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
   const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
   const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
@@ -202,6 +219,9 @@ async function importOnce(dir: string, db: string): Promise<void> {
   // IMPORT_STATEMENTS: statement occurrences per write in the last phase.
   const perWrite = process.env.IMPORT_STATEMENTS ? { statementsPerWrite: Number(process.env.IMPORT_STATEMENTS) } : {};
   const phases: Record<string, number> = {};
+  // IMPORT_LIVE=1: the live JS heap (after a full GC) at each phase's end, to see what the import keeps.
+  const live = process.env.IMPORT_LIVE ? liveHeapMb : undefined;
+  const liveMb: Record<string, number> = {};
   let phase = '';
   let phaseStarted = performance.now();
   let statementWrites = 0;
@@ -214,6 +234,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
       if (next !== phase || next === 'statements') process.stderr.write(`phase ${next} ${current}/${total}\n`);
       if (next === phase) return;
       memory.enter(next);
+      if (live) liveMb[phase || 'start'] = live();
       const now = performance.now();
       if (phase) phases[phase] = now - phaseStarted;
       [phase, phaseStarted] = [next, now];
@@ -221,6 +242,8 @@ async function importOnce(dir: string, db: string): Promise<void> {
   });
   const ms = performance.now() - started;
   memory.stop();
+  gcWatch.disconnect();
+  if (live) liveMb[phase] = live();
   await store.close();
   const batches = Math.ceil(report.documents.length / (batch.batchSize ?? DEFAULT_BATCH_SIZE));
   const result = {
@@ -235,6 +258,8 @@ async function importOnce(dir: string, db: string): Promise<void> {
     statementWrites,
     ...writeGrowth(timing.writes(), batches),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    liveMb,
+    gcMs,
     memory: { peak: memory.peak, phaseEnds: memory.phaseEnds },
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
@@ -258,6 +283,8 @@ interface Row {
     firstMs: number;
     lastMs: number;
     maxRssMb: number;
+    liveMb: Record<string, number>;
+    gcMs: number;
     memory: { peak: MemorySample; phaseEnds: MemorySample[] };
   };
   dbBytes: number;
@@ -268,6 +295,7 @@ function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: s
   // IMPORT_HEAP_MB: V8's old-space limit for the child (the JS heap is otherwise left to grow with
   // uncollected garbage: to measure what a limit on it would save).
   const heap = process.env.IMPORT_HEAP_MB ? [`--max-old-space-size=${process.env.IMPORT_HEAP_MB}`] : [];
+  if (process.env.IMPORT_LIVE) heap.push('--expose-gc');
   const child = spawn(process.execPath, [...heap, '--import', 'tsx', self, '--child', dir, db], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -337,12 +365,16 @@ function printRow(row: Row): void {
   const phases = Object.entries(r.phases).map(([name, ms]) => `${name} ${seconds(ms)}`);
   console.log(
     `        phases: ${phases.join(', ')} (${r.statements} statements in ${r.statementWrites} writes); reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
-      `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms`,
+      `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms; ` +
+      `GC pauses ${seconds(r.gcMs)} (${Math.round((100 * r.gcMs) / r.ms)}%)`,
   );
   const split = (m: MemorySample) =>
     `${m.rss} MB = JS heap ${m.heapTotal} (used ${m.heapUsed}) + external ${m.external} (array buffers ${m.arrayBuffers}) + native ${m.rss - m.heapTotal - m.external}`;
   console.log(`        memory at sampled peak (${r.memory.peak.phase}): ${split(r.memory.peak)}`);
   console.log(`        at each phase's end: ${r.memory.phaseEnds.map((m) => `${m.phase} ${split(m)}`).join('; ')}`);
+  const live = Object.entries(r.liveMb ?? {});
+  if (live.length > 0)
+    console.log(`        live JS heap at each phase's end: ${live.map(([p, mb]) => `${p} ${mb} MB`).join(', ')}`);
 }
 
 function printRatios(table: Row[]): void {

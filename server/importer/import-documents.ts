@@ -139,6 +139,15 @@ function detached<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * What only one write of a run holds, so that counting it needs no memory of ids: a document and
+ * its mentions and bylines (one per document), and the statements with their relationships
+ * (written once each, in the statement group of their speaker: statement-spill.ts). These are
+ * most of a large import's ids (at 5,000 articles 55,000 statements with 3 or more relationships
+ * each), and remembering them all grew with the corpus.
+ */
+const WRITTEN_ONCE = new Set(['Document', 'Statement', 'MENTIONED_IN', 'WROTE', 'SAID', 'ABOUT', 'REPORTED_IN']);
+
 /** Counts of what a run wrote, each node and edge once (entities and repeated facts span batches). */
 class WrittenCounts {
   readonly nodesByLabel: Record<string, number> = {};
@@ -146,10 +155,8 @@ class WrittenCounts {
   private readonly seen = new Set<string>();
 
   add(batch: GraphBatch): void {
-    for (const node of batch.nodes) this.count(node.id, node.label, this.nodesByLabel, node.label !== 'Document');
-    // Mentions and bylines are one per document and document: no need to remember them.
-    for (const edge of batch.edges)
-      this.count(edge.id, edge.type, this.edgesByType, edge.type !== 'MENTIONED_IN' && edge.type !== 'WROTE');
+    for (const node of batch.nodes) this.count(node.id, node.label, this.nodesByLabel, !WRITTEN_ONCE.has(node.label));
+    for (const edge of batch.edges) this.count(edge.id, edge.type, this.edgesByType, !WRITTEN_ONCE.has(edge.type));
   }
 
   private count(id: string, key: string, counts: Record<string, number>, remember: boolean): void {
@@ -355,7 +362,8 @@ class ImportRun {
     for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
     kept.forEach((document, i) => {
       this.storedDocuments.add(ids[i]);
-      if (written) this.documents.push({ id: ids[i], title: document.title, path: document.fileName });
+      // The title is cut from the article's text: a copy, or the report would keep every article.
+      if (written) this.documents.push({ id: ids[i], title: detached(document.title), path: document.fileName });
       else this.alreadyImported.push({ id: ids[i], path: document.path });
     });
   }
@@ -416,6 +424,46 @@ class ImportRun {
   }
 }
 
+/**
+ * The entities' curation for every batch. A function of its own so that the entity node of every
+ * entity, made here to find those the corrections name, is not kept for the rest of the import.
+ */
+function batchCuration(corrections: Correction[], assembler: GraphAssembler, names: string): BatchCuration {
+  const allEntities = [...assembler.entities.keys()].map((key) => assembler.entityNode(key, []));
+  for (const node of allEntities) recordNames(node.properties, names);
+  return new BatchCuration(corrections, namedByCorrections(corrections, allEntities));
+}
+
+/**
+ * Step 3 for one batch: its documents read again, with their resolved mentions. A function of its
+ * own so that the batch's texts are not held by the caller once written (the statements phase
+ * held the last batch's 1,000 articles and their mentions).
+ */
+async function importBatchOf(
+  batch: ScannedDocument[],
+  context: {
+    run: ImportRun;
+    resolver: CorpusResolver;
+    gazetteer: Gazetteer;
+    maxBytes: number | undefined;
+    skipped: SkippedFile[];
+  },
+): Promise<void> {
+  const { resolver, gazetteer, skipped } = context;
+  const documents = [];
+  for (const item of batch) {
+    const read = await readSourceFile(item.file, context.maxBytes);
+    // A file changed or removed since the scan is skipped: its names are already in the table.
+    if ('skipped' in read || documentId(read.document.text) !== item.id) {
+      skipped.push({ path: item.file.path, reason: 'changed or removed during the import' });
+      continue;
+    }
+    const mentions = documentMentions(read.document, gazetteer, item.spans);
+    documents.push({ document: read.document, mentions: resolver.mentionsOf(item.doc, mentions) });
+  }
+  await context.run.importBatch(documents, skipped);
+}
+
 export async function importDocuments(
   store: GraphStore,
   paths: string[],
@@ -431,10 +479,8 @@ export async function importDocuments(
   const { resolver } = scanned;
   const assembler = new GraphAssembler(resolver.entities, gazetteer);
   const corrections = await loadCuration(options.curationPath ?? DEFAULT_CURATION);
-  const allEntities = [...resolver.entities.keys()].map((key) => assembler.entityNode(key, []));
   const names = namesSource(scanned.tagged ? new Map() : undefined);
-  for (const node of allEntities) recordNames(node.properties, names);
-  const curation = new BatchCuration(corrections, namedByCorrections(corrections, allEntities));
+  const curation = batchCuration(corrections, assembler, names);
 
   const writer = await store.beginWrites();
   const run = new ImportRun(store, writer, assembler, curation, names);
@@ -443,18 +489,7 @@ export async function importDocuments(
     // Said before the first batch, so that its time counts as importing, not as scanning.
     progress({ phase: 'import', current: 0, total: scanned.scanned.length });
     for (const batch of chunks(scanned.scanned, batchSize)) {
-      const documents = [];
-      for (const item of batch) {
-        const read = await readSourceFile(item.file, options.maxBytes);
-        // A file changed or removed since the scan is skipped: its names are already in the table.
-        if ('skipped' in read || documentId(read.document.text) !== item.id) {
-          skipped.push({ path: item.file.path, reason: 'changed or removed during the import' });
-          continue;
-        }
-        const mentions = documentMentions(read.document, gazetteer, item.spans);
-        documents.push({ document: read.document, mentions: resolver.mentionsOf(item.doc, mentions) });
-      }
-      await run.importBatch(documents, skipped);
+      await importBatchOf(batch, { run, resolver, gazetteer, maxBytes: options.maxBytes, skipped });
       done += batch.length;
       progress({ phase: 'import', current: done, total: scanned.scanned.length, path: batch.at(-1)?.file.path });
     }

@@ -13,6 +13,7 @@ import {
 } from '../../importer/import-documents.js';
 import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { boundImportHeapGrowth } from '../import-heap.js';
 import { terminalSafe } from '../terminal-text.js';
 import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 
@@ -151,6 +152,8 @@ export function importCommand(): Command {
       process.exitCode = 2;
       return;
     }
+    // The import makes garbage fast; this process does nothing else (server/cli/import-heap.ts).
+    boundImportHeapGrowth();
     // Names first: with --ner corenlp and no server, nothing is opened or written.
     await withNer(config, async ({ selection, choice }) => {
       const report = await withStore(config, false, (store) =>

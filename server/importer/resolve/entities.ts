@@ -46,10 +46,31 @@ function lastWord(name: string): string {
   return name.split(/\s+/).pop()!.replace(/[.]/g, '');
 }
 
-function titled(mention: Mention): string {
+function titled(mention: Pick<Mention, 'text' | 'title'>): string {
   if (!mention.title) return mention.text;
   const title = SHORT_HONORIFICS.has(mention.title) ? `${mention.title}.` : mention.title;
   return `${title} ${mention.text}`;
+}
+
+/**
+ * A flat copy of a string cut from an article, for the corpus-wide table: V8 keeps a substring of
+ * 13 characters or more as a slice of its parent (and a concatenation as its parts), so a name
+ * kept for the whole import would keep its whole article alive. After scanning 600 articles the
+ * resolver held 823 article texts that way (bench/resolver-memory.ts).
+ */
+function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** What step 2 needs of a surname mention: where it is in its document's mentions, and its words. */
+interface PendingSurname {
+  doc: number;
+  /** Its place in the document's mentions (as given to addDocument and again to mentionsOf). */
+  index: number;
+  text: string;
+  title: string | undefined;
+  ner: Mention['ner'];
+  rule: string;
 }
 
 class EntityTable {
@@ -65,6 +86,7 @@ class EntityTable {
       const made = make();
       entity = {
         ...made,
+        name: own(made.name),
         id: entityId(made.label, made.gazetteer?.name ?? made.name),
         forms: new Map(),
         plain: new Map(),
@@ -75,8 +97,11 @@ class EntityTable {
   }
 
   addForm(entity: Entity, form: string, plain = true): void {
-    entity.forms.set(form, (entity.forms.get(form) ?? 0) + 1);
-    if (plain) entity.plain.set(form, (entity.plain.get(form) ?? 0) + 1);
+    const count = entity.forms.get(form);
+    // A new key is the only string the table keeps: copied flat (own), and shared by both maps.
+    const kept = count === undefined ? own(form) : form;
+    entity.forms.set(kept, (count ?? 0) + 1);
+    if (plain) entity.plain.set(kept, (entity.plain.get(form) ?? 0) + 1);
   }
 }
 
@@ -214,9 +239,12 @@ export class CorpusResolver {
   private readonly table = new EntityTable();
   /** Per document, the entities its mentions joined (steps 1 and 2; dropped by finish). */
   private keys: Array<Set<string>> = [];
-  private pendingSurnames: Array<{ doc: number; mention: Mention }> = [];
-  /** Per document, its surnames resolved in step 2 (dropped once mentionsOf has used them). */
-  private readonly surnames = new Map<number, ResolvedMention[]>();
+  private pendingSurnames: PendingSurname[] = [];
+  /**
+   * Per document, its surnames resolved in step 2, as pairs of the mention's index and its
+   * entity's key (dropped once mentionsOf has used them): mentionsOf gets the mentions again.
+   */
+  private readonly surnames = new Map<number, Array<number | string>>();
   /** Entities that a mention other than the shape of a name supports (step 3). */
   private readonly confirmed = new Set<string>();
   private finished = false;
@@ -233,10 +261,13 @@ export class CorpusResolver {
     const doc = this.keys.length;
     const keys = new Set<string>();
     this.keys.push(keys);
-    for (const mention of mentions) {
+    for (const [index, mention] of mentions.entries()) {
       const found = entityOfMention(mention);
       if (!found) {
-        if (mention.type === 'surname') this.pendingSurnames.push({ doc, mention });
+        if (mention.type === 'surname') {
+          const { text, title, ner, rule } = mention;
+          this.pendingSurnames.push({ doc, index, text: own(text), title: title && own(title), ner, rule });
+        }
         continue;
       }
       const entity = this.table.ensure(found.key, found.make);
@@ -282,7 +313,11 @@ export class CorpusResolver {
       const found = entityOfMention(mention);
       if (found) resolved.push({ ...mention, entityKey: found.key });
     }
-    resolved.push(...(this.surnames.get(doc) ?? []));
+    const surnames = this.surnames.get(doc) ?? [];
+    for (let at = 0; at < surnames.length; at += 2) {
+      const mention = mentions[surnames[at] as number];
+      resolved.push({ ...mention, type: 'person', entityKey: surnames[at + 1] as string });
+    }
     this.surnames.delete(doc);
     return resolved.filter((mention) => this.table.entities.has(mention.entityKey)).sort((a, b) => a.start - b.start);
   }
@@ -292,7 +327,8 @@ export class CorpusResolver {
     const table = this.table;
     const corpusIndex = surnameIndex(table, table.entities.keys());
     const localSurnames = new LocalSurnames(table, (doc) => this.keys[doc]);
-    for (const { doc, mention } of this.pendingSurnames) {
+    for (const mention of this.pendingSurnames) {
+      const doc = mention.doc;
       const local = localSurnames.of(doc);
       // "Qiao" for "Qiao Wenbin": where no full name ends with the word, one may start with it
       // (names written family name first).
@@ -320,7 +356,7 @@ export class CorpusResolver {
       table.addForm(entity, mention.text);
       if (mention.title) table.addForm(entity, titled(mention), false);
       const list = this.surnames.get(doc) ?? [];
-      list.push({ ...mention, type: 'person', entityKey: key });
+      list.push(mention.index, key);
       this.surnames.set(doc, list);
       this.keys[doc].add(key);
       if (mention.rule !== 'person:shape') this.confirmed.add(key);

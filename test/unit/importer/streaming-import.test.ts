@@ -83,6 +83,29 @@ describe('a streamed import', () => {
     },
   );
 
+  it(
+    'counts each node and relationship it wrote once, in the report, however the writes split them',
+    { timeout: 120_000 },
+    async () => {
+      // The report remembers only the ids that several writes can hold (entities, relations), not
+      // those written once (documents, statements and their relationships): the counts stay exact.
+      const store = await KuzuStore.open({ path: join(tempDir(), 'graph.lbug'), readOnly: false });
+      try {
+        const report = await importDocuments(store, files, { batchSize: 3, statementsPerWrite: 7 });
+        const graph = await store.exportAll();
+        const countBy = (keys: string[]) => {
+          const counts: Record<string, number> = {};
+          for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+          return counts;
+        };
+        expect(report.nodesByLabel).toEqual(countBy(graph.nodes.map((node) => node.label)));
+        expect(report.edgesByType).toEqual(countBy(graph.edges.map((edge) => edge.type)));
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
   it('gives the same graph in ten imports of consecutive parts as in one import', { timeout: 180_000 }, async () => {
     // Without the one article whose lone surname ("Asia") only resolves against a full name in
     // another part ("Southeast Asia"): separate imports do not resolve surnames against the
