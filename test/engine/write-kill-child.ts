@@ -24,7 +24,7 @@ prototype.query = function (this: unknown, statement: string, ...rest: unknown[]
   else if (statement.startsWith('COPY ')) say(`point copy ${statement.split(' ')[1]}`);
   return query.call(this, statement, ...rest);
 };
-// The degrees are recounted by prepared statements (kuzu-degrees.ts), after the rows, before the commit.
+// The degrees are added to by prepared statements (kuzu-degrees.ts), after the rows, before the commit.
 const prepare = (Connection.prototype as unknown as { prepare: QueryFn }).prepare;
 (Connection.prototype as unknown as { prepare: QueryFn }).prepare = function (
   this: unknown,

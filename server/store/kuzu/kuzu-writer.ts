@@ -35,7 +35,7 @@ import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
 import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
-import { recountDegrees } from './kuzu-degrees.js';
+import { addInsertedToDegrees, type InsertedEnds } from './kuzu-degrees.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -406,7 +406,8 @@ async function writeEdges(
   batchIds: Set<string>,
   existedBefore: Set<string>,
   bulkMinRows: number,
-): Promise<void> {
+): Promise<InsertedEnds[]> {
+  const inserted: InsertedEnds[] = [];
   const outside = await knownEndpoints(connection, edges, batchIds);
   outside.forEach((id) => existedBefore.add(id));
   const writable = edges.filter(
@@ -428,18 +429,14 @@ async function writeEdges(
         ? []
         : await runChunks(connection, () => `${EDGE_MATCH(type, from, to)} RETURN e.id AS id`, lookupRows),
     );
-    await insertEdges(
-      connection,
-      files,
-      type,
-      from,
-      to,
-      rows.filter((row) => !existing.has(String(row.id))),
-      bulkMinRows,
-    );
+    const insertedRows = rows.filter((row) => !existing.has(String(row.id)));
+    await insertEdges(connection, files, type, from, to, insertedRows, bulkMinRows);
+    for (const row of insertedRows)
+      inserted.push({ source: String(row.source), sourceLabel: from, target: String(row.target), targetLabel: to });
     const updates = rows.filter((row) => existing.has(String(row.id)));
     if (updates.length > 0) await runChunks(connection, (empty) => edgeUpdateStatement(type, from, to, empty), updates);
   }
+  return inserted;
 }
 
 /** All or nothing: on any error the transaction is rolled back and the error rethrown. */
@@ -456,8 +453,8 @@ export async function writeBatchInTransaction(
   try {
     const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
     const batchIds = new Set(nodes.map((node) => node.id));
-    await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
-    await recountDegrees(rowsOn(connection), edges);
+    const inserted = await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
+    await addInsertedToDegrees(rowsOn(connection), inserted);
     await runSimple(connection, 'COMMIT');
   } catch (error) {
     // The engine rolls back by itself after a failed statement; ROLLBACK then fails, which is fine.
