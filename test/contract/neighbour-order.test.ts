@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphBatch, GraphEdge, GraphNode } from '../../server/domain/graph.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
-import { STEPWISE_NEIGHBOURS } from '../../server/store/kuzu/kuzu-neighbors.js';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store.js';
 import { entity } from '../helpers/sample-graph.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -44,15 +43,20 @@ function met(source: GraphNode, target: GraphNode): GraphEdge {
 }
 
 /**
- * A small centre that met every tied actor (ranked in steps on LadybugDB), and a busy one that met
- * them too and more than STEPWISE_NEIGHBOURS others (ranked by walks on LadybugDB): each tied actor has
- * degree 2, every other actor 1.
+ * Others the busy centre met besides the tied actors: past 200, where LadybugDB's ranking once
+ * switched to another query, so that a centre this busy keeps being checked.
+ */
+const BUSY_OTHERS = 205;
+
+/**
+ * A small centre that met every tied actor, and a busy one that met them too and BUSY_OTHERS
+ * others: each tied actor has degree 2, every other actor 1.
  */
 function tiedGraph(): GraphBatch {
   const small = entity('actor:centre-small', 'Actor', 'Small Centre', 'person');
   const busy = entity('actor:centre-busy', 'Actor', 'Busy Centre', 'person');
   const tied = TIED.map((name, i) => entity(tiedIds[i], 'Actor', `Tied ${name}`, 'person'));
-  const others = Array.from({ length: STEPWISE_NEIGHBOURS + 5 }, (_, i) =>
+  const others = Array.from({ length: BUSY_OTHERS }, (_, i) =>
     entity(`actor:other-${String(i).padStart(3, '0')}`, 'Actor', `Other ${i}`, 'person'),
   );
   const edges = [...tied.map((node) => met(small, node)), ...[...tied, ...others].map((node) => met(busy, node))];

@@ -1,7 +1,7 @@
 /**
  * Child process of write-kill.test.ts: writes batch `part` (0: the first, 1: the second) of a
  * generated graph into the database through KuzuStore's BatchWriter, and prints a line naming
- * each point of the write as it reaches it (`point begin`, `point copy <table>`, `point recount`, `point commit`,
+ * each point of the write as it reaches it (`point begin`, `point copy <table>`, `point degrees`, `point commit`,
  * `point finish`), so that the parent can kill it there with SIGKILL.
  * Run: node --import tsx test/engine/write-kill-child.ts <db> <part>
  */
@@ -31,7 +31,7 @@ const prepare = (Connection.prototype as unknown as { prepare: QueryFn }).prepar
   statement: string,
   ...rest: unknown[]
 ) {
-  if (statement.includes('SET n._degree')) say('point recount');
+  if (statement.includes('SET n._degree')) say('point degrees');
   return prepare.call(this, statement, ...rest);
 };
 

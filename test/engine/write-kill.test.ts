@@ -83,7 +83,7 @@ describe('a write killed with SIGKILL', () => {
     'copy Statement',
     'copy SAID',
     'copy ABOUT',
-    'recount',
+    'degrees',
     'commit',
     'finish',
   ]) {

@@ -15,13 +15,6 @@ const DIALECT = STORE_KINDS.ladybug.dialect;
 
 type Rows = (statement: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
 
-/**
- * Up to this many neighbours the degrees were once read by offset, past it along adjacency lists.
- * With stored degrees there is one path whatever the count; the number stays for the ordering
- * test (test/contract/neighbour-order.test.ts), whose busy centre has more neighbours than this.
- */
-export const STEPWISE_NEIGHBOURS = 200;
-
 function isLabel(label: string): label is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(label);
 }
