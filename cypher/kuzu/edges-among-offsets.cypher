@@ -2,6 +2,10 @@
 // numbers, read with the nodes, as LadybugDB's overview does): `a.id IN $from{n}` compared every
 // id of the table with every id of the list, string by string, and that comparison, not the
 // relationships, was most of the time for the overview's 500 nodes.
+// {start} is empty (the planner's choice: it starts from the smaller table) or a join hint that
+// starts from the side with fewer relationships, `HINT (a JOIN e) JOIN b` or `HINT (b JOIN e) JOIN a`,
+// when the caller knows the nodes' degrees (the neighbours of a node, whose page is of hubs).
 MATCH (a:{from})-[e]->(b:{to})
 WHERE offset(id(a)) IN $from{n} AND offset(id(b)) IN $to{n}
+{start}
 RETURN a.id AS source, b.id AS target, label(e) AS type, {columns}

@@ -96,6 +96,17 @@ function present(entries: Array<[string, PropValue | null | undefined]>): Proper
   return properties;
 }
 
+/** The nodes' degrees added up; undefined when one of them is not known. */
+function degreeSum(nodes: GraphNode[], degrees: Map<string, number> | undefined): number | undefined {
+  let sum = 0;
+  for (const node of nodes) {
+    const degree = degrees?.get(node.id);
+    if (degree === undefined) return undefined;
+    sum += degree;
+  }
+  return sum;
+}
+
 /** A whole number column as a number (LadybugDB answers a bigint, Neo4j an Integer), or null. */
 function wholeNumber(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
@@ -202,21 +213,26 @@ export abstract class CypherStore implements GraphStore {
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
    * with one part per pair of labels present that some relationship type connects. With `keys`
    * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
-   * the store's keyed ones and filter on those keys instead of the ids.
+   * the store's keyed ones and filter on those keys instead of the ids. With `degrees` (every
+   * node's number of relationships), each part is told which of its two sides has fewer
+   * relationships to read (see edgesAmongPart).
    */
   protected async edgesAmong(
     nodes: GraphNode[],
     omit: readonly string[] = [],
     keys?: Map<string, unknown>,
+    degrees?: Map<string, number>,
   ): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const idsByLabel = new Map<NodeLabel, unknown[]>();
+    const degreesByLabel = new Map<NodeLabel, number | undefined>();
     for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
       idsByLabel.set(
         label,
         group.map((node) => (keys ? keys.get(node.id) : node.id)),
       );
+      degreesByLabel.set(label, degreeSum(group, degrees));
     }
     const parts: string[] = [];
     const params: Row = {};
@@ -225,7 +241,10 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined).replaceAll('{n}', String(n)));
+      const [fromDegrees, toDegrees] = [degreesByLabel.get(from), degreesByLabel.get(to)];
+      const start =
+        fromDegrees === undefined || toDegrees === undefined ? undefined : fromDegrees <= toDegrees ? 'from' : 'to';
+      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined, start).replaceAll('{n}', String(n)));
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
@@ -244,9 +263,16 @@ export abstract class CypherStore implements GraphStore {
   /**
    * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
    * that reads properties as columns leaves those in `omit` out; `keyed`: see edgesAmong (a store
-   * that passes keys overrides this).
+   * that passes keys overrides this); `start`: the side whose nodes have fewer relationships in
+   * all, when the degrees are known (a store whose planner cannot tell may start there).
    */
-  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = [], _keyed = false): string {
+  protected edgesAmongPart(
+    from: NodeLabel,
+    to: NodeLabel,
+    _omit: readonly string[] = [],
+    _keyed = false,
+    _start?: 'from' | 'to',
+  ): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 
@@ -378,17 +404,27 @@ export abstract class CypherStore implements GraphStore {
     return { edge: this.toEdge(row.e, source, target), direction, other };
   }
 
-  /** One query whatever the number of statements (cypher/<dialect>/statement-parts.cypher). */
+  /** The rows of statement-parts for these statement ids (LadybugDB reads them otherwise). */
+  protected statementPartRows(ids: string[]): Promise<Row[]> {
+    return this.query('statement-parts', { ids });
+  }
+
+  /** The rows of statement-parts-near for the node (LadybugDB reads them otherwise). */
+  protected statementPartRowsNear(node: GraphNode): Promise<Row[]> {
+    return this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
+  }
+
+  /** One read whatever the number of statements (see statementPartRows). */
   async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
     const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
     if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
-    const rows = await this.query('statement-parts', { ids: [...byId.keys()] });
+    const rows = await this.statementPartRows([...byId.keys()]);
     return this.statementPartsFrom(rows, byId, statements);
   }
 
-  /** One query from the node's primary key (cypher/<dialect>/statement-parts-near.cypher). */
+  /** One read from the node's primary key (see statementPartRowsNear). */
   async statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>> {
-    const rows = await this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
+    const rows = await this.statementPartRowsNear(node);
     // The statements themselves are only known by id here: enough for the relationships' ends.
     const byId = new Map<string, GraphNode>();
     for (const row of rows) {

@@ -1,0 +1,13 @@
+// statement-parts.cypher for the statements at these offsets of the Statement table ($offsets,
+// from statements-near.cypher). Split in two from statement-parts-near.cypher: in one query with
+// the node, LadybugDB planned the statements' relationships as a hash join whose other side
+// read the Statement table and the relationships of every statement a semi-mask let through
+// (86,000 relationships for a node of degree 117 at 100k nodes, to keep 141). Filtered by offset,
+// the filter runs before the relationships are read: only the statements' own are. The three
+// types in one pattern, each in its one direction (SAID enters a statement, ABOUT and
+// REPORTED_IN leave it).
+MATCH (s:Statement)-[e:SAID|ABOUT|REPORTED_IN]-(m)
+WHERE offset(id(s)) IN $offsets
+RETURN s.id AS center, CASE WHEN label(e) = 'SAID' THEN 'in' ELSE 'out' END AS direction, label(e) AS type,
+  e.id AS edgeId, m.id AS id, label(m) AS label, coalesce(m.name, m.title) AS caption, m.published AS published,
+  e.sentence AS sentence, e.startOffset AS startOffset, e.endOffset AS endOffset

@@ -1,0 +1,7 @@
+// The statements one relationship away from a node ({label} as in node-by-id.cypher), as their
+// offsets in the Statement table: the first half of statement-parts-near on LadybugDB, whose
+// second half is statement-parts-at. Offsets come from the node's adjacency list alone, so no
+// table is scanned here.
+MATCH (c{label})--(s:Statement)
+WHERE c.id = $id
+RETURN DISTINCT offset(id(s)) AS statement
