@@ -235,6 +235,10 @@ async function importOnce(dir: string, db: string): Promise<void> {
       if (next === phase) return;
       memory.enter(next);
       if (live) liveMb[phase || 'start'] = live();
+      // IMPORT_SNAPSHOT=dir: a heap snapshot at each phase's end, to see what the import keeps
+      // (summarise with bench/heap-summary.ts).
+      if (process.env.IMPORT_SNAPSHOT)
+        v8.writeHeapSnapshot(join(process.env.IMPORT_SNAPSHOT, `${phase || 'start'}.heapsnapshot`));
       const now = performance.now();
       if (phase) phases[phase] = now - phaseStarted;
       [phase, phaseStarted] = [next, now];
