@@ -348,17 +348,22 @@ export class CorpusResolver {
   /** A document's resolved mentions, in text order: `mentions` must be those given to addDocument. */
   mentionsOf(doc: number, mentions: Mention[]): ResolvedMention[] {
     const resolved: ResolvedMention[] = [];
+    // Each mention names its entity by the table's own key string, not a copy: the keys travel on
+    // into sets and maps that live for the whole import (evidence counts, the statement spill's).
+    const add = (mention: Mention, key: string) => {
+      const entity = this.table.get(key);
+      if (entity) resolved.push({ ...mention, entityKey: entity.key });
+    };
     for (const mention of mentions) {
       const found = entityOfMention(mention);
-      if (found) resolved.push({ ...mention, entityKey: found.key });
+      if (found) add(mention, found.key);
     }
     const surnames = this.surnames.get(doc) ?? [];
     for (let at = 0; at < surnames.length; at += 2) {
-      const mention = mentions[surnames[at] as number];
-      resolved.push({ ...mention, type: 'person', entityKey: surnames[at + 1] as string });
+      add({ ...mentions[surnames[at] as number], type: 'person' }, surnames[at + 1] as string);
     }
     this.surnames.delete(doc);
-    return resolved.filter((mention) => this.table.entities.has(mention.entityKey)).sort((a, b) => a.start - b.start);
+    return resolved.sort((a, b) => a.start - b.start);
   }
 
   // 2. Surnames: the person of that surname in the same document, else anywhere in the corpus.
@@ -395,7 +400,7 @@ export class CorpusResolver {
       table.addForm(entity, mention.text);
       if (mention.title) table.addForm(entity, titled(mention), false);
       const list = this.surnames.get(doc) ?? [];
-      list.push(mention.index, key);
+      list.push(mention.index, entity.key);
       this.surnames.set(doc, list);
       this.keys[doc].add(key);
       if (mention.rule !== 'person:shape') this.confirmed.add(key);
