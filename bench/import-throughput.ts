@@ -12,6 +12,8 @@
  *   past the cap is killed and its row says so. Prints wall time, time per article, words/s, peak
  *   RSS, database size on disk, the share of the time spent in store writes (write calls) and in
  *   store reads for merging (findNodes/findEdges), and the ratios the issue's targets name.
+ *   IMPORT_LIVE=1 adds the live JS heap (after a full GC) at each phase's end; IMPORT_SNAPSHOT=dir
+ *   writes a heap snapshot there at each phase's end, summarised by bench/heap-summary.ts.
  * Asserts nothing; the machine is shared, so compare ratios from one run.
  */
 import { spawn } from 'node:child_process';
@@ -235,6 +237,10 @@ async function importOnce(dir: string, db: string): Promise<void> {
       if (next === phase) return;
       memory.enter(next);
       if (live) liveMb[phase || 'start'] = live();
+      // IMPORT_SNAPSHOT=dir: a heap snapshot at each phase's end, to see what the import keeps
+      // (summarise with bench/heap-summary.ts).
+      if (process.env.IMPORT_SNAPSHOT)
+        v8.writeHeapSnapshot(join(process.env.IMPORT_SNAPSHOT, `${phase || 'start'}.heapsnapshot`));
       const now = performance.now();
       if (phase) phases[phase] = now - phaseStarted;
       [phase, phaseStarted] = [next, now];

@@ -43,6 +43,12 @@ export type NerByDocument = Map<SourceDocument, NerSpan[]>;
 
 export { MAX_ENTITY_EVIDENCE } from './assemble/entity-node.js';
 export type { AssembledDocuments } from './assemble/document-context.js';
+
+/** What GraphAssembler.assemble gives for some documents. */
+export interface AssembledBatch extends AssembledDocuments {
+  /** Entity keys that no document assembled before these refers to. */
+  firstReferred: Set<string>;
+}
 export { documentId } from './ids.js';
 
 /** A document's mentions before resolution (the byline's names and the tagger's spans included). */
@@ -82,8 +88,8 @@ export class GraphAssembler {
     failed: (document: SourceDocument, error: unknown) => void = (_document, error) => {
       throw error;
     },
-  ): AssembledDocuments {
-    const result = emptyAssembled();
+  ): AssembledBatch {
+    const result = { ...emptyAssembled(), firstReferred: new Set<string>() };
     for (const { document, mentions } of documents) {
       let one: AssembledDocuments;
       try {
@@ -95,6 +101,11 @@ export class GraphAssembler {
       this.addTo(result, one);
     }
     return result;
+  }
+
+  /** Whether a document assembled so far refers to the entity (its node was given with a batch). */
+  referred(key: string): boolean {
+    return this.evidenceCount.has(key);
   }
 
   /** The node of an entity, with these evidence sentences. */
@@ -120,11 +131,12 @@ export class GraphAssembler {
   }
 
   /** One document's facts joined to the batch's; each entity keeps its first MAX_ENTITY_EVIDENCE sentences. */
-  private addTo(result: AssembledDocuments, one: AssembledDocuments): void {
+  private addTo(result: AssembledBatch, one: AssembledDocuments): void {
     for (const [id, node] of one.nodes) result.nodes.set(id, node);
     result.edges.addFrom(one.edges);
     result.occurrences.push(...one.occurrences);
     for (const [key, evidence] of one.entityEvidence) {
+      if (!this.evidenceCount.has(key)) result.firstReferred.add(key);
       const count = this.evidenceCount.get(key) ?? 0;
       const added = evidence.slice(0, Math.max(0, MAX_ENTITY_EVIDENCE - count));
       this.evidenceCount.set(key, count + added.length);

@@ -324,8 +324,6 @@ class ImportRun {
   readonly counts = new WrittenCounts();
   readonly documents: ImportReport['documents'] = [];
   readonly alreadyImported: ImportReport['alreadyImported'] = [];
-  /** Entity keys whose node this run wrote (or found written by an earlier run). */
-  private readonly writtenKeys = new Set<string>();
   /** Documents the store holds: written by this run or found already imported. */
   private readonly storedDocuments = new Set<string>();
   /** Statement occurrences, kept on disk until the statements are written (step 4). */
@@ -354,12 +352,12 @@ class ImportRun {
     const ids = kept.map((document) => documentId(document.text));
     const nodes = [...assembled.nodes.values()];
     for (const [key, evidence] of assembled.entityEvidence) {
-      // An entity's node goes with its first batch, and again while it gains evidence sentences.
-      if (this.writtenKeys.has(key) && evidence.length === 0) continue;
+      // An entity's node goes with its first batch, and again while it gains evidence sentences
+      // (the assembler knows which batch referred to it first: no set of keys kept here).
+      if (!assembled.firstReferred.has(key) && evidence.length === 0) continue;
       nodes.push(this.assembler.entityNode(key, evidence));
     }
     const written = await this.write({ nodes, edges: assembled.edges.all() }, ids);
-    for (const key of assembled.entityEvidence.keys()) this.writtenKeys.add(key);
     kept.forEach((document, i) => {
       this.storedDocuments.add(ids[i]);
       // The title is cut from the article's text: a copy, or the report would keep every article.
@@ -383,7 +381,7 @@ class ImportRun {
    * so those already written are merged, not doubled).
    */
   async finishCorpus(perWrite: number, onProgress: (current: number, total: number) => void): Promise<void> {
-    const remaining = [...this.assembler.entities.keys()].filter((key) => !this.writtenKeys.has(key));
+    const remaining = [...this.assembler.entities.keys()].filter((key) => !this.assembler.referred(key));
     const total = this.spill.size;
     onProgress(0, total);
     // Entities go with the first write (even when there is no statement to write).

@@ -4,9 +4,8 @@
  * assembler, shared by every document it assembles.
  */
 import type { Gazetteer } from '../gazetteer.js';
-import { entityId } from '../ids.js';
 import type { SourceDocument } from '../read/types.js';
-import type { Entity } from '../resolve/entities.js';
+import { makeEntity, type Entity } from '../resolve/entities.js';
 
 export class CorpusEntities {
   /** Bylines' people by written form, built on first use. */
@@ -42,19 +41,16 @@ export class CorpusEntities {
     if (!entry) return undefined;
     const key = `g:${entry.name}`;
     if (!this.table.has(key)) {
-      const label = entry.type === 'institution' ? 'Institution' : 'Actor';
-      this.table.set(key, {
+      const entity = makeEntity({
         key,
-        id: entityId(label, name),
-        label,
+        label: entry.type === 'institution' ? 'Institution' : 'Actor',
         kind: entry.type === 'institution' ? entry.kind : entry.type,
         name: entry.name,
-        forms: new Map(),
-        plain: new Map(),
         gazetteer: entry,
         rule: 'gazetteer:role',
         confidence: 0.8,
       });
+      this.table.set(entity.key, entity);
     }
     return key;
   }
@@ -76,7 +72,7 @@ function peopleByForm(table: Map<string, Entity>): Map<string, Entity> {
   const byForm = new Map<string, Entity>();
   for (const entity of table.values()) {
     if (entity.kind !== 'person') continue;
-    for (const form of entity.forms.keys()) if (!byForm.has(form)) byForm.set(form, entity);
+    for (const form of entity.forms) if (!byForm.has(form)) byForm.set(form, entity);
   }
   return byForm;
 }

@@ -21,7 +21,7 @@ function gazetteerNames(entity: Entity): string[] {
 }
 
 export function entityNode(entity: Entity, evidence: Evidence[]): GraphNode {
-  const forms = new Set([...entity.forms.keys(), ...gazetteerNames(entity)]);
+  const forms = new Set([...entity.forms, ...gazetteerNames(entity)]);
   const aliases = [...forms].filter((form) => form !== entity.name).sort();
   return {
     id: entity.id,

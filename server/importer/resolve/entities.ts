@@ -11,19 +11,55 @@ import { SHORT_HONORIFICS } from '../vocabulary/names.js';
 export type EntityLabel = 'Actor' | 'Institution' | 'Place';
 
 export interface Entity {
-  key: string;
-  id: string;
-  label: EntityLabel;
+  readonly key: string;
+  readonly id: string;
+  readonly label: EntityLabel;
   /** person | state | group for actors; the institution or place kind otherwise. */
-  kind: string;
+  readonly kind: string;
   name: string;
-  /** Every form written (aliases), titles included: "Mr. Blinken". */
-  forms: Map<string, number>;
-  /** Forms written without a title: candidates for the display name. */
-  plain: Map<string, number>;
-  gazetteer?: GazetteerEntry;
+  /** Every form written (aliases), titles included ("Mr. Blinken"), each once, in the order first written. */
+  forms: readonly string[];
+  gazetteer?: GazetteerEntry | undefined;
   rule: string;
   confidence: number;
+}
+
+/** What makes an entity, apart from its id (made from its label and name) and forms (added as found). */
+export type EntityFields = Omit<Entity, 'forms' | 'id'>;
+
+/**
+ * One entity of the table, of one class so that every entity shares one hidden class: made by
+ * spreading an object literal, each of the 11,000 entities of a 2,000-article import had a hidden
+ * class of its own (a map and descriptor array, over 300 bytes each; bench/heap-summary.ts), and
+ * the table lives for the whole import. Its strings are flat copies (own), the forms an array of
+ * the exact size (two Maps of counts were another 370 bytes an entity).
+ */
+class TableEntity implements Entity {
+  readonly key: string;
+  readonly id: string;
+  readonly label: EntityLabel;
+  readonly kind: string;
+  name: string;
+  forms: readonly string[] = [];
+  gazetteer: GazetteerEntry | undefined;
+  rule: string;
+  confidence: number;
+
+  constructor(fields: EntityFields) {
+    this.key = own(fields.key);
+    this.id = own(entityId(fields.label, fields.gazetteer?.name ?? fields.name));
+    this.label = fields.label;
+    this.kind = fields.kind;
+    this.name = own(fields.name);
+    this.gazetteer = fields.gazetteer;
+    this.rule = fields.rule;
+    this.confidence = fields.confidence;
+  }
+}
+
+/** A table entity (of the shared class), for the entities that join the table while assembling. */
+export function makeEntity(fields: EntityFields): Entity {
+  return new TableEntity(fields);
 }
 
 export interface ResolvedMention extends Mention {
@@ -75,33 +111,37 @@ interface PendingSurname {
 
 class EntityTable {
   readonly entities = new Map<string, Entity>();
+  /**
+   * Per person, how often each form was written without a title: the candidates for the display
+   * name (pickDisplayNames, only of people). Dropped once the names are picked.
+   */
+  plain = new Map<Entity, Map<string, number>>();
 
   get(key: string): Entity | undefined {
     return this.entities.get(key);
   }
 
-  ensure(key: string, make: () => Omit<Entity, 'forms' | 'plain' | 'id'>): Entity {
+  ensure(key: string, make: () => EntityFields): Entity {
     let entity = this.entities.get(key);
     if (!entity) {
-      const made = make();
-      entity = {
-        ...made,
-        name: own(made.name),
-        id: entityId(made.label, made.gazetteer?.name ?? made.name),
-        forms: new Map(),
-        plain: new Map(),
-      };
-      this.entities.set(key, entity);
+      entity = new TableEntity(make());
+      // The table's key is the entity's own flat copy.
+      this.entities.set(entity.key, entity);
     }
     return entity;
   }
 
   addForm(entity: Entity, form: string, plain = true): void {
-    const count = entity.forms.get(form);
-    // A new key is the only string the table keeps: copied flat (own), and shared by both maps.
-    const kept = count === undefined ? own(form) : form;
-    entity.forms.set(kept, (count ?? 0) + 1);
-    if (plain) entity.plain.set(kept, (entity.plain.get(form) ?? 0) + 1);
+    let kept = entity.forms.find((known) => known === form);
+    if (kept === undefined) {
+      // A new form is the only string the table keeps: copied flat (own), in an array of its size.
+      kept = own(form);
+      entity.forms = [...entity.forms, kept];
+    }
+    if (!plain || entity.kind !== 'person') return;
+    let counts = this.plain.get(entity);
+    if (!counts) this.plain.set(entity, (counts = new Map()));
+    counts.set(kept, (counts.get(kept) ?? 0) + 1);
   }
 }
 
@@ -110,9 +150,7 @@ function keyOfGazetteer(entry: GazetteerEntry): string {
 }
 
 /** The entity a mention of step 1 joins, and how to make it when it is new; none for a surname. */
-function entityOfMention(
-  mention: Mention,
-): { key: string; make: () => Omit<Entity, 'forms' | 'plain' | 'id'> } | undefined {
+function entityOfMention(mention: Mention): { key: string; make: () => EntityFields } | undefined {
   if (mention.entry && mention.rule.startsWith('gazetteer')) {
     const entry = mention.entry;
     const key = keyOfGazetteer(entry);
@@ -159,7 +197,7 @@ function surnameIndex(table: EntityTable, keys: Iterable<string>): Map<string, S
   for (const key of keys) {
     const entity = table.get(key);
     if (!entity || entity.kind !== 'person') continue;
-    const names = [entity.name, ...entity.forms.keys(), ...(entity.gazetteer?.forms ?? [])];
+    const names = [entity.name, ...entity.forms, ...(entity.gazetteer?.forms ?? [])];
     for (const name of names) {
       if (name.split(/\s+/).length < 2) continue;
       const surname = lastWord(name);
@@ -304,22 +342,28 @@ export class CorpusResolver {
     this.confirmShapes();
     this.confirmed.clear();
     this.pickDisplayNames();
+    this.table.plain = new Map();
   }
 
   /** A document's resolved mentions, in text order: `mentions` must be those given to addDocument. */
   mentionsOf(doc: number, mentions: Mention[]): ResolvedMention[] {
     const resolved: ResolvedMention[] = [];
+    // Each mention names its entity by the table's own key string, not a copy: the keys travel on
+    // into sets and maps that live for the whole import (evidence counts, the statement spill's).
+    const add = (mention: Mention, key: string) => {
+      const entity = this.table.get(key);
+      if (entity) resolved.push({ ...mention, entityKey: entity.key });
+    };
     for (const mention of mentions) {
       const found = entityOfMention(mention);
-      if (found) resolved.push({ ...mention, entityKey: found.key });
+      if (found) add(mention, found.key);
     }
     const surnames = this.surnames.get(doc) ?? [];
     for (let at = 0; at < surnames.length; at += 2) {
-      const mention = mentions[surnames[at] as number];
-      resolved.push({ ...mention, type: 'person', entityKey: surnames[at + 1] as string });
+      add({ ...mentions[surnames[at] as number], type: 'person' }, surnames[at + 1] as string);
     }
     this.surnames.delete(doc);
-    return resolved.filter((mention) => this.table.entities.has(mention.entityKey)).sort((a, b) => a.start - b.start);
+    return resolved.sort((a, b) => a.start - b.start);
   }
 
   // 2. Surnames: the person of that surname in the same document, else anywhere in the corpus.
@@ -356,7 +400,7 @@ export class CorpusResolver {
       table.addForm(entity, mention.text);
       if (mention.title) table.addForm(entity, titled(mention), false);
       const list = this.surnames.get(doc) ?? [];
-      list.push(mention.index, key);
+      list.push(mention.index, entity.key);
       this.surnames.set(doc, list);
       this.keys[doc].add(key);
       if (mention.rule !== 'person:shape') this.confirmed.add(key);
@@ -381,8 +425,9 @@ export class CorpusResolver {
   private pickDisplayNames(): void {
     for (const entity of this.table.entities.values()) {
       if (entity.kind !== 'person') continue;
-      const full = [...entity.plain.keys()].sort(
-        (a, b) => b.split(' ').length - a.split(' ').length || (entity.plain.get(b) ?? 0) - (entity.plain.get(a) ?? 0),
+      const plain = this.table.plain.get(entity) ?? new Map<string, number>();
+      const full = [...plain.keys()].sort(
+        (a, b) => b.split(' ').length - a.split(' ').length || (plain.get(b) ?? 0) - (plain.get(a) ?? 0),
       )[0];
       if (full && full.split(' ').length >= entity.name.split(' ').length) entity.name = full;
     }
