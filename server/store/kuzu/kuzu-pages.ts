@@ -17,7 +17,7 @@ const DIALECT = STORE_KINDS.ladybug.dialect;
 type Rows = (statement: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
 
 /** `v.key AS key, …` for schema keys (known identifiers only, never user text). */
-function columns(variable: string, keys: string[]): string {
+export function columns(variable: string, keys: string[]): string {
   return keys.map((key) => `${variable}.${key} AS \`${key}\``).join(', ');
 }
 
@@ -38,6 +38,18 @@ export function relationshipColumns(from: NodeLabel, to: NodeLabel, omit: readon
     .filter(([key]) => key === 'id' || !omit.includes(key))
     .map(([key, type]) => (present.has(key) ? `e.${key}` : `CAST(NULL AS ${COLUMN_TYPE[type]})`) + ` AS \`${key}\``)
     .join(', ');
+}
+
+/**
+ * `e.id AS id, …` for every relationship property of every type, less those in `omit`, for a
+ * match over every relationship table at once (null where a table lacks the column).
+ */
+export function everyRelationshipColumn(omit: readonly string[] = []): string {
+  const keys = new Set(REL_TYPES.flatMap((type) => Object.keys(REL_PROPS[type])));
+  return columns(
+    'e',
+    [...keys].filter((key) => key === 'id' || !omit.includes(key)),
+  );
 }
 
 async function lastOffset(rows: Rows, label: NodeLabel): Promise<number | null> {
