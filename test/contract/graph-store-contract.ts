@@ -320,6 +320,15 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       // The busiest node's relationships come first.
       const busiest = all.nodes[0].id;
       expect([capped.edges[0].source, capped.edges[0].target]).toContain(busiest);
+      // Whatever the limit (cutting through nodes of equal degree or not): every relationship among
+      // the nodes it keeps, and none to a node it left out.
+      for (let limit = 1; limit <= 12; limit++) {
+        const some = await reader.overview(limit, 100);
+        const ids = new Set(some.nodes.map((node) => node.id));
+        const among = all.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target));
+        expect(some.edges.map((edge) => edge.id).sort(), `limit ${limit}`).toEqual(among.map((edge) => edge.id).sort());
+        expect(some.totalEdges).toBe(among.length);
+      }
     });
 
     it("draws the overview's relationships without their sentences, which opening one reads", async () => {

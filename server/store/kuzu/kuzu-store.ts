@@ -323,13 +323,14 @@ export class KuzuStore extends CypherStore {
 
   /**
    * The ranked nodes and the first `maxEdges` relationships among them, read by the degree column
-   * (the nodes above the least ranked degree, and the ranked ones at it), ordered and capped by
+   * (the nodes above the least ranked degree, and those at it up to the last ranked id: the
+   * ranking breaks ties by id; a list of them cost more), ordered and capped by
    * the engine; counted only when capped. Matching the 500 nodes' ids or offsets against lists, the
    * relationships among them took ten times longer (bench/read-scaling.ts).
    */
   private async overviewByDegree(ranked: Array<{ id: string; label: NodeLabel; degree: number }>, maxEdges: number) {
-    const degree = ranked[ranked.length - 1].degree;
-    const params = { degree, ties: ranked.filter((item) => item.degree === degree).map((item) => item.id) };
+    const last = ranked[ranked.length - 1];
+    const params = { degree: last.degree, lastId: last.id };
     const found = new Map<string, GraphNode>();
     for (const label of new Set(ranked.map((item) => item.label))) {
       const statement = this.labelled('overview-nodes', label).replaceAll(
