@@ -4,7 +4,7 @@
  * reads shared with Neo4j live in CypherStore.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Connection, type QueryResult } from '@ladybugdb/core';
+import { Connection, type Database, type QueryResult } from '@ladybugdb/core';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
@@ -21,7 +21,7 @@ import { NODE_PROPS } from '../../domain/schema.js';
 import { STORE_KINDS } from '../../domain/stores.js';
 import { filterNeighborEdges, fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
-import { openDatabase, type OpenDatabase } from './kuzu-database.js';
+import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
 import { mapKuzuError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
 import {
@@ -65,12 +65,22 @@ export interface KuzuStoreOptions {
   bufferPoolBytes?: number;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
+  /** The buffer pool the whole-graph export reads through (default 128 MB: see exportLane). */
+  exportBufferPoolBytes?: number;
   /** The console worker's queue: see ConsoleRunnerOptions. */
   consoleQueue?: Pick<ConsoleRunnerOptions, 'maxQueued' | 'maxResponseBytes'>;
 }
 
 /** Default time limit of the API's own reads. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+/**
+ * The buffer pool of the database instance that whole-graph export pages read through (see
+ * KuzuStore.exportLane). Read through the server's own pool (1 GiB), every page an export touched
+ * stayed cached: the process grew with the database (+408 MB over a 100k/500k export, toward the
+ * whole GiB on larger ones). A page is a range of one table: 128 MB holds what it needs.
+ */
+const EXPORT_BUFFER_POOL_BYTES = 128 * 1024 * 1024;
 
 /**
  * A connection and the statements prepared on it. LadybugDB runs one query at a time per
@@ -94,6 +104,8 @@ export class KuzuStore extends CypherStore {
   private long: Lane | null = null;
   /** Long reads go one at a time, so that they hold one connection, one libuv thread and one engine worker at most. */
   private longQueue: Promise<unknown> = Promise.resolve();
+  /** Export pages' connection, on a database instance of its own (created on first use; see exportLane). */
+  private exportDb: { database: Database; lane: Lane } | null = null;
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
   /**
@@ -152,22 +164,53 @@ export class KuzuStore extends CypherStore {
     return connection;
   }
 
-  /** Runs `work` with its statements on the second connection, after the long reads before it. */
-  private async onLongLane<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` with its statements on the second connection (or, `exportPages`, the export's own
+   * database: exportLane), after the long reads before it.
+   */
+  private async onLongLane<T>(work: () => Promise<T>, exportPages = false): Promise<T> {
     if (!this.options.readOnly) return work();
     const job = this.longQueue.then(async () => {
-      if (!this.long) {
-        const connection = await KuzuStore.connect(this.db, this.options);
-        // One of the engine's worker threads at most: a query may take every worker it is allowed
-        // and keep it until its pipeline ends, so a long read on all of them left search and
-        // details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
-        connection.setMaxNumThreadForExec(1);
-        this.long = { connection, prepared: new PreparedStatements(connection) };
-      }
-      return this.lane.run(this.long, work);
+      const lane = exportPages ? await this.exportLane() : await this.longLane();
+      return this.lane.run(lane, work);
     });
     this.longQueue = job.catch(() => undefined);
     return job;
+  }
+
+  private async longLane(): Promise<Lane> {
+    this.long ??= await KuzuStore.oneThreadLane(this.db.database, this.options);
+    return this.long;
+  }
+
+  /**
+   * The whole-graph export's pages read through a second read-only instance of the database with
+   * a small buffer pool of its own (EXPORT_BUFFER_POOL_BYTES): the engine's memory for an export
+   * stays that pool whatever the size of the graph, and the export does not push out of the
+   * server's pool what search and details keep there.
+   */
+  private async exportLane(): Promise<Lane> {
+    if (!this.exportDb) {
+      const database = await openSideDatabase(
+        this.db.path,
+        this.options.exportBufferPoolBytes ?? EXPORT_BUFFER_POOL_BYTES,
+      );
+      this.exportDb = { database, lane: await KuzuStore.oneThreadLane(database, this.options) };
+    }
+    return this.exportDb.lane;
+  }
+
+  /**
+   * A connection with one of the engine's worker threads at most: a query may take every worker it
+   * is allowed and keep it until its pipeline ends, so a long read on all of them left search and
+   * details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
+   */
+  private static async oneThreadLane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = new Connection(database);
+    await connection.init();
+    connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+    connection.setMaxNumThreadForExec(1);
+    return { connection, prepared: new PreparedStatements(connection) };
   }
 
   /**
@@ -242,7 +285,7 @@ export class KuzuStore extends CypherStore {
    */
   private async *pagesOnLongLane<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
     const iterator = pages[Symbol.asyncIterator]();
-    const read = () => this.onLongLane(() => iterator.next());
+    const read = () => this.onLongLane(() => iterator.next(), true);
     let pending: Promise<IteratorResult<T>> | null = read();
     try {
       for (;;) {
@@ -557,6 +600,8 @@ export class KuzuStore extends CypherStore {
     await this.console?.close();
     await this.longQueue;
     await this.long?.connection.close();
+    await this.exportDb?.lane.connection.close();
+    await this.exportDb?.database.close();
     await this.connection.close();
     await this.db.release();
   }
