@@ -345,18 +345,22 @@ export class ExplorerActions {
     this.state.reset();
   }
 
-  /** The most connected nodes; says so when the server left relationships among them out (capped). */
-  async loadOverview(limit: number): Promise<void> {
+  /**
+   * The most connected nodes; answers what to say when the server left relationships among them
+   * out (capped), else null.
+   */
+  async loadOverview(limit: number): Promise<string | null> {
     const overview = await this.deps.api.overview(limit);
     mergePayload(this.graph, overview, 'overview');
     this.events.emit('overviewLoaded');
-    if (overview.totalEdges > overview.edges.length) this.say(cappedOverviewMessage(overview));
+    return overview.totalEdges > overview.edges.length ? cappedOverviewMessage(overview) : null;
   }
 
-  /** The overview as the first view, laid out. */
-  async openOverview(limit: number): Promise<void> {
-    await this.loadOverview(limit);
+  /** The overview as the first view, laid out; answers what loadOverview does. */
+  async openOverview(limit: number): Promise<string | null> {
+    const note = await this.loadOverview(limit);
     if (this.graph.order > 0) this.deps.layout.start(4000);
+    return note;
   }
 
   /** The steps a linked view is rebuilt with (explore/view-link.ts's replayView): the actions' own. */
@@ -365,7 +369,7 @@ export class ExplorerActions {
     runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
   }): ViewReplay {
     return {
-      loadOverview: () => this.loadOverview(options.overviewLimit),
+      loadOverview: async () => void (await this.loadOverview(options.overviewLimit)),
       expand: (id, types) => this.expandNextPage(id, types),
       runQuery: options.runQuery,
       findPath: async (from, to, types, all) => void (await this.findPath(from, to, types, all)),
