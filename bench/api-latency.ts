@@ -58,7 +58,7 @@ console.log(`relations    ${JSON.stringify(stats.relationships)}`);
 
 const store = neo4jUri ? writer : await KuzuStore.open({ path: dbPath, readOnly: true });
 const server = await serveForBench(store);
-const actors = (await store.overview(50)).nodes.filter((node) => node.label === 'Actor').map((node) => node.id);
+const actors = (await store.overview(50, 1)).nodes.filter((node) => node.label === 'Actor').map((node) => node.id);
 await time(
   'neighbors',
   actors.map((id) => `${server.url}/api/nodes/${encodeURIComponent(id)}/neighbors?limit=20`),

@@ -101,7 +101,8 @@ const actions = new ExplorerActions({
   interaction,
   state: canvasState,
   history,
-  api,
+  // `?maxEdges=N`: more of the relationships among the overview's nodes than the server's default.
+  api: { ...api, overview: (limit: number) => api.overview(limit, wholeSearchParam('maxEdges')) },
   layout,
   camera: {
     focus: (id) => focusCamera(renderer, id),
@@ -334,8 +335,13 @@ const consoleHandle = bindConsole(byId('console'), {
 // ---- Start-up and saved views ----
 /** How many nodes the first view loads: 500, or `?limit=N` (benchmarks load 20,000). */
 function overviewLimit(): number {
-  const requested = Number(new URLSearchParams(location.search).get('limit'));
-  return Number.isInteger(requested) && requested > 0 ? requested : 500;
+  return wholeSearchParam('limit') ?? 500;
+}
+
+/** A positive whole number from the page's address (`?name=N`), or undefined. */
+function wholeSearchParam(name: string): number | undefined {
+  const requested = Number(new URLSearchParams(location.search).get(name));
+  return Number.isInteger(requested) && requested > 0 ? requested : undefined;
 }
 
 const notice = byId<HTMLElement>('notice');

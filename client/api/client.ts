@@ -4,6 +4,7 @@ import type {
   DocumentResponse,
   EdgeDetailsResponse,
   GraphPayload,
+  OverviewResponse,
   NodeDetailsResponse,
   PathResponse,
   SearchResponse,
@@ -40,7 +41,9 @@ async function getJson<T>(path: string): Promise<T> {
 }
 
 export const api = {
-  overview: (limit = 500) => getJson<GraphPayload>(`/api/graph/overview?limit=${limit}`),
+  /** The `limit` most connected nodes; at most `maxEdges` relationships among them (the server's default without). */
+  overview: (limit = 500, maxEdges?: number) =>
+    getJson<OverviewResponse>(`/api/graph/overview?limit=${limit}${maxEdges ? `&maxEdges=${maxEdges}` : ''}`),
   stats: () => getJson<StatsResponse>('/api/stats'),
   search: (q: string, limit = 10) => getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`),
   node: (id: string) => getJson<NodeDetailsResponse>(`/api/nodes/${encodeURIComponent(id)}`),

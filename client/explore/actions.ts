@@ -5,7 +5,13 @@
  * say what happened through `events`; the panels (main.ts) listen. No DOM here: the API, the
  * layout and the camera come in as small interfaces, so the actions run in Node under test.
  */
-import type { EdgeDetailsResponse, GraphPayload, NodeDetailsResponse, PathResponse } from '../../server/domain/api.js';
+import type {
+  EdgeDetailsResponse,
+  GraphPayload,
+  NodeDetailsResponse,
+  OverviewResponse,
+  PathResponse,
+} from '../../server/domain/api.js';
 import type { CanvasHistory } from '../graph/canvas-history.js';
 import { captionOf, mergePayload, type ExplorerGraph } from '../graph/dataset.js';
 import type { CanvasQuery, CanvasState, PathEnds } from '../state/canvas-state.js';
@@ -25,7 +31,7 @@ import type { ViewReplay } from './view-link.js';
 
 /** The API calls the actions make (api/client.ts; a fake in tests). */
 export interface ExplorerApi {
-  overview(limit: number): Promise<GraphPayload>;
+  overview(limit: number): Promise<OverviewResponse>;
   node(id: string): Promise<NodeDetailsResponse>;
   edge(id: string): Promise<EdgeDetailsResponse>;
   neighbors: NeighboursSource;
@@ -95,6 +101,15 @@ export function expandMessage(name: string, result: ExpandResult): string {
   }
   const rest = already > 0 ? `; ${already} more were already on the canvas` : '';
   return `Added ${result.added.length} new neighbour(s) of ${name}${rest}${result.complete ? ' (all shown)' : ''}.`;
+}
+
+/** What the status line says of an overview whose relationships were capped. */
+export function cappedOverviewMessage(overview: OverviewResponse): string {
+  const count = (n: number) => n.toLocaleString('en');
+  return (
+    `Showing ${count(overview.edges.length)} of ${count(overview.totalEdges)} relationships among the ` +
+    `${count(overview.nodes.length)} most connected nodes, the busiest nodes' first: expand a node to see all of its own.`
+  );
 }
 
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -330,15 +345,22 @@ export class ExplorerActions {
     this.state.reset();
   }
 
-  async loadOverview(limit: number): Promise<void> {
-    mergePayload(this.graph, await this.deps.api.overview(limit), 'overview');
+  /**
+   * The most connected nodes; answers what to say when the server left relationships among them
+   * out (capped), else null.
+   */
+  async loadOverview(limit: number): Promise<string | null> {
+    const overview = await this.deps.api.overview(limit);
+    mergePayload(this.graph, overview, 'overview');
     this.events.emit('overviewLoaded');
+    return overview.totalEdges > overview.edges.length ? cappedOverviewMessage(overview) : null;
   }
 
-  /** The overview as the first view, laid out. */
-  async openOverview(limit: number): Promise<void> {
-    await this.loadOverview(limit);
+  /** The overview as the first view, laid out; answers what loadOverview does. */
+  async openOverview(limit: number): Promise<string | null> {
+    const note = await this.loadOverview(limit);
     if (this.graph.order > 0) this.deps.layout.start(4000);
+    return note;
   }
 
   /** The steps a linked view is rebuilt with (explore/view-link.ts's replayView): the actions' own. */
@@ -347,7 +369,7 @@ export class ExplorerActions {
     runQuery(query: string, params: Record<string, unknown>, mode: 'add' | 'replace'): Promise<void>;
   }): ViewReplay {
     return {
-      loadOverview: () => this.loadOverview(options.overviewLimit),
+      loadOverview: async () => void (await this.loadOverview(options.overviewLimit)),
       expand: (id, types) => this.expandNextPage(id, types),
       runQuery: options.runQuery,
       findPath: async (from, to, types, all) => void (await this.findPath(from, to, types, all)),

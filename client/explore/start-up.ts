@@ -56,8 +56,8 @@ export function createStartUp(deps: StartUpDeps): () => Promise<void> {
         problems.length > 0,
       );
     } else {
-      await actions.openOverview(deps.overviewLimit);
-      actions.say(brokenLink ?? '', brokenLink !== null);
+      const note = await actions.openOverview(deps.overviewLimit);
+      actions.say(brokenLink ?? note ?? '', brokenLink !== null);
     }
   }
 

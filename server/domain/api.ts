@@ -29,6 +29,12 @@ export interface GraphPayload {
   edges: ApiEdge[];
 }
 
+/** GET /api/graph/overview: the most connected nodes and, at most `maxEdges`, the relationships among them. */
+export interface OverviewResponse extends GraphPayload {
+  /** How many relationships there are among the nodes: more than `edges` holds when capped. */
+  totalEdges: number;
+}
+
 /** GET /api/health: the process answers (no database call). */
 export interface HealthResponse {
   status: 'ok';

@@ -14,6 +14,20 @@ export const MAX_PATH_LENGTH = 8;
  */
 export const EVIDENCE_PROPERTIES: readonly string[] = ['evidence', 'spans', 'sentence'];
 
+/**
+ * The most relationships the overview draws among its nodes unless asked for more: 500 nodes of a
+ * large graph hold tens of thousands among them (36,536 at 100k nodes / 500k relationships), more
+ * than a force layout untangles or a reader follows (Neo4j Browser caps its first display the same
+ * way: `initialNodeDisplay`, `maxNeighbours`). Those of the most connected nodes come first.
+ */
+export const OVERVIEW_MAX_EDGES = 2000;
+
+/** The overview's nodes and the relationships kept among them, with how many there are in all. */
+export interface OverviewBatch extends GraphBatch {
+  /** Every relationship among the nodes, of which `edges` holds the first `maxEdges`. */
+  totalEdges: number;
+}
+
 /** The most shortest paths one request for all of them returns. */
 export const ALL_PATHS_MAX = 25;
 

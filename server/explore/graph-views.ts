@@ -2,15 +2,16 @@
  * The API's answers made from the store's reads: the overview, a node's neighbours, search hits,
  * a path and a console query's result, with captions and in the API's shapes (domain/api.ts).
  */
-import type { CypherResponse, GraphPayload, PathResponse, SearchHit } from '../domain/api.js';
+import type { CypherResponse, GraphPayload, OverviewResponse, PathResponse, SearchHit } from '../domain/api.js';
 import { captionOf } from '../domain/graph.js';
 import { uniqueById, type ReadQueryResult, type SearchMatch } from '../domain/reads.js';
 import type { GraphPath, GraphStore, NeighborOptions } from '../store/graph-store.js';
 import { toApiPayload } from './payload.js';
 
-export async function overviewView(store: GraphStore, limit: number): Promise<GraphPayload> {
-  const { nodes, edges } = await store.overview(limit);
-  return toApiPayload(nodes, edges);
+/** The most connected nodes, at most `maxEdges` relationships among them, and how many there are. */
+export async function overviewView(store: GraphStore, limit: number, maxEdges: number): Promise<OverviewResponse> {
+  const { nodes, edges, totalEdges } = await store.overview(limit, maxEdges);
+  return { ...toApiPayload(nodes, edges), totalEdges };
 }
 
 /** The node and its ranked neighbours; empty when there is no such node. */

@@ -24,6 +24,7 @@ import {
   uniqueById,
   type GraphCounts,
   type GraphSchema,
+  type OverviewBatch,
   type ReadQueryResult,
   type SearchMatch,
 } from '../domain/reads.js';
@@ -45,6 +46,7 @@ import type {
 import { filterNeighborEdges, nameMatchScore, SearchHits, TEXT_MATCH_SCORE } from './search-hits.js';
 import { queryTerms, spellingKey } from '../domain/search-text.js';
 import { groupBy } from '../domain/group-by.js';
+import { capOverviewEdges } from './overview-edges.js';
 
 /** Where the index-free full-text scan looks: a fixed list, spliced into search-text.cypher. */
 const TEXT_FIELDS = [
@@ -338,9 +340,12 @@ export abstract class CypherStore implements GraphStore {
     return { nodes, relationships, totalNodes: sum(nodes), totalRelationships: sum(relationships) };
   }
 
-  async overview(limit: number): Promise<GraphBatch> {
-    const nodes = (await this.query('overview', { limit })).map((row) => this.toNode(row.n));
-    return { nodes, edges: await this.edgesAmong(nodes, EVIDENCE_PROPERTIES) };
+  /** The nodes ranked with their degrees, the relationships among them capped in JavaScript. */
+  async overview(limit: number, maxEdges: number): Promise<OverviewBatch> {
+    const rows = await this.query('overview', { limit });
+    const nodes = rows.map((row) => this.toNode(row.n));
+    const degrees = new Map(nodes.map((node, i) => [node.id, wholeNumber(rows[i].degree) ?? 0]));
+    return { nodes, ...capOverviewEdges(await this.edgesAmong(nodes, EVIDENCE_PROPERTIES), degrees, maxEdges) };
   }
 
   async getNode(id: string): Promise<GraphNode | null> {

@@ -5,7 +5,7 @@
  * answers.
  */
 import type { GraphBatch, GraphEdge, GraphNode } from '../domain/graph.js';
-import type { GraphCounts, GraphSchema, ReadQueryResult, SearchMatch } from '../domain/reads.js';
+import type { GraphCounts, GraphSchema, OverviewBatch, ReadQueryResult, SearchMatch } from '../domain/reads.js';
 import type { Dialect, StoreKind } from '../domain/stores.js';
 
 export interface WriteSummary {
@@ -85,8 +85,11 @@ export interface GraphStore {
   isEmpty(): Promise<boolean>;
   stats(): Promise<GraphCounts>;
   schema(): Promise<GraphSchema>;
-  /** The `limit` most connected nodes and the relationships among them. */
-  overview(limit: number): Promise<GraphBatch>;
+  /**
+   * The `limit` most connected nodes (most connected first) and at most `maxEdges` of the
+   * relationships among them, ordered by overviewEdgeOrder (store/overview-edges.ts).
+   */
+  overview(limit: number, maxEdges: number): Promise<OverviewBatch>;
   getNode(id: string): Promise<GraphNode | null>;
   degree(id: string): Promise<number>;
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;

@@ -19,7 +19,7 @@ describe('a long export on the embedded store', () => {
       graph: syntheticGraph({ nodes: 2000, edges: 10_000 }),
       queryTimeoutMs: 8000,
     });
-    hub = (await server.store.overview(1)).nodes[0].id;
+    hub = (await server.store.overview(1, 1)).nodes[0].id;
   });
 
   afterAll(async () => {

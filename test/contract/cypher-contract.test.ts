@@ -187,6 +187,9 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   'neighbor-page': { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 20 } },
   'neighbor-page-counted': { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 20 } },
   'overview-counted': { params: { limit: 10 } },
+  'overview-nodes': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { degree: 0, lastId: ADA } },
+  'overview-edges': { splices: { columns: 'e.id AS id' }, params: { degree: 0, lastId: ADA, limit: 10 } },
+  'overview-edge-count': { params: { degree: 0, lastId: ADA } },
 };
 
 /** Neo4j names its full-text indexes differently (cypher/neo4j/schema.cypher). */

@@ -14,6 +14,7 @@ import {
   type GraphNode,
 } from '../../server/domain/graph.js';
 import { searchHits } from '../../server/explore/graph-views.js';
+import { capOverviewEdges } from '../../server/store/overview-edges.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { mergeCarried } from '../../server/importer/merge-carried.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
@@ -295,15 +296,43 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
     });
 
     it('draws an overview of the most connected nodes with the edges among them', async () => {
-      const overview = await reader.overview(3);
+      const overview = await reader.overview(3, 100);
       expect(overview.nodes).toHaveLength(3);
       expect(overview.nodes[0].id).toBe('actor:ada-lovelace');
       const ids = new Set(overview.nodes.map((node) => node.id));
       for (const edge of overview.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
     });
 
+    it('caps the relationships among the overview, the busiest nodes’ first, and says how many there are', async () => {
+      const all = await reader.overview(20, 100);
+      expect(all.nodes).toHaveLength(12);
+      expect(all.totalEdges).toBe(all.edges.length);
+      // Every node is in, so every relationship is: the degrees are counted from them.
+      const degrees = new Map<string, number>();
+      for (const edge of all.edges)
+        for (const end of [edge.source, edge.target]) degrees.set(end, (degrees.get(end) ?? 0) + 1);
+      const capped = await reader.overview(20, 3);
+      expect(capped.nodes.map((node) => node.id)).toEqual(all.nodes.map((node) => node.id));
+      expect(capped.totalEdges).toBe(all.edges.length);
+      expect(capped.edges.map((edge) => edge.id)).toEqual(
+        capOverviewEdges(all.edges, degrees, 3).edges.map((edge) => edge.id),
+      );
+      // The busiest node's relationships come first.
+      const busiest = all.nodes[0].id;
+      expect([capped.edges[0].source, capped.edges[0].target]).toContain(busiest);
+      // Whatever the limit (cutting through nodes of equal degree or not): every relationship among
+      // the nodes it keeps, and none to a node it left out.
+      for (let limit = 1; limit <= 12; limit++) {
+        const some = await reader.overview(limit, 100);
+        const ids = new Set(some.nodes.map((node) => node.id));
+        const among = all.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target));
+        expect(some.edges.map((edge) => edge.id).sort(), `limit ${limit}`).toEqual(among.map((edge) => edge.id).sort());
+        expect(some.totalEdges).toBe(among.length);
+      }
+    });
+
     it("draws the overview's relationships without their sentences, which opening one reads", async () => {
-      const overview = await reader.overview(20);
+      const overview = await reader.overview(20, 100);
       const met = overview.edges.find((edge) => edge.type === 'MET')!;
       expect(met.properties).toMatchObject({ date: '2024-04-30' });
       for (const edge of overview.edges) {

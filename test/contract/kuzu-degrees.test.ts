@@ -114,7 +114,7 @@ describe('stored degrees on LadybugDB', () => {
     try {
       await store.writeBatch(sampleGraph());
       const nodes = [
-        ...(await store.overview(10)).nodes,
+        ...(await store.overview(10, 100)).nodes,
         ...(await store.neighbors('actor:ada-lovelace', { limit: 10, types: [] })).nodes,
         ...(await store.exportAll()).nodes,
       ];

@@ -39,7 +39,7 @@ describe('embedded store memory per request', () => {
     await writer.writeBatch(syntheticGraph({ nodes: 600, edges: 1500 }));
     await writer.close();
     store = await KuzuStore.open({ path, readOnly: true });
-    ids = (await store.overview(50)).nodes.map((node) => node.id);
+    ids = (await store.overview(50, 100)).nodes.map((node) => node.id);
   });
 
   afterAll(async () => {

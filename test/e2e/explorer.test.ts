@@ -72,4 +72,15 @@ describe('the explorer', () => {
     await panel.waitFor({ state: 'hidden' });
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('says how many relationships among the overview it left out when they are capped', async () => {
+    await gotoExplorer(session.page, `${session.server.url}/?maxEdges=3`);
+    const total = (await session.server.store.overview(500, 100_000)).totalEdges;
+    expect(total).toBeGreaterThan(3);
+    expect(await session.page.evaluate(() => (window as any).actorgraph.graph.size)).toBe(3);
+    await expect(session.page.locator('#status').textContent()).resolves.toContain(
+      `Showing 3 of ${total.toLocaleString('en')} relationships among the`,
+    );
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -51,7 +51,10 @@ function fakeDatabase() {
   const calls: string[] = [];
 
   const api: ExplorerApi = {
-    overview: async () => payloadOf(['hub', 'n0', 'n1', 'lonely']),
+    overview: async () => {
+      const payload = payloadOf(['hub', 'n0', 'n1', 'lonely']);
+      return { ...payload, totalEdges: payload.edges.length };
+    },
     neighbors: async (id, page) => {
       calls.push(`neighbors ${id} skip ${page.skip ?? 0}`);
       if (!nodes.has(id)) throw new Error(`No node ${id}.`);

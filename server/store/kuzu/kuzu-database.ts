@@ -100,6 +100,21 @@ export async function openDatabase(
   };
 }
 
+/**
+ * A read-only instance of a database already open in this process, outside the registry, with a
+ * buffer pool of its own (the caller closes it): what the whole-graph export reads through, so
+ * that the pages it touches fill this small pool, not the server's (KuzuStore's export lane).
+ */
+export async function openSideDatabase(path: string, bufferPoolBytes: number): Promise<Database> {
+  const database = new Database(resolve(path), bufferPoolBytes, true, true);
+  try {
+    await database.init();
+  } catch (error) {
+    throw new StoreUnavailableError(describeOpenError(resolve(path), error));
+  }
+  return database;
+}
+
 function describeOpenError(path: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('Could not set lock')) {

@@ -17,7 +17,7 @@ const DIALECT = STORE_KINDS.ladybug.dialect;
 type Rows = (statement: string, params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>;
 
 /** `v.key AS key, …` for schema keys (known identifiers only, never user text). */
-function columns(variable: string, keys: string[]): string {
+export function columns(variable: string, keys: string[]): string {
   return keys.map((key) => `${variable}.${key} AS \`${key}\``).join(', ');
 }
 
@@ -38,6 +38,18 @@ export function relationshipColumns(from: NodeLabel, to: NodeLabel, omit: readon
     .filter(([key]) => key === 'id' || !omit.includes(key))
     .map(([key, type]) => (present.has(key) ? `e.${key}` : `CAST(NULL AS ${COLUMN_TYPE[type]})`) + ` AS \`${key}\``)
     .join(', ');
+}
+
+/**
+ * `e.id AS id, …` for every relationship property of every type, less those in `omit`, for a
+ * match over every relationship table at once (null where a table lacks the column).
+ */
+export function everyRelationshipColumn(omit: readonly string[] = []): string {
+  const keys = new Set(REL_TYPES.flatMap((type) => Object.keys(REL_PROPS[type])));
+  return columns(
+    'e',
+    [...keys].filter((key) => key === 'id' || !omit.includes(key)),
+  );
 }
 
 async function lastOffset(rows: Rows, label: NodeLabel): Promise<number | null> {
@@ -78,7 +90,8 @@ async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize:
 
 /**
  * Relationships per type and pair of labels, by ranges of source nodes. A range's width adapts to
- * the rows the last one gave, so that pages stay near `pageSize` rows whatever the degrees.
+ * the rows the last one gave, so that pages stay near `pageSize` rows whatever the degrees (a page
+ * holds at least one source node's relationships of the type: a hub's may be more).
  */
 export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIterable<GraphEdge[]> {
   const lastOf = new Map<NodeLabel, number | null>();
@@ -98,7 +111,9 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
       if (lastTarget === null || lastTarget === undefined) continue;
       if (!idsOf.has(to)) idsOf.set(to, await idsByOffset(rows, to, lastTarget, pageSize));
       const targets = idsOf.get(to)!;
-      let width = pageSize;
+      // Narrow at first: `pageSize` source nodes of a dense type made a first page of ten times
+      // `pageSize` relationships; the width then adapts to what each range gave.
+      let width = FIRST_WIDTH;
       for (let first = 0; first <= last;) {
         const page = await rows(statement, { first, stop: first + width });
         for (const row of page) row.target = targets[Number(row.target)];
@@ -109,6 +124,9 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
     }
   }
 }
+
+/** Source nodes in the first range of a relationship type's pages (see edgePagesByOffset). */
+const FIRST_WIDTH = 16;
 
 /** Twice as wide after a sparse range (at most), narrower after a dense one (at least one node). */
 function nextWidth(width: number, rowsRead: number, pageSize: number): number {

@@ -4,23 +4,44 @@
  * reads shared with Neo4j live in CypherStore.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Connection, type QueryResult } from '@ladybugdb/core';
+import { Connection, type Database, type QueryResult } from '@ladybugdb/core';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
 import type { BatchWriter, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
-import { EVIDENCE_PROPERTIES, uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
+import {
+  EVIDENCE_PROPERTIES,
+  uniqueById,
+  type GraphSchema,
+  type OverviewBatch,
+  type ReadQueryResult,
+} from '../../domain/reads.js';
+import { NODE_PROPS } from '../../domain/schema.js';
 import { STORE_KINDS } from '../../domain/stores.js';
 import { filterNeighborEdges, fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
-import { openDatabase, type OpenDatabase } from './kuzu-database.js';
+import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
 import { mapKuzuError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
-import { edgeFromColumns, toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
+import {
+  edgeFromColumns,
+  nodeFromColumns,
+  toGraphEdge,
+  toGraphNode,
+  type KuzuNode,
+  type KuzuRel,
+} from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
 import { FullTextMarker } from './full-text-marker.js';
-import { edgePagesByOffset, nodePagesByOffset, relationshipColumns } from './kuzu-pages.js';
+import {
+  columns,
+  edgePagesByOffset,
+  everyRelationshipColumn,
+  nodePagesByOffset,
+  relationshipColumns,
+} from './kuzu-pages.js';
+import { capOverviewEdges } from '../overview-edges.js';
 import { rankedNeighborIds } from './kuzu-neighbors.js';
 import { addMissingDegrees, DEGREE_COLUMN, hasStoredDegrees } from './kuzu-degrees.js';
 import { groupBy } from '../../domain/group-by.js';
@@ -44,12 +65,22 @@ export interface KuzuStoreOptions {
   bufferPoolBytes?: number;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
+  /** The buffer pool the whole-graph export reads through (default 128 MB: see exportLane). */
+  exportBufferPoolBytes?: number;
   /** The console worker's queue: see ConsoleRunnerOptions. */
   consoleQueue?: Pick<ConsoleRunnerOptions, 'maxQueued' | 'maxResponseBytes'>;
 }
 
 /** Default time limit of the API's own reads. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+/**
+ * The buffer pool of the database instance that whole-graph export pages read through (see
+ * KuzuStore.exportLane). Read through the server's own pool (1 GiB), every page an export touched
+ * stayed cached: the process grew with the database (+408 MB over a 100k/500k export, toward the
+ * whole GiB on larger ones). A page is a range of one table: 128 MB holds what it needs.
+ */
+const EXPORT_BUFFER_POOL_BYTES = 128 * 1024 * 1024;
 
 /**
  * A connection and the statements prepared on it. LadybugDB runs one query at a time per
@@ -73,6 +104,8 @@ export class KuzuStore extends CypherStore {
   private long: Lane | null = null;
   /** Long reads go one at a time, so that they hold one connection, one libuv thread and one engine worker at most. */
   private longQueue: Promise<unknown> = Promise.resolve();
+  /** Export pages' connection, on a database instance of its own (created on first use; see exportLane). */
+  private exportDb: { database: Database; lane: Lane } | null = null;
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
   /**
@@ -131,22 +164,53 @@ export class KuzuStore extends CypherStore {
     return connection;
   }
 
-  /** Runs `work` with its statements on the second connection, after the long reads before it. */
-  private async onLongLane<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` with its statements on the second connection (or, `exportPages`, the export's own
+   * database: exportLane), after the long reads before it.
+   */
+  private async onLongLane<T>(work: () => Promise<T>, exportPages = false): Promise<T> {
     if (!this.options.readOnly) return work();
     const job = this.longQueue.then(async () => {
-      if (!this.long) {
-        const connection = await KuzuStore.connect(this.db, this.options);
-        // One of the engine's worker threads at most: a query may take every worker it is allowed
-        // and keep it until its pipeline ends, so a long read on all of them left search and
-        // details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
-        connection.setMaxNumThreadForExec(1);
-        this.long = { connection, prepared: new PreparedStatements(connection) };
-      }
-      return this.lane.run(this.long, work);
+      const lane = exportPages ? await this.exportLane() : await this.longLane();
+      return this.lane.run(lane, work);
     });
     this.longQueue = job.catch(() => undefined);
     return job;
+  }
+
+  private async longLane(): Promise<Lane> {
+    this.long ??= await KuzuStore.oneThreadLane(this.db.database, this.options);
+    return this.long;
+  }
+
+  /**
+   * The whole-graph export's pages read through a second read-only instance of the database with
+   * a small buffer pool of its own (EXPORT_BUFFER_POOL_BYTES): the engine's memory for an export
+   * stays that pool whatever the size of the graph, and the export does not push out of the
+   * server's pool what search and details keep there.
+   */
+  private async exportLane(): Promise<Lane> {
+    if (!this.exportDb) {
+      const database = await openSideDatabase(
+        this.db.path,
+        this.options.exportBufferPoolBytes ?? EXPORT_BUFFER_POOL_BYTES,
+      );
+      this.exportDb = { database, lane: await KuzuStore.oneThreadLane(database, this.options) };
+    }
+    return this.exportDb.lane;
+  }
+
+  /**
+   * A connection with one of the engine's worker threads at most: a query may take every worker it
+   * is allowed and keep it until its pipeline ends, so a long read on all of them left search and
+   * details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
+   */
+  private static async oneThreadLane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = new Connection(database);
+    await connection.init();
+    connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+    connection.setMaxNumThreadForExec(1);
+    return { connection, prepared: new PreparedStatements(connection) };
   }
 
   /**
@@ -221,7 +285,7 @@ export class KuzuStore extends CypherStore {
    */
   private async *pagesOnLongLane<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
     const iterator = pages[Symbol.asyncIterator]();
-    const read = () => this.onLongLane(() => iterator.next());
+    const read = () => this.onLongLane(() => iterator.next(), true);
     let pending: Promise<IteratorResult<T>> | null = read();
     try {
       for (;;) {
@@ -306,19 +370,56 @@ export class KuzuStore extends CypherStore {
 
   /**
    * The most connected nodes (ranked by their stored degree, ids and labels only:
-   * cypher/kuzu/overview.cypher; by counting on an old database opened read-only), read by
-   * primary key, and the relationships among them filtered by the nodes' offsets in their tables
-   * (read with the nodes): comparing each table's rows with 500 numbers instead of 500 strings
-   * made that part 2-3x faster (cypher/kuzu/edges-among-offsets.cypher).
+   * cypher/kuzu/overview.cypher), then the nodes and the relationships among them found by that
+   * degree column (overview-nodes, overview-edges: see overviewByDegree); by counting on an old
+   * database opened read-only.
    */
-  override async overview(limit: number): Promise<GraphBatch> {
+  override async overview(limit: number, maxEdges: number): Promise<OverviewBatch> {
     const ranked = (await this.query(this.storedDegrees ? 'overview' : 'overview-counted', { limit })).map((row) => ({
       id: String(row.id),
-      label: String(row.label),
+      label: String(row.label) as NodeLabel,
+      degree: Number(row.degree),
     }));
+    if (ranked.length === 0) return { nodes: [], edges: [], totalEdges: 0 };
+    if (this.storedDegrees) return this.overviewByDegree(ranked, maxEdges);
     const { nodes: found, offsets } = await this.nodesWithOffsets(ranked);
     const nodes = ranked.flatMap((item) => found.get(item.id) ?? []);
-    return { nodes, edges: await this.edgesAmong(nodes, EVIDENCE_PROPERTIES, offsets) };
+    const degrees = new Map(ranked.map((item) => [item.id, item.degree]));
+    const edges = await this.edgesAmong(nodes, EVIDENCE_PROPERTIES, offsets);
+    return { nodes, ...capOverviewEdges(edges, degrees, maxEdges) };
+  }
+
+  /**
+   * The ranked nodes and the first `maxEdges` relationships among them, read by the degree column
+   * (the nodes above the least ranked degree, and those at it up to the last ranked id: the
+   * ranking breaks ties by id; a list of them cost more), ordered and capped by
+   * the engine; counted only when capped. Matching the 500 nodes' ids or offsets against lists, the
+   * relationships among them took ten times longer (bench/read-scaling.ts).
+   */
+  private async overviewByDegree(ranked: Array<{ id: string; label: NodeLabel; degree: number }>, maxEdges: number) {
+    const last = ranked[ranked.length - 1];
+    const params = { degree: last.degree, lastId: last.id };
+    const found = new Map<string, GraphNode>();
+    for (const label of new Set(ranked.map((item) => item.label))) {
+      const statement = this.labelled('overview-nodes', label).replaceAll(
+        '{columns}',
+        columns('n', ['id', ...Object.keys(NODE_PROPS[label])]),
+      );
+      for (const row of await this.rows(statement, params)) found.set(String(row.id), nodeFromColumns(label, row));
+    }
+    const nodes = ranked.flatMap((item) => found.get(item.id) ?? []);
+    const statement = loadCypher('overview-edges', this.dialect).replaceAll(
+      '{columns}',
+      everyRelationshipColumn(EVIDENCE_PROPERTIES),
+    );
+    const edges = (await this.rows(statement, { ...params, limit: maxEdges })).flatMap((row) => {
+      const source = found.get(String(row.source));
+      const target = found.get(String(row.target));
+      return source && target ? [this.edgeAmong(row, source, target)] : [];
+    });
+    const totalEdges =
+      edges.length < maxEdges ? edges.length : Number((await this.query('overview-edge-count', params))[0]?.count ?? 0);
+    return { nodes, edges, totalEdges };
   }
 
   /**
@@ -531,6 +632,8 @@ export class KuzuStore extends CypherStore {
     await this.console?.close();
     await this.longQueue;
     await this.long?.connection.close();
+    await this.exportDb?.lane.connection.close();
+    await this.exportDb?.database.close();
     await this.connection.close();
     await this.db.release();
   }
