@@ -15,7 +15,7 @@ import { STORE_KINDS } from '../../domain/stores.js';
 import { filterNeighborEdges, fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, type OpenDatabase } from './kuzu-database.js';
-import { mapKuzuError } from './kuzu-errors.js';
+import { mapKuzuError, mapWriteError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { edgeFromColumns, toGraphEdge, toGraphNode, type KuzuNode, type KuzuRel } from './kuzu-values.js';
 import { writeBatchInTransaction } from './kuzu-writer.js';
@@ -372,7 +372,11 @@ export class KuzuStore extends CypherStore {
             dropped = true;
             await this.dropFullTextIndexes();
           }
-          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows });
+          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows }).catch(
+            (error: unknown) => {
+              throw mapWriteError(error);
+            },
+          );
           // A process killed while the next write is in the WAL can make LadybugDB 0.19.1 drop the
           // whole WAL on open, committed writes included (test/engine/import-kill.test.ts, the
           // resume test): a checkpoint puts each committed write in the database file itself.
