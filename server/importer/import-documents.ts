@@ -103,7 +103,8 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * SAID, ABOUT and REPORTED_IN relationships; the writes hold whole speakers, split evenly
  * (statement-spill.ts). One write is fastest (see finishCorpus), but a write is held whole in
  * memory: as JavaScript objects while it is built, and in LadybugDB until it commits (at 20,000
- * articles one write of ~216,000 statements failed with "the buffer pool is full"). The bench's
+ * articles one write of ~216,000 statements failed with "the buffer pool is full"; such a write
+ * is now written again in halves, see writeStatements). The bench's
  * corpus has 12-16 occurrences per article, so 1,000 articles make one write and larger corpora
  * writes of about the same size. At 5,000 articles, four writes of about 20,000 made a 761 MB
  * database against 649 MB in two writes (50,000 and the rest), and the import peaked at 1,698 MB

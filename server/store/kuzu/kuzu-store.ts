@@ -40,7 +40,7 @@ export interface KuzuStoreOptions {
   consoleMemoryLimitBytes?: number;
   /** New rows per table from which writes use COPY FROM (kuzu-writer.ts); tests set 0 or Infinity. */
   bulkMinRows?: number;
-  /** The engine's buffer pool (default 1 GiB): pages it caches, and the most a write may hold. */
+  /** The engine's buffer pool (default 1 GiB; the import's: IMPORT_BUFFER_POOL_BYTES): pages it caches, and the most a write may hold. */
   bufferPoolBytes?: number;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
