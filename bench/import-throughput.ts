@@ -31,6 +31,7 @@ import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
 import type { GraphStore } from '../server/store/graph-store.js';
+import { IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
 const SURNAMES = [
@@ -211,9 +212,10 @@ async function importOnce(dir: string, db: string): Promise<void> {
   let gcMs = 0;
   const gcWatch = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (gcMs += entry.duration)));
   gcWatch.observe({ entryTypes: ['gc'] });
-  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time).
-  const pool = process.env.IMPORT_POOL_MB ? { bufferPoolBytes: Number(process.env.IMPORT_POOL_MB) * 1024 * 1024 } : {};
-  const store = await KuzuStore.open({ path: db, readOnly: false, ...pool });
+  // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time); by
+  // default the one `actorgraph import` takes.
+  const poolMb = Number(process.env.IMPORT_POOL_MB ?? IMPORT_BUFFER_POOL_BYTES / (1024 * 1024));
+  const store = await KuzuStore.open({ path: db, readOnly: false, bufferPoolBytes: poolMb * 1024 * 1024 });
   const timing = timeStore(store);
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.

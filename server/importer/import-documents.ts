@@ -25,6 +25,7 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '../config.js';
+import { TooLargeError } from '../domain/errors.js';
 import type { GraphBatch, GraphNode } from '../domain/graph.js';
 import type { BatchWriter, GraphStore } from '../store/graph-store.js';
 import {
@@ -44,7 +45,8 @@ import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.
 import { listSourceFiles, readSourceFile, type ListedFile } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
 import { CorpusResolver, type ResolvedMention } from './resolve/entities.js';
-import { StatementSpill } from './statement-spill.js';
+import type { StatementOccurrence } from './resolve/statements.js';
+import { splitInTwo, StatementSpill } from './statement-spill.js';
 
 export type { NerChoice, NerUsed } from './ner/tag-documents.js';
 
@@ -101,7 +103,8 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * SAID, ABOUT and REPORTED_IN relationships; the writes hold whole speakers, split evenly
  * (statement-spill.ts). One write is fastest (see finishCorpus), but a write is held whole in
  * memory: as JavaScript objects while it is built, and in LadybugDB until it commits (at 20,000
- * articles one write of ~216,000 statements failed with "the buffer pool is full"). The bench's
+ * articles one write of ~216,000 statements failed with "the buffer pool is full"; such a write
+ * is now written again in halves, see writeStatements). The bench's
  * corpus has 12-16 occurrences per article, so 1,000 articles make one write and larger corpora
  * writes of about the same size. At 5,000 articles, four writes of about 20,000 made a 761 MB
  * database against 649 MB in two writes (50,000 and the rest), and the import peaked at 1,698 MB
@@ -390,13 +393,47 @@ class ImportRun {
     const groupOf = (key: string | null) => (key === null ? undefined : this.assembler.entities.get(key)?.id) ?? '';
     let written = 0;
     for (const occurrences of this.spill.groups(perWrite, groupOf)) {
-      const statements = statementGraph(occurrences, this.assembler.entities);
-      await this.write({ nodes: [...entityNodes, ...statements.nodes.values()], edges: statements.edges.all() });
+      await this.writeStatements(occurrences, entityNodes, groupOf);
       entityNodes = [];
       written += occurrences.length;
       onProgress(written, total);
     }
     if (entityNodes.length > 0) await this.write({ nodes: entityNodes, edges: [] });
+  }
+
+  /**
+   * One write of statements (and `entityNodes`); a write the store has not the memory for
+   * (TooLargeError: LadybugDB's buffer pool is full; nothing of it was written) is written again
+   * in two halves of whole speakers, each halved again as needed. The halves are independent
+   * writes like the groups themselves: a kill between them loses only what a kill during one
+   * write loses (see finishCorpus).
+   */
+  private async writeStatements(
+    occurrences: StatementOccurrence[],
+    entityNodes: GraphNode[],
+    groupOf: (speakerKey: string | null) => string,
+  ): Promise<void> {
+    const halves = await this.writeStatementsOnce(occurrences, entityNodes, groupOf);
+    if (!halves) return;
+    await this.writeStatements(halves[0], entityNodes, groupOf);
+    await this.writeStatements(halves[1], [], groupOf);
+  }
+
+  /** Writes the statements; returns the halves to write instead when the write was too large. */
+  private async writeStatementsOnce(
+    occurrences: StatementOccurrence[],
+    entityNodes: GraphNode[],
+    groupOf: (speakerKey: string | null) => string,
+  ): Promise<[StatementOccurrence[], StatementOccurrence[]] | null> {
+    const statements = statementGraph(occurrences, this.assembler.entities);
+    try {
+      await this.write({ nodes: [...entityNodes, ...statements.nodes.values()], edges: statements.edges.all() });
+      return null;
+    } catch (error) {
+      const halves = error instanceof TooLargeError ? splitInTwo(occurrences, groupOf) : null;
+      if (!halves) throw error;
+      return halves;
+    }
   }
 
   /** Removes the spilled occurrences (at the end of the run, written or not). */

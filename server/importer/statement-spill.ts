@@ -53,6 +53,26 @@ export function planWrites(sizes: Map<string, number>, perWrite: number): Map<st
 }
 
 /**
+ * The occurrences of one write in two halves of whole speaker groups (planWrites), for a write too
+ * large for the store's memory; null when they are one group, which cannot be split.
+ */
+export function splitInTwo(
+  occurrences: StatementOccurrence[],
+  groupOf: (speakerKey: string | null) => string,
+): [StatementOccurrence[], StatementOccurrence[]] | null {
+  const sizes = new Map<string, number>();
+  for (const occurrence of occurrences) {
+    const group = groupOf(occurrence.statement.speakerKey);
+    sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  }
+  const plan = planWrites(sizes, Math.ceil(occurrences.length / 2));
+  const halves: [StatementOccurrence[], StatementOccurrence[]] = [[], []];
+  for (const occurrence of occurrences)
+    halves[plan.get(groupOf(occurrence.statement.speakerKey))! > 0 ? 1 : 0].push(occurrence);
+  return halves[0].length > 0 && halves[1].length > 0 ? halves : null;
+}
+
+/**
  * A failure to write the spill, naming the folder: a temporary folder that is full or read-only
  * is for the user to mend, and the file system's own message ("ENOSPC ... write") names none.
  */

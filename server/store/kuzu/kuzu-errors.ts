@@ -18,3 +18,14 @@ export function mapKuzuError(error: unknown, timeoutMs: number): unknown {
   }
   return error;
 }
+
+/**
+ * A write that needed more memory than the buffer pool has is said as TooLargeError, so that a
+ * caller whose write can be split (the import's statements, import-documents.ts) writes it in
+ * parts. Nothing of it was written: the transaction was rolled back (kuzu-writer.ts).
+ */
+export function mapWriteError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof AppError || !BUFFER_POOL_FULL.test(message)) return error;
+  return new TooLargeError(`The write needed more memory than the database's buffer pool has (${message.trim()}).`);
+}

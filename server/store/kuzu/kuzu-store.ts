@@ -22,7 +22,7 @@ import { STORE_KINDS } from '../../domain/stores.js';
 import { filterNeighborEdges, fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
-import { mapKuzuError } from './kuzu-errors.js';
+import { mapKuzuError, mapWriteError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
 import {
   edgeFromColumns,
@@ -61,7 +61,7 @@ export interface KuzuStoreOptions {
   consoleMemoryLimitBytes?: number;
   /** New rows per table from which writes use COPY FROM (kuzu-writer.ts); tests set 0 or Infinity. */
   bulkMinRows?: number;
-  /** The engine's buffer pool (default 1 GiB): pages it caches, and the most a write may hold. */
+  /** The engine's buffer pool (default 1 GiB; the import's: IMPORT_BUFFER_POOL_BYTES): pages it caches, and the most a write may hold. */
   bufferPoolBytes?: number;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
@@ -505,7 +505,11 @@ export class KuzuStore extends CypherStore {
             dropped = true;
             await this.dropFullTextIndexes();
           }
-          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows });
+          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows }).catch(
+            (error: unknown) => {
+              throw mapWriteError(error);
+            },
+          );
           // A process killed while the next write is in the WAL can make LadybugDB 0.19.1 drop the
           // whole WAL on open, committed writes included (test/engine/import-kill.test.ts, the
           // resume test): a checkpoint puts each committed write in the database file itself.
