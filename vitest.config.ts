@@ -11,6 +11,9 @@ export default defineConfig({
     // Kuzu is a native module and every test file opens its own databases: separate processes.
     pool: 'forks',
     testTimeout: 60_000,
+    // expect.poll waits 1 s by default: a browser page replaying a linked view on a loaded machine
+    // (CI shares two cores with Neo4j, CoreNLP and Chromium) took longer, and a test failed on time alone.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     // Two cores here: the browser test and the console-worker tests are heavy; keep files in sequence.
     fileParallelism: false,

@@ -434,8 +434,10 @@ describe('all shortest paths', () => {
     if (Number(match![1]) > 1) expect(highlighted).toBeGreaterThan(steps);
     else expect(highlighted).toBe(steps);
 
-    // The link brings the path back, and the Path tab says how it was asked for.
-    await page.waitForTimeout(400);
+    // The link brings the path back, and the Path tab says how it was asked for. The address is
+    // written a moment after the canvas changes: wait for it to hold the path (a fixed 400 ms was
+    // too short on a loaded machine, and the link then opened without the path).
+    await expect.poll(() => decodeView(new URL(page.url()).hash.slice(1))?.path?.all).toBe(true);
     const link = new URL(page.url());
     const again = await openExplorer(link.pathname + link.hash);
     await again.click('#tab-path');
