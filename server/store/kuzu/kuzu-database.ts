@@ -31,25 +31,23 @@ const open = new Map<string, Entry>();
 
 /**
  * Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. The pool
- * is resident memory once its pages are touched. The import takes a smaller one,
- * IMPORT_BUFFER_POOL_BYTES.
+ * is resident memory once its pages are touched. The import's is IMPORT_BUFFER_POOL_BYTES.
  */
 const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Buffer pool size of `actorgraph import` (open-store.ts, a read-write open). The pool fills with
- * the database's pages up to its size, so with 1 GiB an import's native memory grew with the
- * corpus until the database passed 1 GB (at 20,000 articles 2,090 MB native of the 2,630 MB peak
- * RSS, bench/import-throughput.ts). The import reads little back (primary-key lookups of the
- * batch's ids). A write that needs more than the pool holds fails whole, and the statements phase
- * writes it again in halves (import-documents.ts, writeStatements); a batch of 1,000 documents
- * fits. At 5,000 articles the import peaked at 1,069 MB RSS (743 MB native) against 1,152 MB
- * (836 MB native) with 1 GiB, at 1,000 at 474 MB against 478 MB (one run each, under load 20;
- * time per article at 5,000 was 0.95x that at 1,000, against 0.82x with 1 GiB: noisy, not settled).
- * Most native memory at the peak is not the pool: it appears during the statements writes, as
- * large with writes of 5,000 occurrences as of 20,000, and with MALLOC_ARENA_MAX=2.
+ * Buffer pool size of `actorgraph import` (open-store.ts, a read-write open): 1 GiB, as the
+ * server's. The pool fills with the database's pages up to its size, so an import's native memory
+ * grows with the corpus until the database passes 1 GB (at 20,000 articles 2,090 MB native of the
+ * 2,630 MB peak RSS, bench/import-throughput.ts). A 256 MB pool lowered the peak at 5,000 articles
+ * (1,069 MB RSS against 1,152 MB, under load) but the 20,000-article import then died twice, at
+ * the same statements write (212,430 of 289,677 occurrences, exit by a signal, no message; not
+ * known whether an earlier write had failed with "the buffer pool is full" and been written again
+ * in halves, import-documents.ts writeStatements). Until that is understood the import keeps
+ * 1 GiB; the halving stays for writes that outgrow it. To measure another size: IMPORT_POOL_MB=256 npx tsx
+ * bench/import-throughput.ts --scaling 20000.
  */
-export const IMPORT_BUFFER_POOL_BYTES = 256 * 1024 * 1024;
+export const IMPORT_BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 export async function openDatabase(
   path: string,
