@@ -103,6 +103,9 @@ describe.each(testStores())('HTTP API on %s', (kind) => {
     await request(server.url).get('/api/search').expect(400);
     await request(server.url).get('/api/graph/overview?limit=-3').expect(400);
     await request(server.url).get('/api/graph/overview?limit=abc').expect(400);
+    // The overview's relationship cap: a whole number from 1 to 500,000.
+    await request(server.url).get('/api/graph/overview?maxEdges=0').expect(400);
+    await request(server.url).get('/api/graph/overview?maxEdges=500001').expect(400);
   });
 
   it('runs console queries and reports bad ones with the database message', async () => {

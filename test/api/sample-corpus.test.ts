@@ -112,6 +112,11 @@ describe.each(testStores())('the sample corpus in the graph (%s)', (kind) => {
   it('draws an overview and expands neighbours', async () => {
     const overview = await request(server.url).get('/api/graph/overview?limit=40').expect(200);
     expect(overview.body.nodes.length).toBe(40);
+    // Capped: the first maxEdges relationships, and how many there are among the nodes in all.
+    const capped = await request(server.url).get('/api/graph/overview?limit=40&maxEdges=3').expect(200);
+    expect(capped.body.edges).toHaveLength(3);
+    expect(capped.body.totalEdges).toBe(overview.body.edges.length);
+    expect(capped.body.totalEdges).toBeGreaterThan(3);
     const id = await findId('Ilham Aliyev');
     const neighbours = await request(server.url)
       .get(`/api/nodes/${encodeURIComponent(id)}/neighbors?limit=5`)
