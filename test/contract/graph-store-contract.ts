@@ -331,6 +331,18 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       }
     });
 
+    it('says how many relationships there are among each capped overview, asked again or for other nodes', async () => {
+      const all = await reader.overview(20, 100);
+      // Limits going up, then down and repeated: a count kept for one set of nodes is not another's.
+      for (const limit of [2, 5, 8, 12, 8, 5, 5, 2]) {
+        const capped = await reader.overview(limit, 1);
+        const ids = new Set(capped.nodes.map((node) => node.id));
+        const among = all.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target));
+        expect(capped.edges.length, `limit ${limit}`).toBe(Math.min(1, among.length));
+        expect(capped.totalEdges, `limit ${limit}`).toBe(among.length);
+      }
+    });
+
     it("draws the overview's relationships without their sentences, which opening one reads", async () => {
       const overview = await reader.overview(20, 100);
       const met = overview.edges.find((edge) => edge.type === 'MET')!;

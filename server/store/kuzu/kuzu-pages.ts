@@ -74,8 +74,8 @@ export async function* nodePagesByOffset(rows: Rows, pageSize: number): AsyncIte
 
 /**
  * The ids of a node table by offset (`ids[offset]`), read in ranges of offsets: what an edge page's
- * target offsets are mapped with. Held for the whole export of the relationships: memory grows
- * with the nodes (about 60 bytes each), not with the relationships or their text.
+ * source and target offsets are mapped with. Held for the whole export of the relationships:
+ * memory grows with the nodes (about 60 bytes each), not with the relationships or their text.
  */
 async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize: number): Promise<string[]> {
   const ids: string[] = [];
@@ -109,14 +109,19 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
       if (!lastOf.has(to)) lastOf.set(to, await lastOffset(rows, to));
       const lastTarget = lastOf.get(to);
       if (lastTarget === null || lastTarget === undefined) continue;
+      if (!idsOf.has(from)) idsOf.set(from, await idsByOffset(rows, from, last, pageSize));
       if (!idsOf.has(to)) idsOf.set(to, await idsByOffset(rows, to, lastTarget, pageSize));
+      const sources = idsOf.get(from)!;
       const targets = idsOf.get(to)!;
       // Narrow at first: `pageSize` source nodes of a dense type made a first page of ten times
       // `pageSize` relationships; the width then adapts to what each range gave.
       let width = FIRST_WIDTH;
       for (let first = 0; first <= last;) {
         const page = await rows(statement, { first, stop: first + width });
-        for (const row of page) row.target = targets[Number(row.target)];
+        for (const row of page) {
+          row.source = sources[Number(row.source)];
+          row.target = targets[Number(row.target)];
+        }
         if (page.length > 0) yield page.map((row) => edgeFromColumns(type, from, to, row));
         first += width;
         width = nextWidth(width, page.length, pageSize);
