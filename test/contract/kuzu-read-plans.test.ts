@@ -69,25 +69,31 @@ function relationshipsScanned(store: KuzuStore, statement: string, params: Row):
   return tuplesOut(store, statement, params, 'SCAN_REL_TABLE');
 }
 
-afterAll(removeTempDirs);
+/** The ids the query returns in its `id` column (the store's own, protected, way to run one). */
+async function idsOf(store: KuzuStore, query: string): Promise<string[]> {
+  return (await (store as unknown as { rows: Rows }).rows.call(store, query)).map((row) => String(row.id));
+}
+
+// One synthetic graph for both reads: written once, it takes most of the file's time.
+let store: KuzuStore;
+beforeAll(async () => {
+  store = await KuzuStore.open({ path: join(tempDir(), 'plans.lbug'), readOnly: false, bulkMinRows: 0 });
+  await store.writeBatch(syntheticGraph({ nodes: 6000, edges: 30_000 }));
+}, 300_000);
+afterAll(async () => {
+  await store?.close();
+  removeTempDirs();
+});
 
 describe('the reads of node details on LadybugDB', () => {
-  let store: KuzuStore;
   let ids: string[];
   beforeAll(async () => {
-    store = await KuzuStore.open({ path: join(tempDir(), 'plans.lbug'), readOnly: false, bulkMinRows: 0 });
-    await store.writeBatch(syntheticGraph({ nodes: 6000, edges: 30_000 }));
-    const rows = (store as unknown as { rows: Rows }).rows.bind(store);
     // Actors of middling degree with statements: their details read their statements' parts.
-    ids = (
-      await rows(
-        `MATCH (n:Actor)-[e]-() WITH n, count(e) AS degree WHERE degree >= 20 AND degree <= 60
-         MATCH (n)-[:SAID]->(:Statement) RETURN DISTINCT n.id AS id ORDER BY id LIMIT 5`,
-      )
-    ).map((row) => String(row.id));
-  }, 300_000);
-  afterAll(async () => {
-    await store?.close();
+    ids = await idsOf(
+      store,
+      `MATCH (n:Actor)-[e]-() WITH n, count(e) AS degree WHERE degree >= 20 AND degree <= 60
+       MATCH (n)-[:SAID]->(:Statement) RETURN DISTINCT n.id AS id ORDER BY id LIMIT 5`,
+    );
   });
 
   it('read no more relationships per statement than the node and its statements have', async () => {
@@ -113,22 +119,14 @@ describe('the reads of node details on LadybugDB', () => {
 });
 
 describe("the reads of a node's neighbours on LadybugDB", () => {
-  let store: KuzuStore;
   let ids: string[];
   beforeAll(async () => {
-    store = await KuzuStore.open({ path: join(tempDir(), 'neighbours.lbug'), readOnly: false, bulkMinRows: 0 });
-    await store.writeBatch(syntheticGraph({ nodes: 6000, edges: 30_000 }));
-    const rows = (store as unknown as { rows: Rows }).rows.bind(store);
     // Actors of middling degree: their pages are of hubs of several labels, many relationships among them.
-    ids = (
-      await rows(
-        `MATCH (n:Actor)-[e]-() WITH n, count(e) AS degree WHERE degree >= 20 AND degree <= 60
-         RETURN n.id AS id ORDER BY id LIMIT 5`,
-      )
-    ).map((row) => String(row.id));
-  }, 300_000);
-  afterAll(async () => {
-    await store?.close();
+    ids = await idsOf(
+      store,
+      `MATCH (n:Actor)-[e]-() WITH n, count(e) AS degree WHERE degree >= 20 AND degree <= 60
+       RETURN n.id AS id ORDER BY id LIMIT 5`,
+    );
   });
 
   it('read the properties of the nodes on the page, not of every node of their tables', async () => {
