@@ -217,7 +217,8 @@ export abstract class CypherStore implements GraphStore {
    * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
    * the store's keyed ones and filter on those keys instead of the ids. With `degrees` (every
    * node's number of relationships), each part is told which of its two sides has fewer
-   * relationships to read (see edgesAmongPart).
+   * relationships to read (see edgesAmongPart). Keyed parts return the ends' keys, not their ids,
+   * and their own number as `part`, which names the ends' labels (a key is unique in its label).
    */
   protected async edgesAmong(
     nodes: GraphNode[],
@@ -237,6 +238,7 @@ export abstract class CypherStore implements GraphStore {
       degreesByLabel.set(label, degreeSum(group, degrees));
     }
     const parts: string[] = [];
+    const partLabels: Array<[NodeLabel, NodeLabel]> = [];
     const params: Row = {};
     for (const [from, to] of LABEL_PAIRS) {
       const sources = idsByLabel.get(from);
@@ -247,16 +249,20 @@ export abstract class CypherStore implements GraphStore {
       const start =
         fromDegrees === undefined || toDegrees === undefined ? undefined : fromDegrees <= toDegrees ? 'from' : 'to';
       parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined, start).replaceAll('{n}', String(n)));
+      partLabels.push([from, to]);
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
     }
     if (parts.length === 0) return [];
     const rows = await this.rows(parts.join('\nUNION ALL\n'), params);
+    const keyOf = (label: NodeLabel, key: unknown) => `${label} ${String(key)}`;
+    const byKey = new Map(keys ? nodes.map((node) => [keyOf(node.label, keys.get(node.id)), node]) : []);
     return rows.flatMap((row) => {
-      const source = byId.get(String(row.source));
-      const target = byId.get(String(row.target));
+      const [from, to] = keys ? partLabels[Number(row.part)] : [];
+      const source = from ? byKey.get(keyOf(from, row.source)) : byId.get(String(row.source));
+      const target = to ? byKey.get(keyOf(to, row.target)) : byId.get(String(row.target));
       if (!source || !target) return [];
-      const edge = this.edgeAmong(row, source, target);
+      const edge = this.edgeAmong(keys ? { ...row, source: source.id, target: target.id } : row, source, target);
       for (const key of omit) delete edge.properties[key];
       return [edge];
     });
