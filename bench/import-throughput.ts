@@ -14,6 +14,8 @@
  *   store reads for merging (findNodes/findEdges), and the ratios the issue's targets name.
  *   IMPORT_LIVE=1 adds the live JS heap (after a full GC) at each phase's end; IMPORT_SNAPSHOT=dir
  *   writes a heap snapshot there at each phase's end, summarised by bench/heap-summary.ts.
+ * - `npx tsx bench/import-throughput.ts --corpus dir 20000`: writes the corpus only, for a child
+ *   run by hand (`node --import tsx bench/import-throughput.ts --child dir db`, e.g. under gdb).
  * Asserts nothing; the machine is shared, so compare ratios from one run.
  */
 import { spawn } from 'node:child_process';
@@ -127,7 +129,18 @@ function timeStore(store: GraphStore): StoreTiming {
     const begin = store.beginWrites.bind(store);
     store.beginWrites = async () => {
       const run = await begin();
-      return { write: timed(run.write.bind(run), addWrite), finish: timed(run.finish.bind(run), addWrite) };
+      const write = timed(run.write.bind(run), addWrite);
+      return {
+        // A failed write on stderr (the parent keeps its tail): a statements write the engine found
+        // too large is written again in halves, and a crash after that should say so.
+        write: (batch) =>
+          write(batch).catch((error: unknown) => {
+            const size = `${batch.nodes.length} nodes, ${batch.edges.length} relationships`;
+            process.stderr.write(`write failed (${size}): ${error instanceof Error ? error.message : String(error)}\n`);
+            throw error;
+          }),
+        finish: timed(run.finish.bind(run), addWrite),
+      };
     };
   }
   return { writeMs: () => writeMs, nodeReadMs: () => nodeReadMs, edgeReadMs: () => edgeReadMs, writes: () => writes };
@@ -312,11 +325,15 @@ function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: s
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-2000)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), capSeconds * 1000);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, capSeconds * 1000);
   return new Promise((resolve) =>
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ out, failed: `killed after the ${capSeconds} s cap` });
+      if (signal === 'SIGKILL' && timedOut) resolve({ out, failed: `killed after the ${capSeconds} s cap` });
       else if (code !== 0) {
         const lines = err.trim().split('\n');
         const during = lines.filter((line) => line.startsWith('phase ')).pop() ?? 'before any phase';
@@ -324,7 +341,9 @@ function runChild(dir: string, db: string, capSeconds: number): Promise<{ out: s
           .filter((line) => !line.startsWith('phase '))
           .slice(-3)
           .join(' / ');
-        resolve({ out, failed: `exit ${code} during ${during}: ${error}` });
+        // A native crash (the engine) ends the child by a signal, with nothing on stderr.
+        const how = signal ? `killed by ${signal} (pid ${child.pid})` : `exit ${code}`;
+        resolve({ out, failed: `${how} during ${during}: ${error}` });
       } else resolve({ out });
     }),
   );
@@ -450,7 +469,11 @@ async function classic(copies: number): Promise<void> {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--child') {
+if (args[0] === '--corpus') {
+  // --corpus dir articles: only the corpus, to run a child import by hand (under gdb, say).
+  mkdirSync(args[1], { recursive: true });
+  console.log(`${writeCorpus(args[1], Number(args[2]))} words in ${args[1]}`);
+} else if (args[0] === '--child') {
   await importOnce(args[1], args[2]);
 } else if (args[0] === '--scaling') {
   const sizes = (args[1] ?? '100,1000,5000').split(',').map(Number);

@@ -37,15 +37,23 @@ const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Buffer pool size of `actorgraph import` (open-store.ts, a read-write open): 1 GiB, as the
- * server's. The pool fills with the database's pages up to its size, so an import's native memory
- * grows with the corpus until the database passes 1 GB (at 20,000 articles 2,090 MB native of the
- * 2,630 MB peak RSS, bench/import-throughput.ts). A 256 MB pool lowered the peak at 5,000 articles
- * (1,069 MB RSS against 1,152 MB, under load) but the 20,000-article import then died twice, at
- * the same statements write (212,430 of 289,677 occurrences, exit by a signal, no message; not
- * known whether an earlier write had failed with "the buffer pool is full" and been written again
- * in halves, import-documents.ts writeStatements). Until that is understood the import keeps
- * 1 GiB; the halving stays for writes that outgrow it. To measure another size: IMPORT_POOL_MB=256 npx tsx
- * bench/import-throughput.ts --scaling 20000.
+ * server's. Not smaller: when a write's commit (LadybugDB checkpoints automatically at a commit
+ * whose WAL is large, as every statements write's is) runs out of pool mid-checkpoint, LadybugDB
+ * 0.19.1 leaves the checkpoint half done (`graph.lbug.shadow` and `graph.lbug.wal.checkpoint` on
+ * disk) and says only "the buffer pool is full": the import takes it for a write too large and
+ * writes it again in halves (import-documents.ts writeStatements), and the next relationship COPY
+ * kills the process (SIGSEGV in StringChunkData::appendStringColumnChunk under RelBatchInsert,
+ * 5,000 articles with a 128 MB pool, under gdb); the database then crashes the engine on open
+ * (SIGSEGV replaying the frozen WAL, WALReplayer::replayNodeUpdateRecord). Opening it again
+ * right after the failure crashes the same way. The 20,000-article import with a 256 MB pool died
+ * twice at one statements write, by a signal, without a message: very likely the same. What a
+ * checkpoint needs grows with the database, as the statements' relationships reach actors and
+ * documents all over it; at 20,000 articles and 1 GiB the pool reached 809 MB during the last
+ * statements write, so a larger corpus may run out of this one too. Most native memory is not the
+ * pool (bench/import-throughput.ts, smaps): at that peak (2,544 MB) glibc's arenas held 1,187 MB,
+ * growing 30-90 MB per statements write, and at 5,000 articles glibc held 317 MB of which 85 MB
+ * were in use (malloc_stats: the engine's freed column chunks, kept by glibc). To measure another size:
+ * IMPORT_POOL_MB=256 npx tsx bench/import-throughput.ts --scaling 20000.
  */
 export const IMPORT_BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
