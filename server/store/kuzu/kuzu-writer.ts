@@ -36,6 +36,7 @@ import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
 import { addInsertedToDegrees, type InsertedEnds } from './kuzu-degrees.js';
+import { partsOf, type GraphParts, type WriteSummary } from '../graph-store.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -439,23 +440,46 @@ async function writeEdges(
   return inserted;
 }
 
-/** All or nothing: on any error the transaction is rolled back and the error rethrown. */
+/** One part of a write (a batch is one part), inside the write's transaction; returns what it held. */
+async function writePart(
+  connection: Connection,
+  files: CsvFiles,
+  part: GraphBatch,
+  bulkMinRows: number,
+): Promise<WriteSummary> {
+  const nodes = lastById(part.nodes);
+  const edges = lastById(part.edges);
+  const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
+  const batchIds = new Set(nodes.map((node) => node.id));
+  const inserted = await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
+  // Per part, so that no list of the whole write's relationships is kept: additions add up.
+  await addInsertedToDegrees(rowsOn(connection), inserted);
+  return { nodesWritten: part.nodes.length, edgesWritten: part.edges.length };
+}
+
+/**
+ * All or nothing: on any error the transaction is rolled back and the error rethrown. A write in
+ * parts (GraphParts) is written a part at a time inside the one transaction, each part's rows
+ * made, copied and dropped before the next part is made: a node or relationship of an earlier
+ * part is then one the store holds (the same as a later duplicate in one batch: the last wins).
+ */
 export async function writeBatchInTransaction(
   connection: Connection,
-  batch: GraphBatch,
+  batch: GraphBatch | GraphParts,
   options: WriteOptions = {},
-): Promise<void> {
+): Promise<WriteSummary> {
   const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
   const files = new CsvFiles();
-  const nodes = lastById(batch.nodes);
-  const edges = lastById(batch.edges);
+  const summary: WriteSummary = { nodesWritten: 0, edgesWritten: 0 };
   await runSimple(connection, 'BEGIN TRANSACTION');
   try {
-    const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
-    const batchIds = new Set(nodes.map((node) => node.id));
-    const inserted = await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
-    await addInsertedToDegrees(rowsOn(connection), inserted);
+    for await (const part of partsOf(batch)) {
+      const written = await writePart(connection, files, part, bulkMinRows);
+      summary.nodesWritten += written.nodesWritten;
+      summary.edgesWritten += written.edgesWritten;
+    }
     await runSimple(connection, 'COMMIT');
+    return summary;
   } catch (error) {
     // The engine rolls back by itself after a failed statement; ROLLBACK then fails, which is fine.
     await runSimple(connection, 'ROLLBACK').catch(() => undefined);
