@@ -74,6 +74,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Statement occurrences per write in the last phase (default STATEMENTS_PER_WRITE). */
   statementsPerWrite?: number;
+  /** Statement occurrences per part of such a write (default STATEMENTS_PER_PART). */
+  statementsPerPart?: number;
 }
 
 export interface ImportReport {
@@ -377,6 +379,8 @@ class ImportRun {
     private readonly assembler: GraphAssembler,
     private readonly curation: BatchCuration,
     private readonly names: string,
+    /** Statement occurrences per part of a statements write. */
+    private readonly perPart: number,
   ) {}
 
   /** One batch of documents: assembled in corpus order, written unless the store holds them all. */
@@ -468,7 +472,7 @@ class ImportRun {
     entityNodes: GraphNode[],
     groupOf: (speakerKey: string | null) => string,
   ): Promise<[StatementOccurrence[], StatementOccurrence[]] | null> {
-    const parts = statementParts(occurrences, this.assembler.entities, STATEMENTS_PER_PART);
+    const parts = statementParts(occurrences, this.assembler.entities, this.perPart);
     const pending = new PendingCounts();
     try {
       await this.run.write(this.statementGraphParts(parts, entityNodes, pending));
@@ -601,7 +605,8 @@ export async function importDocuments(
   const curation = batchCuration(corrections, assembler, names);
 
   const writer = await store.beginWrites();
-  const run = new ImportRun(store, writer, assembler, curation, names);
+  const perPart = Math.max(1, options.statementsPerPart ?? STATEMENTS_PER_PART);
+  const run = new ImportRun(store, writer, assembler, curation, names, perPart);
   try {
     let done = 0;
     // Said before the first batch, so that its time counts as importing, not as scanning.
