@@ -12,6 +12,8 @@
  *   `UNWIND ... CREATE`. COPY runs inside the explicit transaction and is undone by ROLLBACK,
  *   into empty and non-empty tables alike.
  * - Existing rows are updated by `UNWIND ... MATCH (n:Label {id}) SET`.
+ * - A write may come in parts (GraphParts, the import's statements): the new rows of every part go
+ *   into one CSV file per table, copied once at the end (RowsAtEnd), whatever their number.
  * - Endpoints are matched in two MATCH clauses: written as one comma-separated pattern
  *   `MATCH (a:From {id: ..}), (b:To {id: ..})` the planner scans both node tables and builds their
  *   cross product (quadratic in the table sizes), whereas two clauses give two primary-key lookups.
