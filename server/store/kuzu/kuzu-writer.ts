@@ -13,7 +13,8 @@
  *   into empty and non-empty tables alike.
  * - Existing rows are updated by `UNWIND ... MATCH (n:Label {id}) SET`.
  * - A write may come in parts (GraphParts, the import's statements): the new rows of every part go
- *   into one CSV file per table, copied once at the end (RowsAtEnd), whatever their number.
+ *   into one CSV file per table, copied once at the end (RowsAtEnd), or, fewer than BULK_MIN_ROWS,
+ *   created by UNWIND at the end.
  * - Endpoints are matched in two MATCH clauses: written as one comma-separated pattern
  *   `MATCH (a:From {id: ..}), (b:To {id: ..})` the planner scans both node tables and builds their
  *   cross product (quadratic in the table sizes), whereas two clauses give two primary-key lookups.
@@ -383,60 +384,89 @@ function rowsNow(connection: Connection, files: CsvFiles, bulkMinRows: number): 
   };
 }
 
+/** One table's new rows of a write in parts: held while few, then appended to a CSV file. */
+class TableRows {
+  held: Row[] = [];
+  file: CsvAppender | null = null;
+
+  constructor(
+    readonly header: string[],
+    readonly types: Record<string, PropType>,
+  ) {}
+}
+
 /**
  * A write in parts: each table's new rows appended to one CSV file part after part, and copied
  * once at the end (copy()), nodes first. One COPY per table, as for a batch: a COPY per part into
  * the same table (inside the one transaction) made the database larger (at 1,000 articles 115 MB
- * against 71 MB) and the engine's memory larger with it. The ids of the new rows are kept (not
- * their rows), so that a relationship can end at a node of an earlier part, and a new row given
- * twice is refused rather than copied twice (parts hold different nodes and relationships).
+ * against 71 MB) and the engine's memory larger with it. As for a batch, a table with fewer than
+ * `bulkMinRows` new rows gets them by UNWIND ... CREATE instead (its rows are held until then):
+ * a COPY of a few rows can need more of the buffer pool than the pool of a small write has. The
+ * ids of the new rows are kept (not their rows), so that a relationship can end at a node of an
+ * earlier part, and a new row given twice is refused rather than copied twice.
  */
 class RowsAtEnd implements NewRows {
-  private readonly nodeFiles = new Map<NodeLabel, CsvAppender>();
-  private readonly edgeFiles = new Map<string, CsvAppender>();
+  private readonly nodeRows = new Map<NodeLabel, TableRows>();
+  private readonly edgeRows = new Map<string, TableRows>();
   private readonly nodeIds = new Set<string>();
   private readonly edgeIds = new Set<string>();
   /** Rows whose lists the CSV cannot carry: few, set after the COPY. */
   private readonly lists = new Map<NodeLabel, Row[]>();
 
-  constructor(private readonly files: CsvFiles) {}
+  constructor(
+    private readonly files: CsvFiles,
+    private readonly bulkMinRows: number,
+  ) {}
 
   has(id: string): boolean {
     return this.nodeIds.has(id);
   }
 
   nodes(label: NodeLabel, rows: Row[]): Promise<void> {
-    const header = nodeHeader(label);
-    const file = this.fileOf(this.nodeFiles, label, header);
-    for (const row of rows) file.add(csvRow(this.once(this.nodeIds, row), header, NODE_PROPS[label]));
+    const table = this.tableOf(this.nodeRows, label, nodeHeader(label), NODE_PROPS[label]);
+    for (const row of rows) this.add(table, this.once(this.nodeIds, row));
     const lists = listRowsOf(label, rows);
     if (lists.length > 0) this.lists.set(label, [...(this.lists.get(label) ?? []), ...lists]);
     return Promise.resolve();
   }
 
   edges(type: RelType, from: NodeLabel, to: NodeLabel, rows: Row[]): Promise<void> {
-    const header = edgeHeader(type);
-    const file = this.fileOf(this.edgeFiles, `${type}|${from}|${to}`, header);
-    for (const row of rows) file.add(csvRow(this.once(this.edgeIds, row), header, REL_PROPS[type]));
+    const table = this.tableOf(this.edgeRows, `${type}|${from}|${to}`, edgeHeader(type), REL_PROPS[type]);
+    for (const row of rows) this.add(table, this.once(this.edgeIds, row));
     return Promise.resolve();
   }
 
-  /** Copies every file into its table: all node tables, then the relationship tables. */
+  /** Puts every table's rows in: all node tables, then the relationship tables. */
   async copy(connection: Connection): Promise<void> {
     this.close();
-    for (const [label, file] of this.nodeFiles) {
-      if (file.rows > 0) await copyNodes(connection, label, file.path);
-      await setLists(connection, label, this.lists.get(label) ?? []);
+    for (const [label, table] of this.nodeRows) {
+      if (table.file) await copyNodes(connection, label, table.file.path);
+      else await runChunks(connection, (empty) => nodeCreateStatement(label, empty), table.held);
+      if (table.file) await setLists(connection, label, this.lists.get(label) ?? []);
     }
-    for (const [key, file] of this.edgeFiles) {
+    for (const [key, table] of this.edgeRows) {
       const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
-      if (file.rows > 0) await copyEdges(connection, type, from, to, file.path);
+      if (table.file) await copyEdges(connection, type, from, to, table.file.path);
+      else await runChunks(connection, (empty) => edgeCreateStatement(type, from, to, empty), table.held);
     }
   }
 
   /** Closes the files (copy() does; a failed write must too). */
   close(): void {
-    for (const file of [...this.nodeFiles.values(), ...this.edgeFiles.values()]) file.close();
+    for (const table of [...this.nodeRows.values(), ...this.edgeRows.values()]) table.file?.close();
+  }
+
+  /** A row into its table's file, or held while the table has fewer than bulkMinRows. */
+  private add(table: TableRows, row: Row): void {
+    if (!table.file) {
+      table.held.push(row);
+      if (table.held.length < this.bulkMinRows) return;
+      table.file = new CsvAppender(this.files.path(), table.header);
+      for (const each of table.held) table.file.add(csvRow(each, table.header, table.types));
+      table.held = [];
+      return;
+    }
+    table.file.add(csvRow(row, table.header, table.types));
   }
 
   private once(ids: Set<string>, row: Row): Row {
@@ -446,10 +476,10 @@ class RowsAtEnd implements NewRows {
     return row;
   }
 
-  private fileOf<K>(files: Map<K, CsvAppender>, key: K, header: string[]): CsvAppender {
-    let file = files.get(key);
-    if (!file) files.set(key, (file = new CsvAppender(this.files.path(), header)));
-    return file;
+  private tableOf<K>(tables: Map<K, TableRows>, key: K, header: string[], types: Record<string, PropType>): TableRows {
+    let table = tables.get(key);
+    if (!table) tables.set(key, (table = new TableRows(header, types)));
+    return table;
   }
 }
 
@@ -583,8 +613,9 @@ export async function writeBatchInTransaction(
   const files = new CsvFiles();
   const summary: WriteSummary = { nodesWritten: 0, edgesWritten: 0 };
   const gains = new DegreeGains();
-  const atEnd = isParts(batch) ? new RowsAtEnd(files) : null;
-  const newRows = atEnd ?? rowsNow(connection, files, options.bulkMinRows ?? BULK_MIN_ROWS);
+  const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
+  const atEnd = isParts(batch) ? new RowsAtEnd(files, bulkMinRows) : null;
+  const newRows = atEnd ?? rowsNow(connection, files, bulkMinRows);
   await runSimple(connection, 'BEGIN TRANSACTION');
   try {
     for await (const part of isParts(batch) ? batch : [batch]) {

@@ -6,42 +6,16 @@
  * statement occurrence, so the import's heap peaked in this phase and grew with the write.
  * Measured where the store takes rows (each COPY of the write), after a full collection.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Connection } from '@ladybugdb/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../server/config.js';
 import { importDocuments } from '../../../server/importer/import-documents.js';
 import { KuzuStore } from '../../../server/store/kuzu/kuzu-store.js';
+import { heapUsed } from '../../helpers/live-heap.js';
+import { renamedCopies } from '../../helpers/renamed-corpus.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heapUsed(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-
 const COPIES = 60;
-
-/** The sample articles again and again, each copy with its people renamed, so that each brings new statements. */
-function corpus(): string {
-  const samples = join(REPO_ROOT, 'data', 'articles');
-  const dir = tempDir('actorgraph-memory-corpus-');
-  const names = ['Aliyev', 'Biden', 'Blinken', 'Pashinyan', 'Trump'];
-  for (const name of readdirSync(samples).sort()) {
-    const text = readFileSync(join(samples, name), 'utf8');
-    for (let copy = 0; copy < COPIES; copy++) {
-      const renamed = names.reduce((each, surname) => each.replaceAll(surname, surname + 'x'.repeat(copy)), text);
-      writeFileSync(join(dir, `${String(copy).padStart(2, '0')}-${name}`), renamed);
-    }
-  }
-  return dir;
-}
 
 type QueryFn = (this: unknown, statement: string, ...rest: unknown[]) => unknown;
 
@@ -62,7 +36,7 @@ afterAll(removeTempDirs);
 
 describe("the import's statements write", () => {
   it('holds far less than its whole graph while the store takes it', { timeout: 240_000 }, async () => {
-    const dir = corpus();
+    const dir = renamedCopies(COPIES, 'actorgraph-memory-corpus-');
     const store = await KuzuStore.open({ path: join(tempDir(), 'graph.lbug'), readOnly: false });
     let phase = '';
     let before = 0;
