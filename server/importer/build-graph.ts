@@ -17,7 +17,7 @@ import { addRelations, relationContext } from './assemble/relation-graph.js';
 import { addRoles, roleContext } from './assemble/role-graph.js';
 import { speakerContext } from './assemble/speaker-context.js';
 import { addStatementOccurrences } from './assemble/statement-occurrences.js';
-import { addStatements } from './assemble/statement-graph.js';
+import { addStatements, mergedStatementId } from './assemble/statement-graph.js';
 import { furnitureSpans } from './extract/furniture.js';
 import { findMentions, type Mention } from './extract/mentions.js';
 import { NerHints } from './extract/ner-hints.js';
@@ -28,7 +28,7 @@ import { emptyGazetteer, type Gazetteer } from './gazetteer.js';
 import type { NerSpan } from './ner/ner-types.js';
 import type { SourceDocument } from './read/types.js';
 import { CorpusResolver, type Entity, type ResolvedMention } from './resolve/entities.js';
-import { mergeStatements, type StatementOccurrence } from './resolve/statements.js';
+import { mergeStatements, type MergedStatement, type StatementOccurrence } from './resolve/statements.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -150,10 +150,53 @@ export function statementGraph(
   occurrences: StatementOccurrence[],
   entities: Map<string, Entity>,
 ): { nodes: Map<string, GraphNode>; edges: EdgeCollector } {
+  return mergedStatementGraph(mergeStatements(occurrences), entities);
+}
+
+/** Statements already merged (mergeStatements), as Statement nodes and their edges. */
+export function mergedStatementGraph(
+  merged: MergedStatement[],
+  entities: Map<string, Entity>,
+): { nodes: Map<string, GraphNode>; edges: EdgeCollector } {
   const nodes = new Map<string, GraphNode>();
   const edges = new EdgeCollector();
-  addStatements(mergeStatements(occurrences), entities, nodes, edges);
+  addStatements(merged, entities, nodes, edges);
   return { nodes, edges };
+}
+
+/**
+ * Occurrences merged (mergeStatements) and cut into parts of about `perPart` occurrences, for a
+ * write in parts: the merged statements that get one id (the same words from two speaker keys of
+ * one speaker, or of none) stay in one part, in their order, so that each part's nodes and edges
+ * are its own and the parts' graphs together are statementGraph's.
+ */
+export function statementParts(
+  occurrences: StatementOccurrence[],
+  entities: Map<string, Entity>,
+  perPart: number,
+): MergedStatement[][] {
+  const byId = new Map<string, MergedStatement[]>();
+  for (const merged of mergeStatements(occurrences)) {
+    const id = mergedStatementId(merged, entities);
+    const same = byId.get(id);
+    if (same) same.push(merged);
+    else byId.set(id, [merged]);
+  }
+  const parts: MergedStatement[][] = [];
+  let part: MergedStatement[] = [];
+  let size = 0;
+  for (const same of byId.values()) {
+    if (size >= perPart) {
+      parts.push(part);
+      [part, size] = [[], 0];
+    }
+    for (const merged of same) {
+      part.push(merged);
+      size += merged.occurrences.length;
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** Where the names came from, as every extracted fact's rule records it. */

@@ -27,15 +27,16 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../config.js';
 import { TooLargeError } from '../domain/errors.js';
 import type { GraphBatch, GraphNode } from '../domain/graph.js';
-import type { BatchWriter, GraphStore } from '../store/graph-store.js';
+import type { BatchWriter, GraphParts, GraphStore } from '../store/graph-store.js';
 import {
   documentId,
   documentMentions,
   GraphAssembler,
   loadGazetteer,
+  mergedStatementGraph,
   namesSource,
   recordNames,
-  statementGraph,
+  statementParts,
 } from './build-graph.js';
 import { applyCuration } from './curation/apply-curation.js';
 import { loadCuration, type Correction } from './curation/curation-file.js';
@@ -45,7 +46,7 @@ import { tagDocuments, type NerChoice, type NerUsed } from './ner/tag-documents.
 import { listSourceFiles, readSourceFile, type ListedFile } from './read/index.js';
 import type { SkippedFile, SourceDocument } from './read/types.js';
 import { CorpusResolver, type ResolvedMention } from './resolve/entities.js';
-import type { StatementOccurrence } from './resolve/statements.js';
+import type { MergedStatement, StatementOccurrence } from './resolve/statements.js';
 import { splitInTwo, StatementSpill } from './statement-spill.js';
 
 export type { NerChoice, NerUsed } from './ner/tag-documents.js';
@@ -73,6 +74,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Statement occurrences per write in the last phase (default STATEMENTS_PER_WRITE). */
   statementsPerWrite?: number;
+  /** Statement occurrences per part of such a write (default STATEMENTS_PER_PART). */
+  statementsPerPart?: number;
 }
 
 export interface ImportReport {
@@ -115,6 +118,18 @@ export const DEFAULT_BATCH_SIZE = 1000;
  */
 const STATEMENTS_PER_WRITE = 20_000;
 
+/**
+ * Statement occurrences per part of a statements write (one transaction written a part at a time,
+ * GraphParts): the JavaScript side holds one part's graph and rows at a time, not the write's.
+ */
+const STATEMENTS_PER_PART = 2_000;
+
+/** A batch ready to write (ImportRun.prepare). */
+interface Prepared {
+  curated: GraphBatch;
+  merged: GraphBatch;
+}
+
 const DEFAULT_CURATION = join(REPO_ROOT, 'data', 'curation.yaml');
 
 type Gazetteer = Awaited<ReturnType<typeof loadGazetteer>>;
@@ -151,6 +166,27 @@ function detached<T>(value: T): T {
  */
 const WRITTEN_ONCE = new Set(['Document', 'Statement', 'MENTIONED_IN', 'WROTE', 'SAID', 'ABOUT', 'REPORTED_IN']);
 
+/**
+ * What one write counts, kept until it is written (a write that fails is written again in halves,
+ * and must count once): numbers for what only one write holds, ids for the rest.
+ */
+class PendingCounts {
+  readonly nodesByLabel: Record<string, number> = {};
+  readonly edgesByType: Record<string, number> = {};
+  /** Id, label or type, and whether a node: counted once per run (WrittenCounts.seen). */
+  readonly repeatable: Array<[string, string, boolean]> = [];
+
+  add(batch: GraphBatch): void {
+    for (const node of batch.nodes) this.count(node.id, node.label, this.nodesByLabel, true);
+    for (const edge of batch.edges) this.count(edge.id, edge.type, this.edgesByType, false);
+  }
+
+  private count(id: string, key: string, counts: Record<string, number>, node: boolean): void {
+    if (WRITTEN_ONCE.has(key)) counts[key] = (counts[key] ?? 0) + 1;
+    else this.repeatable.push([id, key, node]);
+  }
+}
+
 /** Counts of what a run wrote, each node and edge once (entities and repeated facts span batches). */
 class WrittenCounts {
   readonly nodesByLabel: Record<string, number> = {};
@@ -158,16 +194,21 @@ class WrittenCounts {
   private readonly seen = new Set<string>();
 
   add(batch: GraphBatch): void {
-    for (const node of batch.nodes) this.count(node.id, node.label, this.nodesByLabel, !WRITTEN_ONCE.has(node.label));
-    for (const edge of batch.edges) this.count(edge.id, edge.type, this.edgesByType, !WRITTEN_ONCE.has(edge.type));
+    const pending = new PendingCounts();
+    pending.add(batch);
+    this.addWritten(pending);
   }
 
-  private count(id: string, key: string, counts: Record<string, number>, remember: boolean): void {
-    if (remember) {
-      if (this.seen.has(id)) return;
+  /** A write's counts, once it is written. */
+  addWritten(pending: PendingCounts): void {
+    const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
+    for (const [label, n] of Object.entries(pending.nodesByLabel)) add(this.nodesByLabel, label, n);
+    for (const [type, n] of Object.entries(pending.edgesByType)) add(this.edgesByType, type, n);
+    for (const [id, key, node] of pending.repeatable) {
+      if (this.seen.has(id)) continue;
       this.seen.add(id);
+      add(node ? this.nodesByLabel : this.edgesByType, key, 1);
     }
-    counts[key] = (counts[key] ?? 0) + 1;
   }
 }
 
@@ -338,6 +379,8 @@ class ImportRun {
     private readonly assembler: GraphAssembler,
     private readonly curation: BatchCuration,
     private readonly names: string,
+    /** Statement occurrences per part of a statements write. */
+    private readonly perPart: number,
   ) {}
 
   /** One batch of documents: assembled in corpus order, written unless the store holds them all. */
@@ -421,21 +464,53 @@ class ImportRun {
     await this.writeStatements(halves[1], [], groupOf);
   }
 
-  /** Writes the statements; returns the halves to write instead when the write was too large. */
+  /**
+   * Writes the statements, as one write in parts (GraphParts) of about STATEMENTS_PER_PART
+   * occurrences each: a part's nodes, relationships and rows are made as the store asks for it
+   * and dropped once written. Returns the halves to write instead when the write was too large.
+   */
   private async writeStatementsOnce(
     occurrences: StatementOccurrence[],
     entityNodes: GraphNode[],
     groupOf: (speakerKey: string | null) => string,
   ): Promise<[StatementOccurrence[], StatementOccurrence[]] | null> {
-    const statements = statementGraph(occurrences, this.assembler.entities);
+    const parts = statementParts(occurrences, this.assembler.entities, this.perPart);
+    const pending = new PendingCounts();
     try {
-      await this.write({ nodes: [...entityNodes, ...statements.nodes.values()], edges: statements.edges.all() });
+      await this.run.write(this.statementGraphParts(parts, entityNodes, pending));
+      this.counts.addWritten(pending);
       return null;
     } catch (error) {
       const halves = error instanceof TooLargeError ? splitInTwo(occurrences, groupOf) : null;
       if (!halves) throw error;
       return halves;
     }
+  }
+
+  /** The parts' graphs, each made, curated and merged with the store when the store asks for it. */
+  private async *statementGraphParts(
+    parts: MergedStatement[][],
+    entityNodes: GraphNode[],
+    pending: PendingCounts,
+  ): GraphParts {
+    let nodes = entityNodes;
+    for (const part of parts) {
+      const prepared = await this.statementPart(part, nodes);
+      nodes = [];
+      if (!prepared) continue;
+      pending.add(prepared.curated);
+      yield prepared.merged;
+    }
+  }
+
+  /** One part's graph, ready to write (a function of its own: nothing of it outlives the part). */
+  private async statementPart(part: MergedStatement[], entityNodes: GraphNode[]): Promise<Prepared | null> {
+    const statements = mergedStatementGraph(part, this.assembler.entities);
+    const prepared = await this.prepare({
+      nodes: [...entityNodes, ...statements.nodes.values()],
+      edges: statements.edges.all(),
+    });
+    return typeof prepared === 'string' ? null : prepared;
   }
 
   /** Removes the spilled occurrences (at the end of the run, written or not). */
@@ -449,15 +524,27 @@ class ImportRun {
    * (curated only so that the report counts its corrections). Says whether it wrote.
    */
   private async write(extracted: GraphBatch, documents: string[] = []): Promise<boolean> {
+    const prepared = await this.prepare(extracted, documents);
+    if (prepared === 'stored') return false;
+    if (prepared === 'empty') return true;
+    await this.run.write(prepared.merged);
+    this.counts.add(prepared.curated);
+    return true;
+  }
+
+  /**
+   * A batch with its rules' names source, curated and merged with what the store holds: `curated`
+   * says what it writes (for the counts), `merged` is what to write. 'empty' when curation left
+   * nothing; 'stored' when `documents` (ids) are given and the store holds them all.
+   */
+  private async prepare(extracted: GraphBatch, documents: string[] = []): Promise<Prepared | 'empty' | 'stored'> {
     for (const item of [...extracted.nodes, ...extracted.edges]) recordNames(item.properties, this.names);
     const batch = this.curation.apply(extracted);
-    if (batch.nodes.length === 0 && batch.edges.length === 0) return true;
+    if (batch.nodes.length === 0 && batch.edges.length === 0) return 'empty';
     const stored = await storedNodes(this.store, batch, documents, this.storedDocuments);
-    if (documents.length > 0 && documents.every((id) => stored.has(id))) return false;
+    if (documents.length > 0 && documents.every((id) => stored.has(id))) return 'stored';
     assertEdgesConnect(batch, stored);
-    await this.run.write(await mergeCarried(this.store, batch, stored));
-    this.counts.add(batch);
-    return true;
+    return { curated: batch, merged: await mergeCarried(this.store, batch, stored) };
   }
 }
 
@@ -520,7 +607,8 @@ export async function importDocuments(
   const curation = batchCuration(corrections, assembler, names);
 
   const writer = await store.beginWrites();
-  const run = new ImportRun(store, writer, assembler, curation, names);
+  const perPart = Math.max(1, options.statementsPerPart ?? STATEMENTS_PER_PART);
+  const run = new ImportRun(store, writer, assembler, curation, names, perPart);
   try {
     let done = 0;
     // Said before the first batch, so that its time counts as importing, not as scanning.

@@ -14,12 +14,29 @@ export interface WriteSummary {
 }
 
 /**
+ * One write given in parts, made one after another as the store takes them, so that only one
+ * part is held in memory at a time (a large write's nodes, relationships and their rows were held
+ * whole: the import's statements, see importer/import-documents.ts). Still one write, all or
+ * nothing. Parts hold different nodes and relationships; one given again in a later part
+ * replaces the earlier one, as in one batch.
+ */
+export type GraphParts = AsyncIterable<GraphBatch>;
+
+/** A write's parts: a batch is one part. */
+export function partsOf(batch: GraphBatch | GraphParts): GraphParts {
+  if (Symbol.asyncIterator in batch) return batch;
+  return (async function* () {
+    yield batch;
+  })();
+}
+
+/**
  * A run of writes (an import in batches). Each write is all or nothing; work that is cheaper done
  * once after all of them (rebuilding full-text indexes) is done by finish(), which must be called
  * even when a write failed. A process killed between writes leaves every finished write in place.
  */
 export interface BatchWriter {
-  write(batch: GraphBatch): Promise<WriteSummary>;
+  write(batch: GraphBatch | GraphParts): Promise<WriteSummary>;
   finish(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeEvidence, type GraphBatch, type GraphNode } from '../../server/domain/graph.js';
 import { createApp } from '../../server/http/app.js';
+import type { GraphParts } from '../../server/store/graph-store.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { mergeCarried } from '../../server/importer/merge-carried.js';
 import { entity, sampleGraph } from '../helpers/sample-graph.js';
@@ -164,6 +165,54 @@ describe('the embedded store writes new rows through COPY FROM or UNWIND ... CRE
       } finally {
         await store.close();
       }
+    }
+  });
+});
+
+/** A batch as a write in parts: the nodes in two parts, then the relationships, which end at nodes of earlier parts. */
+async function* inParts(batch: GraphBatch): GraphParts {
+  const half = Math.ceil(batch.nodes.length / 2);
+  yield { nodes: batch.nodes.slice(0, half), edges: [] };
+  yield { nodes: batch.nodes.slice(half), edges: batch.edges.slice(0, 3) };
+  yield { nodes: [], edges: batch.edges.slice(3) };
+}
+
+/** The graph and every node's stored degree after these writes. */
+async function written(writes: Array<GraphBatch | GraphParts>): Promise<{ graph: GraphBatch; degrees: number[] }> {
+  const store = await KuzuStore.open({ path: join(tempDir(), 'parts.lbug'), readOnly: false });
+  try {
+    const run = await store.beginWrites();
+    for (const write of writes) await run.write(write);
+    await run.finish();
+    const graph = await store.exportAll();
+    const degrees = await Promise.all(byId(graph.nodes).map((node) => store.degree(node.id)));
+    return { graph: { nodes: byId(graph.nodes), edges: byId(graph.edges) }, degrees };
+  } finally {
+    await store.close();
+  }
+}
+
+describe("a write in parts (the import's statements)", () => {
+  it('gives the graph and degrees of the same write in one batch, new rows and updates alike', async () => {
+    const whole = await written([hostileGraph(), laterBatch()]);
+    const parts = await written([inParts(hostileGraph()), inParts(laterBatch())]);
+    expect(parts).toEqual(whole);
+  });
+
+  it('is all or nothing: a new row given in two parts leaves nothing of the write', async () => {
+    const store = await KuzuStore.open({ path: join(tempDir(), 'twice.lbug'), readOnly: false });
+    try {
+      const run = await store.beginWrites();
+      const graph = hostileGraph();
+      const twice = (async function* () {
+        yield graph;
+        yield { nodes: [graph.nodes[0]], edges: [] };
+      })();
+      await expect(run.write(twice)).rejects.toThrow(/twice/);
+      await run.finish();
+      expect(await store.isEmpty()).toBe(true);
+    } finally {
+      await store.close();
     }
   });
 });

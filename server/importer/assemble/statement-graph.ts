@@ -10,6 +10,12 @@ import { statementKey, type MergedStatement } from '../resolve/statements.js';
 import { edgeId, statementId } from '../ids.js';
 import type { EdgeCollector } from './edge-collector.js';
 
+/** The id of a merged statement's node (the same for the same words from speaker keys of one speaker). */
+export function mergedStatementId(merged: MergedStatement, entities: Map<string, Entity>): string {
+  const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
+  return statementId(statementKey(merged.text), speaker?.id);
+}
+
 export function addStatements(
   statements: MergedStatement[],
   entities: Map<string, Entity>,
@@ -18,7 +24,7 @@ export function addStatements(
 ): void {
   for (const merged of statements) {
     const speaker = merged.speakerKey ? entities.get(merged.speakerKey) : undefined;
-    const id = statementId(statementKey(merged.text), speaker?.id);
+    const id = mergedStatementId(merged, entities);
     // Two articles may date one quote differently: "on April 13" wins over "last week".
     const datedFromText =
       (merged.occurrences.find((o) => o.date && o.dateExplicit) ?? merged.occurrences.find((o) => o.date))?.date ??

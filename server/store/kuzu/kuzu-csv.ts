@@ -39,20 +39,51 @@ export function csvField(value: unknown): string {
 /** Lines per write to the file: the whole table as one string took hundreds of MB in a large write. */
 const LINES_PER_WRITE = 1000;
 
+/** A CSV file written a few rows at a time (a large write's new rows, part after part). */
+export class CsvAppender {
+  private readonly file: number;
+  private lines: string[] = [];
+  /** Rows added so far. */
+  rows = 0;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    header: string[],
+  ) {
+    this.file = openSync(path, 'w');
+    this.lines.push(header.join(','));
+  }
+
+  add(row: unknown[]): void {
+    this.lines.push(row.map(csvField).join(','));
+    this.rows += 1;
+    if (this.lines.length >= LINES_PER_WRITE) this.flush();
+  }
+
+  /** Writes what is left and closes the file; again, does nothing. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.file);
+    }
+  }
+
+  private flush(): void {
+    if (this.lines.length > 0) writeSync(this.file, this.lines.join('\n') + '\n');
+    this.lines = [];
+  }
+}
+
 /** Writes rows (arrays of values in column order, or made one at a time) under a header line. */
 export function writeCsv(path: string, header: string[], rows: Iterable<unknown[]>): void {
-  const file = openSync(path, 'w');
+  const file = new CsvAppender(path, header);
   try {
-    let lines = [header.join(',')];
-    for (const row of rows) {
-      lines.push(row.map(csvField).join(','));
-      if (lines.length >= LINES_PER_WRITE) {
-        writeSync(file, lines.join('\n') + '\n');
-        lines = [];
-      }
-    }
-    if (lines.length > 0) writeSync(file, lines.join('\n') + '\n');
+    for (const row of rows) file.add(row);
   } finally {
-    closeSync(file);
+    file.close();
   }
 }

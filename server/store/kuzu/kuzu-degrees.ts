@@ -50,29 +50,42 @@ export interface InsertedEnds {
 }
 
 /**
- * Adds the relationships a write inserted to their endpoints' degrees (a self-loop adds two, as a
- * count gives it). Run inside the write's transaction, after its rows. Nodes are grouped by how
- * much they gain, so each statement has one number to add and the same plan as a lookup by key.
+ * What the relationships a write inserted add to their endpoints' degrees (a self-loop adds two,
+ * as a count gives it), gathered as the write goes, then written by write() inside the write's
+ * transaction, after its rows. Nodes are grouped by how much they gain, so each statement has
+ * one number to add and the same plan as a lookup by key.
  */
-export async function addInsertedToDegrees(rows: Rows, inserted: InsertedEnds[]): Promise<void> {
-  const gains = new Map<string, { label: NodeLabel; add: number }>();
-  for (const edge of inserted) {
+export class DegreeGains {
+  private readonly gains = new Map<string, { label: NodeLabel; add: number }>();
+
+  add(edge: InsertedEnds): void {
     for (const [id, label] of [
       [edge.source, edge.sourceLabel],
       [edge.target, edge.targetLabel],
     ] as Array<[string, NodeLabel]>) {
       const key = `${label}|${id}`;
-      const gain = gains.get(key) ?? { label, add: 0 };
+      const gain = this.gains.get(key) ?? { label, add: 0 };
       gain.add += 1;
-      gains.set(key, gain);
+      this.gains.set(key, gain);
     }
   }
-  const groups = groupBy([...gains], ([, gain]) => `${gain.label}|${gain.add}`);
-  for (const [, group] of groups) {
-    const { label, add } = group[0][1];
-    const ids = group.map(([key]) => key.slice(label.length + 1));
-    for (let i = 0; i < ids.length; i += CHUNK) await rows(addStatement(label), { ids: ids.slice(i, i + CHUNK), add });
+
+  async write(rows: Rows): Promise<void> {
+    const groups = groupBy([...this.gains], ([, gain]) => `${gain.label}|${gain.add}`);
+    for (const [, group] of groups) {
+      const { label, add } = group[0][1];
+      const ids = group.map(([key]) => key.slice(label.length + 1));
+      for (let i = 0; i < ids.length; i += CHUNK)
+        await rows(addStatement(label), { ids: ids.slice(i, i + CHUNK), add });
+    }
   }
+}
+
+/** Adds the relationships a write inserted to their endpoints' degrees (DegreeGains at once). */
+export async function addInsertedToDegrees(rows: Rows, inserted: InsertedEnds[]): Promise<void> {
+  const gains = new DegreeGains();
+  for (const edge of inserted) gains.add(edge);
+  await gains.write(rows);
 }
 
 /** The node tables that have the degree column. */

@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { BatchWriter, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, GraphParts, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import {
   EVIDENCE_PROPERTIES,
   uniqueById,
@@ -523,23 +523,24 @@ export class KuzuStore extends CypherStore {
       return job;
     };
     return Promise.resolve({
-      write: async (batch: GraphBatch) => {
+      write: async (batch: GraphBatch | GraphParts) => {
+        let summary: WriteSummary = { nodesWritten: 0, edgesWritten: 0 };
         await serial(async () => {
           if (!dropped) {
             dropped = true;
             await this.dropFullTextIndexes();
           }
-          await writeBatchInTransaction(this.connection, batch, { bulkMinRows: this.options.bulkMinRows }).catch(
-            (error: unknown) => {
-              throw mapWriteError(error);
-            },
-          );
+          summary = await writeBatchInTransaction(this.connection, batch, {
+            bulkMinRows: this.options.bulkMinRows,
+          }).catch((error: unknown) => {
+            throw mapWriteError(error);
+          });
           // A process killed while the next write is in the WAL can make LadybugDB 0.19.1 drop the
           // whole WAL on open, committed writes included (test/engine/import-kill.test.ts, the
           // resume test): a checkpoint puts each committed write in the database file itself.
           await this.rows('CHECKPOINT');
         });
-        return { nodesWritten: batch.nodes.length, edgesWritten: batch.edges.length };
+        return summary;
       },
       finish: () => serial(() => (dropped ? this.rebuildFullTextIndexes() : Promise.resolve())),
     });

@@ -12,6 +12,9 @@
  *   `UNWIND ... CREATE`. COPY runs inside the explicit transaction and is undone by ROLLBACK,
  *   into empty and non-empty tables alike.
  * - Existing rows are updated by `UNWIND ... MATCH (n:Label {id}) SET`.
+ * - A write may come in parts (GraphParts, the import's statements): the new rows of every part go
+ *   into one CSV file per table, copied once at the end (RowsAtEnd), or, fewer than BULK_MIN_ROWS,
+ *   created by UNWIND at the end.
  * - Endpoints are matched in two MATCH clauses: written as one comma-separated pattern
  *   `MATCH (a:From {id: ..}), (b:To {id: ..})` the planner scans both node tables and builds their
  *   cross product (quadratic in the table sizes), whereas two clauses give two primary-key lookups.
@@ -31,11 +34,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { NODE_PROPS, REL_PROPS, type PropType } from '../../domain/schema.js';
-import { COPY_CSV_OPTIONS, isPlainList, writeCsv } from './kuzu-csv.js';
+import { COPY_CSV_OPTIONS, CsvAppender, isPlainList, writeCsv } from './kuzu-csv.js';
 import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
-import { addInsertedToDegrees, type InsertedEnds } from './kuzu-degrees.js';
+import { DegreeGains } from './kuzu-degrees.js';
+import type { GraphParts, WriteSummary } from '../graph-store.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -270,23 +274,47 @@ function csvValue(value: unknown, type: PropType | undefined): unknown {
   return value;
 }
 
-async function copyRows(
-  connection: Connection,
-  files: CsvFiles,
-  table: string,
-  header: string[],
-  types: Record<string, PropType>,
-  rows: Row[],
-  copyOptions = '',
-): Promise<void> {
-  const path = files.path();
-  // Each row's values are made as the file is written, not all first.
-  const values = function* () {
-    for (const row of rows) yield header.map((key) => csvValue(row[key], types[key]));
-  };
-  writeCsv(path, header, values());
+/** A node table's CSV columns: named in the COPY, as the table also has the internal degree (kuzu-degrees.ts). */
+function nodeHeader(label: NodeLabel): string[] {
+  return ['id', ...Object.keys(NODE_PROPS[label])];
+}
+
+function edgeHeader(type: RelType): string[] {
+  return ['source', 'target', ...Object.keys(REL_PROPS[type])];
+}
+
+/** A row's values in the header's order, as the CSV file carries them. */
+function csvRow(row: Row, header: string[], types: Record<string, PropType>): unknown[] {
+  return header.map((key) => csvValue(row[key], types[key]));
+}
+
+async function copyFrom(connection: Connection, table: string, path: string, copyOptions = ''): Promise<void> {
   const options = COPY_CSV_OPTIONS.replace(/\)$/, `${copyOptions})`);
   await runSimple(connection, `COPY ${table} FROM '${path.replaceAll("'", "\\'")}' ${options}`);
+}
+
+async function copyNodes(connection: Connection, label: NodeLabel, path: string): Promise<void> {
+  await copyFrom(connection, `${label}(${nodeHeader(label).join(', ')})`, path);
+}
+
+async function copyEdges(connection: Connection, type: RelType, from: NodeLabel, to: NodeLabel, path: string) {
+  // A relationship table with several (from, to) pairs needs them named; one with one pair refuses them.
+  const pairs = new Set((await listPairs(connection, type)).map(([a, b]) => `${a}|${b}`));
+  await copyFrom(connection, type, path, pairs.size > 1 ? `, from='${from}', to='${to}'` : '');
+}
+
+/** The list columns of the rows whose lists the CSV reader cannot carry unchanged (set after the COPY). */
+function listRowsOf(label: NodeLabel, rows: Row[]): Row[] {
+  const props = NODE_PROPS[label];
+  const listKeys = Object.keys(props).filter((key) => props[key] === 'string[]');
+  const needLists = rows.filter((row) => listKeys.some((key) => !isEmptyValue(row[key]) && !isPlainList(row[key])));
+  return needLists.map((row) => Object.fromEntries(['id', ...listKeys].map((key) => [key, row[key]])));
+}
+
+async function setLists(connection: Connection, label: NodeLabel, listRows: Row[]): Promise<void> {
+  if (listRows.length === 0) return;
+  const listKeys = Object.keys(listRows[0]).filter((key) => key !== 'id');
+  await runChunks(connection, (empty) => nodeListStatement(label, listKeys, empty), listRows);
 }
 
 async function insertNodes(
@@ -300,17 +328,18 @@ async function insertNodes(
     await runChunks(connection, (empty) => nodeCreateStatement(label, empty), rows);
     return;
   }
-  const props = NODE_PROPS[label];
-  const header = ['id', ...Object.keys(props)];
-  // Columns named: the table also has the internal degree, which the COPY leaves at its default (kuzu-degrees.ts).
-  await copyRows(connection, files, `${label}(${header.join(', ')})`, header, props, rows);
-  // Lists the CSV reader could not carry unchanged are set through parameters.
-  const listKeys = Object.keys(props).filter((key) => props[key] === 'string[]');
-  const needLists = rows.filter((row) => listKeys.some((key) => !isEmptyValue(row[key]) && !isPlainList(row[key])));
-  if (needLists.length > 0) {
-    const listRows = needLists.map((row) => Object.fromEntries(['id', ...listKeys].map((key) => [key, row[key]])));
-    await runChunks(connection, (empty) => nodeListStatement(label, listKeys, empty), listRows);
-  }
+  const header = nodeHeader(label);
+  const path = files.path();
+  // Each row's values are made as the file is written, not all first.
+  writeCsv(
+    path,
+    header,
+    (function* () {
+      for (const row of rows) yield csvRow(row, header, NODE_PROPS[label]);
+    })(),
+  );
+  await copyNodes(connection, label, path);
+  await setLists(connection, label, listRowsOf(label, rows));
 }
 
 async function insertEdges(
@@ -326,12 +355,132 @@ async function insertEdges(
     await runChunks(connection, (empty) => edgeCreateStatement(type, from, to, empty), rows);
     return;
   }
-  const props = REL_PROPS[type];
-  // A relationship table with several (from, to) pairs needs them named; one with one pair refuses them.
-  const pairs = new Set((await listPairs(connection, type)).map(([a, b]) => `${a}|${b}`));
-  const named = pairs.size > 1 ? `, from='${from}', to='${to}'` : '';
-  const header = ['source', 'target', ...Object.keys(props)];
-  await copyRows(connection, files, type, header, props, rows, named);
+  const header = edgeHeader(type);
+  const path = files.path();
+  writeCsv(
+    path,
+    header,
+    (function* () {
+      for (const row of rows) yield csvRow(row, header, REL_PROPS[type]);
+    })(),
+  );
+  await copyEdges(connection, type, from, to, path);
+}
+
+/** Where a write's new rows go (the rows that exist already are updated in place either way). */
+interface NewRows {
+  nodes(label: NodeLabel, rows: Row[]): Promise<void>;
+  edges(type: RelType, from: NodeLabel, to: NodeLabel, rows: Row[]): Promise<void>;
+  /** Whether the node is new in an earlier part of this write (in a file, not yet in its table). */
+  has(id: string): boolean;
+}
+
+/** A batch's new rows, into their tables at once (COPY FROM, or UNWIND ... CREATE when few). */
+function rowsNow(connection: Connection, files: CsvFiles, bulkMinRows: number): NewRows {
+  return {
+    nodes: (label, rows) => insertNodes(connection, files, label, rows, bulkMinRows),
+    edges: (type, from, to, rows) => insertEdges(connection, files, type, from, to, rows, bulkMinRows),
+    has: () => false,
+  };
+}
+
+/** One table's new rows of a write in parts: held while few, then appended to a CSV file. */
+class TableRows {
+  held: Row[] = [];
+  file: CsvAppender | null = null;
+
+  constructor(
+    readonly header: string[],
+    readonly types: Record<string, PropType>,
+  ) {}
+}
+
+/**
+ * A write in parts: each table's new rows appended to one CSV file part after part, and copied
+ * once at the end (copy()), nodes first. One COPY per table, as for a batch: a COPY per part into
+ * the same table (inside the one transaction) made the database larger (at 1,000 articles 115 MB
+ * against 71 MB) and the engine's memory larger with it. As for a batch, a table with fewer than
+ * `bulkMinRows` new rows gets them by UNWIND ... CREATE instead (its rows are held until then):
+ * a COPY of a few rows can need more of the buffer pool than the pool of a small write has. The
+ * ids of the new rows are kept (not their rows), so that a relationship can end at a node of an
+ * earlier part, and a new row given twice is refused rather than copied twice.
+ */
+class RowsAtEnd implements NewRows {
+  private readonly nodeRows = new Map<NodeLabel, TableRows>();
+  private readonly edgeRows = new Map<string, TableRows>();
+  private readonly nodeIds = new Set<string>();
+  private readonly edgeIds = new Set<string>();
+  /** Rows whose lists the CSV cannot carry: few, set after the COPY. */
+  private readonly lists = new Map<NodeLabel, Row[]>();
+
+  constructor(
+    private readonly files: CsvFiles,
+    private readonly bulkMinRows: number,
+  ) {}
+
+  has(id: string): boolean {
+    return this.nodeIds.has(id);
+  }
+
+  nodes(label: NodeLabel, rows: Row[]): Promise<void> {
+    const table = this.tableOf(this.nodeRows, label, nodeHeader(label), NODE_PROPS[label]);
+    for (const row of rows) this.add(table, this.once(this.nodeIds, row));
+    const lists = listRowsOf(label, rows);
+    if (lists.length > 0) this.lists.set(label, [...(this.lists.get(label) ?? []), ...lists]);
+    return Promise.resolve();
+  }
+
+  edges(type: RelType, from: NodeLabel, to: NodeLabel, rows: Row[]): Promise<void> {
+    const table = this.tableOf(this.edgeRows, `${type}|${from}|${to}`, edgeHeader(type), REL_PROPS[type]);
+    for (const row of rows) this.add(table, this.once(this.edgeIds, row));
+    return Promise.resolve();
+  }
+
+  /** Puts every table's rows in: all node tables, then the relationship tables. */
+  async copy(connection: Connection): Promise<void> {
+    this.close();
+    for (const [label, table] of this.nodeRows) {
+      if (table.file) await copyNodes(connection, label, table.file.path);
+      else await runChunks(connection, (empty) => nodeCreateStatement(label, empty), table.held);
+      if (table.file) await setLists(connection, label, this.lists.get(label) ?? []);
+    }
+    for (const [key, table] of this.edgeRows) {
+      const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
+      if (table.file) await copyEdges(connection, type, from, to, table.file.path);
+      else await runChunks(connection, (empty) => edgeCreateStatement(type, from, to, empty), table.held);
+    }
+  }
+
+  /** Closes the files (copy() does; a failed write must too). */
+  close(): void {
+    for (const table of [...this.nodeRows.values(), ...this.edgeRows.values()]) table.file?.close();
+  }
+
+  /** A row into its table's file, or held while the table has fewer than bulkMinRows. */
+  private add(table: TableRows, row: Row): void {
+    if (!table.file) {
+      table.held.push(row);
+      if (table.held.length < this.bulkMinRows) return;
+      table.file = new CsvAppender(this.files.path(), table.header);
+      for (const each of table.held) table.file.add(csvRow(each, table.header, table.types));
+      table.held = [];
+      return;
+    }
+    table.file.add(csvRow(row, table.header, table.types));
+  }
+
+  private once(ids: Set<string>, row: Row): Row {
+    const id = String(row.id);
+    if (ids.has(id)) throw new Error(`A write's parts give the new row ${id} twice`);
+    ids.add(id);
+    return row;
+  }
+
+  private tableOf<K>(tables: Map<K, TableRows>, key: K, header: string[], types: Record<string, PropType>): TableRows {
+    let table = tables.get(key);
+    if (!table) tables.set(key, (table = new TableRows(header, types)));
+    return table;
+  }
 }
 
 const pairCache = new Map<string, Array<[string, string]>>();
@@ -349,12 +498,7 @@ async function listPairs(connection: Connection, type: RelType): Promise<Array<[
   return pairs;
 }
 
-async function writeNodes(
-  connection: Connection,
-  files: CsvFiles,
-  nodes: GraphNode[],
-  bulkMinRows: number,
-): Promise<Set<string>> {
+async function writeNodes(connection: Connection, nodes: GraphNode[], newRows: NewRows): Promise<Set<string>> {
   const existedBefore = new Set<string>();
   for (const [label, group] of groupBy(nodes, (node) => node.label)) {
     const existing = await existingNodeIds(
@@ -364,12 +508,9 @@ async function writeNodes(
     );
     existing.forEach((id) => existedBefore.add(id));
     const rows = group.map(nodeRow);
-    await insertNodes(
-      connection,
-      files,
+    await newRows.nodes(
       label,
       rows.filter((row) => !existing.has(String(row.id))),
-      bulkMinRows,
     );
     const updates = rows.filter((row) => existing.has(String(row.id)));
     if (updates.length > 0) await runChunks(connection, (empty) => nodeUpdateStatement(label, empty), updates);
@@ -378,10 +519,14 @@ async function writeNodes(
 }
 
 /**
- * Endpoints that are not in the batch are looked up; a relationship whose endpoint exists nowhere
- * is left out, as `MATCH ... MERGE` would have left it.
+ * Endpoints that are not in the write (`inWrite`) are looked up; a relationship whose endpoint
+ * exists nowhere is left out, as `MATCH ... MERGE` would have left it.
  */
-async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchIds: Set<string>): Promise<Set<string>> {
+async function knownEndpoints(
+  connection: Connection,
+  edges: GraphEdge[],
+  inWrite: (id: string) => boolean,
+): Promise<Set<string>> {
   const known = new Set<string>();
   const wanted = new Map<NodeLabel, Set<string>>();
   for (const edge of edges) {
@@ -389,7 +534,7 @@ async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchI
       [edge.source, edge.sourceLabel],
       [edge.target, edge.targetLabel],
     ] as Array<[string, NodeLabel]>) {
-      if (batchIds.has(id)) continue;
+      if (inWrite(id)) continue;
       if (!wanted.has(label)) wanted.set(label, new Set());
       wanted.get(label)!.add(id);
     }
@@ -401,20 +546,16 @@ async function knownEndpoints(connection: Connection, edges: GraphEdge[], batchI
 
 async function writeEdges(
   connection: Connection,
-  files: CsvFiles,
   edges: GraphEdge[],
-  batchIds: Set<string>,
+  inWrite: (id: string) => boolean,
   existedBefore: Set<string>,
-  bulkMinRows: number,
-): Promise<InsertedEnds[]> {
-  const inserted: InsertedEnds[] = [];
-  const outside = await knownEndpoints(connection, edges, batchIds);
+  newRows: NewRows,
+  gains: DegreeGains,
+): Promise<void> {
+  const outside = await knownEndpoints(connection, edges, inWrite);
   outside.forEach((id) => existedBefore.add(id));
-  const writable = edges.filter(
-    (edge) =>
-      (batchIds.has(edge.source) || outside.has(edge.source)) &&
-      (batchIds.has(edge.target) || outside.has(edge.target)),
-  );
+  const known = (id: string) => inWrite(id) || outside.has(id);
+  const writable = edges.filter((edge) => known(edge.source) && known(edge.target));
   const byTable = groupBy(writable, (edge) => `${edge.type}|${edge.sourceLabel}|${edge.targetLabel}`);
   for (const [key, group] of byTable) {
     const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
@@ -430,37 +571,68 @@ async function writeEdges(
         : await runChunks(connection, () => `${EDGE_MATCH(type, from, to)} RETURN e.id AS id`, lookupRows),
     );
     const insertedRows = rows.filter((row) => !existing.has(String(row.id)));
-    await insertEdges(connection, files, type, from, to, insertedRows, bulkMinRows);
+    await newRows.edges(type, from, to, insertedRows);
     for (const row of insertedRows)
-      inserted.push({ source: String(row.source), sourceLabel: from, target: String(row.target), targetLabel: to });
+      gains.add({ source: String(row.source), sourceLabel: from, target: String(row.target), targetLabel: to });
     const updates = rows.filter((row) => existing.has(String(row.id)));
     if (updates.length > 0) await runChunks(connection, (empty) => edgeUpdateStatement(type, from, to, empty), updates);
   }
-  return inserted;
 }
 
-/** All or nothing: on any error the transaction is rolled back and the error rethrown. */
+/** One part of a write (a batch is one part), inside the write's transaction; returns what it held. */
+async function writePart(
+  connection: Connection,
+  part: GraphBatch,
+  newRows: NewRows,
+  gains: DegreeGains,
+): Promise<WriteSummary> {
+  const nodes = lastById(part.nodes);
+  const edges = lastById(part.edges);
+  const existedBefore = await writeNodes(connection, nodes, newRows);
+  const batchIds = new Set(nodes.map((node) => node.id));
+  await writeEdges(connection, edges, (id) => batchIds.has(id) || newRows.has(id), existedBefore, newRows, gains);
+  return { nodesWritten: part.nodes.length, edgesWritten: part.edges.length };
+}
+
+function isParts(batch: GraphBatch | GraphParts): batch is GraphParts {
+  return Symbol.asyncIterator in batch;
+}
+
+/**
+ * All or nothing: on any error the transaction is rolled back and the error rethrown. A write in
+ * parts (GraphParts) is taken a part at a time inside the one transaction: each part's existing
+ * rows are updated and its new rows appended to the tables' CSV files (RowsAtEnd) before the next
+ * part is made, so only one part's nodes, relationships and rows are held; the files are copied
+ * at the end. A batch's new rows go into their tables at once.
+ */
 export async function writeBatchInTransaction(
   connection: Connection,
-  batch: GraphBatch,
+  batch: GraphBatch | GraphParts,
   options: WriteOptions = {},
-): Promise<void> {
-  const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
+): Promise<WriteSummary> {
   const files = new CsvFiles();
-  const nodes = lastById(batch.nodes);
-  const edges = lastById(batch.edges);
+  const summary: WriteSummary = { nodesWritten: 0, edgesWritten: 0 };
+  const gains = new DegreeGains();
+  const bulkMinRows = options.bulkMinRows ?? BULK_MIN_ROWS;
+  const atEnd = isParts(batch) ? new RowsAtEnd(files, bulkMinRows) : null;
+  const newRows = atEnd ?? rowsNow(connection, files, bulkMinRows);
   await runSimple(connection, 'BEGIN TRANSACTION');
   try {
-    const existedBefore = await writeNodes(connection, files, nodes, bulkMinRows);
-    const batchIds = new Set(nodes.map((node) => node.id));
-    const inserted = await writeEdges(connection, files, edges, batchIds, existedBefore, bulkMinRows);
-    await addInsertedToDegrees(rowsOn(connection), inserted);
+    for await (const part of isParts(batch) ? batch : [batch]) {
+      const written = await writePart(connection, part, newRows, gains);
+      summary.nodesWritten += written.nodesWritten;
+      summary.edgesWritten += written.edgesWritten;
+    }
+    await atEnd?.copy(connection);
+    await gains.write(rowsOn(connection));
     await runSimple(connection, 'COMMIT');
+    return summary;
   } catch (error) {
     // The engine rolls back by itself after a failed statement; ROLLBACK then fails, which is fine.
     await runSimple(connection, 'ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    atEnd?.close();
     files.remove();
   }
 }

@@ -9,7 +9,13 @@ import { NODE_LABELS, REL_TYPES, type GraphBatch, type GraphEdge, type GraphNode
 import { NODE_PROPS, REL_ENDPOINTS, REL_PROPS } from '../../domain/schema.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { BatchWriter, ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import {
+  partsOf,
+  type BatchWriter,
+  type GraphParts,
+  type ReadQueryOptions,
+  type WriteSummary,
+} from '../graph-store.js';
 import { uniqueById, type GraphSchema, type ReadQueryResult } from '../../domain/reads.js';
 import { STORE_KINDS } from '../../domain/stores.js';
 import { fullTextScore } from '../search-hits.js';
@@ -195,9 +201,21 @@ export class Neo4jStore extends CypherStore {
       await session.close();
     }
   }
-  /** Every write is its own transaction; Neo4j keeps its indexes up to date by itself. */
+  /**
+   * Every write is its own transaction; Neo4j keeps its indexes up to date by itself. A write in
+   * parts is gathered into one batch first: the transaction function may be run again, and parts
+   * are made only once (so here, unlike the embedded store, the whole write is held in memory).
+   */
   beginWrites(): Promise<BatchWriter> {
-    return Promise.resolve({ write: (batch) => this.writeBatch(batch), finish: () => Promise.resolve() });
+    const write = async (batch: GraphBatch | GraphParts) => {
+      const whole: GraphBatch = { nodes: [], edges: [] };
+      for await (const part of partsOf(batch)) {
+        for (const node of part.nodes) whole.nodes.push(node);
+        for (const edge of part.edges) whole.edges.push(edge);
+      }
+      return this.writeBatch(whole);
+    };
+    return Promise.resolve({ write, finish: () => Promise.resolve() });
   }
 
   async schema(): Promise<GraphSchema> {

@@ -3,21 +3,11 @@
  * articles alive: V8 keeps a substring of 13 characters or more as a slice of its whole parent
  * string, so a name cut from an article and kept as is holds the article's text.
  */
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../server/importer/extract/mention-basics.js';
 import { emptyGazetteer } from '../../../server/importer/gazetteer.js';
 import { CorpusResolver } from '../../../server/importer/resolve/entities.js';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heapUsed(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
+import { heapUsed } from '../../helpers/live-heap.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

@@ -3,34 +3,18 @@
  * LadybugDB's buffer pool can hold fails whole ("the buffer pool is full") and is written again
  * in halves. The graph must be the one written in one go with a large pool.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../server/config.js';
 import { TooLargeError } from '../../../server/domain/errors.js';
 import type { GraphBatch } from '../../../server/domain/graph.js';
 import { importDocuments } from '../../../server/importer/import-documents.js';
 import { KuzuStore } from '../../../server/store/kuzu/kuzu-store.js';
+import { renamedCopies } from '../../helpers/renamed-corpus.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 /** A pool in which the bench-like corpus below cannot take all its statements in one write (840 occurrences), but can in halves (LadybugDB 0.19.1). */
 const SMALL_POOL_BYTES = 16 * 1024 * 1024;
 const COPIES = 30;
-
-/** The sample articles again and again, each copy with its people renamed, so that each brings new statements. */
-function corpus(): string {
-  const samples = join(REPO_ROOT, 'data', 'articles');
-  const dir = tempDir('actorgraph-split-corpus-');
-  const names = ['Aliyev', 'Biden', 'Blinken', 'Pashinyan', 'Trump'];
-  for (const name of readdirSync(samples).sort()) {
-    const text = readFileSync(join(samples, name), 'utf8');
-    for (let copy = 0; copy < COPIES; copy++) {
-      const renamed = names.reduce((each, surname) => each.replaceAll(surname, surname + 'x'.repeat(copy)), text);
-      writeFileSync(join(dir, `${String(copy).padStart(2, '0')}-${name}`), renamed);
-    }
-  }
-  return dir;
-}
 
 interface Imported {
   graph: GraphBatch;
@@ -80,7 +64,7 @@ let dir: string;
 let whole: Imported;
 
 beforeAll(async () => {
-  dir = corpus();
+  dir = renamedCopies(COPIES, 'actorgraph-split-corpus-');
   whole = await importInto(dir, undefined);
 }, 180_000);
 
