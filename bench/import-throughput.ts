@@ -135,7 +135,8 @@ function timeStore(store: GraphStore): StoreTiming {
         // too large is written again in halves, and a crash after that should say so.
         write: (batch) =>
           write(batch).catch((error: unknown) => {
-            const size = `${batch.nodes.length} nodes, ${batch.edges.length} relationships`;
+            const size =
+              'nodes' in batch ? `${batch.nodes.length} nodes, ${batch.edges.length} relationships` : 'in parts';
             process.stderr.write(`write failed (${size}): ${error instanceof Error ? error.message : String(error)}\n`);
             throw error;
           }),
