@@ -449,9 +449,10 @@ class ImportRun {
    * (TooLargeError: LadybugDB's buffer pool is full; nothing of it was written) is written again
    * in two halves of whole speakers, each halved again as needed. The halves are independent
    * writes like the groups themselves: a kill between them loses only what a kill during one
-   * write loses (see finishCorpus). Only a failure in the write itself is mended so: LadybugDB
-   * 0.19.1 says the same when the checkpoint at the write's commit runs out of pool, and then the
-   * halves crash the process (kuzu-database.ts, IMPORT_BUFFER_POOL_BYTES).
+   * write loses (see finishCorpus). Only a failure in the write itself is mended so: a checkpoint
+   * that runs out of pool after the write committed stops the import with its own error
+   * (kuzu-errors.ts checkpointFailed; written in halves, the next write crashed the process:
+   * kuzu-database.ts, IMPORT_BUFFER_POOL_BYTES and IMPORT_AUTO_CHECKPOINT).
    */
   private async writeStatements(
     occurrences: StatementOccurrence[],

@@ -9,7 +9,7 @@ import { defaultDatabasePath, oldDefaultDatabasePath, type Config } from '../con
 import { STORE_KINDS, STORE_NAMES, type StoreKind } from '../domain/stores.js';
 import type { GraphStore } from './graph-store.js';
 import { reimportCommand } from './kuzu/database-file.js';
-import { IMPORT_BUFFER_POOL_BYTES } from './kuzu/kuzu-database.js';
+import { IMPORT_AUTO_CHECKPOINT, IMPORT_BUFFER_POOL_BYTES } from './kuzu/kuzu-database.js';
 import { KuzuStore } from './kuzu/kuzu-store.js';
 import { uriForMessages } from './neo4j/neo4j-errors.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
@@ -32,8 +32,8 @@ const OPENERS: Record<StoreKind, StoreOpener> = {
       return KuzuStore.open({
         path: config.dbPath,
         readOnly,
-        // Read-write: the import (`import`, `start` on an empty database), which takes a smaller pool.
-        ...(readOnly ? {} : { bufferPoolBytes: IMPORT_BUFFER_POOL_BYTES }),
+        // Read-write: the import (`import`, `start` on an empty database), with its pool and checkpoints.
+        ...(readOnly ? {} : { bufferPoolBytes: IMPORT_BUFFER_POOL_BYTES, autoCheckpoint: IMPORT_AUTO_CHECKPOINT }),
         consoleMemoryLimitBytes: config.consoleMemoryMb * 1024 * 1024,
         queryTimeoutMs: config.queryTimeoutMs,
         consoleQueue: { maxQueued: config.consoleQueue, maxResponseBytes: config.responseMaxBytes },

@@ -249,6 +249,70 @@ async function readThreads({ database, connection }, truth, actors, rand) {
   };
 }
 
-const probes = { 'two-databases': twoDatabases, 'empty-list': emptyList, 'fts-write': ftsWrite, threads };
+/**
+ * A CHECKPOINT that runs out of buffer pool (a small pool, a write reaching every node group of a
+ * relationship table with long properties), then more committed writes: what does the next open
+ * hold? LadybugDB 0.19.1 reports the later commits as done and loses them.
+ */
+async function failedCheckpoint() {
+  const path = join(scratch, 'checkpoint.db');
+  const open = async (poolBytes, autoCheckpoint) => {
+    const database = new engine.Database(path, poolBytes, true, false, 0, autoCheckpoint, -1, false);
+    await database.init();
+    const connection = new engine.Connection(database);
+    await connection.init();
+    return { database, connection };
+  };
+  const close = async ({ database, connection }) => {
+    await connection.close();
+    await database.close();
+  };
+  const NODES = 8192;
+  const setup = await open(1024 * 1024 * 1024, true);
+  await rows(setup.connection, 'CREATE NODE TABLE N(id INT64 PRIMARY KEY)');
+  await rows(setup.connection, 'CREATE REL TABLE R(FROM N TO N, s STRING)');
+  await rows(setup.connection, `UNWIND range(0, ${NODES - 1}) AS i CREATE (:N {id: i})`);
+  const long = 'x'.repeat(400);
+  for (let k = 1; k <= 20; k++) {
+    await rows(
+      setup.connection,
+      `MATCH (a:N) WITH a MATCH (b:N {id: (a.id + ${k}) % ${NODES}}) CREATE (a)-[:R {s: '${long}' + string(a.id)}]->(b)`,
+    );
+  }
+  await rows(setup.connection, 'CHECKPOINT');
+  await close(setup);
+  const small = await open(16 * 1024 * 1024, false);
+  const committed = [];
+  const checkpoints = [];
+  for (let round = 0; round < 3; round++) {
+    // One relationship on every 64th node: every node group of R is rewritten at checkpoint.
+    await rows(small.connection, 'BEGIN TRANSACTION');
+    await rows(
+      small.connection,
+      `UNWIND range(${round}, ${NODES - 1}, 64) AS i MATCH (a:N {id: i}), (b:N {id: (i + 100) % ${NODES}}) CREATE (a)-[:R {s: 'new'}]->(b)`,
+    );
+    await rows(small.connection, 'COMMIT');
+    committed.push(NODES / 64);
+    checkpoints.push(
+      await rows(small.connection, 'CHECKPOINT').then(
+        () => 'done',
+        (error) => String(error.message ?? error).slice(0, 200),
+      ),
+    );
+  }
+  await close(small);
+  const reopened = await open(1024 * 1024 * 1024, true);
+  const [{ n }] = await rows(reopened.connection, "MATCH ()-[e:R {s: 'new'}]->() RETURN count(e) AS n");
+  await close(reopened);
+  return { checkpoints, committed: committed.reduce((a, b) => a + b, 0), firstWrite: NODES / 64, found: Number(n) };
+}
+
+const probes = {
+  'two-databases': twoDatabases,
+  'empty-list': emptyList,
+  'fts-write': ftsWrite,
+  threads,
+  'failed-checkpoint': failedCheckpoint,
+};
 const result = await probes[probe]();
 console.log(JSON.stringify({ engine: engine.VERSION, probe, ...result }));

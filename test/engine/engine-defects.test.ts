@@ -43,4 +43,12 @@ describe('engine defects that shaped the embedded store', () => {
     const result = await probe('threads');
     expect(result).toMatchObject({ wrongIdCalls: 0, brokenPaths: 0, lengthsDiffer: 0 });
   });
+
+  it('loses the commits that follow a checkpoint that ran out of pool, so the import stops writing there', async () => {
+    const result = await probe('failed-checkpoint');
+    expect(result.checkpoints).toEqual(Array(3).fill(expect.stringMatching(/buffer pool is full/i)));
+    // The first write is replayed from the log; the two committed after the failed checkpoint are gone.
+    expect(result.found).toBe(result.firstWrite);
+    expect(result.found).toBeLessThan(Number(result.committed));
+  });
 });

@@ -1,5 +1,5 @@
 /** Maps LadybugDB's error messages to the app's named errors (and so to HTTP statuses). */
-import { AppError, QueryTimeoutError, TooLargeError } from '../../domain/errors.js';
+import { AppError, QueryTimeoutError, StoreUnavailableError, TooLargeError } from '../../domain/errors.js';
 
 /** The read needed more memory than the buffer pool has: the caller asked for too much at once. */
 export const BUFFER_POOL_FULL = /buffer pool is full|unable to allocate memory|out of memory/i;
@@ -28,4 +28,19 @@ export function mapWriteError(error: unknown): unknown {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof AppError || !BUFFER_POOL_FULL.test(message)) return error;
   return new TooLargeError(`The write needed more memory than the database's buffer pool has (${message.trim()}).`);
+}
+
+/**
+ * A CHECKPOINT after a committed write failed (LadybugDB's pool ran out while rewriting the
+ * tables the write reached). The write is in the write-ahead log and is replayed when the
+ * database is next opened; writing more in this process is refused, as LadybugDB 0.19.1 loses
+ * the commits that follow a failed checkpoint (test/engine/engine-defects.test.ts).
+ */
+export function checkpointFailed(path: string, error: unknown): StoreUnavailableError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreUnavailableError(
+    `The database ${path} could not checkpoint a write (${message.trim()}). The write is kept in its write-ahead log, ` +
+      'which the next open replays; nothing more is written in this run. Run the import again to go on: ' +
+      'documents already written are skipped.',
+  );
 }

@@ -22,7 +22,7 @@ import { STORE_KINDS } from '../../domain/stores.js';
 import { filterNeighborEdges, fullTextScore } from '../search-hits.js';
 import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
-import { mapKuzuError, mapWriteError } from './kuzu-errors.js';
+import { checkpointFailed, mapKuzuError, mapWriteError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
 import {
   edgeFromColumns,
@@ -63,6 +63,8 @@ export interface KuzuStoreOptions {
   bulkMinRows?: number;
   /** The engine's buffer pool (default 1 GiB; the import's: IMPORT_BUFFER_POOL_BYTES): pages it caches, and the most a write may hold. */
   bufferPoolBytes?: number;
+  /** Whether the engine checkpoints inside a commit whose WAL is large (default true; the import's: IMPORT_AUTO_CHECKPOINT). */
+  autoCheckpoint?: boolean;
   /** Time limit of every read the API makes (default 10 s); past it the read answers 408. */
   queryTimeoutMs?: number;
   /** The buffer pool the whole-graph export reads through (default 128 MB: see exportLane). */
@@ -145,6 +147,7 @@ export class KuzuStore extends CypherStore {
     const db = await openDatabase(options.path, {
       readOnly: options.readOnly,
       bufferPoolBytes: options.bufferPoolBytes,
+      autoCheckpoint: options.autoCheckpoint,
     });
     const connection = await KuzuStore.connect(db, options);
     const store = new KuzuStore(db, connection, options);
@@ -517,6 +520,7 @@ export class KuzuStore extends CypherStore {
    */
   beginWrites(): Promise<BatchWriter> {
     let dropped = false;
+    let checkpointError: Error | null = null;
     const serial = (work: () => Promise<void>) => {
       const job = this.writes.then(work);
       this.writes = job.catch(() => undefined);
@@ -526,6 +530,7 @@ export class KuzuStore extends CypherStore {
       write: async (batch: GraphBatch | GraphParts) => {
         let summary: WriteSummary = { nodesWritten: 0, edgesWritten: 0 };
         await serial(async () => {
+          if (checkpointError) throw checkpointError;
           if (!dropped) {
             dropped = true;
             await this.dropFullTextIndexes();
@@ -538,7 +543,11 @@ export class KuzuStore extends CypherStore {
           // A process killed while the next write is in the WAL can make LadybugDB 0.19.1 drop the
           // whole WAL on open, committed writes included (test/engine/import-kill.test.ts, the
           // resume test): a checkpoint puts each committed write in the database file itself.
-          await this.rows('CHECKPOINT');
+          // After a failed one, LadybugDB loses the commits that follow: no more writes here.
+          await this.rows('CHECKPOINT').catch((error: unknown) => {
+            checkpointError = checkpointFailed(this.options.path, error);
+            throw checkpointError;
+          });
         });
         return summary;
       },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TooLargeError } from '../../../server/domain/errors.js';
 import type { GraphBatch } from '../../../server/domain/graph.js';
 import { importDocuments } from '../../../server/importer/import-documents.js';
+import { IMPORT_AUTO_CHECKPOINT } from '../../../server/store/kuzu/kuzu-database.js';
 import { KuzuStore } from '../../../server/store/kuzu/kuzu-store.js';
 import { renamedCopies } from '../../helpers/renamed-corpus.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
@@ -24,7 +25,12 @@ interface Imported {
 
 async function importInto(dir: string, bufferPoolBytes: number | undefined): Promise<Imported> {
   const path = join(tempDir(), 'graph.lbug');
-  const store = await KuzuStore.open({ path, readOnly: false, bufferPoolBytes });
+  const store = await KuzuStore.open({
+    path,
+    readOnly: false,
+    bufferPoolBytes,
+    autoCheckpoint: IMPORT_AUTO_CHECKPOINT,
+  });
   let tooLarge = 0;
   const beginWrites = store.beginWrites.bind(store);
   store.beginWrites = async () => {
