@@ -288,6 +288,20 @@ function csvRow(row: Row, header: string[], types: Record<string, PropType>): un
   return header.map((key) => csvValue(row[key], types[key]));
 }
 
+/** Writes the rows to a new CSV file of the write and returns its path. */
+function csvFileOf(files: CsvFiles, header: string[], types: Record<string, PropType>, rows: Row[]): string {
+  const path = files.path();
+  // Each row's values are made as the file is written, not all first.
+  writeCsv(
+    path,
+    header,
+    (function* () {
+      for (const row of rows) yield csvRow(row, header, types);
+    })(),
+  );
+  return path;
+}
+
 async function copyFrom(connection: Connection, table: string, path: string, copyOptions = ''): Promise<void> {
   const options = COPY_CSV_OPTIONS.replace(/\)$/, `${copyOptions})`);
   await runSimple(connection, `COPY ${table} FROM '${path.replaceAll("'", "\\'")}' ${options}`);
@@ -328,17 +342,7 @@ async function insertNodes(
     await runChunks(connection, (empty) => nodeCreateStatement(label, empty), rows);
     return;
   }
-  const header = nodeHeader(label);
-  const path = files.path();
-  // Each row's values are made as the file is written, not all first.
-  writeCsv(
-    path,
-    header,
-    (function* () {
-      for (const row of rows) yield csvRow(row, header, NODE_PROPS[label]);
-    })(),
-  );
-  await copyNodes(connection, label, path);
+  await copyNodes(connection, label, csvFileOf(files, nodeHeader(label), NODE_PROPS[label], rows));
   await setLists(connection, label, listRowsOf(label, rows));
 }
 
@@ -355,16 +359,7 @@ async function insertEdges(
     await runChunks(connection, (empty) => edgeCreateStatement(type, from, to, empty), rows);
     return;
   }
-  const header = edgeHeader(type);
-  const path = files.path();
-  writeCsv(
-    path,
-    header,
-    (function* () {
-      for (const row of rows) yield csvRow(row, header, REL_PROPS[type]);
-    })(),
-  );
-  await copyEdges(connection, type, from, to, path);
+  await copyEdges(connection, type, from, to, csvFileOf(files, edgeHeader(type), REL_PROPS[type], rows));
 }
 
 /** Where a write's new rows go (the rows that exist already are updated in place either way). */
@@ -440,9 +435,12 @@ class RowsAtEnd implements NewRows {
   async copy(connection: Connection): Promise<void> {
     this.close();
     for (const [label, table] of this.nodeRows) {
-      if (table.file) await copyNodes(connection, label, table.file.path);
-      else await runChunks(connection, (empty) => nodeCreateStatement(label, empty), table.held);
-      if (table.file) await setLists(connection, label, this.lists.get(label) ?? []);
+      if (!table.file) {
+        await runChunks(connection, (empty) => nodeCreateStatement(label, empty), table.held);
+        continue;
+      }
+      await copyNodes(connection, label, table.file.path);
+      await setLists(connection, label, this.lists.get(label) ?? []);
     }
     for (const [key, table] of this.edgeRows) {
       const [type, from, to] = key.split('|') as [RelType, NodeLabel, NodeLabel];
