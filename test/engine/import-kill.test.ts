@@ -13,9 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import type { StatsResponse } from '../../server/domain/api.js';
-import type { GraphBatch } from '../../server/domain/graph.js';
-import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
-import { copyDatabase, statsOf } from '../helpers/database-copies.js';
+import { copyDatabase, readDatabase, statsOf } from '../helpers/database-copies.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const BIN = join(REPO_ROOT, 'bin', 'actorgraph.js');
@@ -76,18 +74,8 @@ function spillsOf(pid: number | undefined): string[] {
   return readdirSync(tmpdir()).filter((name) => name.startsWith(`actorgraph-spill-${pid}-`));
 }
 
-async function exportOf(dbPath: string): Promise<GraphBatch> {
-  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-  try {
-    const graph = await store.exportAll();
-    return {
-      nodes: [...graph.nodes].sort((a, b) => a.id.localeCompare(b.id)),
-      edges: [...graph.edges].sort((a, b) => a.id.localeCompare(b.id)),
-    };
-  } finally {
-    await store.close();
-  }
-}
+/** The whole graph, sorted by id. */
+const exportOf = (dbPath: string) => readDatabase(dbPath, 'export');
 
 let corpus: string;
 let base: string;

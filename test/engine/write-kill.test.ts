@@ -13,9 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
 import type { StatsResponse } from '../../server/domain/api.js';
-import { DEGREE_COLUMN } from '../../server/store/kuzu/kuzu-degrees.js';
-import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
-import { copyDatabase, statsOf } from '../helpers/database-copies.js';
+import { copyDatabase, readDatabase, statsOf } from '../helpers/database-copies.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const CHILD = join(REPO_ROOT, 'test', 'engine', 'write-kill-child.ts');
@@ -44,18 +42,7 @@ function writePart(
 }
 
 /** The nodes whose stored degree (server/store/kuzu/kuzu-degrees.ts) is not a fresh count of their relationships. */
-async function wrongDegrees(dbPath: string): Promise<string[]> {
-  const store = await KuzuStore.open({ path: dbPath, readOnly: true });
-  try {
-    const rows = await store['rows'](
-      `MATCH (n) OPTIONAL MATCH (n)-[e]-() WITH n, count(e) AS counted
-       WHERE n.${DEGREE_COLUMN} <> counted RETURN n.id AS id`,
-    );
-    return rows.map((row) => String(row.id));
-  } finally {
-    await store.close();
-  }
-}
+const wrongDegrees = (dbPath: string) => readDatabase(dbPath, 'wrong-degrees');
 
 let base: string;
 let before: StatsResponse;
