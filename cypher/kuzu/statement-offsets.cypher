@@ -3,4 +3,4 @@
 UNWIND $ids AS i
 MATCH (s:Statement)
 WHERE s.id = i
-RETURN offset(id(s)) AS statement
+RETURN i AS id, offset(id(s)) AS statement

@@ -41,22 +41,13 @@ function typesSampled(node: GraphNode, present: string[]): string[] {
 }
 
 /**
- * The parts of these statements (all one relationship away from `node`). Read from the node when
- * all its relationships are read: that costs what its degree costs, where a list of statement ids
- * is compared with every statement in the graph. A busy node's sample names few of its many
- * statements: those are read by id.
+ * The parts of these statements (those the details show), read by id: from the node, every
+ * statement one relationship away was read, a node's whole list where the page shows 100 of each
+ * kind, and on LadybugDB that read the id of every statement in the graph (statement-parts-at.cypher).
  */
-async function statementPartsOf(
-  store: GraphStore,
-  node: GraphNode,
-  statements: GraphNode[],
-  sampled: boolean,
-): Promise<Map<string, IncidentEdge[]>> {
+async function statementPartsOf(store: GraphStore, statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
   const wanted = [...new Map(statements.map((statement) => [statement.id, statement])).values()];
-  if (wanted.length === 0) return new Map();
-  if (sampled) return store.statementParts(wanted);
-  const near = await store.statementPartsNear(node);
-  return new Map(wanted.map((statement) => [statement.id, near.get(statement.id) ?? []]));
+  return wanted.length === 0 ? new Map() : store.statementParts(wanted);
 }
 
 /** A busy node's first DETAILS_PER_TYPE relationships of each type and direction read. */
@@ -117,7 +108,7 @@ export async function nodeDetails(
   const statementEdges =
     node.label === 'Statement'
       ? new Map([[node.id, incident]])
-      : await statementPartsOf(store, node, [...statementNodes, ...aboutNodes], sampled);
+      : await statementPartsOf(store, [...statementNodes, ...aboutNodes]);
   const statements = statementNodes.map((statement) =>
     statementView(statement, statementEdges.get(statement.id) ?? []),
   );

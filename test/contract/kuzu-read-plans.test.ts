@@ -35,8 +35,9 @@ async function statementsOf(store: KuzuStore, call: () => Promise<unknown>): Pro
 
 /**
  * The rows the statement's profile shows coming out of operators named `operator`, in all (of
- * those whose box lists the properties they read, with `withProperties`): a profile is drawn as
- * boxes, one column per branch of the plan, an operator's name above its figures.
+ * those whose box lists the properties they read, with `withProperties`; of those whose box names
+ * the variable `alias`, with it): a profile is drawn as boxes, one column per branch of the plan,
+ * an operator's name above its figures.
  */
 async function tuplesOut(
   store: KuzuStore,
@@ -44,10 +45,11 @@ async function tuplesOut(
   params: Row,
   operator: string,
   withProperties = false,
+  alias?: string,
 ): Promise<number> {
   const [row] = await (store as unknown as { rows: Rows }).rows.call(store, `PROFILE ${statement}`, params);
   const plan = String(Object.values(row)[0]);
-  const current = new Map<number, { name: string; properties: boolean }>();
+  const current = new Map<number, { name: string; properties: boolean; alias?: string }>();
   let total = 0;
   for (const line of plan.split('\n')) {
     for (const cell of line.matchAll(/│([^│]*)│/g)) {
@@ -57,8 +59,15 @@ async function tuplesOut(
       if (name) current.set(column, { name: name[1], properties: false });
       const box = current.get(column);
       if (box && text.startsWith('Properties:')) box.properties = true;
+      if (box && text.startsWith('Alias:')) box.alias = text.slice('Alias:'.length).trim();
       const tuples = /^NumOutputTuples: (\d+)$/.exec(text);
-      if (tuples && box?.name === operator && (box.properties || !withProperties)) total += Number(tuples[1]);
+      if (
+        tuples &&
+        box?.name === operator &&
+        (box.properties || !withProperties) &&
+        (alias === undefined || box.alias === alias)
+      )
+        total += Number(tuples[1]);
     }
   }
   return total;
@@ -113,6 +122,28 @@ describe('the reads of node details on LadybugDB', () => {
         // Each read starts from the node or its few statements: a handful of times its degree at
         // most (a statement has a speaker, a few subjects and a few reports), never the graph's.
         expect(await relationshipsScanned(store, statement, params), statement).toBeLessThanOrEqual(10 * degree);
+      }
+    }
+  });
+
+  it('read the properties of the statements they show, not of every statement', async () => {
+    const statementCount = Number(
+      (await (store as unknown as { rows: Rows }).rows.call(store, 'MATCH (s:Statement) RETURN count(s) AS c'))[0].c,
+    );
+    for (const id of ids) {
+      let shown = 0;
+      const statements = await statementsOf(store, async () => {
+        const details = await nodeDetails(store, id);
+        shown = details.statements.length + details.relations.filter((relation) => relation.statement).length;
+      });
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(statementCount / 10);
+      for (const [statement, params] of statements) {
+        // The statements' parts filter the Statement table (`s`) by offset: a property read there
+        // (its id, as the statements' key) came out of the scan for every statement in the table.
+        expect(await tuplesOut(store, statement, params, 'SCAN_NODE_TABLE', true, 's'), statement).toBeLessThanOrEqual(
+          shown,
+        );
       }
     }
   });

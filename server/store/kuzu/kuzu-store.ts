@@ -346,17 +346,23 @@ export class KuzuStore extends CypherStore {
    * by `s.id IN $ids`, it compared every statement's id with the list.
    */
   protected override async statementPartRowsNear(node: GraphNode): Promise<Row[]> {
-    const near = await this.rows(this.labelled('statements-near', node.label), { id: node.id });
-    return this.statementPartRowsAt(near.map((row) => Number(row.statement)));
+    return this.statementPartRowsAt(await this.rows(this.labelled('statements-near', node.label), { id: node.id }));
   }
 
   protected override async statementPartRows(ids: string[]): Promise<Row[]> {
-    const found = await this.query('statement-offsets', { ids });
-    return this.statementPartRowsAt(found.map((row) => Number(row.statement)));
+    return this.statementPartRowsAt(await this.query('statement-offsets', { ids }));
   }
 
-  private async statementPartRowsAt(offsets: number[]): Promise<Row[]> {
-    return offsets.length === 0 ? [] : this.query('statement-parts-at', { offsets });
+  /**
+   * The parts of the statements found (rows of `statement`: an offset, and `id`), each row's
+   * `center` the statement's id: statement-parts-at returns the offset (reading the ids there read
+   * every statement's).
+   */
+  private async statementPartRowsAt(found: Row[]): Promise<Row[]> {
+    if (found.length === 0) return [];
+    const ids = new Map(found.map((row) => [Number(row.statement), String(row.id)]));
+    const rows = await this.query('statement-parts-at', { offsets: [...ids.keys()] });
+    return rows.map((row) => ({ ...row, center: ids.get(Number(row.statement)) }));
   }
 
   /** Nodes by id and label, label by label by primary key, with their offsets in their tables. */
