@@ -7,6 +7,9 @@
  * (and its checkpoint) returns the free pages of every arena. Node cannot call it by itself; the
  * optional package koffi (an FFI that ships prebuilt binaries) calls it from libc. Where glibc or
  * koffi is missing (macOS, musl, an install without optional packages) this is a no-op.
+ * Measured at 5,000 articles (bench/import-throughput.ts, one run each, under load): RSS after the
+ * document writes 492 MB instead of 634 MB, at the end 604 instead of 723 MB, malloc_trim 2.4 s of
+ * 335 s; the peak, inside a statements write, is memory the engine uses then: 950 against 913 MB.
  */
 import { createRequire } from 'node:module';
 
