@@ -26,6 +26,7 @@ import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { boundImportHeapGrowth } from '../server/cli/import-heap.js';
+import { nativeMemoryRelease } from '../server/cli/native-heap.js';
 import { REPO_ROOT } from '../server/config.js';
 import { buildGraph, loadGazetteer } from '../server/importer/build-graph.js';
 import { DEFAULT_BATCH_SIZE, importDocuments } from '../server/importer/import-documents.js';
@@ -163,6 +164,30 @@ interface MemorySample {
   heapUsed: number;
   external: number;
   arrayBuffers: number;
+  /** Resident MB of the engine's buffer pool (its one mapping of the pool's size), when read (smaps). */
+  pool?: number;
+}
+
+/**
+ * Resident MB of the engine's buffer pool (Linux; undefined elsewhere): LadybugDB 0.19.1 reserves
+ * the pool's frames as one mapping of terabytes of address space (8 TiB here, whatever the pool's
+ * size), the largest of the process, and its resident part is what the pool holds.
+ */
+function poolResidentMb(): number | undefined {
+  let smaps: string;
+  try {
+    smaps = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return undefined;
+  }
+  let largest = 0;
+  let resident: number | undefined;
+  for (const match of smaps.matchAll(
+    /^Size:\s+(\d+) kB\nKernelPageSize:[^\n]*\nMMUPageSize:[^\n]*\nRss:\s+(\d+) kB/gm,
+  )) {
+    if (Number(match[1]) > largest) [largest, resident] = [Number(match[1]), Math.round(Number(match[2]) / 1024)];
+  }
+  return largest > 2 ** 30 ? resident : undefined;
 }
 
 function memorySample(phase: string): MemorySample {
@@ -191,8 +216,12 @@ class MemoryWatch {
 
   constructor(private phase = 'start') {}
 
+  private ticks = 0;
+
   take(phase: string): MemorySample {
     const sample = memorySample(phase);
+    // The pool's share every 2 s (smaps is long to read) and at each phase's end.
+    if (this.ticks++ % 4 === 0 || phase !== this.phase || sample.rss > this.peak.rss) sample.pool = poolResidentMb();
     if (sample.rss > this.peak.rss) this.peak = sample;
     return sample;
   }
@@ -236,6 +265,20 @@ async function importOnce(dir: string, db: string): Promise<void> {
   const batch = process.env.IMPORT_BATCH ? { batchSize: Number(process.env.IMPORT_BATCH) } : {};
   // IMPORT_STATEMENTS: statement occurrences per write in the last phase.
   const perWrite = process.env.IMPORT_STATEMENTS ? { statementsPerWrite: Number(process.env.IMPORT_STATEMENTS) } : {};
+  // IMPORT_PART: statement occurrences per part of a statements write.
+  const perPart = process.env.IMPORT_PART ? { statementsPerPart: Number(process.env.IMPORT_PART) } : {};
+  // As `actorgraph import` does: malloc_trim after each write (cli/native-heap.ts); IMPORT_TRIM=0
+  // leaves it out, to measure what it saves and costs.
+  const release = process.env.IMPORT_TRIM === '0' ? undefined : nativeMemoryRelease();
+  if (release?.unavailable) process.stderr.write(`no malloc_trim: ${release.unavailable}\n`);
+  let trimMs = 0;
+  const afterWrite = release
+    ? () => {
+        const at = performance.now();
+        release.afterWrite();
+        trimMs += performance.now() - at;
+      }
+    : undefined;
   const phases: Record<string, number> = {};
   // IMPORT_LIVE=1: the live JS heap (after a full GC) at each phase's end, to see what the import keeps.
   const live = process.env.IMPORT_LIVE ? liveHeapMb : undefined;
@@ -246,6 +289,8 @@ async function importOnce(dir: string, db: string): Promise<void> {
   const report = await importDocuments(store, [dir], {
     ...batch,
     ...perWrite,
+    ...perPart,
+    ...(afterWrite ? { afterWrite } : {}),
     onProgress: ({ phase: next, current, total }) => {
       // On stderr, so that a run that fails says in which phase (the parent keeps stderr's tail).
       if (next === 'statements' && current > 0) statementWrites += 1;
@@ -282,6 +327,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     liveMb,
     gcMs,
+    trimMs: afterWrite && !release?.unavailable ? trimMs : undefined,
     memory: { peak: memory.peak, phaseEnds: memory.phaseEnds },
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
@@ -307,6 +353,8 @@ interface Row {
     maxRssMb: number;
     liveMb: Record<string, number>;
     gcMs: number;
+    /** Time in malloc_trim (undefined: not called). */
+    trimMs?: number;
     memory: { peak: MemorySample; phaseEnds: MemorySample[] };
   };
   dbBytes: number;
@@ -394,10 +442,12 @@ function printRow(row: Row): void {
   console.log(
     `        phases: ${phases.join(', ')} (${r.statements} statements in ${r.statementWrites} writes); reads: nodes ${seconds(r.nodeReadMs)}, edges ${seconds(r.edgeReadMs)}; ` +
       `a batch's write: first quarter ${Math.round(r.firstMs)} ms, last quarter ${Math.round(r.lastMs)} ms; ` +
-      `GC pauses ${seconds(r.gcMs)} (${Math.round((100 * r.gcMs) / r.ms)}%)`,
+      `GC pauses ${seconds(r.gcMs)} (${Math.round((100 * r.gcMs) / r.ms)}%); ` +
+      (r.trimMs === undefined ? 'no malloc_trim' : `malloc_trim ${seconds(r.trimMs)}`),
   );
   const split = (m: MemorySample) =>
-    `${m.rss} MB = JS heap ${m.heapTotal} (used ${m.heapUsed}) + external ${m.external} (array buffers ${m.arrayBuffers}) + native ${m.rss - m.heapTotal - m.external}`;
+    `${m.rss} MB = JS heap ${m.heapTotal} (used ${m.heapUsed}) + external ${m.external} (array buffers ${m.arrayBuffers}) + native ${m.rss - m.heapTotal - m.external}` +
+    (m.pool === undefined ? '' : ` (pool ${m.pool}, other ${m.rss - m.heapTotal - m.external - m.pool})`);
   console.log(`        memory at sampled peak (${r.memory.peak.phase}): ${split(r.memory.peak)}`);
   console.log(`        at each phase's end: ${r.memory.phaseEnds.map((m) => `${m.phase} ${split(m)}`).join('; ')}`);
   const live = Object.entries(r.liveMb ?? {});

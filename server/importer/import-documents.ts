@@ -76,6 +76,11 @@ export interface ImportOptions {
   statementsPerWrite?: number;
   /** Statement occurrences per part of such a write (default STATEMENTS_PER_PART). */
   statementsPerPart?: number;
+  /**
+   * Called when each write (with the store's checkpoint) and the writer's finish have ended,
+   * written or not: `actorgraph import` gives the engine's freed memory back there (cli/native-heap.ts).
+   */
+  afterWrite?: () => void;
 }
 
 export interface ImportReport {
@@ -589,6 +594,15 @@ async function importBatchOf(
   await context.run.importBatch(documents, skipped);
 }
 
+/** The store's writer, calling `after` once each of its writes (and its finish) has ended. */
+function afterEachWrite(writer: BatchWriter, after: (() => void) | undefined): BatchWriter {
+  if (!after) return writer;
+  return {
+    write: (batch) => writer.write(batch).finally(after),
+    finish: () => writer.finish().finally(after),
+  };
+}
+
 export async function importDocuments(
   store: GraphStore,
   paths: string[],
@@ -607,7 +621,7 @@ export async function importDocuments(
   const names = namesSource(scanned.tagged ? new Map() : undefined);
   const curation = batchCuration(corrections, assembler, names);
 
-  const writer = await store.beginWrites();
+  const writer = afterEachWrite(await store.beginWrites(), options.afterWrite);
   const perPart = Math.max(1, options.statementsPerPart ?? STATEMENTS_PER_PART);
   const run = new ImportRun(store, writer, assembler, curation, names, perPart);
   try {

@@ -14,6 +14,7 @@ import {
 import type { NerSelection } from '../../importer/ner/select-ner.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { boundImportHeapGrowth } from '../import-heap.js';
+import { nativeMemoryRelease } from '../native-heap.js';
 import { terminalSafe } from '../terminal-text.js';
 import { configFrom, nerSummary, withDbOption, withNer, withNerOption, withStore, type DbOption } from '../shared.js';
 
@@ -101,12 +102,18 @@ export async function importWithProgress(
   const pace = new PhasePace();
   let started = false;
   let lastLine = Date.now();
+  // The engine's freed native memory back to the system after each write (cli/native-heap.ts).
+  const release = nativeMemoryRelease();
+  const debug = config.logLevel === 'debug' || config.logLevel === 'trace';
+  if (debug && release.unavailable)
+    process.stderr.write(`debug: freed native memory is not returned after writes: ${release.unavailable}\n`);
   try {
     return await importDocuments(store, paths, {
       maxBytes: config.maxFileBytes,
       curationPath: config.curationPath,
       ner,
       ...(batchSize !== undefined ? { batchSize } : {}),
+      afterWrite: release.afterWrite,
       onProgress: (progress) => {
         const phase = PHASE_NAMES[progress.phase];
         if (!phase) return;
@@ -133,6 +140,10 @@ export async function importWithProgress(
     });
   } finally {
     bar?.stop();
+    if (debug && !release.unavailable)
+      process.stderr.write(
+        `debug: freed native memory returned to the system (malloc_trim) ${release.calls()} times\n`,
+      );
   }
 }
 
