@@ -73,19 +73,56 @@ export async function* nodePagesByOffset(rows: Rows, pageSize: number): AsyncIte
 }
 
 /**
- * The ids of a node table by offset (`ids[offset]`), read in ranges of offsets: what an edge page's
- * source and target offsets are mapped with. Held for the whole export of the relationships:
- * memory grows with the nodes (about 60 bytes each), not with the relationships or their text.
+ * The ids of a node table by offset, packed: their UTF-8 bytes one after the other in one buffer,
+ * with where each offset's id starts and ends. What an edge page's source and target offsets are
+ * mapped with, held for the whole export of the relationships: the one part of an export's memory
+ * that grows with the graph. As an array of strings it took 49 bytes a node (ids of 10 characters,
+ * measured at 30,000 nodes); packed, the id's bytes and 8.
  */
-async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize: number): Promise<string[]> {
-  const ids: string[] = [];
+export class IdsByOffset {
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  private bytes = Buffer.alloc(0);
+  private used = 0;
+
+  constructor(last: number) {
+    this.starts = new Uint32Array(last + 1);
+    this.ends = new Uint32Array(last + 1);
+  }
+
+  set(offset: number, id: string): void {
+    const length = Buffer.byteLength(id);
+    if (this.used + length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(64 * 1024, Math.ceil((this.used + length) * 1.5)));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.starts[offset] = this.used;
+    this.used += this.bytes.write(id, this.used);
+    this.ends[offset] = this.used;
+  }
+
+  get(offset: number): string {
+    return this.bytes.toString('utf8', this.starts[offset], this.ends[offset]);
+  }
+
+  /** Done adding: the buffer cut to what it holds (it grew by half again each time it was full). */
+  trim(): this {
+    this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
+    return this;
+  }
+}
+
+/** A node table's ids by offset (IdsByOffset), read in ranges of offsets. */
+async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize: number): Promise<IdsByOffset> {
+  const ids = new IdsByOffset(last);
   const statement = loadCypher('nodes-page', DIALECT)
     .replaceAll('{label}', `:${label}`)
     .replaceAll('{columns}', 'offset(id(n)) AS `offset`, n.id AS id');
   for (let first = 0; first <= last; first += pageSize)
     for (const row of await rows(statement, { first, stop: first + pageSize }))
-      ids[Number(row.offset)] = String(row.id);
-  return ids;
+      ids.set(Number(row.offset), String(row.id));
+  return ids.trim();
 }
 
 /**
@@ -95,7 +132,7 @@ async function idsByOffset(rows: Rows, label: NodeLabel, last: number, pageSize:
  */
 export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIterable<GraphEdge[]> {
   const lastOf = new Map<NodeLabel, number | null>();
-  const idsOf = new Map<NodeLabel, string[]>();
+  const idsOf = new Map<NodeLabel, IdsByOffset>();
   for (const type of REL_TYPES) {
     for (const [from, to] of REL_ENDPOINTS[type]) {
       if (!lastOf.has(from)) lastOf.set(from, await lastOffset(rows, from));
@@ -119,8 +156,8 @@ export async function* edgePagesByOffset(rows: Rows, pageSize: number): AsyncIte
       for (let first = 0; first <= last;) {
         const page = await rows(statement, { first, stop: first + width });
         for (const row of page) {
-          row.source = sources[Number(row.source)];
-          row.target = targets[Number(row.target)];
+          row.source = sources.get(Number(row.source));
+          row.target = targets.get(Number(row.target));
         }
         if (page.length > 0) yield page.map((row) => edgeFromColumns(type, from, to, row));
         first += width;

@@ -84,6 +84,9 @@ const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
  */
 const EXPORT_BUFFER_POOL_BYTES = 128 * 1024 * 1024;
 
+/** How long the export lane's database stays open after the last export page (releaseExportLane). */
+const EXPORT_LANE_IDLE_MS = 2000;
+
 /**
  * A connection and the statements prepared on it. LadybugDB runs one query at a time per
  * connection: work on `long` (a neighbourhood to export, a whole-graph export page) leaves `main`
@@ -108,6 +111,10 @@ export class KuzuStore extends CypherStore {
   private longQueue: Promise<unknown> = Promise.resolve();
   /** Export pages' connection, on a database instance of its own (created on first use; see exportLane). */
   private exportDb: { database: Database; lane: Lane } | null = null;
+  /** Export page iterations under way on the export lane; at none, it is closed (releaseExportLane). */
+  private exportReaders = 0;
+  /** The export lane's closing, pending while no export reads (see releaseExportLane). */
+  private exportIdle: NodeJS.Timeout | null = null;
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
   /**
@@ -287,13 +294,15 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
-   * Each page read on the long lane. The next page is asked for before this one is handed on, so
+   * Each page read on the export lane. The next page is asked for before this one is handed on, so
    * that the engine reads it while the export writes this one (two pages in memory at most): read
-   * one after the other, the process waited on the engine for about a third of an export.
+   * one after the other, the process waited on the engine for about a third of an export. Nothing
+   * is read ahead further: a consumer that stops reading (a slow download) stops the reads.
    */
   private async *pagesOnLongLane<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
     const iterator = pages[Symbol.asyncIterator]();
     const read = () => this.onLongLane(() => iterator.next(), true);
+    this.holdExportLane();
     let pending: Promise<IteratorResult<T>> | null = read();
     try {
       for (;;) {
@@ -309,7 +318,43 @@ export class KuzuStore extends CypherStore {
       // The generator may be waiting for the page read ahead: let it settle before closing it.
       await pending?.catch(() => undefined);
       await iterator.return?.();
+      this.releaseExportLane();
     }
+  }
+
+  private holdExportLane(): void {
+    this.exportReaders += 1;
+    if (this.exportIdle) clearTimeout(this.exportIdle);
+    this.exportIdle = null;
+  }
+
+  /**
+   * The export lane's database closed a moment after the last export page was read: its buffer
+   * pool (EXPORT_BUFFER_POOL_BYTES, full after any export of a large graph) and the engine's
+   * memory for its catalog went back to the system instead of staying with the server for good.
+   * Not at once: an export reads its nodes, then its relationships, one iteration after the other.
+   */
+  private releaseExportLane(): void {
+    this.exportReaders -= 1;
+    if (this.exportReaders > 0 || !this.exportDb) return;
+    this.exportIdle = setTimeout(() => {
+      this.exportIdle = null;
+      void this.closeExportLane().catch(() => undefined);
+    }, EXPORT_LANE_IDLE_MS);
+    this.exportIdle.unref();
+  }
+
+  /** Closes the export lane's database, after the reads queued before (on the long queue). */
+  private closeExportLane(): Promise<void> {
+    const job = this.longQueue.then(async () => {
+      if (this.exportReaders > 0 || !this.exportDb) return;
+      const { database, lane } = this.exportDb;
+      this.exportDb = null;
+      await lane.connection.close();
+      await database.close();
+    });
+    this.longQueue = job.catch(() => undefined);
+    return job;
   }
 
   /**
@@ -674,6 +719,7 @@ export class KuzuStore extends CypherStore {
   async close(): Promise<void> {
     await this.writes;
     await this.console?.close();
+    if (this.exportIdle) clearTimeout(this.exportIdle);
     await this.longQueue;
     await this.long?.connection.close();
     await this.exportDb?.lane.connection.close();
