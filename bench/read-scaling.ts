@@ -13,7 +13,7 @@
  *   CALLS=30                   calls per measured line (the busiest nodes: CALLS/6, at least 3)
  *   FORMATS=json,graphml       export formats to measure (none: FORMATS=)
  *   SKIP=busiest,export,calls  leave parts out (they take minutes on slow code; calls: every API line;
- *                              details, neighbours, path, overview: those lines)
+ *                              details, neighbours, path, overview, search, console: those lines)
  */
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { GraphBatch } from '../server/domain/graph.js';
 import { OVERVIEW_MAX_EDGES } from '../server/domain/reads.js';
+import { spellingKey } from '../server/domain/search-text.js';
+import { loadCypher } from '../server/store/cypher-files.js';
 import { sourceFromBatch, type ExportSource } from '../server/export/export-graph.js';
 import { EXPORT_FORMATS, type ExportFormatName } from '../server/export/formats.js';
 import { selectSubgraph } from '../server/export/subgraph-source.js';
@@ -240,6 +242,57 @@ if (!SKIP.has('calls')) {
         },
         (pair) => raw(path, pathParams(pair)),
       )),
+    );
+  }
+
+  // Search by a sampled actor's surname (many actors share it, as names do in an archive), against
+  // the raw name scan the API starts with (search-names.cypher: every actor's, institution's and
+  // place's searchText); the API then scans statements' text and titles, and queries the
+  // full-text indexes where the database has them (a bulk-loaded one has none).
+  if (!SKIP.has('search')) {
+    const names = (
+      await raw(`MATCH (n:Actor) WHERE n.id IN $ids RETURN n.name AS name ORDER BY n.id`, { ids: mid })
+    ).map((row) => String(row.name).split(' ').at(-1)!.toLowerCase());
+    const searchNames = loadCypher('search-names', 'kuzu');
+    report(
+      'search, a surname (limit 10)',
+      ...(await paired(
+        calls,
+        names,
+        (q) => get(`/api/search?q=${enc(q)}&limit=10`),
+        (q) => raw(searchNames, { q, key: spellingKey(q) || q, limit: 30 }),
+      )),
+    );
+  }
+
+  // The console (POST /api/cypher: a read-only child process, its answer with a graph) against the
+  // same statement on the store's connection.
+  if (!SKIP.has('console')) {
+    const post = async (query: string, params: Row): Promise<void> => {
+      const res = await fetch(`${server.url}/api/cypher`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, params }),
+      });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`console: ${res.status}`);
+    };
+    const consoleLine = async (label: string, query: string) => {
+      await post(query, { id: mid[0] }); // the child process starts on the first call: untimed
+      report(
+        label,
+        ...(await paired(
+          calls,
+          mid,
+          (id) => post(query, { id }),
+          (id) => raw(query, { id }),
+        )),
+      );
+    };
+    await consoleLine('console 1-hop count, degree 90–140', `MATCH (n:Actor {id: $id})-[e]-(m) RETURN count(*) AS c`);
+    await consoleLine(
+      'console 2-hop count, degree 90–140',
+      `MATCH (n:Actor {id: $id})-[]-()-[]-(m) RETURN count(*) AS c`,
     );
   }
 
