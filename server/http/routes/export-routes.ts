@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormatName } from '../../export/formats.js';
 import { selectSubgraph, type Selection } from '../../export/subgraph-source.js';
-import { writeExport } from '../../export/write-export.js';
+import { ExportStreamClosedError, writeExport } from '../../export/write-export.js';
 import { nodeDetails } from '../../explore/node-details.js';
 import { dossierHtml, dossierMarkdown } from '../../export/dossier.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -178,6 +178,11 @@ export function exportRoutes(store: GraphStore, timeoutMs: number): Router {
         res.removeHeader('Content-Type');
         res.removeHeader('Content-Disposition');
         throw error;
+      }
+      // The client went away (a cancelled download): nothing failed, the export just stopped.
+      if (error instanceof ExportStreamClosedError) {
+        requestLogger(res).info('export cancelled by the client');
+        return;
       }
       // Headers are gone: all we can do is cut the stream so the client sees a broken download.
       requestLogger(res).error({ err: error }, 'export failed while streaming');
