@@ -73,23 +73,25 @@ function drained(out: Writable): Promise<void> {
 export async function writeExport(format: ExportFormatName, source: ExportSource, out: Writable): Promise<void> {
   const written = EXPORT_FORMATS[format].write(source);
   const chunks: AsyncIterable<string | Buffer | Uint8Array> = written instanceof Promise ? await written : written;
-  let text = '';
   const write = async (chunk: string | Buffer | Uint8Array) => {
-    if (out.destroyed) throw new ExportStreamClosedError();
     if (!out.write(chunk)) await drained(out);
   };
+  let text = '';
+  const flush = async () => {
+    if (text === '') return;
+    const held = text;
+    text = '';
+    await write(held);
+  };
   for await (const chunk of chunks) {
-    if (typeof chunk !== 'string') {
-      if (text !== '') await write(text);
-      text = '';
-      await write(chunk);
-    } else {
+    if (out.destroyed) throw new ExportStreamClosedError();
+    if (typeof chunk === 'string') {
       text += chunk;
-      if (text.length >= WRITE_CHARS) {
-        await write(text);
-        text = '';
-      }
+      if (text.length >= WRITE_CHARS) await flush();
+    } else {
+      await flush();
+      await write(chunk);
     }
   }
-  if (text !== '') await write(text);
+  await flush();
 }

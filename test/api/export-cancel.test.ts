@@ -2,34 +2,24 @@
  * A download the client cancels midway: the server stops the export and logs it as a cancelled
  * download (info), not as an export that failed (error): nothing went wrong on the server.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/synthetic-graph.js';
 import { createLogger } from '../../server/http/logger.js';
+import { capturedLog } from '../helpers/log-capture.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('a whole-graph download cancelled by the client', () => {
   let server: TestServer;
-  let captured = '';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      captured += chunk.toString();
-      done();
-    },
-  });
-  const lines = () =>
-    captured
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { level: number; msg: string; path?: string });
+  const log = capturedLog();
+  const lines = log.lines;
 
   beforeAll(async () => {
     // Megabytes of JSON: far more than the socket buffers hold, so the export is mid-stream when cut.
     server = await startTestServer({
       importSamples: false,
       graph: syntheticGraph({ nodes: 2000, edges: 10_000 }),
-      logger: createLogger('info', destination),
+      logger: createLogger('info', log.destination),
     });
   });
 

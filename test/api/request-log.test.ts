@@ -2,10 +2,10 @@
  * The server's log: one JSON line per request with its id, method, path, query parameter names,
  * status and duration, and never a query value, a request body or a password.
  */
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/http/logger.js';
+import { capturedLog } from '../helpers/log-capture.js';
 import { sampleGraph } from '../helpers/sample-graph.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -16,29 +16,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('request log', () => {
   let server: TestServer;
-  let captured = '';
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      captured += chunk.toString();
-      done();
-    },
-  });
-  const lines = () =>
-    captured
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const log = capturedLog();
+  const lines = log.lines;
 
   beforeAll(async () => {
     server = await startTestServer({
       importSamples: false,
       graph: sampleGraph(),
-      logger: createLogger('info', destination),
+      logger: createLogger('info', log.destination),
     });
   });
 
   beforeEach(() => {
-    captured = '';
+    log.clear();
   });
 
   afterAll(async () => {
@@ -64,8 +54,8 @@ describe('request log', () => {
       durationMs: expect.any(Number),
       time: expect.any(String),
     });
-    expect(captured).not.toContain('secret-name');
-    expect(captured).not.toContain('Lovelace');
+    expect(log.text()).not.toContain('secret-name');
+    expect(log.text()).not.toContain('Lovelace');
   });
 
   it('makes up an id when the incoming one is missing or not tame, and sends it back', async () => {
@@ -77,7 +67,7 @@ describe('request log', () => {
     const ids = lines().map((line) => line.requestId);
     expect(ids).toEqual([none.headers['x-request-id'], hostile.headers['x-request-id']]);
     for (const id of ids) expect(id).toMatch(UUID);
-    expect(captured).not.toContain('injected');
+    expect(log.text()).not.toContain('injected');
   });
 
   it('leaves successful health and readiness probes out of the info log', async () => {
@@ -101,7 +91,7 @@ describe('request log', () => {
       ['POST', '/api/cypher', 200],
       ['POST', '/api/cypher', 400],
     ]);
-    expect(captured).not.toMatch(/hunter2|password|MATCH/);
+    expect(log.text()).not.toMatch(/hunter2|password|MATCH/);
   });
 
   it('logs an unexpected error with the request id of the request it broke', async () => {
