@@ -572,7 +572,7 @@ export abstract class CypherStore implements GraphStore {
       edgeIds: (row.edgeIds as unknown[]).map(String),
     }));
     const allNodes = new Map(paths.flatMap((path) => path.nodes).map((node) => [node.id, node]));
-    const edges = new Map((await this.edgesAmong([...allNodes.values()])).map((edge) => [edge.id, edge]));
+    const edges = await this.pathEdges(rows, [...allNodes.values()]);
     return paths.map(({ nodes, edgeIds }) => {
       const missing = edgeIds.filter((edgeId) => !edges.has(edgeId));
       if (missing.length > 0) {
@@ -582,6 +582,14 @@ export abstract class CypherStore implements GraphStore {
       }
       return { nodes, edges: edgeIds.map((edgeId) => edges.get(edgeId)!) };
     });
+  }
+
+  /**
+   * The relationships of the paths in `rows`, by id: read among the paths' nodes. A store whose
+   * path rows carry the relationships themselves takes them from there (KuzuStore).
+   */
+  protected async pathEdges(_rows: Row[], nodes: GraphNode[]): Promise<Map<string, GraphEdge>> {
+    return new Map((await this.edgesAmong(nodes)).map((edge) => [edge.id, edge]));
   }
 
   /**

@@ -26,6 +26,7 @@ import { checkpointFailed, mapKuzuError, mapWriteError } from './kuzu-errors.js'
 import { PreparedStatements } from './prepared-statements.js';
 import {
   edgeFromColumns,
+  internalKey,
   nodeFromColumns,
   toGraphEdge,
   toGraphNode,
@@ -522,6 +523,29 @@ export class KuzuStore extends CypherStore {
 
   protected override edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
     return edgeFromColumns(row.type as RelType, source.label, target.label, row);
+  }
+
+  /**
+   * A path's relationships from its row (`rels`: shortest-path.cypher), their ends matched to the
+   * path's nodes by internal id. Read among the path's nodes by id instead (edges-among.cypher),
+   * every part compared the ids of a whole node table with the list: a read that grew with the
+   * graph for a path of a few relationships.
+   */
+  protected override async pathEdges(rows: Row[]): Promise<Map<string, GraphEdge>> {
+    const nodes = new Map<string, GraphNode>();
+    for (const row of rows)
+      for (const value of row.nodes as KuzuNode[]) nodes.set(internalKey(value._id), this.toNode(value));
+    const edges = new Map<string, GraphEdge>();
+    for (const row of rows) {
+      for (const rel of row.rels as KuzuRel[]) {
+        const source = nodes.get(internalKey(rel._src));
+        const target = nodes.get(internalKey(rel._dst));
+        if (!source || !target) continue;
+        const edge = this.toEdge(rel, source, target);
+        edges.set(edge.id, edge);
+      }
+    }
+    return edges;
   }
 
   /** Out when the relationship's source is the node (`center`: its internal id, see incident-brief.cypher). */
