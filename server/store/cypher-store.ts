@@ -420,29 +420,12 @@ export abstract class CypherStore implements GraphStore {
     return this.query('statement-parts', { ids });
   }
 
-  /** The rows of statement-parts-near for the node (LadybugDB reads them otherwise). */
-  protected statementPartRowsNear(node: GraphNode): Promise<Row[]> {
-    return this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
-  }
-
   /** One read whatever the number of statements (see statementPartRows). */
   async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
     const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
     if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
     const rows = await this.statementPartRows([...byId.keys()]);
     return this.statementPartsFrom(rows, byId, statements);
-  }
-
-  /** One read from the node's primary key (see statementPartRowsNear). */
-  async statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>> {
-    const rows = await this.statementPartRowsNear(node);
-    // The statements themselves are only known by id here: enough for the relationships' ends.
-    const byId = new Map<string, GraphNode>();
-    for (const row of rows) {
-      const id = String(row.center);
-      if (!byId.has(id)) byId.set(id, { id, label: 'Statement', properties: {} });
-    }
-    return this.statementPartsFrom(rows, byId, []);
   }
 
   /** Rows of statement-parts by statement, each relationship once (a row may come twice). */

@@ -133,12 +133,6 @@ export interface GraphStore {
    * REPORTED_IN its `sentence`, `startOffset` and `endOffset`.
    */
   statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>>;
-  /**
-   * statementParts of every statement one relationship away from the node (those it said, is the
-   * subject of, or reported), found from the node: the cost follows the node's degree, not the
-   * number of statements in the graph.
-   */
-  statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>>;
   /** Title and date of each document found among these ids, in one read. */
   documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
   /**

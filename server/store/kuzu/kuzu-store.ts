@@ -385,16 +385,11 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
-   * Statement parts in two reads: the statements' offsets in their table (from the node's
-   * adjacency list, cypher/kuzu/statements-near; or by primary key, statement-offsets), then their
-   * relationships by those offsets (statement-parts-at). In one query from the node, the engine
-   * read the relationships of most statements in the graph to keep a few (statement-parts-at.cypher);
-   * by `s.id IN $ids`, it compared every statement's id with the list.
+   * Statement parts in two reads: the statements' offsets in their table (by primary key,
+   * statement-offsets), then their relationships by those offsets (statement-parts-at). In one
+   * query from a node, the engine read the relationships of most statements in the graph to keep a
+   * few (statement-parts-at.cypher); by `s.id IN $ids`, it compared every statement's id with the list.
    */
-  protected override async statementPartRowsNear(node: GraphNode): Promise<Row[]> {
-    return this.statementPartRowsAt(await this.rows(this.labelled('statements-near', node.label), { id: node.id }));
-  }
-
   protected override async statementPartRows(ids: string[]): Promise<Row[]> {
     return this.statementPartRowsAt(await this.query('statement-offsets', { ids }));
   }
