@@ -22,9 +22,14 @@ export interface WriteSummary {
  */
 export type GraphParts = AsyncIterable<GraphBatch>;
 
+/** Whether a write is given in parts (GraphParts) rather than as one batch. */
+export function isParts(batch: GraphBatch | GraphParts): batch is GraphParts {
+  return Symbol.asyncIterator in batch;
+}
+
 /** A write's parts: a batch is one part. */
 export function partsOf(batch: GraphBatch | GraphParts): GraphParts {
-  if (Symbol.asyncIterator in batch) return batch;
+  if (isParts(batch)) return batch;
   return (async function* () {
     yield batch;
   })();
