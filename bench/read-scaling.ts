@@ -45,6 +45,9 @@ type Row = Record<string, unknown>;
 interface Timing {
   p50: number;
   p95: number;
+  /** Calls that threw (not timed), and the first one's message. */
+  failed: number;
+  firstError?: string;
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(7);
@@ -58,6 +61,8 @@ async function timed(calls: number, inputs: string[], run: (input: string) => Pr
  * Each input run through every one of `runs` in turn (the first one first on even calls, last on
  * odd ones), so that a busy machine slows the API call and the raw query it is compared with
  * alike: timed one line after the other, a burst of load from elsewhere fell on one side only.
+ * A call that throws is counted as failed and left out of the figures, so that one query too big
+ * for the engine at 1M (a raw shortest path filled the buffer pool) does not end the whole run.
  */
 async function interleaved(
   calls: number,
@@ -65,18 +70,26 @@ async function interleaved(
   runs: Array<(input: string) => Promise<unknown>>,
 ): Promise<Timing[]> {
   const samples: number[][] = runs.map(() => []);
+  const errors: string[][] = runs.map(() => []);
   for (let i = 0; i < calls; i++) {
     const order = runs.map((_, k) => k);
     if (i % 2 === 1) order.reverse();
     for (const k of order) {
       const started = performance.now();
-      await runs[k](inputs[i % inputs.length]);
-      samples[k].push(performance.now() - started);
+      try {
+        await runs[k](inputs[i % inputs.length]);
+        samples[k].push(performance.now() - started);
+      } catch (error) {
+        errors[k].push(error instanceof Error ? error.message : String(error));
+      }
     }
   }
-  return samples.map((each) => {
+  return samples.map((each, k) => {
     each.sort((a, b) => a - b);
-    return { p50: percentile(each, 50), p95: percentile(each, 95) };
+    const failed = errors[k].length;
+    // Every call failed: no figure (NaN), the failure line says why.
+    const at = (p: number) => (each.length > 0 ? percentile(each, p) : NaN);
+    return { p50: at(50), p95: at(95), failed, firstError: errors[k][0] };
   });
 }
 
@@ -96,6 +109,13 @@ function report(label: string, api: Timing | null, raw: Timing | null): void {
   const r = raw ? `raw ${fmt(raw.p50)} /${fmt(raw.p95)} ms` : '';
   const ratio = api && raw ? `  p95 ratio ${(api.p95 / raw.p95).toFixed(2)}x` : '';
   line(label, `${a}   ${r}${ratio}`);
+  for (const [side, timing] of [
+    ['API', api],
+    ['raw', raw],
+  ] as const) {
+    if (timing && timing.failed > 0)
+      line('', `  ${side}: ${timing.failed} calls failed, not timed; the first: ${timing.firstError}`);
+  }
 }
 
 // --- the database ---------------------------------------------------------------------------

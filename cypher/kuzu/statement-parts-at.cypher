@@ -1,7 +1,6 @@
 // statement-parts.cypher for the statements at these offsets of the Statement table ($offsets,
-// from statements-near.cypher). Split in two from statement-parts-near.cypher: in one query with
-// the node, LadybugDB planned the statements' relationships as a hash join whose other side
-// read the Statement table and the relationships of every statement a semi-mask let through
+// from statement-offsets.cypher). Split in two: in one query from a node, LadybugDB planned the
+// statements' relationships as a hash join whose other side read the Statement table and the relationships of every statement a semi-mask let through
 // (86,000 relationships for a node of degree 117 at 100k nodes, to keep 141). Filtered by offset,
 // the filter runs before the relationships are read: only the statements' own are. The three
 // types in one pattern, each in its one direction (SAID enters a statement, ABOUT and

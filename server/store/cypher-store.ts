@@ -420,29 +420,12 @@ export abstract class CypherStore implements GraphStore {
     return this.query('statement-parts', { ids });
   }
 
-  /** The rows of statement-parts-near for the node (LadybugDB reads them otherwise). */
-  protected statementPartRowsNear(node: GraphNode): Promise<Row[]> {
-    return this.rows(this.labelled('statement-parts-near', node.label), { id: node.id });
-  }
-
   /** One read whatever the number of statements (see statementPartRows). */
   async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
     const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
     if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
     const rows = await this.statementPartRows([...byId.keys()]);
     return this.statementPartsFrom(rows, byId, statements);
-  }
-
-  /** One read from the node's primary key (see statementPartRowsNear). */
-  async statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>> {
-    const rows = await this.statementPartRowsNear(node);
-    // The statements themselves are only known by id here: enough for the relationships' ends.
-    const byId = new Map<string, GraphNode>();
-    for (const row of rows) {
-      const id = String(row.center);
-      if (!byId.has(id)) byId.set(id, { id, label: 'Statement', properties: {} });
-    }
-    return this.statementPartsFrom(rows, byId, []);
   }
 
   /** Rows of statement-parts by statement, each relationship once (a row may come twice). */
@@ -572,7 +555,7 @@ export abstract class CypherStore implements GraphStore {
       edgeIds: (row.edgeIds as unknown[]).map(String),
     }));
     const allNodes = new Map(paths.flatMap((path) => path.nodes).map((node) => [node.id, node]));
-    const edges = new Map((await this.edgesAmong([...allNodes.values()])).map((edge) => [edge.id, edge]));
+    const edges = await this.pathEdges(rows, [...allNodes.values()]);
     return paths.map(({ nodes, edgeIds }) => {
       const missing = edgeIds.filter((edgeId) => !edges.has(edgeId));
       if (missing.length > 0) {
@@ -582,6 +565,14 @@ export abstract class CypherStore implements GraphStore {
       }
       return { nodes, edges: edgeIds.map((edgeId) => edges.get(edgeId)!) };
     });
+  }
+
+  /**
+   * The relationships of the paths in `rows`, by id: read among the paths' nodes. A store whose
+   * path rows carry the relationships themselves takes them from there (KuzuStore).
+   */
+  protected async pathEdges(_rows: Row[], nodes: GraphNode[]): Promise<Map<string, GraphEdge>> {
+    return new Map((await this.edgesAmong(nodes)).map((edge) => [edge.id, edge]));
   }
 
   /**

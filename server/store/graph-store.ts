@@ -22,9 +22,14 @@ export interface WriteSummary {
  */
 export type GraphParts = AsyncIterable<GraphBatch>;
 
+/** Whether a write is given in parts (GraphParts) rather than as one batch. */
+export function isParts(batch: GraphBatch | GraphParts): batch is GraphParts {
+  return Symbol.asyncIterator in batch;
+}
+
 /** A write's parts: a batch is one part. */
 export function partsOf(batch: GraphBatch | GraphParts): GraphParts {
-  if (Symbol.asyncIterator in batch) return batch;
+  if (isParts(batch)) return batch;
   return (async function* () {
     yield batch;
   })();
@@ -133,12 +138,6 @@ export interface GraphStore {
    * REPORTED_IN its `sentence`, `startOffset` and `endOffset`.
    */
   statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>>;
-  /**
-   * statementParts of every statement one relationship away from the node (those it said, is the
-   * subject of, or reported), found from the node: the cost follows the node's degree, not the
-   * number of statements in the graph.
-   */
-  statementPartsNear(node: GraphNode): Promise<Map<string, IncidentEdge[]>>;
   /** Title and date of each document found among these ids, in one read. */
   documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>>;
   /**

@@ -157,7 +157,6 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
     params: { from: 'actor:charles-babbage', to: 'stmt:engines', limit: 5 },
   },
   'statement-parts': { params: { ids: ['stmt:engines'] } },
-  'statement-parts-near': { splices: { label: ':Actor' }, params: { id: ADA } },
   'search-fts': {
     splices: { table: 'Statement', index: 'statement_fts' },
     params: { q: 'music', limit: 10 },
@@ -181,7 +180,6 @@ const KUZU_FIXTURES: typeof FIXTURES = {
     splices: { from: 'Actor', to: 'Statement', n: '0', start: 'HINT (b JOIN e) JOIN a', columns: 'e.id AS id' },
     params: { from0: [0, 1, 2, 3], to0: [0, 1, 2, 3] },
   },
-  'statements-near': { splices: { label: ':Actor' }, params: { id: ADA } },
   'statement-parts-at': { params: { offsets: [0, 1, 2, 3] } },
   'statement-offsets': { params: { ids: ['stmt:engines'] } },
   'neighbor-page': { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 20 } },

@@ -26,6 +26,7 @@ import { checkpointFailed, mapKuzuError, mapWriteError } from './kuzu-errors.js'
 import { PreparedStatements } from './prepared-statements.js';
 import {
   edgeFromColumns,
+  internalKey,
   nodeFromColumns,
   toGraphEdge,
   toGraphNode,
@@ -384,16 +385,11 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
-   * Statement parts in two reads: the statements' offsets in their table (from the node's
-   * adjacency list, cypher/kuzu/statements-near; or by primary key, statement-offsets), then their
-   * relationships by those offsets (statement-parts-at). In one query from the node, the engine
-   * read the relationships of most statements in the graph to keep a few (statement-parts-at.cypher);
-   * by `s.id IN $ids`, it compared every statement's id with the list.
+   * Statement parts in two reads: the statements' offsets in their table (by primary key,
+   * statement-offsets), then their relationships by those offsets (statement-parts-at). In one
+   * query from a node, the engine read the relationships of most statements in the graph to keep a
+   * few (statement-parts-at.cypher); by `s.id IN $ids`, it compared every statement's id with the list.
    */
-  protected override async statementPartRowsNear(node: GraphNode): Promise<Row[]> {
-    return this.statementPartRowsAt(await this.rows(this.labelled('statements-near', node.label), { id: node.id }));
-  }
-
   protected override async statementPartRows(ids: string[]): Promise<Row[]> {
     return this.statementPartRowsAt(await this.query('statement-offsets', { ids }));
   }
@@ -522,6 +518,29 @@ export class KuzuStore extends CypherStore {
 
   protected override edgeAmong(row: Row, source: GraphNode, target: GraphNode): GraphEdge {
     return edgeFromColumns(row.type as RelType, source.label, target.label, row);
+  }
+
+  /**
+   * A path's relationships from its row (`rels`: shortest-path.cypher), their ends matched to the
+   * path's nodes by internal id. Read among the path's nodes by id instead (edges-among.cypher),
+   * every part compared the ids of a whole node table with the list: a read that grew with the
+   * graph for a path of a few relationships.
+   */
+  protected override async pathEdges(rows: Row[]): Promise<Map<string, GraphEdge>> {
+    const nodes = new Map<string, GraphNode>();
+    for (const row of rows)
+      for (const value of row.nodes as KuzuNode[]) nodes.set(internalKey(value._id), this.toNode(value));
+    const edges = new Map<string, GraphEdge>();
+    for (const row of rows) {
+      for (const rel of row.rels as KuzuRel[]) {
+        const source = nodes.get(internalKey(rel._src));
+        const target = nodes.get(internalKey(rel._dst));
+        if (!source || !target) continue;
+        const edge = this.toEdge(rel, source, target);
+        edges.set(edge.id, edge);
+      }
+    }
+    return edges;
   }
 
   /** Out when the relationship's source is the node (`center`: its internal id, see incident-brief.cypher). */

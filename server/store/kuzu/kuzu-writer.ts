@@ -39,7 +39,7 @@ import { madeByDeadProcess, removeFolders } from '../../process-folders.js';
 import { oldestPossibleWriter } from './writer-processes.js';
 import { groupBy } from '../../domain/group-by.js';
 import { DegreeGains } from './kuzu-degrees.js';
-import type { GraphParts, WriteSummary } from '../graph-store.js';
+import { isParts, type GraphParts, type WriteSummary } from '../graph-store.js';
 
 /** Rows per UNWIND statement. */
 const CHUNK = 2000;
@@ -590,10 +590,6 @@ async function writePart(
   const batchIds = new Set(nodes.map((node) => node.id));
   await writeEdges(connection, edges, (id) => batchIds.has(id) || newRows.has(id), existedBefore, newRows, gains);
   return { nodesWritten: part.nodes.length, edgesWritten: part.edges.length };
-}
-
-function isParts(batch: GraphBatch | GraphParts): batch is GraphParts {
-  return Symbol.asyncIterator in batch;
 }
 
 /**
