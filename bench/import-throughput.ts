@@ -34,7 +34,8 @@ import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
+import { IMPORT_AUTO_CHECKPOINT, IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
+import { summariseTrace, traceStatements } from './import-trace.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
 const SURNAMES = [
@@ -258,7 +259,18 @@ async function importOnce(dir: string, db: string): Promise<void> {
   // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time); by
   // default the one `actorgraph import` takes.
   const poolMb = Number(process.env.IMPORT_POOL_MB ?? IMPORT_BUFFER_POOL_BYTES / (1024 * 1024));
-  const store = await KuzuStore.open({ path: db, readOnly: false, bufferPoolBytes: poolMb * 1024 * 1024 });
+  // IMPORT_TRACE=1: each engine statement with the RSS around it (import-trace.ts); IMPORT_THREADS:
+  // the engine's threads per query (its default: the machine's cores), to see whether its memory
+  // outside the pool is per thread.
+  const threads = process.env.IMPORT_THREADS ? Number(process.env.IMPORT_THREADS) : undefined;
+  const trace = process.env.IMPORT_TRACE || threads ? traceStatements(poolResidentMb, threads) : undefined;
+  // As `actorgraph import` opens it (open-store.ts): its pool and its own checkpoints.
+  const store = await KuzuStore.open({
+    path: db,
+    readOnly: false,
+    bufferPoolBytes: poolMb * 1024 * 1024,
+    autoCheckpoint: IMPORT_AUTO_CHECKPOINT,
+  });
   const timing = timeStore(store);
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
@@ -311,6 +323,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
   memory.stop();
   gcWatch.disconnect();
   if (live) liveMb[phase] = live();
+  trace?.stop();
   await store.close();
   const batches = Math.ceil(report.documents.length / (batch.batchSize ?? DEFAULT_BATCH_SIZE));
   const result = {
@@ -329,6 +342,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
     gcMs,
     trimMs: afterWrite && !release?.unavailable ? trimMs : undefined,
     memory: { peak: memory.peak, phaseEnds: memory.phaseEnds },
+    trace: process.env.IMPORT_TRACE && trace ? summariseTrace(trace.statements) : undefined,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
@@ -356,6 +370,7 @@ interface Row {
     /** Time in malloc_trim (undefined: not called). */
     trimMs?: number;
     memory: { peak: MemorySample; phaseEnds: MemorySample[] };
+    trace?: string[];
   };
   dbBytes: number;
 }
@@ -453,6 +468,7 @@ function printRow(row: Row): void {
   const live = Object.entries(r.liveMb ?? {});
   if (live.length > 0)
     console.log(`        live JS heap at each phase's end: ${live.map(([p, mb]) => `${p} ${mb} MB`).join(', ')}`);
+  for (const line of r.trace ?? []) console.log(`        trace: ${line}`);
 }
 
 function printRatios(table: Row[]): void {
