@@ -263,7 +263,13 @@ async function importOnce(dir: string, db: string): Promise<void> {
   // the engine's threads per query (its default: the machine's cores), to see whether its memory
   // outside the pool is per thread.
   const threads = process.env.IMPORT_THREADS ? Number(process.env.IMPORT_THREADS) : undefined;
-  const trace = process.env.IMPORT_TRACE || threads ? traceStatements(poolResidentMb, threads) : undefined;
+  // IMPORT_TRIM_BEFORE=CHECKPOINT (a regular expression of statement kinds): malloc_trim before
+  // each such statement, to see whether its peak holds memory freed by the write's COPYs.
+  const trimBefore = process.env.IMPORT_TRIM_BEFORE ? new RegExp(process.env.IMPORT_TRIM_BEFORE) : undefined;
+  const trimmer = trimBefore ? nativeMemoryRelease() : undefined;
+  const before = trimBefore && trimmer ? { kinds: trimBefore, run: trimmer.afterWrite } : undefined;
+  const trace =
+    process.env.IMPORT_TRACE || threads || before ? traceStatements(poolResidentMb, threads, before) : undefined;
   // As `actorgraph import` opens it (open-store.ts): its pool and its own checkpoints.
   const store = await KuzuStore.open({
     path: db,

@@ -7,7 +7,45 @@
  * it. Linux only; bench code, not the importer's.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Connection } from '@ladybugdb/core';
+
+/** glibc's heap: MB in use (small and mmapped chunks) and MB free in its arenas. */
+interface Malloc {
+  inUse: number;
+  free: number;
+}
+
+/** glibc's mallinfo2 through koffi (as cli/native-heap.ts loads malloc_trim), or undefined. */
+function loadMallinfo(): (() => Malloc) | undefined {
+  try {
+    const koffi = createRequire(import.meta.url)('koffi') as {
+      load(path: string): { func(name: string, result: unknown, args: unknown[]): () => Record<string, number> };
+      struct(name: string, fields: Record<string, string>): unknown;
+    };
+    const fields = [
+      'arena',
+      'ordblks',
+      'smblks',
+      'hblks',
+      'hblkhd',
+      'usmblks',
+      'fsmblks',
+      'uordblks',
+      'fordblks',
+      'keepcost',
+    ];
+    const struct = koffi.struct('mallinfo2', Object.fromEntries(fields.map((f) => [f, 'size_t'])));
+    const mallinfo = koffi.load('libc.so.6').func('mallinfo2', struct, []);
+    const mb = (bytes: number) => Math.round(Number(bytes) / (1024 * 1024));
+    return () => {
+      const info = mallinfo();
+      return { inUse: mb(info.uordblks + info.hblkhd), free: mb(info.fordblks) };
+    };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface TracedStatement {
   /** Which write (counted from COMMITs and CHECKPOINTs: the writer's BEGIN starts one). */
@@ -19,6 +57,8 @@ export interface TracedStatement {
   rssEnd: number;
   /** The pool's resident MB at rssMax, when read. */
   poolAtMax?: number;
+  /** glibc's heap at rssMax, when read. */
+  mallocAtMax?: Malloc;
 }
 
 const PAGE = 4096;
@@ -46,6 +86,8 @@ function kindOf(statement: string): string {
 export function traceStatements(
   poolMb: () => number | undefined,
   threads?: number,
+  /** Called before each statement whose kind matches (IMPORT_TRIM_BEFORE: malloc_trim there). */
+  before?: { kinds: RegExp; run: () => void },
 ): {
   statements: TracedStatement[];
   stop: () => void;
@@ -55,6 +97,7 @@ export function traceStatements(
   let running: { started: number; entry: TracedStatement } | null = null;
   let lastPoolRead = 0;
   let write = 1;
+  const mallinfo = loadMallinfo();
   const sample = () => {
     if (!running) return;
     const rss = rssMb();
@@ -64,20 +107,22 @@ export function traceStatements(
       if (now - lastPoolRead > 250) {
         lastPoolRead = now;
         running.entry.poolAtMax = poolMb();
+        running.entry.mallocAtMax = mallinfo?.();
       }
     }
   };
   const timer = setInterval(sample, 50);
   const proto = Connection.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   const original = { query: proto.query, execute: proto.execute, prepare: proto.prepare };
-  const traced =
-    (fn: (...args: unknown[]) => Promise<unknown>, textOf: (args: unknown[]) => string) =>
+  const traced = (fn: (...args: unknown[]) => Promise<unknown>, textOf: (args: unknown[]) => string) =>
     async function (this: Connection, ...args: unknown[]): Promise<unknown> {
       if (threads) this.setMaxNumThreadForExec(threads);
+      const kind = kindOf(textOf(args));
+      if (before?.kinds.test(kind)) before.run();
       const rss = rssMb();
       const entry: TracedStatement = {
         write,
-        kind: kindOf(textOf(args)),
+        kind,
         ms: 0,
         rssStart: rss,
         rssMax: rss,
@@ -118,7 +163,8 @@ export function summariseTrace(statements: TracedStatement[]): string[] {
   const lines: string[] = [];
   const describe = (s: TracedStatement) =>
     `write ${s.write} ${s.kind}: ${Math.round(s.ms)} ms, RSS ${s.rssStart} -> max ${s.rssMax} -> ${s.rssEnd} MB` +
-    (s.poolAtMax === undefined ? '' : ` (pool ${s.poolAtMax} at max)`);
+    (s.poolAtMax === undefined ? '' : ` (pool ${s.poolAtMax} at max)`) +
+    (s.mallocAtMax ? ` (malloc in use ${s.mallocAtMax.inUse}, free ${s.mallocAtMax.free})` : '');
   const peak = statements.reduce((a, b) => (b.rssMax > a.rssMax ? b : a));
   lines.push(`highest RSS inside ${describe(peak)}`);
   const byWrite = new Map<number, TracedStatement[]>();
@@ -133,7 +179,8 @@ export function summariseTrace(statements: TracedStatement[]): string[] {
       .map((s) => `${s.kind} +${s.rssMax - s.rssStart} (${Math.round(s.ms)} ms)`);
     lines.push(
       `write ${write}: ${list.length} statements, ${(ms / 1000).toFixed(1)} s, starts at ${list[0].rssStart} MB, max ${top.rssMax} MB in ${top.kind}` +
-        `${top.poolAtMax === undefined ? '' : ` (pool ${top.poolAtMax})`}; rises: ${rises.join(', ')}`,
+        `${top.poolAtMax === undefined ? '' : ` (pool ${top.poolAtMax})`}` +
+        `${top.mallocAtMax ? ` (malloc in use ${top.mallocAtMax.inUse}, free ${top.mallocAtMax.free})` : ''}; rises: ${rises.join(', ')}`,
     );
   }
   return lines;
