@@ -14,6 +14,10 @@
  *   store reads for merging (findNodes/findEdges), and the ratios the issue's targets name.
  *   IMPORT_LIVE=1 adds the live JS heap (after a full GC) at each phase's end; IMPORT_SNAPSHOT=dir
  *   writes a heap snapshot there at each phase's end, summarised by bench/heap-summary.ts.
+ *   IMPORT_TRACE=1 adds, per write, the engine statement (COPY of a table, CHECKPOINT) in which RSS
+ *   was highest, with the pool and glibc's heap (in use, free) then (import-trace.ts);
+ *   IMPORT_THREADS=n runs the engine's queries on n threads; IMPORT_TRIM_BEFORE=<regexp of kinds>
+ *   calls malloc_trim before each such statement; IMPORT_POOL_MB sets the buffer pool.
  * - `npx tsx bench/import-throughput.ts --corpus dir 20000`: writes the corpus only, for a child
  *   run by hand (`node --import tsx bench/import-throughput.ts --child dir db`, e.g. under gdb).
  * Asserts nothing; the machine is shared, so compare ratios from one run.
