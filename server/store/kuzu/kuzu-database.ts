@@ -58,11 +58,13 @@ const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
  * were in use (malloc_stats: the engine's freed column chunks, kept by glibc). To measure another size:
  * IMPORT_POOL_MB=256 npx tsx bench/import-throughput.ts --scaling 20000.
  * Where the peak is (IMPORT_TRACE=1, 5,000 articles, one run each, load 5-12): inside the
- * CHECKPOINT that follows a write, from the third write on, never in a COPY. A checkpoint's own
+ * CHECKPOINT that follows a write (each write's highest RSS from the third write on, but for the
+ * first statements write, whose highest, lower, was in a COPY). A checkpoint's own
  * rise grows with the database, not with the write: +55-80 MB for each document write, then +90 to
  * +260 MB for the last statements writes of 20,000 occurrences, and in writes of 5,000 from +40 MB
- * (the first) to +275 MB (the last of 15): the checkpoint rewrites the relationship data of every
- * node group a write touched, and statements touch actors and documents all over the database. At
+ * (the first) to +275 MB (the last of 15). Very likely (read from the figures, not from the
+ * engine's code) the checkpoint rewrites the relationship data of every node group a write
+ * touched, and statements touch actors and documents all over the database. At
  * that peak (917 MB) glibc held 325-397 MB in use and 164-220 MB free, the pool 120-159 MB resident,
  * the JS heap ~160-190 MB. Tried, none lowers it beyond the runs' noise: one engine thread per query
  * (898 MB), malloc_trim before every COPY and CHECKPOINT (925 MB), statements writes of 5,000 (899 MB,
