@@ -14,6 +14,10 @@
  *   store reads for merging (findNodes/findEdges), and the ratios the issue's targets name.
  *   IMPORT_LIVE=1 adds the live JS heap (after a full GC) at each phase's end; IMPORT_SNAPSHOT=dir
  *   writes a heap snapshot there at each phase's end, summarised by bench/heap-summary.ts.
+ *   IMPORT_TRACE=1 adds, per write, the engine statement (COPY of a table, CHECKPOINT) in which RSS
+ *   was highest, with the pool and glibc's heap (in use, free) then (import-trace.ts);
+ *   IMPORT_THREADS=n runs the engine's queries on n threads; IMPORT_TRIM_BEFORE=<regexp of kinds>
+ *   calls malloc_trim before each such statement; IMPORT_POOL_MB sets the buffer pool.
  * - `npx tsx bench/import-throughput.ts --corpus dir 20000`: writes the corpus only, for a child
  *   run by hand (`node --import tsx bench/import-throughput.ts --child dir db`, e.g. under gdb).
  * Asserts nothing; the machine is shared, so compare ratios from one run.
@@ -34,7 +38,8 @@ import { CoreNlpClient } from '../server/importer/ner/corenlp-client.js';
 import { tagDocuments } from '../server/importer/ner/tag-documents.js';
 import { readSources } from '../server/importer/read/index.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
+import { IMPORT_AUTO_CHECKPOINT, IMPORT_BUFFER_POOL_BYTES } from '../server/store/kuzu/kuzu-database.js';
+import { summariseTrace, traceStatements } from './import-trace.js';
 import { KuzuStore } from '../server/store/kuzu/kuzu-store.js';
 
 const SURNAMES = [
@@ -258,7 +263,24 @@ async function importOnce(dir: string, db: string): Promise<void> {
   // IMPORT_POOL_MB: the engine's buffer pool (to measure its effect on peak RSS and time); by
   // default the one `actorgraph import` takes.
   const poolMb = Number(process.env.IMPORT_POOL_MB ?? IMPORT_BUFFER_POOL_BYTES / (1024 * 1024));
-  const store = await KuzuStore.open({ path: db, readOnly: false, bufferPoolBytes: poolMb * 1024 * 1024 });
+  // IMPORT_TRACE=1: each engine statement with the RSS around it (import-trace.ts); IMPORT_THREADS:
+  // the engine's threads per query (its default: the machine's cores), to see whether its memory
+  // outside the pool is per thread.
+  const threads = process.env.IMPORT_THREADS ? Number(process.env.IMPORT_THREADS) : undefined;
+  // IMPORT_TRIM_BEFORE=CHECKPOINT (a regular expression of statement kinds): malloc_trim before
+  // each such statement, to see whether its peak holds memory freed by the write's COPYs.
+  const trimBefore = process.env.IMPORT_TRIM_BEFORE ? new RegExp(process.env.IMPORT_TRIM_BEFORE) : undefined;
+  const trimmer = trimBefore ? nativeMemoryRelease() : undefined;
+  const before = trimBefore && trimmer ? { kinds: trimBefore, run: trimmer.afterWrite } : undefined;
+  const trace =
+    process.env.IMPORT_TRACE || threads || before ? traceStatements(poolResidentMb, threads, before) : undefined;
+  // As `actorgraph import` opens it (open-store.ts): its pool and its own checkpoints.
+  const store = await KuzuStore.open({
+    path: db,
+    readOnly: false,
+    bufferPoolBytes: poolMb * 1024 * 1024,
+    autoCheckpoint: IMPORT_AUTO_CHECKPOINT,
+  });
   const timing = timeStore(store);
   const started = performance.now();
   // IMPORT_BATCH: documents per write (to measure the batch size); no tagger: the rules alone.
@@ -311,6 +333,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
   memory.stop();
   gcWatch.disconnect();
   if (live) liveMb[phase] = live();
+  trace?.stop();
   await store.close();
   const batches = Math.ceil(report.documents.length / (batch.batchSize ?? DEFAULT_BATCH_SIZE));
   const result = {
@@ -329,6 +352,7 @@ async function importOnce(dir: string, db: string): Promise<void> {
     gcMs,
     trimMs: afterWrite && !release?.unavailable ? trimMs : undefined,
     memory: { peak: memory.peak, phaseEnds: memory.phaseEnds },
+    trace: process.env.IMPORT_TRACE && trace ? summariseTrace(trace.statements) : undefined,
   };
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
@@ -356,6 +380,7 @@ interface Row {
     /** Time in malloc_trim (undefined: not called). */
     trimMs?: number;
     memory: { peak: MemorySample; phaseEnds: MemorySample[] };
+    trace?: string[];
   };
   dbBytes: number;
 }
@@ -453,6 +478,7 @@ function printRow(row: Row): void {
   const live = Object.entries(r.liveMb ?? {});
   if (live.length > 0)
     console.log(`        live JS heap at each phase's end: ${live.map(([p, mb]) => `${p} ${mb} MB`).join(', ')}`);
+  for (const line of r.trace ?? []) console.log(`        trace: ${line}`);
 }
 
 function printRatios(table: Row[]): void {

@@ -57,6 +57,19 @@ const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
  * growing 30-90 MB per statements write, and at 5,000 articles glibc held 317 MB of which 85 MB
  * were in use (malloc_stats: the engine's freed column chunks, kept by glibc). To measure another size:
  * IMPORT_POOL_MB=256 npx tsx bench/import-throughput.ts --scaling 20000.
+ * Where the peak is (IMPORT_TRACE=1, 5,000 articles, one run each, load 5-12): inside the
+ * CHECKPOINT that follows a write (each write's highest RSS from the third write on, but for the
+ * first statements write, whose highest, lower, was in a COPY). A checkpoint's own
+ * rise grows with the database, not with the write: +55-80 MB for each document write, then +90 to
+ * +260 MB for the last statements writes of 20,000 occurrences, and in writes of 5,000 from +40 MB
+ * (the first) to +275 MB (the last of 15). Very likely (read from the figures, not from the
+ * engine's code) the checkpoint rewrites the relationship data of every node group a write
+ * touched, and statements touch actors and documents all over the database. At
+ * that peak (917 MB) glibc held 325-397 MB in use and 164-220 MB free, the pool 120-159 MB resident,
+ * the JS heap ~160-190 MB. Tried, none lowers it beyond the runs' noise: one engine thread per query
+ * (898 MB), malloc_trim before every COPY and CHECKPOINT (925 MB), statements writes of 5,000 (899 MB,
+ * and 812 MB of database against 753 MB), a 256 MB pool (865 MB, same time; its resident part
+ * stayed under 256 MB at this size, and at 20,000 it crashed, see above).
  */
 export const IMPORT_BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
