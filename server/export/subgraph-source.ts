@@ -26,12 +26,14 @@ const QUERY_ROW_LIMIT = 100_000;
 function streamedFromStore(store: GraphStore): ExportSource {
   return {
     async *nodes() {
+      // Item by item, not `yield* page.map(…)`: a copy of the whole page lived as long as the
+      // page was written, long enough for the collector to move it to the old generation.
       for await (const page of store.nodePages(PAGE_SIZE))
-        yield* page.map(({ id, label, properties }) => ({ id, label, properties }));
+        for (const { id, label, properties } of page) yield { id, label, properties };
     },
     async *edges() {
       for await (const page of store.edgePages(PAGE_SIZE))
-        yield* page.map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties }));
+        for (const { id, type, source, target, properties } of page) yield { id, type, source, target, properties };
     },
   };
 }
