@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { BatchWriter, GraphParts, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, GraphParts, NeighborOptions, Page, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import {
   EVIDENCE_PROPERTIES,
   uniqueById,
@@ -259,6 +259,16 @@ export class KuzuStore extends CypherStore {
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const result = await this.result(statement, params);
+    try {
+      return result.getAllSync() as Row[];
+    } finally {
+      result.close();
+    }
+  }
+
+  /** A statement's result (the last one's, of several), unread: the caller closes it. */
+  private async result(statement: string, params?: Record<string, unknown>): Promise<QueryResult> {
     const { connection, prepared } = this.lane.getStore() ?? this.main;
     let result: QueryResult | QueryResult[];
     try {
@@ -270,10 +280,9 @@ export class KuzuStore extends CypherStore {
     } catch (error) {
       throw mapKuzuError(error, this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     }
-    const single = Array.isArray(result) ? result[result.length - 1] : result;
-    const rows = single.getAllSync() as Row[];
-    for (const each of Array.isArray(result) ? result : [result]) each.close();
-    return rows;
+    if (!Array.isArray(result)) return result;
+    for (const each of result.slice(0, -1)) each.close();
+    return result[result.length - 1];
   }
 
   // The reads that may take long: on the second connection (the queries themselves are CypherStore's).
@@ -285,12 +294,12 @@ export class KuzuStore extends CypherStore {
     return this.onLongLane(() => super.exportAll());
   }
 
-  override async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
-    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
+  override async *nodePages(pageSize: number): AsyncIterable<Page<GraphNode>> {
+    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.result(statement, params), pageSize));
   }
 
-  override async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
+  override async *edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>> {
+    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.result(statement, params), pageSize));
   }
 
   /**
