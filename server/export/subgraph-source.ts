@@ -20,6 +20,13 @@ export type Selection =
   | { kind: 'view'; nodes: ExportNode[]; edges: ExportEdge[] };
 
 const PAGE_SIZE = 2000;
+/**
+ * Relationships per page of a whole-graph export: more than nodes, since a relationship page's
+ * query costs the engine more for itself whatever its rows (see nextWidth in kuzu-pages.ts). On
+ * LadybugDB a page's rows wait in the engine's result, in its compact form, and are made into JS
+ * objects one by one as they are written.
+ */
+const EDGE_PAGE_SIZE = 10_000;
 const NEIGHBORHOOD_LIMIT = 5000;
 const QUERY_ROW_LIMIT = 100_000;
 
@@ -32,7 +39,7 @@ function streamedFromStore(store: GraphStore): ExportSource {
         for (const { id, label, properties } of page) yield { id, label, properties };
     },
     async *edges() {
-      for await (const page of store.edgePages(PAGE_SIZE))
+      for await (const page of store.edgePages(EDGE_PAGE_SIZE))
         for (const { id, type, source, target, properties } of page) yield { id, type, source, target, properties };
     },
   };
