@@ -261,7 +261,7 @@ export class KuzuStore extends CypherStore {
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
     const result = await this.result(statement, params);
     try {
-      return result.getAllSync() as Row[];
+      return result.getAllSync();
     } finally {
       result.close();
     }
