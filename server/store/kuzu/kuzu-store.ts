@@ -40,6 +40,7 @@ import {
   everyRelationshipColumn,
   nodePagesByOffset,
   relationshipColumns,
+  type RowResult,
 } from './kuzu-pages.js';
 import { capOverviewEdges } from '../overview-edges.js';
 import { rankedNeighborIds } from './kuzu-neighbors.js';
@@ -115,6 +116,8 @@ export class KuzuStore extends CypherStore {
   private exportReaders = 0;
   /** The export lane's closing, pending while no export reads (see releaseExportLane). */
   private exportIdle: NodeJS.Timeout | null = null;
+  /** Results of export pages not closed yet, closed with the export lane (see exportResult). */
+  private readonly exportResults = new Set<RowResult>();
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
   /**
@@ -295,11 +298,35 @@ export class KuzuStore extends CypherStore {
   }
 
   override async *nodePages(pageSize: number): AsyncIterable<Page<GraphNode>> {
-    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.result(statement, params), pageSize));
+    yield* this.pagesOnLongLane(
+      nodePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize),
+    );
   }
 
   override async *edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>> {
-    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.result(statement, params), pageSize));
+    yield* this.pagesOnLongLane(
+      edgePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize),
+    );
+  }
+
+  /**
+   * An export page's result, kept in `exportResults` until closed: a page is read from its result
+   * as it is written (RowsPage), and one a caller kept unread past the export lane's closing
+   * would have freed its result after its database. Closed with the lane, reading it throws.
+   */
+  private async exportResult(statement: string, params: Record<string, unknown>): Promise<RowResult> {
+    const result = await this.result(statement, params);
+    const results = this.exportResults;
+    const tracked: RowResult = {
+      getNumTuples: () => result.getNumTuples(),
+      hasNext: () => result.hasNext(),
+      getNextSync: () => result.getNextSync(),
+      close: () => {
+        if (results.delete(tracked)) result.close();
+      },
+    };
+    results.add(tracked);
+    return tracked;
   }
 
   /**
@@ -359,6 +386,7 @@ export class KuzuStore extends CypherStore {
       if (this.exportReaders > 0 || !this.exportDb) return;
       const { database, lane } = this.exportDb;
       this.exportDb = null;
+      for (const result of this.exportResults) result.close();
       await lane.connection.close();
       await database.close();
     });
