@@ -20,18 +20,27 @@ export type Selection =
   | { kind: 'view'; nodes: ExportNode[]; edges: ExportEdge[] };
 
 const PAGE_SIZE = 2000;
+/**
+ * Relationships per page of a whole-graph export: more than nodes, since a relationship page's
+ * query costs the engine more for itself whatever its rows (see nextWidth in kuzu-pages.ts). On
+ * LadybugDB a page's rows wait in the engine's result, in its compact form, and are made into JS
+ * objects one by one as they are written.
+ */
+const EDGE_PAGE_SIZE = 10_000;
 const NEIGHBORHOOD_LIMIT = 5000;
 const QUERY_ROW_LIMIT = 100_000;
 
 function streamedFromStore(store: GraphStore): ExportSource {
   return {
     async *nodes() {
+      // Item by item, not `yield* page.map(…)`: a copy of the whole page lived as long as the
+      // page was written, long enough for the collector to move it to the old generation.
       for await (const page of store.nodePages(PAGE_SIZE))
-        yield* page.map(({ id, label, properties }) => ({ id, label, properties }));
+        for (const { id, label, properties } of page) yield { id, label, properties };
     },
     async *edges() {
-      for await (const page of store.edgePages(PAGE_SIZE))
-        yield* page.map(({ id, type, source, target, properties }) => ({ id, type, source, target, properties }));
+      for await (const page of store.edgePages(EDGE_PAGE_SIZE))
+        for (const { id, type, source, target, properties } of page) yield { id, type, source, target, properties };
     },
   };
 }

@@ -39,6 +39,7 @@ import type {
   IncidentCounts,
   IncidentEdge,
   NeighborOptions,
+  Page,
   PathOptions,
   ReadQueryOptions,
   WriteSummary,
@@ -611,7 +612,7 @@ export abstract class CypherStore implements GraphStore {
   }
 
   /** Label by label, each in id order: every page is a range of one table's primary key. */
-  async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
+  async *nodePages(pageSize: number): AsyncIterable<Page<GraphNode>> {
     for (const label of NODE_LABELS) {
       const statement = this.labelled('nodes-page', label);
       let after = '';
@@ -628,7 +629,7 @@ export abstract class CypherStore implements GraphStore {
    * Type by type and, within a type, pair of labels by pair, each in id order: every page reads
    * one relationship table with both ends labelled.
    */
-  async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
+  async *edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>> {
     const template = loadCypher('edges-page', this.dialect);
     for (const type of REL_TYPES) {
       for (const [from, to] of REL_ENDPOINTS[type]) {

@@ -90,6 +90,15 @@ export interface ReadQueryOptions {
   timeoutMs: number;
 }
 
+/**
+ * A page of an export's nodes or relationships: an array, or (the embedded store) the rows of one
+ * query converted one by one as they are iterated, so that no page of objects outlives the
+ * moment it is written. Iterate it once; how many it holds is known before.
+ */
+export interface Page<T> extends Iterable<T> {
+  readonly length: number;
+}
+
 export interface GraphStore {
   readonly kind: StoreKind;
   readonly dialect: Dialect;
@@ -156,9 +165,12 @@ export interface GraphStore {
   search(query: string, limit: number): Promise<SearchMatch[]>;
   /** The whole graph (for export). */
   exportAll(): Promise<GraphBatch>;
-  /** The whole graph page by page (table by table; the order within a table is the store's), so that large exports stream. */
-  nodePages(pageSize: number): AsyncIterable<GraphNode[]>;
-  edgePages(pageSize: number): AsyncIterable<GraphEdge[]>;
+  /**
+   * The whole graph page by page (table by table; the order within a table is the store's), so
+   * that large exports stream. A page may be read once only (see Page).
+   */
+  nodePages(pageSize: number): AsyncIterable<Page<GraphNode>>;
+  edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>>;
   /** A node, the nodes within `depth` steps (at most `limit`), and the edges among them. */
   neighborhood(id: string, depth: number, limit: number): Promise<GraphBatch>;
   /** A user's Cypher, read-only, with a timeout and a row limit. */

@@ -305,7 +305,7 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       const nodeIds: string[] = [];
       for await (const page of reader.nodePages(3)) {
         expect(page.length).toBeLessThanOrEqual(3);
-        nodeIds.push(...page.map((node) => node.id));
+        for (const node of page) nodeIds.push(node.id);
       }
       expect(nodeIds.sort()).toEqual(graph.nodes.map((node) => node.id).sort());
       const edges: GraphEdge[] = [];

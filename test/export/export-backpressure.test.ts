@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph } from '../../bench/synthetic-graph.js';
 import { selectSubgraph } from '../../server/export/subgraph-source.js';
 import { ExportStreamClosedError, writeExport } from '../../server/export/write-export.js';
-import type { GraphStore } from '../../server/store/graph-store.js';
+import type { GraphStore, Page } from '../../server/store/graph-store.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -59,7 +59,7 @@ describe('a whole-graph export into a stream that does not read', () => {
     await writer.writeBatch(graph);
     await writer.close();
     store = await KuzuStore.open({ path, readOnly: true });
-    const counting = async function* <T>(pages: AsyncIterable<T[]>) {
+    const counting = async function* <T>(pages: AsyncIterable<Page<T>>) {
       for await (const page of pages) {
         read += page.length;
         yield page;

@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../../domain/errors.js';
 import type { GraphBatch, GraphEdge, GraphNode, NodeLabel, RelType } from '../../domain/graph.js';
 import { loadCypher, splitStatements } from '../cypher-files.js';
 import { CypherStore, type Row } from '../cypher-store.js';
-import type { BatchWriter, GraphParts, NeighborOptions, ReadQueryOptions, WriteSummary } from '../graph-store.js';
+import type { BatchWriter, GraphParts, NeighborOptions, Page, ReadQueryOptions, WriteSummary } from '../graph-store.js';
 import {
   EVIDENCE_PROPERTIES,
   uniqueById,
@@ -41,6 +41,7 @@ import {
   everyRelationshipColumn,
   nodePagesByOffset,
   relationshipColumns,
+  type RowResult,
 } from './kuzu-pages.js';
 import { capOverviewEdges } from '../overview-edges.js';
 import { rankedNeighborIds } from './kuzu-neighbors.js';
@@ -116,6 +117,8 @@ export class KuzuStore extends CypherStore {
   private exportReaders = 0;
   /** The export lane's closing, pending while no export reads (see releaseExportLane). */
   private exportIdle: NodeJS.Timeout | null = null;
+  /** Results of export pages not closed yet, closed with the export lane (see exportResult). */
+  private readonly exportResults = new Set<RowResult>();
   /** Which lane the current async call runs on (set by onLongLane). */
   private readonly lane = new AsyncLocalStorage<Lane>();
   /**
@@ -260,6 +263,16 @@ export class KuzuStore extends CypherStore {
   }
 
   protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const result = await this.result(statement, params);
+    try {
+      return result.getAllSync();
+    } finally {
+      result.close();
+    }
+  }
+
+  /** A statement's result (the last one's, of several), unread: the caller closes it. */
+  private async result(statement: string, params?: Record<string, unknown>): Promise<QueryResult> {
     const { connection, prepared } = this.lane.getStore() ?? this.main;
     let result: QueryResult | QueryResult[];
     try {
@@ -271,10 +284,9 @@ export class KuzuStore extends CypherStore {
     } catch (error) {
       throw mapKuzuError(error, this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     }
-    const single = Array.isArray(result) ? result[result.length - 1] : result;
-    const rows = single.getAllSync() as Row[];
-    for (const each of Array.isArray(result) ? result : [result]) each.close();
-    return rows;
+    if (!Array.isArray(result)) return result;
+    for (const each of result.slice(0, -1)) each.close();
+    return result[result.length - 1];
   }
 
   // The reads that may take long: on the second connection (the queries themselves are CypherStore's).
@@ -286,12 +298,36 @@ export class KuzuStore extends CypherStore {
     return this.onLongLane(() => super.exportAll());
   }
 
-  override async *nodePages(pageSize: number): AsyncIterable<GraphNode[]> {
-    yield* this.pagesOnLongLane(nodePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
+  override async *nodePages(pageSize: number): AsyncIterable<Page<GraphNode>> {
+    yield* this.pagesOnLongLane(
+      nodePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize),
+    );
   }
 
-  override async *edgePages(pageSize: number): AsyncIterable<GraphEdge[]> {
-    yield* this.pagesOnLongLane(edgePagesByOffset((statement, params) => this.rows(statement, params), pageSize));
+  override async *edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>> {
+    yield* this.pagesOnLongLane(
+      edgePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize),
+    );
+  }
+
+  /**
+   * An export page's result, kept in `exportResults` until closed: a page is read from its result
+   * as it is written (RowsPage), and one a caller kept unread past the export lane's closing
+   * would have freed its result after its database. Closed with the lane, reading it throws.
+   */
+  private async exportResult(statement: string, params: Record<string, unknown>): Promise<RowResult> {
+    const result = await this.result(statement, params);
+    const results = this.exportResults;
+    const tracked: RowResult = {
+      getNumTuples: () => result.getNumTuples(),
+      hasNext: () => result.hasNext(),
+      getNextSync: () => result.getNextSync(),
+      close: () => {
+        if (results.delete(tracked)) result.close();
+      },
+    };
+    results.add(tracked);
+    return tracked;
   }
 
   /**
@@ -351,6 +387,7 @@ export class KuzuStore extends CypherStore {
       if (this.exportReaders > 0 || !this.exportDb) return;
       const { database, lane } = this.exportDb;
       this.exportDb = null;
+      for (const result of this.exportResults) result.close();
       await lane.connection.close();
       await database.close();
     });

@@ -105,14 +105,28 @@ export function toGraphEdge(value: KuzuRel, source: GraphNode, target: GraphNode
 }
 
 /**
+ * The properties of a row read as columns (`n.id AS id, n.name AS name, …`): the same as
+ * propertiesOf less the id, in the row's column order, built without the id's `delete` (which
+ * turned every node and relationship of an export into a slow dictionary object) and without
+ * Object.entries' array of pairs per row: both were most of the conversion's garbage.
+ */
+function columnProperties(row: Record<string, unknown>, declared: Record<string, unknown>): Properties {
+  const properties: Properties = {};
+  for (const key in row) {
+    if (key === 'id' || !(key in declared)) continue;
+    const inner = row[key];
+    // Kuzu stores an empty list as null; the model says "no aliases" with [].
+    properties[key] = (inner === null && declared[key] === 'string[]' ? [] : toPlain(inner)) as PropValue;
+  }
+  return properties;
+}
+
+/**
  * A node read as columns, one per property (`n.id AS id, n.name AS name, …`: see kuzu-pages.ts).
  * The same properties as toGraphNode, without the engine building a struct per row first.
  */
 export function nodeFromColumns(label: NodeLabel, row: Record<string, unknown>): GraphNode {
-  const properties = propertiesOf(row, NODE_PROPS[label]);
-  const id = String(properties.id);
-  delete properties.id;
-  return { id, label, properties };
+  return { id: String(row.id), label, properties: columnProperties(row, NODE_PROPS[label]) };
 }
 
 /** A relationship read as columns: its ends' ids (`source`, `target`) and one column per property. */
@@ -122,8 +136,13 @@ export function edgeFromColumns(
   targetLabel: NodeLabel,
   row: Record<string, unknown>,
 ): GraphEdge {
-  const properties = propertiesOf(row, REL_PROPS[type]);
-  const id = String(properties.id);
-  delete properties.id;
-  return { id, type, source: String(row.source), target: String(row.target), sourceLabel, targetLabel, properties };
+  return {
+    id: String(row.id),
+    type,
+    source: String(row.source),
+    target: String(row.target),
+    sourceLabel,
+    targetLabel,
+    properties: columnProperties(row, REL_PROPS[type]),
+  };
 }
