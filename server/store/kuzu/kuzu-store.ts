@@ -24,6 +24,7 @@ import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
 import { checkpointFailed, mapKuzuError, mapWriteError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { LanePool } from './lane-pool.js';
 import {
   edgeFromColumns,
   nodeFromColumns,
@@ -69,12 +70,21 @@ export interface KuzuStoreOptions {
   queryTimeoutMs?: number;
   /** The buffer pool the whole-graph export reads through (default 128 MB: see exportLane). */
   exportBufferPoolBytes?: number;
+  /** Connections the API's reads share on a read-only store (default READ_LANES). */
+  readLanes?: number;
   /** The console worker's queue: see ConsoleRunnerOptions. */
   consoleQueue?: Pick<ConsoleRunnerOptions, 'maxQueued' | 'maxResponseBytes'>;
 }
 
 /** Default time limit of the API's own reads. */
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+/**
+ * Connections the read-only store's API reads share (`main` and one more): the independent reads
+ * of one call (node details, neighbours) run side by side, and so do two clients' reads. Two, as
+ * the machine the figures were taken on has two cores (bench/read-scaling.ts).
+ */
+const READ_LANES = 2;
 
 /**
  * The buffer pool of the database instance that whole-graph export pages read through (see
@@ -105,6 +115,8 @@ export class KuzuStore extends CypherStore {
   /** Whether the FTS extension loaded: LadybugDB downloads it with `INSTALL fts`, so offline it may be missing. */
   private fullText = false;
   private readonly main: Lane;
+  /** The API's reads on a read-only store: `main` and up to READ_LANES - 1 more (see LanePool). */
+  private readonly readers: LanePool<Lane>;
   /** The second connection, for long reads (the server's read-only store only; created on first use). */
   private long: Lane | null = null;
   /** Long reads go one at a time, so that they hold one connection, one libuv thread and one engine worker at most. */
@@ -136,6 +148,11 @@ export class KuzuStore extends CypherStore {
   ) {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
+    this.readers = new LanePool(
+      options.readLanes ?? READ_LANES,
+      () => KuzuStore.readLane(db.database, options),
+      this.main,
+    );
   }
 
   get location(): string {
@@ -177,6 +194,14 @@ export class KuzuStore extends CypherStore {
     await connection.init();
     if (options.readOnly) connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     return connection;
+  }
+
+  /** One more connection for the API's reads, as `main` (the engine's default threads, the time limit). */
+  private static async readLane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = new Connection(database);
+    await connection.init();
+    connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+    return { connection, prepared: new PreparedStatements(connection) };
   }
 
   /**
@@ -258,8 +283,18 @@ export class KuzuStore extends CypherStore {
     if (added.length > 0) await this.rows('CHECKPOINT');
   }
 
-  protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
-    const { connection, prepared } = this.lane.getStore() ?? this.main;
+  /**
+   * On the lane the call runs on (onLongLane), else on a read-only store a free read lane
+   * (readers), else `main` (a read-write store's reads go with its writes, on one connection).
+   */
+  protected rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const lane = this.lane.getStore() ?? (this.options.readOnly ? null : this.main);
+    if (lane) return this.rowsOn(lane, statement, params);
+    return this.readers.use((reader) => this.rowsOn(reader, statement, params));
+  }
+
+  private async rowsOn(lane: Lane, statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const { connection, prepared } = lane;
     let result: QueryResult | QueryResult[];
     try {
       if (params && Object.keys(params).length > 0) {
@@ -364,15 +399,17 @@ export class KuzuStore extends CypherStore {
    * each part of that read which side to start from (edgesAmongPart).
    */
   override async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
-    const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
+    const label = labelOfNodeId(id);
+    // The ranking needs only the node's id and label: read beside the node when the id names it.
+    const rank = (center: GraphNode) =>
+      rankedNeighborIds((statement, params) => this.rows(statement, params), center, options, this.storedDegrees);
+    const [[row], known] = await Promise.all([
+      this.rows(this.labelled('node-by-id', label), { id }),
+      label ? rank({ id, label, properties: {} }) : null,
+    ]);
     if (!row) return { nodes: [], edges: [] };
     const center = this.toNode(row.n);
-    const page = await rankedNeighborIds(
-      (statement, params) => this.rows(statement, params),
-      center,
-      options,
-      this.storedDegrees,
-    );
+    const page = known ?? (await rank(center));
     const { nodes: found, offsets } = await this.nodesWithOffsets(page);
     offsets.set(center.id, (row.n as KuzuNode)._id.offset);
     const nodes = uniqueById([center, ...page.flatMap((item) => found.get(item.id) ?? [])]);
@@ -416,13 +453,16 @@ export class KuzuStore extends CypherStore {
   ): Promise<{ nodes: Map<string, GraphNode>; offsets: Map<string, number> }> {
     const nodes = new Map<string, GraphNode>();
     const offsets = new Map<string, number>();
-    for (const [label, group] of groupBy(items, (item) => item.label)) {
-      const statement = this.labelled('nodes-by-ids', label as NodeLabel);
-      for (const row of await this.rows(statement, { ids: group.map((item) => item.id) })) {
-        const node = this.toNode(row.n);
-        nodes.set(node.id, node);
-        offsets.set(node.id, (row.n as KuzuNode)._id.offset);
-      }
+    // One read per label, side by side on the read lanes.
+    const found = await Promise.all(
+      [...groupBy(items, (item) => item.label)].map(([label, group]) =>
+        this.rows(this.labelled('nodes-by-ids', label as NodeLabel), { ids: group.map((item) => item.id) }),
+      ),
+    );
+    for (const row of found.flat()) {
+      const node = this.toNode(row.n);
+      nodes.set(node.id, node);
+      offsets.set(node.id, (row.n as KuzuNode)._id.offset);
     }
     return { nodes, offsets };
   }
@@ -724,6 +764,7 @@ export class KuzuStore extends CypherStore {
     await this.long?.connection.close();
     await this.exportDb?.lane.connection.close();
     await this.exportDb?.database.close();
+    for (const reader of this.readers.lanes) if (reader !== this.main) await reader.connection.close();
     await this.connection.close();
     await this.db.release();
   }
