@@ -148,11 +148,8 @@ export class KuzuStore extends CypherStore {
   ) {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
-    this.readers = new LanePool(
-      options.readLanes ?? READ_LANES,
-      () => KuzuStore.readLane(db.database, options),
-      this.main,
-    );
+    // More lanes made as `main` was (the read-only store's time limit, the engine's default threads).
+    this.readers = new LanePool(options.readLanes ?? READ_LANES, () => KuzuStore.lane(db, options), this.main);
   }
 
   get location(): string {
@@ -185,6 +182,11 @@ export class KuzuStore extends CypherStore {
     return store;
   }
 
+  private static async lane(db: OpenDatabase, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = await KuzuStore.connect(db, options);
+    return { connection, prepared: new PreparedStatements(connection) };
+  }
+
   /**
    * A new connection; the read-only store's gets the time limit (the importer's writes have none:
    * an import of a large folder may take minutes and is stopped by the user, not by a timer).
@@ -194,14 +196,6 @@ export class KuzuStore extends CypherStore {
     await connection.init();
     if (options.readOnly) connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     return connection;
-  }
-
-  /** One more connection for the API's reads, as `main` (the engine's default threads, the time limit). */
-  private static async readLane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
-    const connection = new Connection(database);
-    await connection.init();
-    connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
-    return { connection, prepared: new PreparedStatements(connection) };
   }
 
   /**
