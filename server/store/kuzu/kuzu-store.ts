@@ -70,8 +70,6 @@ export interface KuzuStoreOptions {
   queryTimeoutMs?: number;
   /** The buffer pool the whole-graph export reads through (default 128 MB: see exportLane). */
   exportBufferPoolBytes?: number;
-  /** Connections the API's reads share on a read-only store (default READ_LANES). */
-  readLanes?: number;
   /** The console worker's queue: see ConsoleRunnerOptions. */
   consoleQueue?: Pick<ConsoleRunnerOptions, 'maxQueued' | 'maxResponseBytes'>;
 }
@@ -149,7 +147,7 @@ export class KuzuStore extends CypherStore {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
     // More lanes made as `main` was (the read-only store's time limit, the engine's default threads).
-    this.readers = new LanePool(options.readLanes ?? READ_LANES, () => KuzuStore.lane(db, options), this.main);
+    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db, options), this.main);
   }
 
   get location(): string {
