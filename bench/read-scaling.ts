@@ -126,9 +126,10 @@ const store = await KuzuStore.open({ path: dbPath, readOnly: true, queryTimeoutM
 const raw = (statement: string, params: Row = {}): Promise<Row[]> => store['rows'](statement, params);
 const server = await serveForBench(store, { timeoutMs: 600_000 });
 /**
- * The API's GET calls through node:http on one kept-alive connection, as a browser keeps one: the
- * global `fetch` (undici) took 14-16 ms for a node's 1 KB details where this takes 7 ms, which was
- * the client's time, not the server's. `fetch` stays for the lines printed with it (getByFetch).
+ * The API's GET calls through node:http on one kept-alive connection, as a browser keeps one: in a
+ * quieter run the global `fetch` (undici) took 14-16 ms for a node's 1 KB details where node:http
+ * took 7 ms, the client's time, not the server's (under load 6-12 the two were within noise).
+ * `fetch` stays for the lines printed with it (getByFetch).
  */
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const get = (path: string, through = agent): Promise<void> =>
