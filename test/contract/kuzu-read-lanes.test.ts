@@ -1,7 +1,7 @@
 /**
  * The read-only embedded store reads on two connections (kuzu-store.ts READ_LANES), and node
- * details and neighbours read their independent parts side by side: many callers at once get the
- * same answers as one caller at a time, on the sample corpus.
+ * details read their independent parts side by side: many callers at once (details, neighbours)
+ * get the same answers as one caller at a time, on the sample corpus.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

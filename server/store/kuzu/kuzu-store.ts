@@ -282,7 +282,12 @@ export class KuzuStore extends CypherStore {
   protected rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
     const lane = this.lane.getStore() ?? (this.options.readOnly ? null : this.main);
     if (lane) return this.rowsOn(lane, statement, params);
-    return this.readers.use((reader) => this.rowsOn(reader, statement, params));
+    // A statement goes to the free lane that has it prepared: LadybugDB never frees a prepared
+    // statement (prepared-statements.ts), so each one prepared on every lane would cost that twice.
+    return this.readers.use(
+      (reader) => this.rowsOn(reader, statement, params),
+      (reader) => reader.prepared.has(statement),
+    );
   }
 
   private async rowsOn(lane: Lane, statement: string, params?: Record<string, unknown>): Promise<Row[]> {
@@ -391,17 +396,15 @@ export class KuzuStore extends CypherStore {
    * each part of that read which side to start from (edgesAmongPart).
    */
   override async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
-    const label = labelOfNodeId(id);
-    // The ranking needs only the node's id and label: read beside the node when the id names it.
-    const rank = (center: GraphNode) =>
-      rankedNeighborIds((statement, params) => this.rows(statement, params), center, options, this.storedDegrees);
-    const [[row], known] = await Promise.all([
-      this.rows(this.labelled('node-by-id', label), { id }),
-      label ? rank({ id, label, properties: {} }) : null,
-    ]);
+    const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
     if (!row) return { nodes: [], edges: [] };
     const center = this.toNode(row.n);
-    const page = known ?? (await rank(center));
+    const page = await rankedNeighborIds(
+      (statement, params) => this.rows(statement, params),
+      center,
+      options,
+      this.storedDegrees,
+    );
     const { nodes: found, offsets } = await this.nodesWithOffsets(page);
     offsets.set(center.id, (row.n as KuzuNode)._id.offset);
     const nodes = uniqueById([center, ...page.flatMap((item) => found.get(item.id) ?? [])]);
@@ -445,16 +448,13 @@ export class KuzuStore extends CypherStore {
   ): Promise<{ nodes: Map<string, GraphNode>; offsets: Map<string, number> }> {
     const nodes = new Map<string, GraphNode>();
     const offsets = new Map<string, number>();
-    // One read per label, side by side on the read lanes.
-    const found = await Promise.all(
-      [...groupBy(items, (item) => item.label)].map(([label, group]) =>
-        this.rows(this.labelled('nodes-by-ids', label as NodeLabel), { ids: group.map((item) => item.id) }),
-      ),
-    );
-    for (const row of found.flat()) {
-      const node = this.toNode(row.n);
-      nodes.set(node.id, node);
-      offsets.set(node.id, (row.n as KuzuNode)._id.offset);
+    for (const [label, group] of groupBy(items, (item) => item.label)) {
+      const statement = this.labelled('nodes-by-ids', label as NodeLabel);
+      for (const row of await this.rows(statement, { ids: group.map((item) => item.id) })) {
+        const node = this.toNode(row.n);
+        nodes.set(node.id, node);
+        offsets.set(node.id, (row.n as KuzuNode)._id.offset);
+      }
     }
     return { nodes, offsets };
   }

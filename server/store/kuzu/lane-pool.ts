@@ -25,9 +25,12 @@ export class LanePool<T> {
     }
   }
 
-  /** Runs `work` on a lane of its own, given back when the work settles. */
-  async use<R>(work: (lane: T) => Promise<R>): Promise<R> {
-    const lane = await this.acquire();
+  /**
+   * Runs `work` on a lane of its own, given back when the work settles; of the free lanes, one
+   * that `prefer`s the work if there is one.
+   */
+  async use<R>(work: (lane: T) => Promise<R>, prefer?: (lane: T) => boolean): Promise<R> {
+    const lane = await this.acquire(prefer);
     try {
       return await work(lane);
     } finally {
@@ -40,8 +43,10 @@ export class LanePool<T> {
     return this.made;
   }
 
-  private async acquire(): Promise<T> {
-    // The lane freed last first: it is the one whose statements are most likely prepared.
+  private async acquire(prefer?: (lane: T) => boolean): Promise<T> {
+    const preferred = prefer ? this.idle.findIndex(prefer) : -1;
+    if (preferred >= 0) return this.idle.splice(preferred, 1)[0];
+    // Else the lane freed last: it is the one whose statements are most likely prepared.
     const free = this.idle.pop();
     if (free !== undefined) return free;
     if (this.made.length + this.making < this.size) {

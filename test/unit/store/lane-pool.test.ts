@@ -59,6 +59,29 @@ describe('a pool of read lanes', () => {
     expect(made).toBe(0);
   });
 
+  it('gives a read the free lane it prefers (the one with its statement prepared)', async () => {
+    let made = 0;
+    const pool = new LanePool<Lane>(2, async () => ({ name: `extra${++made}`, busy: false }), {
+      name: 'main',
+      busy: false,
+    });
+    const log: string[] = [];
+    const [first, second] = [heldRead(pool, log, 'a'), heldRead(pool, log, 'b')];
+    await settle();
+    second.release();
+    await second.done;
+    first.release();
+    await first.done;
+    // Both free, main freed last: a read that prefers the other lane gets it all the same.
+    expect(
+      await pool.use(
+        async (lane) => lane.name,
+        (lane) => lane.name === 'extra1',
+      ),
+    ).toBe('extra1');
+    expect(await pool.use(async (lane) => lane.name)).toBe('extra1');
+  });
+
   it('gives a lane back when its read fails', async () => {
     const pool = new LanePool<Lane>(1, async () => ({ name: 'never', busy: false }), { name: 'main', busy: false });
     await expect(
