@@ -5,6 +5,7 @@
 import type { NodeDetailsResponse, RelationView } from '../domain/api.js';
 import { NotFoundError } from '../domain/errors.js';
 import { REL_TYPES, type GraphNode } from '../domain/graph.js';
+import { labelOfNodeId } from '../domain/node-ids.js';
 import type { GraphStore, IncidentCounts, IncidentEdge } from '../store/graph-store.js';
 import { toApiEdge, toApiNode } from './payload.js';
 import { DocumentTitles } from './evidence-sources.js';
@@ -64,6 +65,21 @@ async function incidentAll(store: GraphStore, node: GraphNode, counts: IncidentC
   return wanted.length === 0 ? [] : store.incidentBrief(node, types);
 }
 
+/**
+ * The node and its counts per relationship type. The counts need only the node's id and label:
+ * when the id names its label, both are read side by side (on stores that read on several
+ * connections at once: LadybugDB's read lanes, Neo4j's pool).
+ */
+async function nodeAndCounts(store: GraphStore, id: string): Promise<[GraphNode, IncidentCounts]> {
+  const label = labelOfNodeId(id);
+  const [node, counts] = await Promise.all([
+    store.getNode(id),
+    label ? store.incidentCounts({ id, label, properties: {} }) : null,
+  ]);
+  if (!node) throw new NotFoundError(`No node with id "${id}"`);
+  return [node, counts ?? (await store.incidentCounts(node))];
+}
+
 export interface NodeDetailsOptions {
   /** Every relationship whatever the degree (a dossier); by default a busy node's are sampled. */
   all?: boolean;
@@ -84,9 +100,7 @@ export async function nodeDetails(
   id: string,
   options: NodeDetailsOptions = {},
 ): Promise<NodeDetailsResponse> {
-  const node = await store.getNode(id);
-  if (!node) throw new NotFoundError(`No node with id "${id}"`);
-  const counts = await store.incidentCounts(node);
+  const [node, counts] = await nodeAndCounts(store, id);
   const sampled = !options.all && counts.edges > (options.sampleAbove ?? DETAILS_ALL_UP_TO);
   const incident = sampled ? await incidentSample(store, node, counts) : await incidentAll(store, node, counts);
 
@@ -105,22 +119,24 @@ export async function nodeDetails(
     .filter((item) => item.other.label === 'Statement' && item.edge.type === 'ABOUT' && item.direction === 'in')
     .map((item) => item.other)
     .slice(0, 100);
-  const statementEdges =
-    node.label === 'Statement'
-      ? new Map([[node.id, incident]])
-      : await statementPartsOf(store, [...statementNodes, ...aboutNodes]);
-  const statements = statementNodes.map((statement) =>
-    statementView(statement, statementEdges.get(statement.id) ?? []),
-  );
-  statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-
   const listed = incident.filter(
     (item) =>
       !(SOURCE_TYPES.has(item.edge.type) && node.label !== 'Document') &&
       !(item.edge.type === 'SAID' && node.label !== 'Statement'),
   );
   const titles = new DocumentTitles(store);
-  await titles.preload(listed.map((item) => item.edge.properties.evidence));
+  // The statements' parts and the sources' titles do not depend on each other: read side by side.
+  const [statementEdges] = await Promise.all([
+    node.label === 'Statement'
+      ? new Map([[node.id, incident]])
+      : statementPartsOf(store, [...statementNodes, ...aboutNodes]),
+    titles.preload(listed.map((item) => item.edge.properties.evidence)),
+  ]);
+  const statements = statementNodes.map((statement) =>
+    statementView(statement, statementEdges.get(statement.id) ?? []),
+  );
+  statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+
   const relations: RelationView[] = [];
   for (const item of listed) {
     relations.push({

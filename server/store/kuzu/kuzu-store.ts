@@ -24,6 +24,7 @@ import { ConsoleRunner, type ConsoleRunnerOptions } from './console-runner.js';
 import { openDatabase, openSideDatabase, type OpenDatabase } from './kuzu-database.js';
 import { checkpointFailed, mapKuzuError, mapWriteError } from './kuzu-errors.js';
 import { PreparedStatements } from './prepared-statements.js';
+import { LanePool } from './lane-pool.js';
 import {
   edgeFromColumns,
   internalKey,
@@ -79,6 +80,13 @@ export interface KuzuStoreOptions {
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 /**
+ * Connections the read-only store's API reads share (`main` and one more): the independent reads
+ * of one call (node details, neighbours) run side by side, and so do two clients' reads. Two, as
+ * the machine the figures were taken on has two cores (bench/read-scaling.ts).
+ */
+const READ_LANES = 2;
+
+/**
  * The buffer pool of the database instance that whole-graph export pages read through (see
  * KuzuStore.exportLane). Read through the server's own pool (1 GiB), every page an export touched
  * stayed cached: the process grew with the database (+408 MB over a 100k/500k export, toward the
@@ -107,6 +115,8 @@ export class KuzuStore extends CypherStore {
   /** Whether the FTS extension loaded: LadybugDB downloads it with `INSTALL fts`, so offline it may be missing. */
   private fullText = false;
   private readonly main: Lane;
+  /** The API's reads on a read-only store: `main` and up to READ_LANES - 1 more (see LanePool). */
+  private readonly readers: LanePool<Lane>;
   /** The second connection, for long reads (the server's read-only store only; created on first use). */
   private long: Lane | null = null;
   /** Long reads go one at a time, so that they hold one connection, one libuv thread and one engine worker at most. */
@@ -140,6 +150,8 @@ export class KuzuStore extends CypherStore {
   ) {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
+    // More lanes made as `main` was (the read-only store's time limit, the engine's default threads).
+    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db, options), this.main);
   }
 
   get location(): string {
@@ -170,6 +182,11 @@ export class KuzuStore extends CypherStore {
     }
     store.storedDegrees = await hasStoredDegrees((statement) => store.rows(statement));
     return store;
+  }
+
+  private static async lane(db: OpenDatabase, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = await KuzuStore.connect(db, options);
+    return { connection, prepared: new PreparedStatements(connection) };
   }
 
   /**
@@ -262,8 +279,23 @@ export class KuzuStore extends CypherStore {
     if (added.length > 0) await this.rows('CHECKPOINT');
   }
 
-  protected async rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
-    const result = await this.result(statement, params);
+  /**
+   * On the lane the call runs on (onLongLane), else on a read-only store a free read lane
+   * (readers), else `main` (a read-write store's reads go with its writes, on one connection).
+   */
+  protected rows(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const lane = this.lane.getStore() ?? (this.options.readOnly ? null : this.main);
+    if (lane) return this.rowsOn(lane, statement, params);
+    // A statement goes to the free lane that has it prepared: LadybugDB never frees a prepared
+    // statement (prepared-statements.ts), so each one prepared on every lane would cost that twice.
+    return this.readers.use(
+      (reader) => this.rowsOn(reader, statement, params),
+      (reader) => reader.prepared.has(statement),
+    );
+  }
+
+  private async rowsOn(lane: Lane, statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const result = await this.resultOn(lane, statement, params);
     try {
       return result.getAllSync();
     } finally {
@@ -271,9 +303,16 @@ export class KuzuStore extends CypherStore {
     }
   }
 
-  /** A statement's result (the last one's, of several), unread: the caller closes it. */
-  private async result(statement: string, params?: Record<string, unknown>): Promise<QueryResult> {
-    const { connection, prepared } = this.lane.getStore() ?? this.main;
+  /**
+   * A statement's result (the last one's, of several) on the lane the call runs on (export pages:
+   * the export lane), unread: the caller closes it.
+   */
+  private result(statement: string, params?: Record<string, unknown>): Promise<QueryResult> {
+    return this.resultOn(this.lane.getStore() ?? this.main, statement, params);
+  }
+
+  private async resultOn(lane: Lane, statement: string, params?: Record<string, unknown>): Promise<QueryResult> {
+    const { connection, prepared } = lane;
     let result: QueryResult | QueryResult[];
     try {
       if (params && Object.keys(params).length > 0) {
@@ -780,6 +819,7 @@ export class KuzuStore extends CypherStore {
     await this.long?.connection.close();
     await this.exportDb?.lane.connection.close();
     await this.exportDb?.database.close();
+    for (const reader of this.readers.lanes) if (reader !== this.main) await reader.connection.close();
     await this.connection.close();
     await this.db.release();
   }

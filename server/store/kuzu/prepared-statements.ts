@@ -33,6 +33,10 @@ export class PreparedStatements {
     return prepared;
   }
 
+  has(statement: string): boolean {
+    return this.cache.has(statement);
+  }
+
   get size(): number {
     return this.cache.size;
   }
