@@ -59,4 +59,22 @@ describe('the whole-graph export on LadybugDB', () => {
     // under 1,672). What must hold is that no page comes near a whole table: streamed, not loaded.
     expect(largest).toBeLessThanOrEqual(graph.edges.length / 5);
   }, 300_000);
+
+  it('leaves no engine result open when an export stops after its first page', async () => {
+    // A page is the engine's result, read as it is written (RowsPage): one left open would hold
+    // its rows in the engine until the server stops.
+    const open = (store as unknown as { exportResults: Set<unknown> }).exportResults;
+    for await (const page of store.edgePages(PAGE_SIZE)) {
+      expect(page.length).toBeGreaterThan(0);
+      expect(open.size).toBeGreaterThan(0);
+      break;
+    }
+    expect(open.size).toBe(0);
+    // The next export is whole; its pages' rows never read here (only their lengths), the last
+    // page's result is closed with the export lane, a moment after the export.
+    let nodes = 0;
+    for await (const page of store.nodePages(PAGE_SIZE)) nodes += page.length;
+    expect(nodes).toBe(graph.nodes.length);
+    await expect.poll(() => open.size, { timeout: 15_000 }).toBe(0);
+  }, 300_000);
 });

@@ -151,7 +151,7 @@ export class KuzuStore extends CypherStore {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
     // More lanes made as `main` was (the read-only store's time limit, the engine's default threads).
-    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db, options), this.main);
+    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db.database, options), this.main);
   }
 
   get location(): string {
@@ -172,7 +172,7 @@ export class KuzuStore extends CypherStore {
       bufferPoolBytes: options.bufferPoolBytes,
       autoCheckpoint: options.autoCheckpoint,
     });
-    const connection = await KuzuStore.connect(db, options);
+    const connection = await KuzuStore.connect(db.database, options);
     const store = new KuzuStore(db, connection, options);
     store.fullText = await store.loadFullTextExtension();
     if (!options.readOnly) {
@@ -184,8 +184,9 @@ export class KuzuStore extends CypherStore {
     return store;
   }
 
-  private static async lane(db: OpenDatabase, options: KuzuStoreOptions): Promise<Lane> {
-    const connection = await KuzuStore.connect(db, options);
+  /** A connection with its prepared statements (see Lane). */
+  private static async lane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
+    const connection = await KuzuStore.connect(database, options);
     return { connection, prepared: new PreparedStatements(connection) };
   }
 
@@ -193,8 +194,8 @@ export class KuzuStore extends CypherStore {
    * A new connection; the read-only store's gets the time limit (the importer's writes have none:
    * an import of a large folder may take minutes and is stopped by the user, not by a timer).
    */
-  private static async connect(db: OpenDatabase, options: KuzuStoreOptions): Promise<Connection> {
-    const connection = new Connection(db.database);
+  private static async connect(database: Database, options: KuzuStoreOptions): Promise<Connection> {
+    const connection = new Connection(database);
     await connection.init();
     if (options.readOnly) connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
     return connection;
@@ -242,11 +243,9 @@ export class KuzuStore extends CypherStore {
    * details on `main` waiting seconds for a free worker (test/api/long-export.test.ts).
    */
   private static async oneThreadLane(database: Database, options: KuzuStoreOptions): Promise<Lane> {
-    const connection = new Connection(database);
-    await connection.init();
-    connection.setQueryTimeout(options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
-    connection.setMaxNumThreadForExec(1);
-    return { connection, prepared: new PreparedStatements(connection) };
+    const lane = await KuzuStore.lane(database, options);
+    lane.connection.setMaxNumThreadForExec(1);
+    return lane;
   }
 
   /**

@@ -67,14 +67,19 @@ export function toPlain(value: unknown): unknown {
 }
 
 /**
- * A match over several tables (`MATCH (n)`) returns the union of their columns, null where a table
- * lacks one: keep only the columns the label declares (all non-null ones for unknown labels).
+ * A node's or relationship's properties, less its id (read apart) and the engine's own fields
+ * (`_id`, `_label`, …). A match over several tables (`MATCH (n)`) returns the union of their
+ * columns, null where a table lacks one: keep only the columns the label declares (all non-null
+ * ones for unknown labels). Built by `for…in`, with no `delete` of the id after: the `delete` turned
+ * every node and relationship of an export into a slow dictionary object, and Object.entries'
+ * array of pairs per row was most of the conversion's garbage.
  */
 function propertiesOf(value: Record<string, unknown>, declared: Record<string, unknown> | undefined): Properties {
   const properties: Properties = {};
-  for (const [key, inner] of Object.entries(value)) {
-    if (key.startsWith('_')) continue;
-    if (key !== 'id' && (declared ? !(key in declared) : inner === null)) continue;
+  for (const key in value) {
+    if (key === 'id' || key.startsWith('_')) continue;
+    const inner = value[key];
+    if (declared ? !(key in declared) : inner === null) continue;
     // Kuzu stores an empty list as null; the model says "no aliases" with [].
     properties[key] = (inner === null && declared?.[key] === 'string[]' ? [] : toPlain(inner)) as PropValue;
   }
@@ -82,43 +87,25 @@ function propertiesOf(value: Record<string, unknown>, declared: Record<string, u
 }
 
 export function toGraphNode(value: KuzuNode): GraphNode {
-  const properties = propertiesOf(value, NODE_PROPS[value._label as NodeLabel]);
-  const id = typeof properties.id === 'string' ? properties.id : `_${internalKey(value._id)}`;
-  delete properties.id;
-  return { id, label: value._label as NodeLabel, properties };
+  const id = typeof value.id === 'string' ? value.id : `_${internalKey(value._id)}`;
+  return {
+    id,
+    label: value._label as NodeLabel,
+    properties: propertiesOf(value, NODE_PROPS[value._label as NodeLabel]),
+  };
 }
 
 /** Needs the endpoints' ids and labels, which a rel value only knows as internal ids. */
 export function toGraphEdge(value: KuzuRel, source: GraphNode, target: GraphNode): GraphEdge {
-  const properties = propertiesOf(value, REL_PROPS[value._label as RelType]);
-  const id = typeof properties.id === 'string' ? properties.id : `_${internalKey(value._id)}`;
-  delete properties.id;
   return {
-    id,
+    id: typeof value.id === 'string' ? value.id : `_${internalKey(value._id)}`,
     type: value._label as RelType,
     source: source.id,
     target: target.id,
     sourceLabel: source.label,
     targetLabel: target.label,
-    properties,
+    properties: propertiesOf(value, REL_PROPS[value._label as RelType]),
   };
-}
-
-/**
- * The properties of a row read as columns (`n.id AS id, n.name AS name, …`): the same as
- * propertiesOf less the id, in the row's column order, built without the id's `delete` (which
- * turned every node and relationship of an export into a slow dictionary object) and without
- * Object.entries' array of pairs per row: both were most of the conversion's garbage.
- */
-function columnProperties(row: Record<string, unknown>, declared: Record<string, unknown>): Properties {
-  const properties: Properties = {};
-  for (const key in row) {
-    if (key === 'id' || !(key in declared)) continue;
-    const inner = row[key];
-    // Kuzu stores an empty list as null; the model says "no aliases" with [].
-    properties[key] = (inner === null && declared[key] === 'string[]' ? [] : toPlain(inner)) as PropValue;
-  }
-  return properties;
 }
 
 /**
@@ -126,7 +113,7 @@ function columnProperties(row: Record<string, unknown>, declared: Record<string,
  * The same properties as toGraphNode, without the engine building a struct per row first.
  */
 export function nodeFromColumns(label: NodeLabel, row: Record<string, unknown>): GraphNode {
-  return { id: String(row.id), label, properties: columnProperties(row, NODE_PROPS[label]) };
+  return { id: String(row.id), label, properties: propertiesOf(row, NODE_PROPS[label]) };
 }
 
 /** A relationship read as columns: its ends' ids (`source`, `target`) and one column per property. */
@@ -143,6 +130,6 @@ export function edgeFromColumns(
     target: String(row.target),
     sourceLabel,
     targetLabel,
-    properties: columnProperties(row, REL_PROPS[type]),
+    properties: propertiesOf(row, REL_PROPS[type]),
   };
 }
