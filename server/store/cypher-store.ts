@@ -99,17 +99,6 @@ function present(entries: Array<[string, PropValue | null | undefined]>): Proper
   return properties;
 }
 
-/** The nodes' degrees added up; undefined when one of them is not known. */
-function degreeSum(nodes: GraphNode[], degrees: Map<string, number> | undefined): number | undefined {
-  let sum = 0;
-  for (const node of nodes) {
-    const degree = degrees?.get(node.id);
-    if (degree === undefined) return undefined;
-    sum += degree;
-  }
-  return sum;
-}
-
 /** A whole number column as a number (LadybugDB answers a bigint, Neo4j an Integer), or null. */
 function wholeNumber(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
@@ -216,27 +205,22 @@ export abstract class CypherStore implements GraphStore {
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
    * with one part per pair of labels present that some relationship type connects. With `keys`
    * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
-   * the store's keyed ones and filter on those keys instead of the ids. With `degrees` (every
-   * node's number of relationships), each part is told which of its two sides has fewer
-   * relationships to read (see edgesAmongPart). Keyed parts return the ends' keys, not their ids,
+   * the store's keyed ones and filter on those keys instead of the ids. Keyed parts return the ends' keys, not their ids,
    * and their own number as `part`, which names the ends' labels (a key is unique in its label).
    */
   protected async edgesAmong(
     nodes: GraphNode[],
     omit: readonly string[] = [],
     keys?: Map<string, unknown>,
-    degrees?: Map<string, number>,
   ): Promise<GraphEdge[]> {
     if (nodes.length === 0) return [];
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const idsByLabel = new Map<NodeLabel, unknown[]>();
-    const degreesByLabel = new Map<NodeLabel, number | undefined>();
     for (const [label, group] of groupBy([...byId.values()], (node) => node.label)) {
       idsByLabel.set(
         label,
         group.map((node) => (keys ? keys.get(node.id) : node.id)),
       );
-      degreesByLabel.set(label, degreeSum(group, degrees));
     }
     const parts: string[] = [];
     const partLabels: Array<[NodeLabel, NodeLabel]> = [];
@@ -246,10 +230,7 @@ export abstract class CypherStore implements GraphStore {
       const targets = idsByLabel.get(to);
       if (!sources || !targets) continue;
       const n = parts.length;
-      const [fromDegrees, toDegrees] = [degreesByLabel.get(from), degreesByLabel.get(to)];
-      const start =
-        fromDegrees === undefined || toDegrees === undefined ? undefined : fromDegrees <= toDegrees ? 'from' : 'to';
-      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined, start).replaceAll('{n}', String(n)));
+      parts.push(this.edgesAmongPart(from, to, omit, keys !== undefined).replaceAll('{n}', String(n)));
       partLabels.push([from, to]);
       params[`from${n}`] = sources;
       params[`to${n}`] = targets;
@@ -272,16 +253,9 @@ export abstract class CypherStore implements GraphStore {
   /**
    * One part of edges-among, for relationships from `from` to `to` ({n} still to be set); a store
    * that reads properties as columns leaves those in `omit` out; `keyed`: see edgesAmong (a store
-   * that passes keys overrides this); `start`: the side whose nodes have fewer relationships in
-   * all, when the degrees are known (a store whose planner cannot tell may start there).
+   * that passes keys overrides this).
    */
-  protected edgesAmongPart(
-    from: NodeLabel,
-    to: NodeLabel,
-    _omit: readonly string[] = [],
-    _keyed = false,
-    _start?: 'from' | 'to',
-  ): string {
+  protected edgesAmongPart(from: NodeLabel, to: NodeLabel, _omit: readonly string[] = [], _keyed = false): string {
     return loadCypher('edges-among', this.dialect).replaceAll('{from}', from).replaceAll('{to}', to);
   }
 
@@ -488,7 +462,8 @@ export abstract class CypherStore implements GraphStore {
       limit: options.limit,
     });
     const nodes = [center, ...rows.map((row) => this.toNode(row.m))];
-    const edges = await this.edgesAmong(nodes);
+    // Without their evidence, as the overview's: the explorer reads it from /api/edges/:id.
+    const edges = await this.edgesAmong(nodes, EVIDENCE_PROPERTIES);
     return { nodes: uniqueById(nodes), edges: filterNeighborEdges(edges, id, options.types) };
   }
 

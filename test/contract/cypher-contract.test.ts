@@ -177,8 +177,12 @@ const KUZU_FIXTURES: typeof FIXTURES = {
   'last-offset': { splices: { label: ':Actor' } },
   // Offsets in a fresh database of the sample graph: its first Actor and first Statement.
   'edges-among-offsets': {
-    splices: { from: 'Actor', to: 'Statement', n: '0', start: 'HINT (b JOIN e) JOIN a', columns: 'e.id AS id' },
+    splices: { from: 'Actor', to: 'Statement', n: '0', columns: 'e.id AS id' },
     params: { from0: [0, 1, 2, 3], to0: [0, 1, 2, 3] },
+  },
+  'edges-from-offsets': {
+    splices: { from: 'Actor', n: '0', columns: 'e.id AS id' },
+    params: { from0: [0, 1, 2, 3], to: [0, 1, 2, 3] },
   },
   'statement-parts-at': { params: { offsets: [0, 1, 2, 3] } },
   'statement-offsets': { params: { ids: ['stmt:engines'] } },

@@ -159,6 +159,32 @@ export function describeGraphStoreContract(name: string, factory: StoreFactory):
       expect(paged).toEqual(ranked.map((item) => item.id));
     });
 
+    it('draws a page of neighbours with every relationship among its nodes, none to a node off it, without their sentences', async () => {
+      // Pages of one, two and more: on LadybugDB a page's relationships are read by the nodes'
+      // offsets in their tables, and nodes of different tables share offsets.
+      for (const [limit, skip] of [
+        [1, 0],
+        [2, 0],
+        [2, 2],
+        [3, 1],
+        [50, 0],
+      ]) {
+        const page = await reader.neighbors('actor:ada-lovelace', { limit, skip, types: [] });
+        const onPage = new Set(page.nodes.map((node) => node.id));
+        const among = graph.edges.filter((edge) => onPage.has(edge.source) && onPage.has(edge.target));
+        expect([...new Set(page.edges.map((edge) => edge.id))].sort()).toEqual(
+          [...new Set(among.map((edge) => edge.id))].sort(),
+        );
+        for (const edge of page.edges) {
+          for (const key of ['evidence', 'spans', 'sentence']) expect(edge.properties).not.toHaveProperty(key);
+        }
+      }
+      const met = (await reader.neighbors('actor:ada-lovelace', { limit: 50, types: ['MET'] })).edges[0];
+      expect(met.properties).toMatchObject({ date: '2024-04-30' });
+      const [opened] = await reader.findEdges([met.id]);
+      expect(decodeEvidence(opened.properties.evidence).length).toBeGreaterThan(0);
+    });
+
     describe('shortest paths', () => {
       const all = { maxLength: 6, types: [] as string[] };
 

@@ -81,12 +81,15 @@ const COLUMN_TYPE = { string: 'STRING', int: 'INT64', float: 'DOUBLE', bool: 'BO
 
 /**
  * `e.id AS id, …` for every relationship property of the schema, in one order for every pair of
- * labels so that the parts of a UNION ALL line up: a property no type from `from` to `to` has is a
+ * labels so that the parts of a UNION ALL line up: a property no type from `from` to `to` (to any
+ * label when `to` is null) has is a
  * typed null (a match over several relationship tables answers null where one lacks a column).
  * Those in `omit` are not read at all.
  */
-export function relationshipColumns(from: NodeLabel, to: NodeLabel, omit: readonly string[] = []): string {
-  const types = REL_TYPES.filter((type) => REL_ENDPOINTS[type].some(([a, b]) => a === from && b === to));
+export function relationshipColumns(from: NodeLabel, to: NodeLabel | null, omit: readonly string[] = []): string {
+  const types = REL_TYPES.filter((type) =>
+    REL_ENDPOINTS[type].some(([a, b]) => a === from && (to === null || b === to)),
+  );
   const present = new Set(types.flatMap((type) => Object.keys(REL_PROPS[type])));
   const all = new Map(REL_TYPES.flatMap((type) => Object.entries(REL_PROPS[type])));
   return [...all]

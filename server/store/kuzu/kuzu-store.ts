@@ -45,7 +45,7 @@ import {
   type RowResult,
 } from './kuzu-pages.js';
 import { capOverviewEdges } from '../overview-edges.js';
-import { rankedNeighborIds } from './kuzu-neighbors.js';
+import { edgesAmongPage, rankedNeighborIds } from './kuzu-neighbors.js';
 import { addMissingDegrees, DEGREE_COLUMN, hasStoredDegrees } from './kuzu-degrees.js';
 import { groupBy } from '../../domain/group-by.js';
 import { labelOfNodeId } from '../../domain/node-ids.js';
@@ -435,9 +435,8 @@ export class KuzuStore extends CypherStore {
 
   /**
    * The node, one page of its neighbours ranked from their ids and degrees (kuzu-neighbors.ts),
-   * read by primary key, and the relationships among them filtered by table offsets (as the
-   * overview's): by ids, those were the largest part of a neighbours' answer. Their degrees tell
-   * each part of that read which side to start from (edgesAmongPart).
+   * read by primary key, and the relationships among them read from their sources' offsets in
+   * their tables (edgesAmongPage): by ids, those were the largest part of a neighbours' answer.
    */
   override async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
     const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
@@ -452,10 +451,7 @@ export class KuzuStore extends CypherStore {
     const { nodes: found, offsets } = await this.nodesWithOffsets(page);
     offsets.set(center.id, (row.n as KuzuNode)._id.offset);
     const nodes = uniqueById([center, ...page.flatMap((item) => found.get(item.id) ?? [])]);
-    const degrees = new Map(page.map((item) => [item.id, item.degree]));
-    const centerDegree = (row.n as KuzuNode)[DEGREE_COLUMN];
-    if (centerDegree !== undefined && centerDegree !== null) degrees.set(center.id, Number(centerDegree));
-    const edges = await this.edgesAmong(nodes, [], offsets, degrees);
+    const edges = await edgesAmongPage((statement, params) => this.rows(statement, params), nodes, offsets);
     return { nodes, edges: filterNeighborEdges(edges, id, options.types) };
   }
 
@@ -572,22 +568,18 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
-   * Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher); keyed, from
-   * the side `start` names when it is known: the planner starts from the smaller table, whose few
-   * nodes may be hubs (13 institutions of 7,763 relationships where 4 actors had 1,104).
+   * Relationships among nodes read as columns (see cypher/kuzu/edges-among.cypher); keyed: by the
+   * nodes' offsets in their tables (edges-among-offsets.cypher).
    */
   protected override edgesAmongPart(
     from: NodeLabel,
     to: NodeLabel,
     omit: readonly string[] = [],
     keyed = false,
-    start?: 'from' | 'to',
   ): string {
-    const hint = start === 'from' ? 'HINT (a JOIN e) JOIN b' : start === 'to' ? 'HINT (b JOIN e) JOIN a' : '';
     return loadCypher(keyed ? 'edges-among-offsets' : 'edges-among', this.dialect)
       .replaceAll('{from}', from)
       .replaceAll('{to}', to)
-      .replaceAll('{start}', hint)
       .replaceAll('{columns}', relationshipColumns(from, to, omit));
   }
 
