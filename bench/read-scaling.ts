@@ -17,6 +17,7 @@
  *   SKIP=busiest,export,calls  leave parts out (they take minutes on slow code; calls: every API line;
  *                              details, clients, neighbours, path, overview, search, console: those lines)
  *   CLIENTS=4                  clients calling at once in the `clients` line
+ *   WARMUP=0                   no first round per line timed apart (see interleaved): cold calls in p95
  */
 import { Agent, get as httpGet } from 'node:http';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -41,6 +42,8 @@ const EDGES = Number(process.argv[3] ?? 500_000);
 const CALLS = Number(process.env.CALLS ?? 30);
 const FORMATS = (process.env.FORMATS ?? 'json').split(',').filter(Boolean) as ExportFormatName[];
 const SKIP = new Set((process.env.SKIP ?? '').split(','));
+/** A warm-up round before each line's timed calls (see interleaved); WARMUP=0 times cold calls too. */
+const WARMUP = process.env.WARMUP !== '0';
 
 const dir = mkdtempSync(join(tmpdir(), 'actorgraph-read-bench-'));
 const dbPath = process.env.BENCH_DB ?? join(dir, 'graph.kuzu');
@@ -52,13 +55,16 @@ interface Timing {
   /** Calls that threw (not timed), and the first one's message. */
   failed: number;
   firstError?: string;
+  /** The first call of each input (the warm-up round, left out of p50 / p95), when there was one. */
+  first?: { p50: number; p95: number };
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(7);
 const line = (label: string, text: string) => console.log(`${label.padEnd(34)} ${text}`);
 
 async function timed(calls: number, inputs: string[], run: (input: string) => Promise<unknown>): Promise<Timing> {
-  return (await interleaved(calls, inputs, [run]))[0];
+  // Not warmed: its only line is the unlabelled lookup, a reference (2.5 s a call at 1M).
+  return (await interleaved(calls, inputs, [run], false))[0];
 }
 
 /**
@@ -67,12 +73,20 @@ async function timed(calls: number, inputs: string[], run: (input: string) => Pr
  * alike: timed one line after the other, a burst of load from elsewhere fell on one side only.
  * A call that throws is counted as failed and left out of the figures, so that one query too big
  * for the engine at 1M (a raw shortest path filled the buffer pool) does not end the whole run.
+ *
+ * With `warm` (unless WARMUP=0), every input is first run once through every run, timed apart
+ * (`first`): the first call for a node reads its pages into the buffer pool, and in that round the
+ * API ran first for half the inputs and the raw query never did (the API's p95 at 1M was a cold
+ * read: 406 ms where the same calls warm took 105). The figures then say how a warm store answers,
+ * and `first` how the first click on a node does.
  */
 async function interleaved(
   calls: number,
   inputs: string[],
   runs: Array<(input: string) => Promise<unknown>>,
+  warm = WARMUP,
 ): Promise<Timing[]> {
+  const firsts = warm ? await interleaved(inputs.length, inputs, runs, false) : null;
   const samples: number[][] = runs.map(() => []);
   const errors: string[][] = runs.map(() => []);
   for (let i = 0; i < calls; i++) {
@@ -93,7 +107,8 @@ async function interleaved(
     const failed = errors[k].length;
     // Every call failed: no figure (NaN), the failure line says why.
     const at = (p: number) => (each.length > 0 ? percentile(each, p) : NaN);
-    return { p50: at(50), p95: at(95), failed, firstError: errors[k][0] };
+    const first = firsts ? { p50: firsts[k].p50, p95: firsts[k].p95 } : undefined;
+    return { p50: at(50), p95: at(95), failed, firstError: errors[k][0], first };
   });
 }
 
@@ -103,8 +118,9 @@ async function paired(
   inputs: string[],
   api: (input: string) => Promise<unknown>,
   rawQuery: (input: string) => Promise<unknown>,
+  warm = WARMUP,
 ): Promise<[Timing, Timing]> {
-  const [a, r] = await interleaved(calls, inputs, [api, rawQuery]);
+  const [a, r] = await interleaved(calls, inputs, [api, rawQuery], warm);
   return [a, r];
 }
 
@@ -113,6 +129,12 @@ function report(label: string, api: Timing | null, raw: Timing | null): void {
   const r = raw ? `raw ${fmt(raw.p50)} /${fmt(raw.p95)} ms` : '';
   const ratio = api && raw ? `  p95 ratio ${(api.p95 / raw.p95).toFixed(2)}x` : '';
   line(label, `${a}   ${r}${ratio}`);
+  if (api?.first)
+    line(
+      '  (first call of each, not above)',
+      `API ${fmt(api.first.p50)} /${fmt(api.first.p95)} ms` +
+        (raw?.first ? `   raw ${fmt(raw.first.p50)} /${fmt(raw.first.p95)} ms` : ''),
+    );
   for (const [side, timing] of [
     ['API', api],
     ['raw', raw],
@@ -310,6 +332,8 @@ if (!SKIP.has('calls')) {
           return get(`/api/paths/shortest?from=${enc(from)}&to=${enc(to)}`);
         },
         (pair) => raw(path, pathParams(pair)),
+        // No warm-up: a pair takes 20-30 s at 1M, and each pair reads its own part of the graph.
+        false,
       )),
     );
   }
@@ -404,15 +428,15 @@ if (!SKIP.has('calls')) {
     // One untimed call of each first: every call reads the same pages, and the first one of all
     // read them from disk into the buffer pool (1.8 s where the next took 0.3 s), which made the
     // p95 of whichever side ran first (the API) a cold read the others never paid.
-    const first = await interleaved(1, ['500'], runs);
+    const first = await interleaved(1, ['500'], runs, false);
     line('  (first calls, cold, untimed)', `API ${fmt(first[0].p50)} ms   raw ${fmt(first[1].p50)} ms`);
-    const [api, rows, counted, stored] = await interleaved(overviewCalls, ['500'], runs);
+    const [api, rows, counted, stored] = await interleaved(overviewCalls, ['500'], runs, false);
     report(`overview, limit 500 (${OVERVIEW_MAX_EDGES} edges)`, api, rows);
     report('  (against the counting ranking)', api, counted);
     report('  (against the stored-degree ranking)', api, stored);
     const everyRuns = [(limit: string) => get(`/api/graph/overview?limit=${limit}&maxEdges=500000`), overviewRaw(null)];
-    await interleaved(1, ['500'], everyRuns);
-    const [every, everyRaw] = await interleaved(overviewCalls, ['500'], everyRuns);
+    await interleaved(1, ['500'], everyRuns, false);
+    const [every, everyRaw] = await interleaved(overviewCalls, ['500'], everyRuns, false);
     report('overview, limit 500, every edge', every, everyRaw);
   }
 }
