@@ -87,6 +87,13 @@ const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 const READ_LANES = 2;
 
 /**
+ * Reads that may wait for one of those connections before the next is refused (503): a node's
+ * details make up to five reads at once, so this is some fifty calls' worth, and at the 2-100 ms a
+ * read takes (bench/read-scaling.ts), seconds of work queued at most, not an unbounded list.
+ */
+const READS_WAITING = 256;
+
+/**
  * The buffer pool of the database instance that whole-graph export pages read through (see
  * KuzuStore.exportLane). Read through the server's own pool (1 GiB), every page an export touched
  * stayed cached: the process grew with the database (+408 MB over a 100k/500k export, toward the
@@ -151,7 +158,7 @@ export class KuzuStore extends CypherStore {
     super();
     this.main = { connection, prepared: new PreparedStatements(connection) };
     // More lanes made as `main` was (the read-only store's time limit, the engine's default threads).
-    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db.database, options), this.main);
+    this.readers = new LanePool(READ_LANES, () => KuzuStore.lane(db.database, options), this.main, READS_WAITING);
   }
 
   get location(): string {

@@ -3,8 +3,12 @@
  * time. LadybugDB runs one query at a time per connection: with one, the independent reads of a
  * call (a node's details: its statements' parts and its sources' titles) and the reads of two
  * clients waited for each other. Lanes are made on first need, never more than `size`; a read
- * that finds every lane busy waits for the first one freed, in the order the reads asked.
+ * that finds every lane busy waits for the first one freed, in the order the reads asked, unless
+ * `maxWaiting` reads wait already: then it fails at once (StoreUnavailableError, 503), so that a
+ * flood of requests cannot queue reads without end, each holding its request's memory.
  */
+import { StoreUnavailableError } from '../../domain/errors.js';
+
 export class LanePool<T> {
   private readonly idle: T[] = [];
   private readonly made: T[] = [];
@@ -17,6 +21,7 @@ export class LanePool<T> {
     private readonly size: number,
     private readonly make: () => Promise<T>,
     first?: T,
+    private readonly maxWaiting = Infinity,
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a lane pool needs at least one lane');
     if (first !== undefined) {
@@ -59,6 +64,10 @@ export class LanePool<T> {
         this.making -= 1;
       }
     }
+    if (this.waiting.length >= this.maxWaiting)
+      throw new StoreUnavailableError(
+        `The database is busy: ${this.waiting.length} reads are waiting for a connection. Try again in a moment.`,
+      );
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -91,4 +91,22 @@ describe('a pool of read lanes', () => {
     ).rejects.toThrow('query failed');
     expect(await pool.use(async (lane) => lane.name)).toBe('main');
   });
+
+  it('refuses a read at once when its waiting list is full, and serves the next one when a lane is free', async () => {
+    const pool = new LanePool<Lane>(1, async () => ({ name: 'never', busy: false }), { name: 'main', busy: false }, 2);
+    const log: string[] = [];
+    const reads = [heldRead(pool, log, 'running'), heldRead(pool, log, 'w1'), heldRead(pool, log, 'w2')];
+    await settle();
+    await expect(pool.use(async (lane) => lane.name)).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/busy: 2 reads are waiting/),
+    });
+    for (const read of reads) {
+      read.release();
+      await read.done;
+      await settle();
+    }
+    expect(log).toEqual(['running@main', 'w1@main', 'w2@main']);
+    expect(await pool.use(async (lane) => lane.name)).toBe('main');
+  });
 });
