@@ -31,7 +31,7 @@ export function entity(
   };
 }
 
-function edge(
+export function edge(
   type: GraphEdge['type'],
   source: GraphNode,
   target: GraphNode,

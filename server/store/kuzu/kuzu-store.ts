@@ -351,7 +351,7 @@ export class KuzuStore extends CypherStore {
 
   override async *edgePages(pageSize: number): AsyncIterable<Page<GraphEdge>> {
     yield* this.pagesOnLongLane(
-      edgePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize),
+      edgePagesByOffset((statement, params) => this.exportResult(statement, params), pageSize, this.storedDegrees),
     );
   }
 
