@@ -174,6 +174,7 @@ const KUZU_FIXTURES: typeof FIXTURES = {
     params: { first: 0, stop: 100 },
   },
   'nodes-page': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
+  'nodes-page-by-key': { splices: { label: ':Actor', columns: 'n.id AS id' }, params: { first: 0, stop: 100 } },
   'last-offset': { splices: { label: ':Actor' } },
   // Offsets in a fresh database of the sample graph: its first Actor and first Statement.
   'edges-among-offsets': {

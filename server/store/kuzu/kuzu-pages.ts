@@ -139,12 +139,18 @@ async function* closing<T>(read: (opened: Set<RowsPage<T>>) => AsyncIterable<Row
   }
 }
 
+/**
+ * Nodes label by label, by ranges of offsets, each node read by its primary key
+ * (cypher/kuzu/nodes-page-by-key.cypher): the nodes of a 1M-node graph in 17.9 s where a range
+ * filtered in one match took 361 s (every page read every node's columns); those of 100k nodes in
+ * 2.0 s where it took 1.4.
+ */
 export function nodePagesByOffset(rows: Rows, pageSize: number): AsyncIterable<Page<GraphNode>> {
   return closing(async function* (opened: Set<RowsPage<GraphNode>>) {
     for (const label of NODE_LABELS) {
       const last = await lastOffset(rows, label);
       if (last === null) continue;
-      const statement = loadCypher('nodes-page', DIALECT)
+      const statement = loadCypher('nodes-page-by-key', DIALECT)
         .replaceAll('{label}', `:${label}`)
         .replaceAll('{columns}', columns('n', ['id', ...Object.keys(NODE_PROPS[label])]));
       for (let first = 0; first <= last; first += pageSize) {
