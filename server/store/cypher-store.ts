@@ -437,17 +437,27 @@ export abstract class CypherStore implements GraphStore {
     return counts;
   }
 
-  /** One query per type (see incident-edges-first.cypher). */
+  /**
+   * One query per type (see incident-edges-first.cypher), two at a time: a store that reads on
+   * several connections (LadybugDB's read lanes, Neo4j's pool) runs them side by side. In type
+   * order, whichever answers first.
+   */
   async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
     const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
     const template = this.labelled('incident-edges-first', node.label);
     const params = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
-    const incident: IncidentEdge[] = [];
-    for (const type of known) {
-      const rows = await this.rows(template.replaceAll('{types}', typesPattern([type])), params);
-      incident.push(...rows.map((row) => this.incidentEdge(row, node)));
-    }
-    return incident;
+    const byType = new Map<string, IncidentEdge[]>();
+    const readInTurn = async (turn: string[]) => {
+      for (const type of turn) {
+        const rows = await this.rows(template.replaceAll('{types}', typesPattern([type])), params);
+        byType.set(
+          type,
+          rows.map((row) => this.incidentEdge(row, node)),
+        );
+      }
+    };
+    await Promise.all([0, 1].map((side) => readInTurn(known.filter((_, i) => i % 2 === side))));
+    return known.flatMap((type) => byType.get(type) ?? []);
   }
 
   /** One page of a node's neighbours, the most connected first (then by id), in one query (LadybugDB overrides this). */
