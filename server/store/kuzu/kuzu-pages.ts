@@ -84,9 +84,8 @@ const COLUMN_TYPE = { string: 'STRING', int: 'INT64', float: 'DOUBLE', bool: 'BO
 /**
  * `e.id AS id, …` for every relationship property of the schema, in one order for every pair of
  * labels so that the parts of a UNION ALL line up: a property no type from `from` to `to` (to any
- * label when `to` is null) has is a
- * typed null (a match over several relationship tables answers null where one lacks a column).
- * Those in `omit` are not read at all.
+ * label when `to` is null) has is a typed null (a match over several relationship tables answers
+ * null where one lacks a column). Those in `omit` are not read at all.
  */
 export function relationshipColumns(from: NodeLabel, to: NodeLabel | null, omit: readonly string[] = []): string {
   const types = REL_TYPES.filter((type) =>
