@@ -205,8 +205,9 @@ export abstract class CypherStore implements GraphStore {
    * The relationships among these nodes (both ends in the list), in one statement: a UNION ALL
    * with one part per pair of labels present that some relationship type connects. With `keys`
    * (every node's key in the store's own terms, LadybugDB's offset in its table), the parts are
-   * the store's keyed ones and filter on those keys instead of the ids. Keyed parts return the ends' keys, not their ids,
-   * and their own number as `part`, which names the ends' labels (a key is unique in its label).
+   * the store's keyed ones and filter on those keys instead of the ids. Keyed parts return the
+   * ends' keys, not their ids, and their own number as `part`, which names the ends' labels (a key
+   * is unique in its label).
    */
   protected async edgesAmong(
     nodes: GraphNode[],
@@ -439,8 +440,8 @@ export abstract class CypherStore implements GraphStore {
 
   /**
    * One query per type (see incident-edges-first.cypher), two at a time: a store that reads on
-   * several connections (LadybugDB's read lanes, Neo4j's pool) runs them side by side. In type
-   * order, whichever answers first.
+   * several connections (LadybugDB's read lanes, Neo4j's pool) runs them side by side. The answer
+   * lists the types in order, whichever query finished first.
    */
   async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
     const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
