@@ -16,19 +16,26 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 type Row = Record<string, unknown>;
 type Rows = (statement: string, params?: Row) => Promise<Row[]>;
 
-/** The statements a call runs, with their parameters (the store's own, protected, way to run one). */
-async function statementsOf(store: KuzuStore, call: () => Promise<unknown>): Promise<Array<[string, Row]>> {
-  const own = store as unknown as { rows: Rows };
-  const rows = own.rows;
+/**
+ * The statements a call runs, with their parameters, caught where the store runs them: `rows` (its
+ * own, protected, way to run one and read it whole) or `result` (unread: export pages).
+ */
+async function statementsOf(
+  store: KuzuStore,
+  call: () => Promise<unknown>,
+  via: 'rows' | 'result' = 'rows',
+): Promise<Array<[string, Row]>> {
+  const own = store as unknown as Record<typeof via, (statement: string, params?: Row) => Promise<unknown>>;
+  const run = own[via];
   const seen: Array<[string, Row]> = [];
-  own.rows = (statement, params) => {
+  own[via] = (statement, params) => {
     seen.push([statement, params ?? {}]);
-    return rows.call(store, statement, params);
+    return run.call(store, statement, params);
   };
   try {
     await call();
   } finally {
-    own.rows = rows;
+    own[via] = run;
   }
   return seen;
 }
@@ -218,21 +225,15 @@ describe('the reads of a shortest path on LadybugDB', () => {
 
 describe('the reads of a whole-graph export on LadybugDB', () => {
   it("read the properties of each page's nodes, not of every node of their table", async () => {
-    // The statements of an export's node pages, caught where the store runs them unread.
-    const own = store as unknown as { result: (statement: string, params?: Row) => Promise<unknown> };
-    const result = own.result;
-    const seen: Array<[string, Row]> = [];
-    own.result = (statement, params) => {
-      seen.push([statement, params ?? {}]);
-      return result.call(store, statement, params);
-    };
     const pageSize = 100;
     let nodes = 0;
-    try {
-      for await (const page of store.nodePages(pageSize)) nodes += page.length;
-    } finally {
-      own.result = result;
-    }
+    const seen = await statementsOf(
+      store,
+      async () => {
+        for await (const page of store.nodePages(pageSize)) nodes += page.length;
+      },
+      'result',
+    );
     const actors = Number(
       (await (store as unknown as { rows: Rows }).rows.call(store, 'MATCH (n:Actor) RETURN count(n) AS c'))[0].c,
     );
