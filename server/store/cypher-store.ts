@@ -370,12 +370,16 @@ export abstract class CypherStore implements GraphStore {
   /** One query (cypher/<dialect>/incident-brief.cypher): the other ends brief (see briefNode). */
   async incidentBrief(node: GraphNode, types: string[] = []): Promise<IncidentEdge[]> {
     const statement = this.labelled('incident-brief', node.label).replaceAll('{types}', typesPattern(types));
-    return (await this.rows(statement, { id: node.id })).map((row) => {
-      const other = briefNode(row);
-      const direction = this.briefDirection(row);
-      const [source, target] = direction === 'out' ? [node, other] : [other, node];
-      return { edge: this.toEdge(row.e, source, target), direction, other };
-    });
+    return (await this.rows(statement, { id: node.id })).map((row) =>
+      this.briefIncident(row, node, this.briefDirection(row)),
+    );
+  }
+
+  /** A row of incident-brief or incident-brief-first (`e` and the other end's columns) seen from `node`. */
+  private briefIncident(row: Row, node: GraphNode, direction: 'out' | 'in'): IncidentEdge {
+    const other = briefNode(row);
+    const [source, target] = direction === 'out' ? [node, other] : [other, node];
+    return { edge: this.toEdge(row.e, source, target), direction, other };
   }
 
   /** Which way a row of incident-brief points, seen from its node (LadybugDB's rows say it otherwise). */
@@ -439,13 +443,14 @@ export abstract class CypherStore implements GraphStore {
   }
 
   /**
-   * One query per type (see incident-edges-first.cypher), two at a time: a store that reads on
+   * One query per type (see incident-brief-first.cypher), two at a time: a store that reads on
    * several connections (LadybugDB's read lanes, Neo4j's pool) runs them side by side. The answer
-   * lists the types in order, whichever query finished first.
+   * lists the types in order, whichever query finished first; the other ends brief, as
+   * incidentBrief's.
    */
   async incidentSample(node: GraphNode, types: string[], perType: number): Promise<IncidentEdge[]> {
     const known = [...new Set(types)].filter((type) => (REL_TYPES as readonly string[]).includes(type));
-    const template = this.labelled('incident-edges-first', node.label);
+    const template = this.labelled('incident-brief-first', node.label);
     const params = { id: node.id, limit: Math.max(0, Math.trunc(perType)) };
     const byType = new Map<string, IncidentEdge[]>();
     const readInTurn = async (turn: string[]) => {
@@ -453,7 +458,7 @@ export abstract class CypherStore implements GraphStore {
         const rows = await this.rows(template.replaceAll('{types}', typesPattern([type])), params);
         byType.set(
           type,
-          rows.map((row) => this.incidentEdge(row, node)),
+          rows.map((row) => this.briefIncident(row, node, row.direction === 'out' ? 'out' : 'in')),
         );
       }
     };

@@ -137,7 +137,7 @@ const FIXTURES: Record<string, { splices?: Record<string, string>; params?: Reco
   'incident-edges': { splices: { label: ':Actor', types: '' }, params: { id: ADA } },
   'incident-counts': { splices: { label: ':Actor' }, params: { id: ADA } },
   'incident-brief': { splices: { label: ':Actor', types: '' }, params: { id: ADA } },
-  'incident-edges-first': { splices: { label: ':Actor', types: ':MET' }, params: { id: ADA, limit: 5 } },
+  'incident-brief-first': { splices: { label: ':Actor', types: ':MET' }, params: { id: ADA, limit: 5 } },
   'incident-edges-of': { splices: { label: ':Actor', types: ':SAID|MET' }, params: { ids: [ADA] } },
   neighborhood: { splices: { label: ':Actor', depth: '2' }, params: { id: ADA, limit: 10 } },
   neighbors: { splices: { label: ':Actor' }, params: { id: ADA, types: [], skip: 0, limit: 10 } },

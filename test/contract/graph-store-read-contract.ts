@@ -234,6 +234,10 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       const all = await nodeDetails(reader, 'actor:hub', { all: true });
       expect(all.relations).toHaveLength(HUB_MET + HUB_CONTACTED);
       expect(all.relationCounts).toEqual(details.relationCounts);
+      // The sample shows each relation as the full list does: the other end brief (its caption).
+      const inFull = new Map(all.relations.map((relation) => [relation.edge.id, relation]));
+      for (const relation of details.relations) expect(relation).toEqual(inFull.get(relation.edge.id));
+      expect(listed('MET')[0].other.properties).toEqual({ name: listed('MET')[0].other.caption });
     });
 
     it('lists a speaker with a curated id as the speaker of its statement', async () => {
