@@ -5,12 +5,13 @@
 // query: the type in the pattern reads that relationship table only, and LadybugDB refuses a UNION
 // of relationships whose tables have different properties ("e has data type REL but REL was
 // expected"); of types that share them, one query of several was no faster than one per type.
+// `otherOffset` as in incident-brief.cypher.
 MATCH (n{label})-[e{types}]->(m)
 WHERE n.id = $id
 RETURN e, 'out' AS direction,
   m.id AS id, label(m) AS label, m.name AS name, m.title AS title, m.published AS published,
   CASE WHEN label(m) = 'Statement' THEN m.text END AS text, m.kind AS kind, m.date AS date,
-  m.dateSource AS dateSource, m.confidence AS confidence
+  m.dateSource AS dateSource, m.confidence AS confidence, offset(id(m)) AS otherOffset
 LIMIT $limit
 UNION ALL
 MATCH (n{label})<-[e{types}]-(m)
@@ -18,5 +19,5 @@ WHERE n.id = $id
 RETURN e, 'in' AS direction,
   m.id AS id, label(m) AS label, m.name AS name, m.title AS title, m.published AS published,
   CASE WHEN label(m) = 'Statement' THEN m.text END AS text, m.kind AS kind, m.date AS date,
-  m.dateSource AS dateSource, m.confidence AS confidence
+  m.dateSource AS dateSource, m.confidence AS confidence, offset(id(m)) AS otherOffset
 LIMIT $limit

@@ -57,27 +57,33 @@ async function incidentSample(store: GraphStore, node: GraphNode, counts: Incide
   return types.length === 0 ? [] : store.incidentSample(node, types, DETAILS_PER_TYPE);
 }
 
-/** Every relationship of the types read, the other ends brief (all the panel shows of them). */
-async function incidentAll(store: GraphStore, node: GraphNode, counts: IncidentCounts): Promise<IncidentEdge[]> {
-  const types = typesRead(node);
-  const present = Object.keys(counts.byType);
-  const wanted = types.length === 0 ? present : types.filter((type) => present.includes(type));
-  return wanted.length === 0 ? [] : store.incidentBrief(node, types);
-}
-
 /**
- * The node and its counts per relationship type. The counts need only the node's id and label:
- * when the id names its label, both are read side by side (on stores that read on several
- * connections at once: LadybugDB's read lanes, Neo4j's pool).
+ * The node, its counts per relationship type and, for a node of at most `listUpTo` relationships,
+ * every relationship of the types read, the other ends brief (all the panel shows of them); null
+ * for a busy node's, sampled once the counts say which types it has. The node's degree decides,
+ * read with the node, so that its relationships are read beside the counts. The counts need only
+ * the node's id and label: when the id names its label, they are read from the start (side by
+ * side on stores that read on several connections at once: LadybugDB's read lanes, Neo4j's pool).
  */
-async function nodeAndCounts(store: GraphStore, id: string): Promise<[GraphNode, IncidentCounts]> {
+async function nodeCountsAndList(
+  store: GraphStore,
+  id: string,
+  listUpTo: number,
+): Promise<[GraphNode, IncidentCounts, IncidentEdge[] | null]> {
   const label = labelOfNodeId(id);
-  const [node, counts] = await Promise.all([
-    store.getNode(id),
+  const nodeAndList = async () => {
+    const found = await store.nodeWithDegree(id);
+    if (!found) return null;
+    const every = found.degree <= listUpTo ? await store.incidentBrief(found.node, typesRead(found.node)) : null;
+    return [found.node, every] as const;
+  };
+  const [found, counts] = await Promise.all([
+    nodeAndList(),
     label ? store.incidentCounts({ id, label, properties: {} }) : null,
   ]);
-  if (!node) throw new NotFoundError(`No node with id "${id}"`);
-  return [node, counts ?? (await store.incidentCounts(node))];
+  if (!found) throw new NotFoundError(`No node with id "${id}"`);
+  const [node, every] = found;
+  return [node, counts ?? (await store.incidentCounts(node)), every];
 }
 
 export interface NodeDetailsOptions {
@@ -100,9 +106,9 @@ export async function nodeDetails(
   id: string,
   options: NodeDetailsOptions = {},
 ): Promise<NodeDetailsResponse> {
-  const [node, counts] = await nodeAndCounts(store, id);
-  const sampled = !options.all && counts.edges > (options.sampleAbove ?? DETAILS_ALL_UP_TO);
-  const incident = sampled ? await incidentSample(store, node, counts) : await incidentAll(store, node, counts);
+  const listUpTo = options.all ? Infinity : (options.sampleAbove ?? DETAILS_ALL_UP_TO);
+  const [node, counts, every] = await nodeCountsAndList(store, id, listUpTo);
+  const incident = every ?? (await incidentSample(store, node, counts));
 
   const statementNodes = (
     node.label === 'Statement'

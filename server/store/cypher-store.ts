@@ -340,6 +340,12 @@ export abstract class CypherStore implements GraphStore {
     return Number(row?.degree ?? 0);
   }
 
+  /** Two reads side by side (LadybugDB reads the degree it keeps with the node). */
+  async nodeWithDegree(id: string): Promise<{ node: GraphNode; degree: number } | null> {
+    const [node, degree] = await Promise.all([this.getNode(id), this.degree(id)]);
+    return node ? { node, degree } : null;
+  }
+
   async incidentEdges(id: string, types: string[] = []): Promise<IncidentEdge[]> {
     const center = await this.getNode(id);
     if (!center) return [];
@@ -378,9 +384,13 @@ export abstract class CypherStore implements GraphStore {
   /** A row of incident-brief or incident-brief-first (`e` and the other end's columns) seen from `node`. */
   private briefIncident(row: Row, node: GraphNode, direction: 'out' | 'in'): IncidentEdge {
     const other = briefNode(row);
+    this.noteBriefRow(row, other);
     const [source, target] = direction === 'out' ? [node, other] : [other, node];
     return { edge: this.toEdge(row.e, source, target), direction, other };
   }
+
+  /** What the store keeps of a brief row's other end for a later read (LadybugDB: a statement's offset). */
+  protected noteBriefRow(_row: Row, _other: GraphNode): void {}
 
   /** Which way a row of incident-brief points, seen from its node (LadybugDB's rows say it otherwise). */
   protected briefDirection(row: Row): 'out' | 'in' {
@@ -396,15 +406,15 @@ export abstract class CypherStore implements GraphStore {
   }
 
   /** The rows of statement-parts for these statement ids (LadybugDB reads them otherwise). */
-  protected statementPartRows(ids: string[]): Promise<Row[]> {
-    return this.query('statement-parts', { ids });
+  protected statementPartRows(statements: GraphNode[]): Promise<Row[]> {
+    return this.query('statement-parts', { ids: statements.map((statement) => statement.id) });
   }
 
   /** One read whatever the number of statements (see statementPartRows). */
   async statementParts(statements: GraphNode[]): Promise<Map<string, IncidentEdge[]>> {
     const byId = new Map(statements.filter((node) => node.label === 'Statement').map((node) => [node.id, node]));
     if (byId.size === 0) return new Map(statements.map((node) => [node.id, []]));
-    const rows = await this.statementPartRows([...byId.keys()]);
+    const rows = await this.statementPartRows([...byId.values()]);
     return this.statementPartsFrom(rows, byId, statements);
   }
 

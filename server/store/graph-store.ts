@@ -123,6 +123,8 @@ export interface GraphStore {
   overview(limit: number, maxEdges: number): Promise<OverviewBatch>;
   getNode(id: string): Promise<GraphNode | null>;
   degree(id: string): Promise<number>;
+  /** getNode and degree together, in one read where the store keeps each node's degree. */
+  nodeWithDegree(id: string): Promise<{ node: GraphNode; degree: number } | null>;
   incidentEdges(id: string, types?: string[]): Promise<IncidentEdge[]>;
   /** incidentEdges of many nodes at once (by node id; an empty list for a node without any). */
   incidentEdgesOf(nodes: GraphNode[], types?: string[]): Promise<Map<string, IncidentEdge[]>>;

@@ -146,6 +146,8 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
         ['inst:agency', CURATED].sort(),
       );
       expect(await reader.degree(CURATED)).toBe(3);
+      expect(await reader.nodeWithDegree(CURATED)).toEqual({ node: await reader.getNode(CURATED), degree: 3 });
+      expect(await reader.nodeWithDegree('actor:nobody')).toBeNull();
       const incident = await reader.incidentEdges(CURATED);
       expect(incident.map((item) => item.edge.type).sort()).toEqual(['MEMBER_OF', 'MENTIONED_IN', 'SAID']);
       const neighbours = await reader.neighbors(CURATED, { limit: 10, types: [] });
@@ -214,6 +216,7 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       const details = await nodeDetails(reader, 'actor:hub');
       expect(HUB_MET + HUB_CONTACTED).toBeGreaterThan(DETAILS_ALL_UP_TO);
       expect(details.degree).toBe(HUB_MET + HUB_CONTACTED);
+      expect((await reader.nodeWithDegree('actor:hub'))?.degree).toBe(HUB_MET + HUB_CONTACTED);
       expect(details.neighbours).toEqual({ total: HUB_MET, byType: { MET: HUB_MET, CONTACTED: HUB_CONTACTED } });
       expect(details.relationCounts).toEqual({ MET: HUB_MET, CONTACTED: HUB_CONTACTED });
       const listed = (type: string) => details.relations.filter((relation) => relation.edge.type === type);

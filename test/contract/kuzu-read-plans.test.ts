@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeDetails } from '../../server/explore/node-details.js';
+import { loadCypher } from '../../server/store/cypher-files.js';
 import { KuzuStore } from '../../server/store/kuzu/kuzu-store.js';
 import { syntheticGraph } from '../../bench/synthetic-graph.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -130,6 +131,18 @@ describe('the reads of node details on LadybugDB', () => {
         // most (a statement has a speaker, a few subjects and a few reports), never the graph's.
         expect(await relationshipsScanned(store, statement, params), statement).toBeLessThanOrEqual(10 * degree);
       }
+    }
+  });
+
+  it("read the statements' parts at the offsets their relationships gave, without looking them up by id", async () => {
+    const byId = loadCypher('statement-offsets', 'kuzu');
+    for (const id of ids) {
+      let shown = 0;
+      const statements = await statementsOf(store, async () => {
+        shown = (await nodeDetails(store, id)).statements.length;
+      });
+      expect(shown).toBeGreaterThan(0);
+      expect(statements.filter(([statement]) => statement === byId)).toEqual([]);
     }
   });
 

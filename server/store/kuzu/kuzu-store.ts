@@ -149,6 +149,11 @@ export class KuzuStore extends CypherStore {
    * (ids and stored degrees) it was counted for: see overviewTotal.
    */
   private overviewCount: { ranking: string; count: number } | null = null;
+  /**
+   * Statements' offsets in their table, as the brief rows that found them said (noteBriefRow), kept
+   * on the node objects those rows made: read again by the call that made them (node details).
+   */
+  private readonly statementOffsets = new WeakMap<GraphNode, number>();
 
   private constructor(
     private readonly db: OpenDatabase,
@@ -441,6 +446,19 @@ export class KuzuStore extends CypherStore {
   }
 
   /**
+   * The node and the degree it keeps (kuzu-degrees.ts) in one primary-key read: node details
+   * decide from it whether to list every relationship, before the counts per type are read.
+   */
+  override async nodeWithDegree(id: string): Promise<{ node: GraphNode; degree: number } | null> {
+    if (!this.storedDegrees) return super.nodeWithDegree(id);
+    const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
+    if (!row) return null;
+    const stored = (row.n as Record<string, unknown>)[DEGREE_COLUMN];
+    const node = this.toNode(row.n);
+    return { node, degree: stored === null || stored === undefined ? await this.degree(id) : Number(stored) };
+  }
+
+  /**
    * The node, one page of its neighbours ranked from their ids and degrees (kuzu-neighbors.ts),
    * read by primary key, and the relationships among them read from their sources' offsets in
    * their tables (edgesAmongPage): by ids, those were the largest part of a neighbours' answer.
@@ -464,12 +482,30 @@ export class KuzuStore extends CypherStore {
 
   /**
    * Statement parts in two reads: the statements' offsets in their table (by primary key,
-   * statement-offsets), then their relationships by those offsets (statement-parts-at). In one
+   * statement-offsets, for those whose brief rows did not give it: see noteBriefRow), then their
+   * relationships by those offsets (statement-parts-at). In one
    * query from a node, the engine read the relationships of most statements in the graph to keep a
    * few (statement-parts-at.cypher); by `s.id IN $ids`, it compared every statement's id with the list.
    */
-  protected override async statementPartRows(ids: string[]): Promise<Row[]> {
-    return this.statementPartRowsAt(await this.query('statement-offsets', { ids }));
+  protected override async statementPartRows(statements: GraphNode[]): Promise<Row[]> {
+    const found: Row[] = [];
+    const unknown: string[] = [];
+    for (const statement of statements) {
+      const offset = this.statementOffsets.get(statement);
+      if (offset === undefined) unknown.push(statement.id);
+      else found.push({ id: statement.id, statement: offset });
+    }
+    if (unknown.length > 0) found.push(...(await this.query('statement-offsets', { ids: unknown })));
+    return this.statementPartRowsAt(found);
+  }
+
+  /**
+   * A statement's offset in its table, from the row of incident-brief that found it
+   * (`otherOffset`): its parts are then read by it without looking it up by id first.
+   */
+  protected override noteBriefRow(row: Row, other: GraphNode): void {
+    if (other.label === 'Statement' && row.otherOffset !== null && row.otherOffset !== undefined)
+      this.statementOffsets.set(other, Number(row.otherOffset));
   }
 
   /**
