@@ -5,8 +5,8 @@ MATCH (n{label})-[e]-(m)
 WHERE n.id = $id AND (size($types) = 0 OR label(e) IN $types)
 WITH DISTINCT m
 OPTIONAL MATCH (m)-[x]-()
-WITH m.id AS id, label(m) AS label, count(x) AS degree
-RETURN id, label, degree
+WITH m.id AS id, label(m) AS label, offset(id(m)) AS offset, count(x) AS degree
+RETURN id, label, degree, offset
 ORDER BY degree DESC, id
 SKIP $skip
 LIMIT $limit

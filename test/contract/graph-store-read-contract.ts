@@ -148,6 +148,7 @@ export function describeGraphStoreReadContract(name: string, factory: StoreFacto
       expect(await reader.degree(CURATED)).toBe(3);
       expect(await reader.nodeWithDegree(CURATED)).toEqual({ node: await reader.getNode(CURATED), degree: 3 });
       expect(await reader.nodeWithDegree('actor:nobody')).toBeNull();
+      expect(await reader.neighbors('actor:nobody', { limit: 10, types: [] })).toEqual({ nodes: [], edges: [] });
       const incident = await reader.incidentEdges(CURATED);
       expect(incident.map((item) => item.edge.type).sort()).toEqual(['MEMBER_OF', 'MENTIONED_IN', 'SAID']);
       const neighbours = await reader.neighbors(CURATED, { limit: 10, types: [] });

@@ -25,16 +25,16 @@ function isLabel(label: string): label is NodeLabel {
 }
 
 /**
- * The ids, labels and degrees of one page of the neighbours of `center`, most connected first,
- * ties by id in code point order (the engines' ORDER BY, as Neo4j's neighbors.cypher); the caller
- * reads their properties. `storedDegrees`: whether the database keeps them (kuzu-degrees.ts).
+ * The ids, labels, degrees and offsets in their tables of one page of the neighbours of `center`,
+ * most connected first, ties by id in code point order (the engines' ORDER BY, as Neo4j's
+ * neighbors.cypher); the caller reads their properties. `storedDegrees`: whether the database keeps them (kuzu-degrees.ts).
  */
 export async function rankedNeighborIds(
   rows: Rows,
   center: GraphNode,
   options: NeighborOptions,
   storedDegrees = true,
-): Promise<Array<{ id: string; label: NodeLabel; degree: number }>> {
+): Promise<Array<{ id: string; label: NodeLabel; degree: number; offset: number }>> {
   const template = loadCypher(storedDegrees ? 'neighbor-page' : 'neighbor-page-counted', DIALECT);
   const statement = template.replaceAll('{label}', `:${center.label}`);
   const page = await rows(statement, {
@@ -45,7 +45,9 @@ export async function rankedNeighborIds(
   });
   return page.flatMap((row) => {
     const label = String(row.label);
-    return isLabel(label) ? [{ id: String(row.id), label, degree: Number(row.degree) }] : [];
+    return isLabel(label)
+      ? [{ id: String(row.id), label, degree: Number(row.degree), offset: Number(row.offset) }]
+      : [];
   });
 }
 

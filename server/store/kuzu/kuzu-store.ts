@@ -462,21 +462,28 @@ export class KuzuStore extends CypherStore {
    * The node, one page of its neighbours ranked from their ids and degrees (kuzu-neighbors.ts),
    * read by primary key, and the relationships among them read from their sources' offsets in
    * their tables (edgesAmongPage): by ids, those were the largest part of a neighbours' answer.
+   * The ranking gives each neighbour's offset, so the relationships are read while the nodes are;
+   * when the id names its label, the page is ranked while the node itself is read.
    */
   override async neighbors(id: string, options: NeighborOptions): Promise<GraphBatch> {
-    const [row] = await this.rows(this.labelled('node-by-id', labelOfNodeId(id)), { id });
+    const rank = (center: GraphNode) =>
+      rankedNeighborIds((statement, params) => this.rows(statement, params), center, options, this.storedDegrees);
+    const label = labelOfNodeId(id);
+    const [[row], ranked] = await Promise.all([
+      this.rows(this.labelled('node-by-id', label), { id }),
+      label ? rank({ id, label, properties: {} }) : null,
+    ]);
     if (!row) return { nodes: [], edges: [] };
     const center = this.toNode(row.n);
-    const page = await rankedNeighborIds(
-      (statement, params) => this.rows(statement, params),
-      center,
-      options,
-      this.storedDegrees,
-    );
-    const { nodes: found, offsets } = await this.nodesWithOffsets(page);
+    const page = ranked ?? (await rank(center));
+    const offsets = new Map(page.map((item) => [item.id, item.offset]));
     offsets.set(center.id, (row.n as KuzuNode)._id.offset);
+    const ends = uniqueById([center, ...page.map((item) => ({ id: item.id, label: item.label, properties: {} }))]);
+    const [{ nodes: found }, edges] = await Promise.all([
+      this.nodesWithOffsets(page),
+      edgesAmongPage((statement, params) => this.rows(statement, params), ends, offsets),
+    ]);
     const nodes = uniqueById([center, ...page.flatMap((item) => found.get(item.id) ?? [])]);
-    const edges = await edgesAmongPage((statement, params) => this.rows(statement, params), nodes, offsets);
     return { nodes, edges: filterNeighborEdges(edges, id, options.types) };
   }
 
@@ -526,13 +533,17 @@ export class KuzuStore extends CypherStore {
   ): Promise<{ nodes: Map<string, GraphNode>; offsets: Map<string, number> }> {
     const nodes = new Map<string, GraphNode>();
     const offsets = new Map<string, number>();
-    for (const [label, group] of groupBy(items, (item) => item.label)) {
-      const statement = this.labelled('nodes-by-ids', label as NodeLabel);
-      for (const row of await this.rows(statement, { ids: group.map((item) => item.id) })) {
-        const node = this.toNode(row.n);
-        nodes.set(node.id, node);
-        offsets.set(node.id, (row.n as KuzuNode)._id.offset);
-      }
+    // One statement per label, side by side on the read lanes.
+    const groups = [...groupBy(items, (item) => item.label)];
+    const found = await Promise.all(
+      groups.map(([label, group]) =>
+        this.rows(this.labelled('nodes-by-ids', label as NodeLabel), { ids: group.map((item) => item.id) }),
+      ),
+    );
+    for (const row of found.flat()) {
+      const node = this.toNode(row.n);
+      nodes.set(node.id, node);
+      offsets.set(node.id, (row.n as KuzuNode)._id.offset);
     }
     return { nodes, offsets };
   }
