@@ -13,6 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoreUnavailableError } from '../../domain/errors.js';
 import { inspectDatabaseFile, unreadableReason } from './database-file.js';
+import { replayLogApart } from './wal-replay.js';
 
 export interface OpenDatabase {
   path: string;
@@ -33,7 +34,7 @@ const open = new Map<string, Entry>();
  * Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. The pool
  * is resident memory once its pages are touched. The import's is IMPORT_BUFFER_POOL_BYTES.
  */
-const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
+export const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Buffer pool size of `actorgraph import` (open-store.ts, a read-write open): 1 GiB, as the
@@ -102,6 +103,7 @@ export async function openDatabase(
     const unreadable = unreadableReason(absolute, inspectDatabaseFile(absolute), Number(Database.getStorageVersion()));
     if (unreadable) throw new StoreUnavailableError(unreadable);
     mkdirSync(dirname(absolute), { recursive: true });
+    await replayLogFirst(absolute);
     const database = new Database(
       absolute,
       // The first open of a path in this process sets it.
@@ -147,6 +149,15 @@ export async function openDatabase(
       }
     },
   };
+}
+
+/**
+ * The log an unclean stop left, replayed in a child process first (wal-replay.ts): a log the
+ * engine crashes on is set aside, and said so on stderr, instead of killing this process.
+ */
+async function replayLogFirst(path: string): Promise<void> {
+  const replay = await replayLogApart(path);
+  if (replay.outcome === 'set-aside') process.emitWarning(replay.message, { code: 'ACTORGRAPH_WAL_SET_ASIDE' });
 }
 
 /**

@@ -1,0 +1,120 @@
+/**
+ * A write-ahead log left by a killed writer is replayed in a child process before a process opens
+ * the database (server/store/kuzu/wal-replay.ts): replayed, the database has the log's commits;
+ * if the engine crashes replaying it, the log is set aside, whole, and the database opens as of its
+ * last checkpoint; the log of a writer still running is left alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Connection } from '@ladybugdb/core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/config.js';
+import { openDatabase } from '../../server/store/kuzu/kuzu-database.js';
+import { replayLogApart, walPathOf } from '../../server/store/kuzu/wal-replay.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+const WRITER = join(REPO_ROOT, 'test', 'engine', 'wal-writer-child.ts');
+const CRASHING_REPLAY = join(REPO_ROOT, 'test', 'engine', 'wal-replay-crash-child.ts');
+
+const writers: ChildProcess[] = [];
+
+/** A writer that has committed 3 people checkpointed and 2 in the log only, still running. */
+async function writerWithLog(path: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  writers.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('written')) resolve();
+    });
+    child.once('exit', (code, signal) => reject(new Error(`the writer stopped (${code ?? signal})`)));
+  });
+  return child;
+}
+
+async function killed(child: ChildProcess): Promise<void> {
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+/** The people in the database, read through openDatabase (which replays or sets aside its log first). */
+async function peopleIn(path: string): Promise<string[]> {
+  const database = await openDatabase(path, { readOnly: false });
+  const connection = new Connection(database.database);
+  try {
+    const result = await connection.query('MATCH (p:Person) RETURN p.id AS id ORDER BY id');
+    const rows = await (Array.isArray(result) ? result[0] : result).getAll();
+    return rows.map((row) => String(row.id));
+  } finally {
+    await connection.close();
+    await database.release();
+  }
+}
+
+afterEach(async () => {
+  for (const child of writers.splice(0)) if (child.exitCode === null && child.signalCode === null) await killed(child);
+});
+afterAll(() => removeTempDirs());
+
+describe('the write-ahead log of a killed writer', () => {
+  it('is replayed in a child process: the commits in it are there, and no log is left', async () => {
+    const path = join(tempDir(), 'replayed.lbug');
+    await killed(await writerWithLog(path));
+    expect(existsSync(walPathOf(path))).toBe(true);
+    expect(await replayLogApart(path)).toEqual({ outcome: 'replayed' });
+    expect(existsSync(walPathOf(path))).toBe(false);
+    expect(await peopleIn(path)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  }, 120_000);
+
+  it('is set aside, whole, when replaying it kills the engine, and the database opens as of its checkpoint', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'crashing.lbug');
+    await killed(await writerWithLog(path));
+    const log = readFileSync(walPathOf(path));
+    const replay = await replayLogApart(path, {
+      childFile: CRASHING_REPLAY,
+      now: new Date('2026-01-02T03:04:05.678Z'),
+    });
+    const setAsideAs = `${walPathOf(path)}.unreplayable-2026-01-02T03-04-05-678Z`;
+    expect(replay).toMatchObject({ outcome: 'set-aside', signal: 'SIGSEGV', setAsideAs: [setAsideAs] });
+    expect(replay.outcome === 'set-aside' && replay.message).toMatch(/could not be replayed.*SIGSEGV.*set aside as/);
+    expect(readFileSync(setAsideAs).equals(log)).toBe(true);
+    expect(existsSync(walPathOf(path))).toBe(false);
+    expect(await peopleIn(path)).toEqual(['a', 'b', 'c']);
+    expect(readdirSync(dir).filter((name) => name.includes('.wal'))).toEqual([basename(setAsideAs)]);
+  }, 120_000);
+
+  it('is set aside under checkpoint too: where a crash in the checkpoint after the replay leaves it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'checkpointing.lbug');
+    await killed(await writerWithLog(path));
+    // What the engine leaves when it dies checkpointing: the log renamed (seen after a real crash).
+    renameSync(walPathOf(path), `${path}.wal.checkpoint`);
+    const replay = await replayLogApart(path, { childFile: CRASHING_REPLAY, now: new Date('2026-01-02T00:00:00Z') });
+    expect(replay).toMatchObject({
+      outcome: 'set-aside',
+      setAsideAs: [`${path}.wal.checkpoint.unreplayable-2026-01-02T00-00-00-000Z`],
+    });
+    expect(await peopleIn(path)).toEqual(['a', 'b', 'c']);
+  }, 120_000);
+
+  it("is left alone while its writer still runs: the child cannot take the database's lock", async () => {
+    const path = join(tempDir(), 'in-use.lbug');
+    await writerWithLog(path);
+    const log = readFileSync(walPathOf(path));
+    expect(await replayLogApart(path)).toEqual({ outcome: 'in-use' });
+    expect(readFileSync(walPathOf(path)).equals(log)).toBe(true);
+  }, 120_000);
+
+  it('costs nothing for a database closed cleanly: there is no log', async () => {
+    const path = join(tempDir(), 'clean.lbug');
+    await killed(await writerWithLog(path));
+    await peopleIn(path);
+    expect(existsSync(walPathOf(path))).toBe(false);
+    expect(await replayLogApart(path)).toEqual({ outcome: 'no-log' });
+  }, 120_000);
+});
