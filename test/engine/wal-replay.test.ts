@@ -10,12 +10,13 @@ import { basename, join } from 'node:path';
 import { Connection } from '@ladybugdb/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { childModule } from '../../server/store/kuzu/child-module.js';
 import { openDatabase } from '../../server/store/kuzu/kuzu-database.js';
 import { replayLogApart, walPathOf } from '../../server/store/kuzu/wal-replay.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const WRITER = join(REPO_ROOT, 'test', 'engine', 'wal-writer-child.ts');
-const CRASHING_REPLAY = join(REPO_ROOT, 'test', 'engine', 'wal-replay-crash-child.ts');
+const CRASHING_REPLAY = childModule(import.meta.url, 'wal-replay-crash-child');
 
 const writers: ChildProcess[] = [];
 
@@ -76,7 +77,7 @@ describe('the write-ahead log of a killed writer', () => {
     await killed(await writerWithLog(path));
     const log = readFileSync(walPathOf(path));
     const replay = await replayLogApart(path, {
-      childFile: CRASHING_REPLAY,
+      child: CRASHING_REPLAY,
       now: new Date('2026-01-02T03:04:05.678Z'),
     });
     const setAsideAs = `${walPathOf(path)}.unreplayable-2026-01-02T03-04-05-678Z`;
@@ -94,7 +95,7 @@ describe('the write-ahead log of a killed writer', () => {
     await killed(await writerWithLog(path));
     // What the engine leaves when it dies checkpointing: the log renamed (seen after a real crash).
     renameSync(walPathOf(path), `${path}.wal.checkpoint`);
-    const replay = await replayLogApart(path, { childFile: CRASHING_REPLAY, now: new Date('2026-01-02T00:00:00Z') });
+    const replay = await replayLogApart(path, { child: CRASHING_REPLAY, now: new Date('2026-01-02T00:00:00Z') });
     expect(replay).toMatchObject({
       outcome: 'set-aside',
       setAsideAs: [`${path}.wal.checkpoint.unreplayable-2026-01-02T00-00-00-000Z`],

@@ -6,9 +6,6 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   AppError,
   InvalidInputError,
@@ -18,18 +15,10 @@ import {
 } from '../../domain/errors.js';
 import { ConsoleQueue } from '../console/console-queue.js';
 import { DEFAULT_CONSOLE_QUEUE, DEFAULT_RESPONSE_MAX_BYTES } from '../console/response-budget.js';
+import { childModule } from './child-module.js';
 import type { ConsoleReply, ConsoleRequest } from './console-protocol.js';
 
-// Compiled (dist/server) the worker is a .js file beside this one; run from the sources (tests,
-// benches) it is a .ts file that needs tsx, a dev dependency, to load.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  FROM_SOURCES ? 'console-worker.ts' : 'console-worker.js',
-);
-const WORKER_EXEC_ARGV = FROM_SOURCES
-  ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
-  : [];
+const WORKER = childModule(import.meta.url, 'console-worker');
 const GRACE_MS = 1500;
 const WATCH_INTERVAL_MS = 100;
 
@@ -89,8 +78,8 @@ export class ConsoleRunner {
 
   private start(): Promise<ChildProcess> {
     if (this.ready) return this.ready;
-    const child = fork(WORKER_FILE, [], {
-      execArgv: WORKER_EXEC_ARGV,
+    const child = fork(WORKER.file, [], {
+      execArgv: WORKER.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;

@@ -15,20 +15,10 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync, renameSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StoreUnavailableError } from '../../domain/errors.js';
+import { childModule, type ChildModule } from './child-module.js';
 
-// As console-runner.ts: compiled, the child is a .js file beside this one; from the sources, .ts through tsx.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const CHILD_FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  FROM_SOURCES ? 'wal-replay-child.ts' : 'wal-replay-child.js',
-);
-const CHILD_EXEC_ARGV = FROM_SOURCES
-  ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
-  : [];
+const CHILD = childModule(import.meta.url, 'wal-replay-child');
 
 /** How long a replay may take: the import's logs hold one write (it checkpoints after each). */
 const REPLAY_TIMEOUT_MS = 10 * 60_000;
@@ -60,13 +50,13 @@ function hasLog(databasePath: string): boolean {
 
 /** The child's end: its exit code, or the signal that killed it; its error output for messages. */
 function runChild(
-  childFile: string,
+  childModule: ChildModule,
   databasePath: string,
   timeoutMs: number,
 ): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = fork(childFile, [databasePath], {
-      execArgv: childFile.endsWith('.ts') ? CHILD_EXEC_ARGV : [],
+    const child = fork(childModule.file, [databasePath], {
+      execArgv: childModule.execArgv,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
@@ -95,15 +85,15 @@ function runChild(
 
 /**
  * Replays the log of the database at `databasePath` (absolute), if it has one, in a child process;
- * sets it aside if the child dies of a signal while replaying it. `childFile` is for tests.
+ * sets it aside if the child dies of a signal while replaying it. `child` is for tests.
  */
 export async function replayLogApart(
   databasePath: string,
-  options: { childFile?: string; timeoutMs?: number; now?: Date } = {},
+  options: { child?: ChildModule; timeoutMs?: number; now?: Date } = {},
 ): Promise<WalReplay> {
   if (!hasLog(databasePath)) return { outcome: 'no-log' };
   const { code, signal, stderr } = await runChild(
-    options.childFile ?? CHILD_FILE,
+    options.child ?? CHILD,
     databasePath,
     options.timeoutMs ?? REPLAY_TIMEOUT_MS,
   );
