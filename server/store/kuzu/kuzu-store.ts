@@ -490,9 +490,9 @@ export class KuzuStore extends CypherStore {
   /**
    * Statement parts in two reads: the statements' offsets in their table (by primary key,
    * statement-offsets, for those whose brief rows did not give it: see noteBriefRow), then their
-   * relationships by those offsets (statement-parts-at). In one
-   * query from a node, the engine read the relationships of most statements in the graph to keep a
-   * few (statement-parts-at.cypher); by `s.id IN $ids`, it compared every statement's id with the list.
+   * relationships by those offsets (statement-parts-at). In one query from a node, the engine read
+   * the relationships of most statements in the graph to keep a few (statement-parts-at.cypher);
+   * by `s.id IN $ids`, it compared every statement's id with the list.
    */
   protected override async statementPartRows(statements: GraphNode[]): Promise<Row[]> {
     const found: Row[] = [];
