@@ -8,15 +8,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Connection } from '@ladybugdb/core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from '../../server/config.js';
+import { StoreUnavailableError } from '../../server/domain/errors.js';
 import { childModule } from '../../server/store/kuzu/child-module.js';
 import { openDatabase } from '../../server/store/kuzu/kuzu-database.js';
 import { replayLogApart, walPathOf } from '../../server/store/kuzu/wal-replay.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const WRITER = join(REPO_ROOT, 'test', 'engine', 'wal-writer-child.ts');
-const CRASHING_REPLAY = childModule(import.meta.url, 'wal-replay-crash-child');
+const STAND_IN = childModule(import.meta.url, 'wal-replay-stand-in-child');
 
 const writers: ChildProcess[] = [];
 
@@ -57,6 +58,7 @@ async function peopleIn(path: string): Promise<string[]> {
 }
 
 afterEach(async () => {
+  vi.unstubAllEnvs();
   for (const child of writers.splice(0)) if (child.exitCode === null && child.signalCode === null) await killed(child);
 });
 afterAll(() => removeTempDirs());
@@ -76,8 +78,9 @@ describe('the write-ahead log of a killed writer', () => {
     const path = join(dir, 'crashing.lbug');
     await killed(await writerWithLog(path));
     const log = readFileSync(walPathOf(path));
+    vi.stubEnv('ACTORGRAPH_STAND_IN', 'crash');
     const replay = await replayLogApart(path, {
-      child: CRASHING_REPLAY,
+      child: STAND_IN,
       now: new Date('2026-01-02T03:04:05.678Z'),
     });
     const setAsideAs = `${walPathOf(path)}.unreplayable-2026-01-02T03-04-05-678Z`;
@@ -95,12 +98,39 @@ describe('the write-ahead log of a killed writer', () => {
     await killed(await writerWithLog(path));
     // What the engine leaves when it dies checkpointing: the log renamed (seen after a real crash).
     renameSync(walPathOf(path), `${path}.wal.checkpoint`);
-    const replay = await replayLogApart(path, { child: CRASHING_REPLAY, now: new Date('2026-01-02T00:00:00Z') });
+    vi.stubEnv('ACTORGRAPH_STAND_IN', 'crash');
+    const replay = await replayLogApart(path, { child: STAND_IN, now: new Date('2026-01-02T00:00:00Z') });
     expect(replay).toMatchObject({
       outcome: 'set-aside',
       setAsideAs: [`${path}.wal.checkpoint.unreplayable-2026-01-02T00-00-00-000Z`],
     });
     expect(await peopleIn(path)).toEqual(['a', 'b', 'c']);
+  }, 120_000);
+
+  it('is left as it is when its replay fails with a message, which the error carries', async () => {
+    const path = join(tempDir(), 'failing.lbug');
+    await killed(await writerWithLog(path));
+    const log = readFileSync(walPathOf(path));
+    vi.stubEnv('ACTORGRAPH_STAND_IN', 'fail');
+    await expect(replayLogApart(path, { child: STAND_IN })).rejects.toThrow(
+      new StoreUnavailableError(
+        `Could not replay the write-ahead log of ${path}: Runtime exception: an invented failure`,
+      ),
+    );
+    expect(readFileSync(walPathOf(path)).equals(log)).toBe(true);
+  }, 120_000);
+
+  it('is left as it is when its replay hangs past the time limit, and the replay is stopped', async () => {
+    const path = join(tempDir(), 'hanging.lbug');
+    await killed(await writerWithLog(path));
+    const log = readFileSync(walPathOf(path));
+    vi.stubEnv('ACTORGRAPH_STAND_IN', 'hang');
+    await expect(replayLogApart(path, { child: STAND_IN, timeoutMs: 3000 })).rejects.toThrow(
+      /Replaying the write-ahead log of .*hanging\.lbug took longer than 3 s; it was left as it is/,
+    );
+    expect(readFileSync(walPathOf(path)).equals(log)).toBe(true);
+    // Nothing was lost: the next open replays it as usual.
+    expect(await replayLogApart(path)).toEqual({ outcome: 'replayed' });
   }, 120_000);
 
   it("is left alone while its writer still runs: the child cannot take the database's lock", async () => {

@@ -34,7 +34,7 @@ const open = new Map<string, Entry>();
  * Buffer pool size: Kuzu's default reserves 80% of RAM, far more than a news graph needs. The pool
  * is resident memory once its pages are touched. The import's is IMPORT_BUFFER_POOL_BYTES.
  */
-export const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
+const BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Buffer pool size of `actorgraph import` (open-store.ts, a read-write open): 1 GiB, as the
@@ -104,26 +104,7 @@ export async function openDatabase(
     if (unreadable) throw new StoreUnavailableError(unreadable);
     mkdirSync(dirname(absolute), { recursive: true });
     await replayLogFirst(absolute);
-    const database = new Database(
-      absolute,
-      // The first open of a path in this process sets it.
-      options.bufferPoolBytes ?? BUFFER_POOL_BYTES,
-      true, // compression
-      options.readOnly,
-      0, // maximum size: the engine's default
-      // Checkpoint automatically at a commit whose WAL is large, unless the caller checkpoints
-      // itself (the import: see IMPORT_AUTO_CHECKPOINT).
-      options.autoCheckpoint ?? true,
-      -1, // at the engine's default WAL size
-      // An import killed mid-commit (kill -9, power loss) leaves a torn record at the end of the
-      // WAL; by default LadybugDB 0.19.1 then refuses to open the database at all ("Corrupted wal
-      // file"). Replaying up to the torn record instead drops only the transaction that never
-      // finished: the database holds all of an import's batch or none of it
-      // (test/engine/import-kill.test.ts). Not always the earlier, committed ones in the same WAL:
-      // killed during a later write, an import lost all its batches on open, so every batch write
-      // ends with a CHECKPOINT (KuzuStore.beginWrites).
-      false,
-    );
+    const database = newDatabase(absolute, options);
     try {
       await database.init();
     } catch (error) {
@@ -152,6 +133,41 @@ export async function openDatabase(
 }
 
 /**
+ * A database instance (not yet initialised) as the store opens it; the log replay's child
+ * (wal-replay-child.ts) opens it so too, so that it replays the log as the store would.
+ */
+export function newDatabase(
+  path: string,
+  options: { readOnly: boolean; bufferPoolBytes?: number | undefined; autoCheckpoint?: boolean | undefined },
+): Database {
+  return new Database(
+    path,
+    // The first open of a path in this process sets it.
+    options.bufferPoolBytes ?? BUFFER_POOL_BYTES,
+    true, // compression
+    options.readOnly,
+    0, // maximum size: the engine's default
+    // Checkpoint automatically at a commit whose WAL is large, unless the caller checkpoints
+    // itself (the import: see IMPORT_AUTO_CHECKPOINT).
+    options.autoCheckpoint ?? true,
+    -1, // at the engine's default WAL size
+    // An import killed mid-commit (kill -9, power loss) leaves a torn record at the end of the
+    // WAL; by default LadybugDB 0.19.1 then refuses to open the database at all ("Corrupted wal
+    // file"). Replaying up to the torn record instead drops only the transaction that never
+    // finished: the database holds all of an import's batch or none of it
+    // (test/engine/import-kill.test.ts). Not always the earlier, committed ones in the same WAL:
+    // killed during a later write, an import lost all its batches on open, so every batch write
+    // ends with a CHECKPOINT (KuzuStore.beginWrites).
+    false,
+  );
+}
+
+/** Whether the engine refused to open a database because another process holds it. */
+export function isInUseError(message: string): boolean {
+  return message.includes('Could not set lock');
+}
+
+/**
  * The log an unclean stop left, replayed in a child process first (wal-replay.ts): a log the
  * engine crashes on is set aside, and said so on stderr, instead of killing this process.
  */
@@ -177,7 +193,7 @@ export async function openSideDatabase(path: string, bufferPoolBytes: number): P
 
 function describeOpenError(path: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes('Could not set lock')) {
+  if (isInUseError(message)) {
     return `The database ${path} is in use by another actorgraph process (a running server or import). Stop it, or use another --db.`;
   }
   return `Could not open the database ${path}: ${message}`;

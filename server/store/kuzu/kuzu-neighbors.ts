@@ -27,7 +27,8 @@ function isLabel(label: string): label is NodeLabel {
 /**
  * The ids, labels, degrees and offsets in their tables of one page of the neighbours of `center`,
  * most connected first, ties by id in code point order (the engines' ORDER BY, as Neo4j's
- * neighbors.cypher); the caller reads their properties. `storedDegrees`: whether the database keeps them (kuzu-degrees.ts).
+ * neighbors.cypher); the caller reads their properties. `storedDegrees`: whether the database
+ * keeps them (kuzu-degrees.ts).
  */
 export async function rankedNeighborIds(
   rows: Rows,

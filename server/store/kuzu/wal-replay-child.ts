@@ -3,19 +3,18 @@
  * replays its write-ahead log, and closes it, which checkpoints it and removes the log. Exits with
  * REPLAY_EXIT's codes; a crash of the engine while replaying ends it by a signal instead.
  */
-import { Database } from '@ladybugdb/core';
-import { BUFFER_POOL_BYTES } from './kuzu-database.js';
+import { isInUseError, newDatabase } from './kuzu-database.js';
 import { REPLAY_EXIT } from './wal-replay.js';
 
 async function replay(path: string): Promise<number> {
-  // As openDatabase opens it (kuzu-database.ts): a torn record at the end of the log ends the replay.
-  const database = new Database(path, BUFFER_POOL_BYTES, true, false, 0, true, -1, false);
+  // As the store opens it for writing: a torn record at the end of the log ends the replay.
+  const database = newDatabase(path, { readOnly: false });
   try {
     await database.init();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n`);
-    return message.includes('Could not set lock') ? REPLAY_EXIT.inUse : REPLAY_EXIT.failed;
+    return isInUseError(message) ? REPLAY_EXIT.inUse : REPLAY_EXIT.failed;
   }
   await database.close();
   return REPLAY_EXIT.replayed;
